@@ -1,0 +1,96 @@
+/** Finding and reading scenario files on disk, for the command-line tools and the tests. */
+import { open, readdir, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { type Problem, problem } from '../core/scenario/problems';
+
+/** Scenario files that share one pack file. */
+export interface PackGroup {
+  /** The pack.yaml governing these scenarios, or null when none was found above them. */
+  readonly pack: string | null;
+  readonly scenarios: readonly string[];
+}
+
+const PACK_FILE = 'pack.yaml';
+/** Files in a scenario folder that are not scenarios (playthroughs and shifts have their own tools). */
+const NOT_SCENARIOS = /\.(playthrough|shift)\.ya?ml$/;
+
+/** True for a file name that holds a scenario. */
+export function isScenarioFile(name: string): boolean {
+  return /\.ya?ml$/.test(name) && name !== PACK_FILE && !NOT_SCENARIOS.test(name);
+}
+
+/**
+ * Expands files and folders into scenario files grouped by their pack (the nearest pack.yaml in the
+ * file's folder or above it, up to the working directory). Paths are reported relative to the
+ * working directory. A path that does not exist becomes a problem, not an exception.
+ */
+export async function findScenarioFiles(paths: readonly string[]): Promise<{ groups: PackGroup[]; problems: Problem[] }> {
+  const problems: Problem[] = [];
+  const files = new Set<string>();
+  const explicitPacks = new Set<string>();
+  for (const path of paths) {
+    const info = await stat(path).catch(() => null);
+    if (!info) {
+      problems.push(problem('file-unreadable', `No such file or folder: ${path}. Check the path.`, path, { line: 1, col: 1 }));
+    } else if (info.isDirectory()) {
+      for (const file of await walk(path)) files.add(resolve(file));
+    } else if (basename(path) === PACK_FILE) {
+      explicitPacks.add(resolve(path));
+    } else {
+      files.add(resolve(path));
+    }
+  }
+
+  const byPack = new Map<string | null, string[]>();
+  for (const file of [...files].sort()) {
+    const pack = await findPack(dirname(file));
+    byPack.set(pack, [...(byPack.get(pack) ?? []), file]);
+  }
+  for (const pack of explicitPacks) if (!byPack.has(pack)) byPack.set(pack, []);
+  const show = (file: string) => relative(process.cwd(), file) || file;
+  const groups = [...byPack].map(([pack, scenarios]) => ({
+    pack: pack === null ? null : show(pack),
+    scenarios: scenarios.map(show),
+  }));
+  return { groups, problems };
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const found: string[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory() && !entry.name.startsWith('.')) found.push(...(await walk(path)));
+    else if (entry.isFile() && isScenarioFile(entry.name)) found.push(path);
+  }
+  return found;
+}
+
+async function findPack(dir: string): Promise<string | null> {
+  const stop = resolve(process.cwd(), '..');
+  for (let current = resolve(dir); current !== stop; current = dirname(current)) {
+    const candidate = join(current, PACK_FILE);
+    if (await stat(candidate).then((s) => s.isFile()).catch(() => false)) return candidate;
+    if (dirname(current) === current) break;
+  }
+  return null;
+}
+
+/**
+ * Reads a file as UTF-8 unless it is larger than `maxChars` bytes allow (a UTF-8 character is at most
+ * four bytes), so a huge hostile file is refused without being loaded.
+ */
+export async function readSourceFile(file: string, maxChars: number): Promise<{ file: string; text: string } | { tooLarge: string }> {
+  const size = (await stat(file)).size;
+  if (size > maxChars * 4) {
+    return {
+      tooLarge: `The file is ${Math.ceil(size / 1024)} KiB; the limit is ${maxChars / 1024} KiB. Split it into several scenarios.`,
+    };
+  }
+  const handle = await open(file, 'r');
+  try {
+    return { file, text: await handle.readFile('utf8') };
+  } finally {
+    await handle.close();
+  }
+}

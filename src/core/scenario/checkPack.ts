@@ -1,0 +1,83 @@
+import { compilePack, DEFAULT_PACK } from './compilePack';
+import { compileScenario } from './compileScenario';
+import { type Position, type Problem, problem, sortProblems } from './problems';
+import type { Pack, Scenario } from './types';
+
+/** A file's name (as shown in problems) and its text. */
+export interface SourceFile {
+  readonly file: string;
+  readonly text: string;
+}
+
+export interface PackCheck {
+  /** The compiled pack, or the default pack when there is none or it failed to compile. */
+  readonly pack: Pack;
+  /** Every scenario that compiled (with or without warnings), in input order. */
+  readonly scenarios: readonly Scenario[];
+  /** Every problem in every file, sorted by file and position. */
+  readonly problems: readonly Problem[];
+}
+
+/** The most problems listed for one file; past it a single `too-many-problems` line says so. */
+export const MAX_PROBLEMS_PER_FILE = 50;
+
+/**
+ * Checks a whole scenario pack: compiles the pack file (or falls back to the default ladder with a
+ * warning), compiles every scenario against it, and adds the checks that span files, such as two
+ * scenarios sharing an id.
+ */
+export function checkPack(input: { pack: SourceFile | null; scenarios: readonly SourceFile[] }): PackCheck {
+  const problems: Problem[] = [];
+  let pack = DEFAULT_PACK;
+  if (input.pack) {
+    const compiled = compilePack(input.pack.text, input.pack.file);
+    problems.push(...cap(compiled.problems, input.pack.file));
+    if (compiled.ok) pack = compiled.pack;
+  } else {
+    const where = input.scenarios[0]?.file ?? 'pack.yaml';
+    problems.push(
+      problem('pack-missing', 'No pack.yaml found beside the scenarios; using the default four-level ladder in en and es.', where, {
+        line: 1,
+        col: 1,
+      }),
+    );
+  }
+
+  const scenarios: Scenario[] = [];
+  const firstById = new Map<string, { file: string; at: Position }>();
+  for (const source of input.scenarios) {
+    const compiled = compileScenario(source.text, { file: source.file, pack });
+    problems.push(...cap(compiled.problems, source.file));
+    if (!compiled.ok) continue;
+    const first = firstById.get(compiled.scenario.id);
+    if (first) {
+      problems.push(
+        problem(
+          'duplicate-scenario-id',
+          `The id \`${compiled.scenario.id}\` is already used by ${first.file}:${first.at.line}. Give this scenario its own id.`,
+          source.file,
+          compiled.idAt,
+        ),
+      );
+      continue;
+    }
+    firstById.set(compiled.scenario.id, { file: source.file, at: compiled.idAt });
+    scenarios.push(compiled.scenario);
+  }
+  return { pack, scenarios, problems: sortProblems(problems) };
+}
+
+function cap(problems: readonly Problem[], file: string): Problem[] {
+  if (problems.length <= MAX_PROBLEMS_PER_FILE) return [...problems];
+  const shown = sortProblems(problems).slice(0, MAX_PROBLEMS_PER_FILE);
+  const last = shown[shown.length - 1];
+  return [
+    ...shown,
+    problem(
+      'too-many-problems',
+      `${problems.length - MAX_PROBLEMS_PER_FILE} more problems are not listed. Fix these first.`,
+      file,
+      last ? { line: last.line, col: last.col } : { line: 1, col: 1 },
+    ),
+  ];
+}

@@ -1,0 +1,107 @@
+import { type Problem, type ProblemCode, problem } from './problems';
+import type { YamlFile, YamlPath } from './readYaml';
+import type { LimitsFile } from './schema';
+import type { Limits, LocalizedText, Tier } from './types';
+
+/**
+ * What the semantic passes of the compilers share: the file being compiled, the pack's languages and
+ * ladder, and the list problems are added to. Helpers report and then return a usable fallback, so a
+ * pass can go on and report every problem rather than stop at the first.
+ */
+export class CompileContext {
+  readonly problems: Problem[] = [];
+
+  constructor(
+    readonly yaml: YamlFile,
+    readonly languages: readonly string[],
+    readonly tiers: readonly Tier[],
+  ) {}
+
+  report(code: ProblemCode, message: string, path: YamlPath, key?: string): void {
+    const at = key === undefined ? this.yaml.locate(path) : this.yaml.locateKey(path, key);
+    this.problems.push(problem(code, message, this.yaml.file, at));
+  }
+
+  /** Checks that text exists in every pack language and in no other; returns it as a frozen map. */
+  text(value: Readonly<Record<string, string>>, path: YamlPath): LocalizedText {
+    const result: Record<string, string> = {};
+    for (const [language, line] of Object.entries(value)) {
+      if (this.languages.includes(language)) {
+        result[language] = line;
+      } else {
+        this.report(
+          'unknown-language',
+          `This text has a \`${language}\` version but the pack's languages are ${this.languages.join(', ')}. Remove it or add the language to pack.yaml.`,
+          path,
+          language,
+        );
+      }
+    }
+    for (const language of this.languages) {
+      if (!(language in result)) {
+        this.report('missing-translation', `This text has no \`${language}\` version. Add \`${language}: …\`.`, path);
+      }
+    }
+    return Object.freeze(result);
+  }
+
+  optionalText(value: Readonly<Record<string, string>> | undefined, path: YamlPath): LocalizedText | null {
+    return value === undefined ? null : this.text(value, path);
+  }
+
+  /**
+   * Resolves a tier reference (a level number or a tier id) to its level. Reports and returns null when
+   * the ladder has no such tier.
+   */
+  tier(ref: number | string, path: YamlPath, key?: string): number | null {
+    const level = typeof ref === 'number' ? ref : /^\d+$/.test(ref) ? Number(ref) : null;
+    if (level !== null) {
+      if (level >= 1 && level <= this.tiers.length) return level;
+      this.report(
+        'tier-outside-ladder',
+        `Level ${level} is not on the ladder, which runs from 1 to ${this.tiers.length}.`,
+        path,
+        key,
+      );
+      return null;
+    }
+    const tier = this.tiers.find((t) => t.id === ref);
+    if (tier) return tier.level;
+    this.report(
+      'unknown-tier',
+      `There is no tier \`${String(ref)}\`; the ladder's tiers are ${this.tiers.map((t) => t.id).join(', ')}.`,
+      path,
+      key,
+    );
+    return null;
+  }
+
+  /** Reports every id that appears twice in `items` (at its second appearance). */
+  uniqueIds(items: readonly { id: string }[], path: YamlPath, what: string): void {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      if (seen.has(item.id)) {
+        this.report('duplicate-id', `Another ${what} already has the id \`${item.id}\`. Ids must be unique.`, [
+          ...path,
+          index,
+          'id',
+        ]);
+      }
+      seen.add(item.id);
+    });
+  }
+}
+
+/** Limits written in a file, laid over a base (absent fields keep the base's value). */
+export function applyLimits(base: Limits, written: LimitsFile | undefined): Limits {
+  if (!written) return base;
+  return {
+    refund: written.refund ?? base.refund,
+    replace: written.replace ?? base.replace,
+    pay: written.pay ?? base.pay,
+    credit: written.credit ?? base.credit,
+    exceptions: written.exceptions ?? base.exceptions,
+  };
+}
+
+export const NO_LIMITS: Limits = { refund: 0, replace: 0, pay: 0, credit: 0, exceptions: false };

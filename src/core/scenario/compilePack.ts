@@ -1,0 +1,134 @@
+import { applyLimits, CompileContext, NO_LIMITS } from './compileContext';
+import { durationToMs } from './durations';
+import { hasErrors, type Problem } from './problems';
+import { readYaml } from './readYaml';
+import { PackFileSchema } from './schema';
+import { validateAgainst } from './schemaProblems';
+import type { Pack, Tier } from './types';
+
+const MINUTE = 60_000;
+
+/** The four support levels of the product brief, used when a pack declares no ladder of its own. */
+export const DEFAULT_TIERS: readonly Tier[] = Object.freeze([
+  {
+    level: 1,
+    id: 'level-1',
+    name: { en: 'Level 1: front line', es: 'Nivel 1: primera línea' },
+    does: {
+      en: 'Answers at once: understands the concern, gives simple guidance, looks up data, does routine tasks.',
+      es: 'Responde al momento: entiende la consulta, orienta, consulta datos y hace tareas rutinarias.',
+    },
+    limits: { refund: 50, replace: 50, pay: 0, credit: 25, exceptions: false },
+    respondsInMs: 5 * MINUTE,
+  },
+  {
+    level: 2,
+    id: 'level-2',
+    name: { en: 'Level 2: senior support', es: 'Nivel 2: soporte sénior' },
+    does: {
+      en: 'Uses judgement on harder problems and has more authority, such as larger refunds.',
+      es: 'Decide en problemas más complejos y tiene más autoridad, como reembolsos mayores.',
+    },
+    limits: { refund: 500, replace: 500, pay: 100, credit: 150, exceptions: false },
+    respondsInMs: 30 * MINUTE,
+  },
+  {
+    level: 3,
+    id: 'level-3',
+    name: { en: 'Level 3: high authority', es: 'Nivel 3: alta autoridad' },
+    does: {
+      en: 'Designs custom solutions and may act outside policy; the last line of normal support.',
+      es: 'Diseña soluciones a medida y puede salirse de la política; la última línea del soporte normal.',
+    },
+    limits: { refund: 5000, replace: 5000, pay: 2000, credit: 1000, exceptions: true },
+    respondsInMs: 120 * MINUTE,
+  },
+  {
+    level: 4,
+    id: 'level-4',
+    name: { en: 'Level 4: crisis team', es: 'Nivel 4: equipo de crisis' },
+    does: {
+      en: 'Several senior decision makers plan an answer to a dire case: injury or death, large losses, a threat to the company’s name.',
+      es: 'Varios directivos planean la respuesta a un caso grave: lesiones o muertes, grandes pérdidas, una amenaza a la reputación.',
+    },
+    limits: { refund: 10_000_000, replace: 10_000_000, pay: 10_000_000, credit: 10_000_000, exceptions: true },
+    respondsInMs: 24 * 60 * MINUTE,
+  },
+]);
+
+/** The pack used when no pack.yaml exists: English and Spanish, the default ladder, level 1 trainees. */
+export const DEFAULT_PACK: Pack = Object.freeze({
+  id: 'default',
+  version: 1,
+  title: { en: 'Scenarios', es: 'Escenarios' },
+  languages: ['en', 'es'],
+  currency: 'EUR',
+  tiers: DEFAULT_TIERS,
+  traineeTier: 1,
+  personaDefaults: { traits: { patience: 0.5, volatility: 0.5, trust: 0.5 }, mood: 0 },
+});
+
+export type CompilePackResult =
+  | { ok: true; pack: Pack; problems: Problem[] }
+  | { ok: false; problems: Problem[] };
+
+/** Compiles a pack file (`pack.yaml`): its languages, tier ladder and persona defaults. */
+export function compilePack(text: string, file: string): CompilePackResult {
+  const read = readYaml(text, file);
+  if (!read.ok) return { ok: false, problems: read.problems };
+  const valid = validateAgainst(PackFileSchema, read.yaml);
+  if (!valid.ok) return { ok: false, problems: valid.problems };
+  const source = valid.value;
+
+  const languages = [...new Set(source.languages)];
+  const ctx = new CompileContext(read.yaml, languages, []);
+  if (languages.length !== source.languages.length) {
+    ctx.report('duplicate-id', 'A language is listed twice; list each once.', ['languages']);
+  }
+
+  let tiers: readonly Tier[] = DEFAULT_TIERS;
+  if (source.tiers) {
+    ctx.uniqueIds(source.tiers, ['tiers'], 'tier');
+    tiers = source.tiers.map((tier, index) => {
+      const fallback = DEFAULT_TIERS[Math.min(index, DEFAULT_TIERS.length - 1)];
+      return {
+        level: index + 1,
+        id: tier.id,
+        name: ctx.text(tier.name, ['tiers', index, 'name']),
+        does: ctx.optionalText(tier.does, ['tiers', index, 'does']),
+        limits: applyLimits(NO_LIMITS, tier.limits),
+        respondsInMs: tier.responds_in === undefined ? (fallback?.respondsInMs ?? 30 * MINUTE) : durationToMs(tier.responds_in),
+      };
+    });
+  } else {
+    // The default ladder's names exist in English and Spanish only.
+    for (const language of languages) {
+      if (!(language in (DEFAULT_TIERS[0]?.name ?? {}))) {
+        ctx.report(
+          'missing-translation',
+          `The default ladder has no \`${language}\` names. Declare \`tiers:\` with names in every pack language.`,
+          ['languages'],
+        );
+      }
+    }
+  }
+
+  const ladder = new CompileContext(read.yaml, languages, tiers);
+  const traineeTier = source.trainee_tier === undefined ? 1 : (ladder.tier(source.trainee_tier, ['trainee_tier']) ?? 1);
+  const base = DEFAULT_PACK.personaDefaults;
+  const pack: Pack = {
+    id: source.id,
+    version: source.version,
+    title: ctx.text(source.title, ['title']),
+    languages,
+    currency: source.currency ?? 'EUR',
+    tiers,
+    traineeTier,
+    personaDefaults: {
+      traits: { ...base.traits, ...source.persona?.traits },
+      mood: source.persona?.mood ?? base.mood,
+    },
+  };
+  const problems = [...ctx.problems, ...ladder.problems];
+  return hasErrors(problems) ? { ok: false, problems } : { ok: true, pack, problems };
+}

@@ -1,0 +1,431 @@
+import { applyLimits, CompileContext } from './compileContext';
+import { DEFAULT_PACK } from './compilePack';
+import { durationToMs } from './durations';
+import { checkBeatGraph } from './checkBeatGraph';
+import { hasErrors, type Position, type Problem } from './problems';
+import { readYaml, type YamlPath } from './readYaml';
+import { ScenarioFileSchema, type ScenarioFile, type TransitionFile } from './schema';
+import { closest, validateAgainst } from './schemaProblems';
+import type {
+  Beat,
+  Effects,
+  Fact,
+  Handoff,
+  Pack,
+  PhraseFamily,
+  ResolutionKind,
+  Scenario,
+  Tier,
+  Transition,
+  Trigger,
+} from './types';
+
+export interface CompileOptions {
+  /** The file name used in problems (as the trainer would open it). */
+  readonly file: string;
+  /** The pack the scenario belongs to; the default ladder and languages when absent. */
+  readonly pack?: Pack;
+}
+
+export type CompileResult =
+  | { ok: true; scenario: Scenario; problems: Problem[]; idAt: Position }
+  | { ok: false; problems: Problem[] };
+
+/** Event keys of a transition: a transition may wait for at most one of these. */
+const TRIGGER_KEYS = [
+  'choice',
+  'said',
+  'did',
+  'asked',
+  'offered',
+  'escalated',
+  'promise',
+  'revealed',
+  'waited',
+  'after',
+] as const satisfies readonly (keyof TransitionFile)[];
+const GUARD_KEYS = ['mood_below', 'mood_above', 'trust_below', 'trust_above', 'patience_below'] as const;
+
+/**
+ * Compiles one scenario file: YAML text → a typed, normalised {@link Scenario}, or every problem found
+ * (syntax, schema, references, translations, the beat graph), each located at `file:line:col`.
+ * Warnings alone do not stop compilation; they come back beside the scenario. Never throws.
+ */
+export function compileScenario(text: string, options: CompileOptions): CompileResult {
+  const pack = options.pack ?? DEFAULT_PACK;
+  const read = readYaml(text, options.file);
+  if (!read.ok) return { ok: false, problems: read.problems };
+  const valid = validateAgainst(ScenarioFileSchema, read.yaml);
+  if (!valid.ok) return { ok: false, problems: valid.problems };
+  const ctx = new CompileContext(read.yaml, pack.languages, pack.tiers);
+  const scenario = normalise(valid.value, ctx, pack);
+  if (!hasErrors(ctx.problems)) {
+    ctx.problems.push(...checkBeatGraph(scenario, read.yaml, valid.value));
+  }
+  const problems = ctx.problems;
+  if (hasErrors(problems)) return { ok: false, problems };
+  return { ok: true, scenario, problems, idAt: read.yaml.locate(['id']) };
+}
+
+function normalise(source: ScenarioFile, ctx: CompileContext, pack: Pack): Scenario {
+  checkFileName(source.id, ctx);
+  ctx.uniqueIds(source.beats, ['beats'], 'beat');
+  const facts = normaliseFacts(source, ctx);
+  const factIds = new Set(facts.map((f) => f.id));
+  const beatIds = new Set(source.beats.map((b) => b.id));
+
+  const level = ctx.tier(source.level, ['level']) ?? 1;
+  const traineeTier =
+    source.trainee_tier === undefined ? pack.traineeTier : (ctx.tier(source.trainee_tier, ['trainee_tier']) ?? 1);
+  const tiers = applyAuthority(source, ctx);
+
+  const start = source.start ?? source.beats[0]?.id ?? '';
+  if (source.start !== undefined && !beatIds.has(source.start)) {
+    ctx.report('unknown-beat', `There is no beat \`${source.start}\` to start from. ${listOf('beats', beatIds)}`, ['start']);
+  }
+
+  const refs: References = { beatIds, factIds };
+  const beats = source.beats.map((beat, index) => normaliseBeat(beat, ['beats', index], ctx, refs));
+
+  const traits = { ...pack.personaDefaults.traits, ...source.persona.traits };
+  const expected = source.expected;
+  expected.handoff?.forEach((fact, index) => {
+    if (!factIds.has(fact)) {
+      ctx.report('unknown-fact', `The handoff names fact \`${fact}\`, which is not in \`facts\`. ${listOf('facts', factIds)}`, [
+        'expected',
+        'handoff',
+        index,
+      ]);
+    }
+  });
+  expected.resolutions?.forEach((resolution, index) => {
+    if (resolution.min !== undefined && resolution.max !== undefined && resolution.min > resolution.max) {
+      ctx.report('out-of-range', `\`min\` (${resolution.min}) is above \`max\` (${resolution.max}); swap them.`, [
+        'expected',
+        'resolutions',
+        index,
+      ]);
+    }
+  });
+
+  return {
+    id: source.id,
+    version: source.version,
+    file: ctx.yaml.file,
+    title: ctx.text(source.title, ['title']),
+    level,
+    channel: source.channel,
+    tags: source.tags ?? [],
+    minutes: source.minutes ?? null,
+    persona: {
+      name: source.persona.name,
+      about: ctx.optionalText(source.persona.about, ['persona', 'about']),
+      traits,
+      mood: source.persona.mood ?? pack.personaDefaults.mood,
+      look: source.persona.look
+        ? { portrait: source.persona.look.portrait, accent: source.persona.look.accent ?? '#4a6fa5' }
+        : null,
+    },
+    facts,
+    tiers,
+    traineeTier,
+    start,
+    beats,
+    escalation: normaliseEscalation(source, ctx, level),
+    expected: {
+      why: ctx.text(expected.why, ['expected', 'why']),
+      resolutions: (expected.resolutions ?? []).map((r) => ({ kind: r.kind, min: r.min ?? null, max: r.max ?? null })),
+      handoff: expected.handoff ?? [],
+      followUp: expected.follow_up ?? false,
+    },
+    languages: pack.languages,
+    currency: pack.currency,
+  };
+}
+
+interface References {
+  readonly beatIds: ReadonlySet<string>;
+  readonly factIds: ReadonlySet<string>;
+}
+
+function checkFileName(id: string, ctx: CompileContext): void {
+  const base = ctx.yaml.file.split(/[\\/]/).pop()?.replace(/\.ya?ml$/, '');
+  if (base !== undefined && base !== id && !base.startsWith('<')) {
+    ctx.report('id-not-file-name', `The id \`${id}\` differs from the file name \`${base}\`; name the file ${id}.yaml.`, ['id']);
+  }
+}
+
+function normaliseFacts(source: ScenarioFile, ctx: CompileContext): Fact[] {
+  const facts = source.facts ?? [];
+  ctx.uniqueIds(facts, ['facts'], 'fact');
+  return facts.map((fact, index) => {
+    const path = ['facts', index];
+    const reveal = fact.reveal ?? 'start';
+    if (reveal === 'ask' && fact.question === undefined) {
+      ctx.report(
+        'missing-question',
+        `Fact \`${fact.id}\` is revealed by asking: add \`question:\` with what the trainee asks.`,
+        path,
+      );
+    }
+    return {
+      id: fact.id,
+      label: ctx.text(fact.label, [...path, 'label']),
+      value: ctx.text(fact.value, [...path, 'value']),
+      reveal,
+      question: ctx.optionalText(fact.question, [...path, 'question']),
+    };
+  });
+}
+
+function applyAuthority(source: ScenarioFile, ctx: CompileContext): Tier[] {
+  const overrides = new Map<number, NonNullable<ScenarioFile['authority']>[string]>();
+  for (const [ref, limits] of Object.entries(source.authority ?? {})) {
+    const level = ctx.tier(ref, ['authority'], ref);
+    if (level !== null) overrides.set(level, limits);
+  }
+  return ctx.tiers.map((tier) => ({ ...tier, limits: applyLimits(tier.limits, overrides.get(tier.level)) }));
+}
+
+function normaliseEscalation(source: ScenarioFile, ctx: CompileContext, level: number): Handoff[] {
+  const written = new Map<number, NonNullable<ScenarioFile['escalation']>[string]>();
+  for (const [ref, handoff] of Object.entries(source.escalation ?? {})) {
+    const tierLevel = ctx.tier(ref, ['escalation'], ref);
+    if (tierLevel !== null) written.set(tierLevel, handoff);
+  }
+  return ctx.tiers.map((tier) => {
+    const handoff = written.get(tier.level);
+    return {
+      level: tier.level,
+      // Pack default: a tier high enough for the case resolves it, a lower one sends it back.
+      does: handoff?.does ?? (tier.level >= level ? 'resolves' : 'returns'),
+      respondsInMs: handoff?.responds_in === undefined ? tier.respondsInMs : durationToMs(handoff.responds_in),
+      says: ctx.optionalText(handoff?.says, ['escalation', String(tier.level)]),
+    };
+  });
+}
+
+function normaliseBeat(
+  beat: ScenarioFile['beats'][number],
+  path: YamlPath,
+  ctx: CompileContext,
+  refs: References,
+): Beat {
+  const says = beat.says === undefined ? [] : Array.isArray(beat.says) ? beat.says : [beat.says];
+  const saysPath = (i: number): YamlPath => (Array.isArray(beat.says) ? [...path, 'says', i] : [...path, 'says']);
+  const choices = beat.choices ?? [];
+  ctx.uniqueIds(choices, [...path, 'choices'], 'choice in this beat');
+  const choiceIds = new Set(choices.map((c) => c.id));
+
+  const transitions: Transition[] = [];
+  choices.forEach((choice, index) => {
+    if (choice.go === undefined) return;
+    checkBeatRef(choice.go, [...path, 'choices', index, 'go'], ctx, refs);
+    transitions.push({
+      go: choice.go,
+      trigger: { kind: 'choice', choice: choice.id },
+      guards: NO_GUARDS,
+      effects: NO_EFFECTS,
+    });
+  });
+  (beat.on ?? []).forEach((transition, index) => {
+    const at = [...path, 'on', index];
+    const normalised = normaliseTransition(transition, at, ctx, refs, choiceIds);
+    if (normalised) transitions.push(normalised);
+  });
+
+  if (beat.ending !== undefined && transitions.length + choices.length > 0) {
+    ctx.report(
+      'ending-has-exits',
+      `Beat \`${beat.id}\` is an ending, so its choices and \`on\` never run. Remove them or the \`ending\`.`,
+      [...path, 'ending'],
+    );
+  }
+
+  return {
+    id: beat.id,
+    says: says.map((line, i) => ctx.text(line, saysPath(i))),
+    choices: choices.map((choice, index) => ({
+      id: choice.id,
+      text: ctx.text(choice.text, [...path, 'choices', index, 'text']),
+    })),
+    transitions,
+    ending: beat.ending ?? null,
+    effects: normaliseEffects(beat, path, ctx, refs),
+  };
+}
+
+function normaliseTransition(
+  t: TransitionFile,
+  path: YamlPath,
+  ctx: CompileContext,
+  refs: References,
+  choiceIds: ReadonlySet<string>,
+): Transition | null {
+  checkBeatRef(t.go, [...path, 'go'], ctx, refs);
+  const present = TRIGGER_KEYS.filter((key) => t[key] !== undefined);
+  const guarded = GUARD_KEYS.some((key) => t[key] !== undefined);
+  if (present.length === 0 && !guarded) {
+    ctx.report(
+      'no-trigger',
+      `Nothing makes this transition fire. Add what the trainee does (did, said, choice, offered…), a time (waited, after) or a mood condition.`,
+      path,
+    );
+    return null;
+  }
+  if (present.length > 1) {
+    ctx.report(
+      'conflicting-triggers',
+      `This transition waits for ${present.map((k) => `\`${k}\``).join(' and ')} at once, but each event is one of them. Split it into one transition per event.`,
+      [...path, present[1] ?? 'go'],
+    );
+    return null;
+  }
+  if (t.amount !== undefined && t.offered === undefined) {
+    ctx.report('conflicting-triggers', '`amount` only applies to an `offered` trigger: add `offered:` or remove it.', [
+      ...path,
+      'amount',
+    ]);
+    return null;
+  }
+  const trigger = toTrigger(t, path, ctx, refs, choiceIds);
+  return {
+    go: t.go,
+    trigger,
+    guards: {
+      moodBelow: t.mood_below ?? null,
+      moodAbove: t.mood_above ?? null,
+      trustBelow: t.trust_below ?? null,
+      trustAbove: t.trust_above ?? null,
+      patienceBelow: t.patience_below ?? null,
+    },
+    effects: normaliseEffects(t, path, ctx, refs),
+  };
+}
+
+function toTrigger(
+  t: TransitionFile,
+  path: YamlPath,
+  ctx: CompileContext,
+  refs: References,
+  choiceIds: ReadonlySet<string>,
+): Trigger | null {
+  if (t.choice !== undefined) {
+    if (!choiceIds.has(t.choice)) {
+      ctx.report('unknown-choice', `This beat offers no choice \`${t.choice}\`. ${listOf('choices', choiceIds)}`, [
+        ...path,
+        'choice',
+      ]);
+    }
+    return { kind: 'choice', choice: t.choice };
+  }
+  if (t.said !== undefined) {
+    return { kind: 'said', families: asList<PhraseFamily>(t.said) };
+  }
+  if (t.did !== undefined) return { kind: 'did', action: t.did };
+  if (t.asked !== undefined) {
+    checkFactRef(t.asked, [...path, 'asked'], ctx, refs);
+    return { kind: 'asked', fact: t.asked };
+  }
+  if (t.offered !== undefined) {
+    const min = t.amount?.min ?? null;
+    const max = t.amount?.max ?? null;
+    if (min !== null && max !== null && min > max) {
+      ctx.report('out-of-range', `\`min\` (${min}) is above \`max\` (${max}); swap them.`, [...path, 'amount']);
+    }
+    return { kind: 'offered', resolutions: asList<ResolutionKind>(t.offered), min, max };
+  }
+  if (t.escalated !== undefined) {
+    const at = [...path, 'escalated'];
+    const top = ctx.tiers.length;
+    const e = t.escalated;
+    if (e === 'any') return { kind: 'escalated', minLevel: 1, maxLevel: top };
+    if (typeof e === 'object') {
+      if ('below' in e) {
+        const level = ctx.tier(e.below, [...at, 'below']) ?? top;
+        return { kind: 'escalated', minLevel: 1, maxLevel: level - 1 };
+      }
+      const level = ctx.tier(e.at_least, [...at, 'at_least']) ?? 1;
+      return { kind: 'escalated', minLevel: level, maxLevel: top };
+    }
+    const level = ctx.tier(e, at) ?? 1;
+    return { kind: 'escalated', minLevel: level, maxLevel: level };
+  }
+  if (t.promise !== undefined) return { kind: 'promise', event: t.promise };
+  if (t.revealed !== undefined) {
+    checkFactRef(t.revealed, [...path, 'revealed'], ctx, refs);
+    return { kind: 'revealed', fact: t.revealed };
+  }
+  if (t.waited !== undefined) return { kind: 'waited', ms: durationToMs(t.waited) };
+  if (t.after !== undefined) return { kind: 'after', ms: durationToMs(t.after) };
+  return null;
+}
+
+interface EffectFields {
+  readonly mood?: number | undefined;
+  readonly trust?: number | undefined;
+  readonly patience?: number | undefined;
+  readonly reveal?: readonly string[] | undefined;
+  readonly raise_level?: number | undefined;
+}
+
+const NO_EFFECTS: Effects = Object.freeze({ mood: 0, trust: 0, patience: 0, reveal: [], raiseLevel: null });
+const NO_GUARDS = Object.freeze({
+  moodBelow: null,
+  moodAbove: null,
+  trustBelow: null,
+  trustAbove: null,
+  patienceBelow: null,
+});
+
+function normaliseEffects(source: EffectFields, path: YamlPath, ctx: CompileContext, refs: References): Effects {
+  source.reveal?.forEach((fact, index) => {
+    checkFactRef(fact, [...path, 'reveal', index], ctx, refs);
+  });
+  const raiseLevel = source.raise_level === undefined ? null : ctx.tier(source.raise_level, [...path, 'raise_level']);
+  if (
+    source.mood === undefined &&
+    source.trust === undefined &&
+    source.patience === undefined &&
+    source.reveal === undefined &&
+    raiseLevel === null
+  ) {
+    return NO_EFFECTS;
+  }
+  return {
+    mood: source.mood ?? 0,
+    trust: source.trust ?? 0,
+    patience: source.patience ?? 0,
+    reveal: source.reveal ?? [],
+    raiseLevel,
+  };
+}
+
+function checkBeatRef(id: string, path: YamlPath, ctx: CompileContext, refs: References): void {
+  if (!refs.beatIds.has(id)) {
+    const guess = closestName(id, refs.beatIds);
+    ctx.report('unknown-beat', `There is no beat \`${id}\`.${guess} ${listOf('beats', refs.beatIds)}`, path);
+  }
+}
+
+function checkFactRef(id: string, path: YamlPath, ctx: CompileContext, refs: References): void {
+  if (!refs.factIds.has(id)) {
+    const guess = closestName(id, refs.factIds);
+    ctx.report('unknown-fact', `There is no fact \`${id}\`.${guess} ${listOf('facts', refs.factIds)}`, path);
+  }
+}
+
+function closestName(id: string, known: ReadonlySet<string>): string {
+  const near = closest(id, [...known]);
+  return near ? ` Did you mean \`${near}\`?` : '';
+}
+
+function listOf(what: string, ids: ReadonlySet<string>): string {
+  if (ids.size === 0) return `This file has no ${what}.`;
+  const shown = [...ids].slice(0, 12);
+  return `The ${what} are: ${shown.join(', ')}${ids.size > shown.length ? ', …' : ''}.`;
+}
+
+function asList<T>(value: T | readonly T[]): readonly T[] {
+  return Array.isArray(value) ? (value as readonly T[]) : [value as T];
+}

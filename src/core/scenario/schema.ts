@@ -1,0 +1,279 @@
+/**
+ * The scenario and pack file formats, as one zod schema each. The compiler validates with these and
+ * the published JSON Schemas (`public/schema/*.json`) are generated from them, so the format is
+ * written down once. Field names are snake_case because trainers read and write them.
+ */
+import { z } from 'zod';
+
+/** Messages that the problem mapper turns into their own codes. */
+export const DURATION_MESSAGE = 'Write a duration as a number of minutes or like 90s, 5m or 2h.';
+export const ID_MESSAGE = 'Ids use lowercase letters, digits, - and _ (up to 64), e.g. late-refund.';
+export const TIER_MESSAGE = 'Name a tier by its level number (1, 2, …) or its id from the pack ladder.';
+
+const MAX_TEXT = 2000;
+
+export const IdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, { error: ID_MESSAGE })
+  .meta({ description: 'An id: lowercase letters, digits, - and _.' });
+
+export const LanguageSchema = z
+  .string()
+  .regex(/^[a-z]{2}(-[A-Z]{2})?$/, { error: 'Languages are written as two-letter codes such as en or es.' });
+
+/** Text a person reads, in every language of the pack: `{ en: "…", es: "…" }`. */
+export const TextSchema = z
+  .record(LanguageSchema, z.string().min(1).max(MAX_TEXT))
+  .meta({ description: 'Text in every pack language, e.g. { en: "Hello", es: "Hola" }.' });
+
+export const DurationSchema = z
+  .union([z.number().positive().max(7 * 24 * 60), z.string().regex(/^\d+(\.\d+)?\s*[smh]$/, { error: DURATION_MESSAGE })], {
+    error: DURATION_MESSAGE,
+  })
+  .meta({ description: 'Game time: minutes as a number, or 90s, 5m, 2h.' });
+
+export const TierRefSchema = z
+  .union([z.int().min(1).max(12), IdSchema], { error: TIER_MESSAGE })
+  .meta({ description: 'A tier of the ladder: its level number or its id.' });
+
+export const CHANNELS = ['chat', 'email', 'phone', 'social'] as const;
+export const RESOLUTION_KINDS = ['information', 'refund', 'replace', 'pay', 'credit'] as const;
+export const ACTIONS = [
+  'lookup',
+  'ask',
+  'reproduce',
+  'offer',
+  'promise',
+  'fulfil',
+  'escalate',
+  'resolve',
+  'follow_up',
+  'hold',
+  'unhold',
+  'end',
+] as const;
+/** Families of phrasing the reply analyser recognises; a transition can wait for any of them. */
+export const PHRASE_FAMILIES = [
+  'acknowledge',
+  'validate',
+  'apologise',
+  'thank',
+  'ownership',
+  'greeting',
+  'name',
+  'blame',
+  'dismissive',
+  'sarcasm',
+  'shouting',
+  'jargon',
+  'overpromise',
+] as const;
+export const ENDINGS = ['satisfied', 'neutral', 'upset', 'abandoned'] as const;
+export const REVEALS = ['start', 'lookup', 'ask', 'reproduce', 'script'] as const;
+export const PROMISE_EVENTS = ['made', 'kept', 'broken'] as const;
+
+const Unit = z.number().min(0).max(1);
+const Signed = z.number().min(-1).max(1);
+const Amount = z.number().min(0).max(10_000_000);
+
+const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1).max(20)]);
+
+/** Changes to the persona and the case, applied when a transition fires or a beat is entered. */
+const effectFields = {
+  mood: Signed.optional().meta({ description: 'Add this to the mood (-1 furious … +1 delighted).' }),
+  trust: Signed.optional().meta({ description: 'Add this to trust in the company.' }),
+  patience: Signed.optional().meta({ description: 'Add this to the patience left.' }),
+  reveal: z.array(IdSchema).max(50).optional().meta({ description: 'Facts that become known.' }),
+  raise_level: z
+    .int()
+    .min(1)
+    .max(12)
+    .optional()
+    .meta({ description: 'A twist: the case now needs this level (e.g. a threat to go public).' }),
+};
+
+export const LimitsSchema = z
+  .strictObject({
+    refund: Amount.optional(),
+    replace: Amount.optional(),
+    pay: Amount.optional(),
+    credit: Amount.optional(),
+    exceptions: z.boolean().optional().meta({ description: 'May act outside policy.' }),
+  })
+  .meta({ description: 'Largest amount this tier may grant per resolution kind; 0 or absent: not allowed.' });
+
+export const TransitionSchema = z
+  .strictObject({
+    go: IdSchema.meta({ description: 'The beat to move to.' }),
+    choice: IdSchema.optional().meta({ description: 'The trainee picked this authored reply.' }),
+    said: oneOrMany(z.enum(PHRASE_FAMILIES))
+      .optional()
+      .meta({ description: 'A reply used any of these phrase families.' }),
+    did: z.enum(ACTIONS).optional().meta({ description: 'The trainee took this action.' }),
+    asked: IdSchema.optional().meta({ description: 'The trainee asked about this fact.' }),
+    offered: oneOrMany(z.enum(RESOLUTION_KINDS))
+      .optional()
+      .meta({ description: 'The trainee offered one of these resolutions.' }),
+    amount: z
+      .strictObject({ min: Amount.optional(), max: Amount.optional() })
+      .optional()
+      .meta({ description: 'With offered: the offered amount lies in this range.' }),
+    escalated: z
+      .union([
+        z.literal('any'),
+        TierRefSchema,
+        z.strictObject({ below: TierRefSchema }),
+        z.strictObject({ at_least: TierRefSchema }),
+      ])
+      .optional()
+      .meta({ description: 'The trainee escalated: any, to a tier, or { below: n } / { at_least: n }.' }),
+    promise: z.enum(PROMISE_EVENTS).optional().meta({ description: 'A promise was made, kept or broken.' }),
+    revealed: IdSchema.optional().meta({ description: 'This fact became known.' }),
+    waited: DurationSchema.optional().meta({ description: 'The customer has waited this long for a reply.' }),
+    after: DurationSchema.optional().meta({ description: 'This long has passed since the beat began.' }),
+    mood_below: Signed.optional(),
+    mood_above: Signed.optional(),
+    trust_below: Unit.optional(),
+    trust_above: Unit.optional(),
+    patience_below: Unit.optional(),
+    ...effectFields,
+  })
+  .meta({ description: 'Moves the persona to another beat when all of its conditions hold.' });
+
+export const ChoiceSchema = z.strictObject({
+  id: IdSchema,
+  text: TextSchema.meta({ description: 'The reply as the trainee would send it.' }),
+  go: IdSchema.optional().meta({ description: 'Shorthand: picking this reply moves to that beat.' }),
+});
+
+export const BeatSchema = z
+  .strictObject({
+    id: IdSchema,
+    says: oneOrMany(TextSchema)
+      .optional()
+      .meta({ description: 'What the customer says on reaching this beat (one line or a list).' }),
+    choices: z.array(ChoiceSchema).max(8).optional().meta({ description: 'Authored replies for choice mode.' }),
+    on: z.array(TransitionSchema).max(40).optional().meta({ description: 'What moves the persona on.' }),
+    ending: z.enum(ENDINGS).optional().meta({ description: 'This beat ends the contact, with this outcome.' }),
+    ...effectFields,
+  })
+  .meta({ description: 'A moment in the conversation.' });
+
+export const FactSchema = z.strictObject({
+  id: IdSchema,
+  label: TextSchema,
+  value: TextSchema,
+  reveal: z
+    .enum(REVEALS)
+    .optional()
+    .meta({ description: 'How the trainee learns it: start (default), lookup, ask, reproduce or script.' }),
+  question: TextSchema.optional().meta({ description: 'With reveal: ask — what the trainee asks.' }),
+});
+
+export const TraitsSchema = z.strictObject({
+  patience: Unit.optional().meta({ description: '0 leaves at once … 1 waits all day.' }),
+  volatility: Unit.optional().meta({ description: '0 steady … 1 swings hard with every reply.' }),
+  trust: Unit.optional().meta({ description: '0 expects to be lied to … 1 takes you at your word.' }),
+});
+
+export const PersonaSchema = z.strictObject({
+  name: z.string().min(1).max(80),
+  about: TextSchema.optional().meta({ description: 'One line on who this is, for the trainer and the queue.' }),
+  traits: TraitsSchema.optional(),
+  mood: Signed.optional().meta({ description: 'Starting mood, -1 furious … +1 delighted.' }),
+  look: z
+    .strictObject({
+      portrait: IdSchema.meta({ description: 'Portrait key in assets/portraits.' }),
+      accent: z
+        .string()
+        .regex(/^#[0-9a-fA-F]{6}$/, { error: 'Write the accent colour as #rrggbb.' })
+        .optional(),
+    })
+    .optional(),
+});
+
+export const HandoffSchema = z.strictObject({
+  does: z.enum(['resolves', 'returns']).optional().meta({ description: 'What the tier does with the case.' }),
+  responds_in: DurationSchema.optional(),
+  says: TextSchema.optional().meta({ description: "The tier's note back to the trainee." }),
+});
+
+export const ExpectedSchema = z.strictObject({
+  why: TextSchema.meta({ description: 'Why this level and these resolutions are right (shown in the debrief).' }),
+  resolutions: z
+    .array(
+      z.strictObject({
+        kind: z.enum(RESOLUTION_KINDS),
+        min: Amount.optional(),
+        max: Amount.optional(),
+      }),
+    )
+    .max(10)
+    .optional()
+    .meta({ description: 'Acceptable resolutions; none means the case must be escalated.' }),
+  handoff: z
+    .array(IdSchema)
+    .max(30)
+    .optional()
+    .meta({ description: 'Facts a handoff note must carry.' }),
+  follow_up: z.boolean().optional().meta({ description: 'A follow-up is expected after the case closes.' }),
+});
+
+export const ScenarioFileSchema = z
+  .strictObject({
+    id: IdSchema,
+    version: z.int().min(1).max(1_000_000),
+    title: TextSchema,
+    level: z.int().min(1).max(12).meta({ description: 'The tier level the case truly needs.' }),
+    channel: z.enum(CHANNELS),
+    tags: z.array(IdSchema).max(20).optional(),
+    minutes: z.number().positive().max(240).optional().meta({ description: 'Estimated minutes to play.' }),
+    persona: PersonaSchema,
+    facts: z.array(FactSchema).max(60).optional(),
+    authority: z
+      .record(z.string(), LimitsSchema)
+      .optional()
+      .meta({ description: "Per tier (level number or id): limits that replace the pack's for this case." }),
+    trainee_tier: TierRefSchema.optional().meta({ description: 'The tier the trainee plays (pack default).' }),
+    start: IdSchema.optional().meta({ description: 'The first beat (default: the first in the list).' }),
+    beats: z.array(BeatSchema).min(1).max(200),
+    escalation: z
+      .record(z.string(), HandoffSchema)
+      .optional()
+      .meta({ description: 'Per tier: what happens when the case is escalated there.' }),
+    expected: ExpectedSchema,
+  })
+  .meta({ title: 'Escalation Desk scenario', description: 'One customer, one case, scripted in beats.' });
+
+export const TierSchema = z.strictObject({
+  id: IdSchema,
+  name: TextSchema,
+  does: TextSchema.optional().meta({ description: 'What this tier handles, in a sentence.' }),
+  limits: LimitsSchema.optional(),
+  responds_in: DurationSchema.optional().meta({ description: 'How long this tier takes to answer a handoff.' }),
+});
+
+export const PackFileSchema = z
+  .strictObject({
+    id: IdSchema,
+    version: z.int().min(1).max(1_000_000),
+    title: TextSchema,
+    languages: z.array(LanguageSchema).min(1).max(12),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, { error: 'Write the currency as an ISO 4217 code such as EUR or USD.' })
+      .optional(),
+    tiers: z.array(TierSchema).min(2).max(12).optional().meta({ description: 'The tier ladder, lowest first.' }),
+    trainee_tier: TierRefSchema.optional(),
+    persona: z
+      .strictObject({ traits: TraitsSchema.optional(), mood: Signed.optional() })
+      .optional()
+      .meta({ description: 'Defaults for personas that leave traits or mood out.' }),
+  })
+  .meta({ title: 'Escalation Desk scenario pack', description: 'The tier ladder and defaults of a pack.' });
+
+export type ScenarioFile = z.infer<typeof ScenarioFileSchema>;
+export type PackFile = z.infer<typeof PackFileSchema>;
+export type TransitionFile = z.infer<typeof TransitionSchema>;
+export type LimitsFile = z.infer<typeof LimitsSchema>;
+export type DurationFile = z.infer<typeof DurationSchema>;

@@ -1,0 +1,230 @@
+import type { z } from 'zod';
+import { type Problem, type ProblemCode, problem } from './problems';
+import type { YamlFile, YamlPath } from './readYaml';
+import { DURATION_MESSAGE, TIER_MESSAGE } from './schema';
+
+type Issue = z.core.$ZodIssue;
+type Schema = z.core.$ZodType;
+
+/**
+ * Validates `yaml.value` against `schema` and turns every failure into a located problem a trainer can
+ * act on: missing and unknown fields (with a "did you mean" for typos), wrong types, values out of
+ * range or outside the allowed set. Returns the parsed value only when there are no problems.
+ */
+export function validateAgainst<T>(
+  schema: z.ZodType<T>,
+  yaml: YamlFile,
+): { ok: true; value: T } | { ok: false; problems: Problem[] } {
+  const result = schema.safeParse(yaml.value, { reportInput: true });
+  if (result.success) return { ok: true, value: result.data };
+  const problems: Problem[] = [];
+  for (const issue of result.error.issues) {
+    problems.push(...issueProblems(issue, [], schema, yaml));
+  }
+  return { ok: false, problems };
+}
+
+function issueProblems(issue: Issue, prefix: YamlPath, root: Schema, yaml: YamlFile): Problem[] {
+  const path: YamlPath = [...prefix, ...(issue.path as (string | number)[])];
+  const field = fieldName(path);
+  const at = yaml.locate(path);
+  const make = (code: ProblemCode, message: string) => [problem(code, message, yaml.file, at)];
+  const got = 'input' in issue ? describeValue(issue.input) : '';
+
+  switch (issue.code) {
+    case 'invalid_type':
+      if (!('input' in issue) || issue.input === undefined) {
+        const parent = path.slice(0, -1);
+        return [
+          problem(
+            'missing-field',
+            `${parentName(parent)} needs \`${String(path[path.length - 1])}\` (${expectedName(issue.expected)}). Add it.`,
+            yaml.file,
+            yaml.locate(parent),
+          ),
+        ];
+      }
+      return make('wrong-type', `\`${field}\` must be ${expectedName(issue.expected)}, not ${got}.`);
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => {
+        const known = keysAt(root, path);
+        const guess = known ? closest(key, known) : null;
+        const hint = guess ? ` Did you mean \`${guess}\`?` : known ? ` Known fields: ${known.join(', ')}.` : '';
+        return problem(
+          'unknown-field',
+          `\`${key}\` is not a field of ${parentName(path)}.${hint}`,
+          yaml.file,
+          yaml.locateKey(path, key),
+        );
+      });
+    case 'invalid_key': {
+      const key = String(path[path.length - 1]);
+      const inner = issue.issues[0];
+      const reason = inner?.code === 'invalid_format' ? inner.message : 'this key is not allowed here';
+      const isLanguage = /^Languages/.test(reason);
+      const hint = isLanguage && /\s/.test(key) ? ' If this is part of a text with a comma inside { … }, put the text in quotes.' : '';
+      return [
+        problem(
+          isLanguage ? 'unknown-language' : 'invalid-value',
+          `\`${key}\` is not a language code. ${reason}${hint}`,
+          yaml.file,
+          yaml.locateKey(path.slice(0, -1), key),
+        ),
+      ];
+    }
+    case 'too_small':
+    case 'too_big': {
+      const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+      const word = issue.code === 'too_small' ? 'at least' : 'at most';
+      const exclusive = issue.inclusive === false;
+      const what =
+        issue.origin === 'string'
+          ? `${word} ${String(bound)} characters long`
+          : issue.origin === 'array' || issue.origin === 'set'
+            ? `${word} ${String(bound)} items long`
+            : exclusive
+              ? `${issue.code === 'too_small' ? 'greater' : 'less'} than ${String(bound)}`
+              : `${word} ${String(bound)}`;
+      if (issue.origin === 'string' && issue.code === 'too_small' && Number(bound) === 1) {
+        return make('out-of-range', `\`${field}\` is empty: write the text.`);
+      }
+      return make('out-of-range', `\`${field}\` must be ${what} (got ${got}).`);
+    }
+    case 'invalid_value':
+      return make(
+        'invalid-value',
+        `\`${field}\` must be one of ${issue.values.map(String).join(', ')} (got ${got}).`,
+      );
+    case 'invalid_format':
+      if (issue.message === DURATION_MESSAGE) return make('invalid-duration', `\`${field}\`: ${issue.message}`);
+      if (issue.message.startsWith('Invalid')) return make('invalid-value', `\`${field}\` has the wrong form (got ${got}).`);
+      return make('invalid-value', `\`${field}\`: ${issue.message} (got ${got})`);
+    case 'invalid_union': {
+      if (issue.message === DURATION_MESSAGE) return make('invalid-duration', `\`${field}\`: ${issue.message} (got ${got})`);
+      if (issue.message === TIER_MESSAGE) return make('invalid-value', `\`${field}\`: ${issue.message} (got ${got})`);
+      const branch = bestBranch(issue.errors);
+      if (branch) return branch.flatMap((inner) => issueProblems(inner, path, root, yaml));
+      return make('wrong-type', `\`${field}\` has the wrong form (got ${got}).`);
+    }
+    default:
+      return make('invalid-value', `\`${field}\`: ${issue.message}.`);
+  }
+}
+
+/** Picks the union branch the author most likely meant: the first whose own type matched. */
+function bestBranch(branches: readonly (readonly Issue[])[]): readonly Issue[] | null {
+  const matched = branches.filter(
+    (issues) => !issues.some((i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_union')),
+  );
+  return matched[0] ?? null;
+}
+
+function fieldName(path: YamlPath): string {
+  const last = path[path.length - 1];
+  if (last === undefined) return 'the file';
+  if (typeof last === 'number') {
+    const owner = path[path.length - 2];
+    return `${String(owner ?? 'item')}[${last}]`;
+  }
+  return last;
+}
+
+function parentName(path: YamlPath): string {
+  if (path.length === 0) return 'the file';
+  return `\`${fieldName(path)}\``;
+}
+
+function expectedName(expected: string): string {
+  switch (expected) {
+    case 'int':
+      return 'a whole number';
+    case 'number':
+      return 'a number';
+    case 'string':
+      return 'text';
+    case 'boolean':
+      return 'true or false';
+    case 'array':
+      return 'a list';
+    case 'object':
+      return 'a map of fields';
+    case 'record':
+      return 'a map such as { en: "…", es: "…" }';
+    default:
+      return expected;
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'nothing (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return String(value);
+}
+
+/** The field names allowed at `path` in `schema`, walking objects, lists, records, unions and optionals. */
+function keysAt(schema: Schema, path: YamlPath): string[] | null {
+  const found = new Set<string>();
+  const walk = (node: Schema, rest: YamlPath): void => {
+    const def = node._zod.def as unknown as Record<string, unknown> & { type: string };
+    switch (def.type) {
+      case 'optional':
+      case 'nullable':
+      case 'default':
+        walk(def.innerType as Schema, rest);
+        return;
+      case 'union':
+        for (const option of def.options as Schema[]) walk(option, rest);
+        return;
+      case 'array':
+        if (rest.length > 0 && typeof rest[0] === 'number') walk(def.element as Schema, rest.slice(1));
+        return;
+      case 'record':
+        if (rest.length > 0) walk(def.valueType as Schema, rest.slice(1));
+        return;
+      case 'object': {
+        const shape = def.shape as Record<string, Schema>;
+        if (rest.length === 0) {
+          for (const key of Object.keys(shape)) found.add(key);
+          return;
+        }
+        const next = shape[String(rest[0])];
+        if (next) walk(next, rest.slice(1));
+        return;
+      }
+      default:
+        return;
+    }
+  };
+  walk(schema, path);
+  return found.size > 0 ? [...found] : null;
+}
+
+/** The known name nearest to `word` by edit distance, if it is close enough to be a typo. */
+export function closest(word: string, known: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const candidate of known) {
+    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
