@@ -18,7 +18,8 @@ function parseArgs(argv: readonly string[]): Options | string {
   for (const arg of argv) {
     if (arg === '--json') json = true;
     else if (arg === '--help' || arg === '-h') return 'help';
-    else if (arg.startsWith('-')) return `Unknown option ${arg}. Use --json, or give files and folders to check.`;
+    else if (arg.startsWith('-'))
+      return `Unknown option ${arg}. Use --json, or give files and folders to check.`;
     else paths.push(arg);
   }
   return { json, paths: paths.length > 0 ? paths : ['scenarios'] };
@@ -51,7 +52,9 @@ async function main(): Promise<number> {
       return null;
     };
     const pack = group.pack ? await read(group.pack) : null;
-    const scenarios = (await Promise.all(group.scenarios.map(read))).filter((s): s is SourceFile => s !== null);
+    const scenarios = (await Promise.all(group.scenarios.map(read))).filter(
+      (s): s is SourceFile => s !== null,
+    );
     const result = checkPack({ pack, scenarios });
     scenarioCount += result.scenarios.length;
     problems.push(...result.problems);
@@ -62,7 +65,13 @@ async function main(): Promise<number> {
   const files = found.groups.reduce((n, g) => n + g.scenarios.length + (g.pack ? 1 : 0), 0);
 
   if (options.json) {
-    console.log(JSON.stringify({ files, scenarios: scenarioCount, errors, warnings, ms: Math.round(ms), problems }, null, 2));
+    console.log(
+      JSON.stringify(
+        { files, scenarios: scenarioCount, errors, warnings, ms: Math.round(ms), problems },
+        null,
+        2,
+      ),
+    );
   } else {
     for (const p of problems) console.log(formatProblem(p));
     console.log(

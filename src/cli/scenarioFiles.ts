@@ -1,6 +1,7 @@
 /** Finding and reading scenario files on disk, for the command-line tools and the tests. */
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { isScenarioFile, PACK_FILE_NAME } from '../core/scenario/files';
 import { type Problem, problem } from '../core/scenario/problems';
 
 /** Scenario files that share one pack file. */
@@ -10,31 +11,29 @@ export interface PackGroup {
   readonly scenarios: readonly string[];
 }
 
-const PACK_FILE = 'pack.yaml';
-/** Files in a scenario folder that are not scenarios (playthroughs and shifts have their own tools). */
-const NOT_SCENARIOS = /\.(playthrough|shift)\.ya?ml$/;
-
-/** True for a file name that holds a scenario. */
-export function isScenarioFile(name: string): boolean {
-  return /\.ya?ml$/.test(name) && name !== PACK_FILE && !NOT_SCENARIOS.test(name);
-}
-
 /**
  * Expands files and folders into scenario files grouped by their pack (the nearest pack.yaml in the
  * file's folder or above it, up to the working directory). Paths are reported relative to the
  * working directory. A path that does not exist becomes a problem, not an exception.
  */
-export async function findScenarioFiles(paths: readonly string[]): Promise<{ groups: PackGroup[]; problems: Problem[] }> {
+export async function findScenarioFiles(
+  paths: readonly string[],
+): Promise<{ groups: PackGroup[]; problems: Problem[] }> {
   const problems: Problem[] = [];
   const files = new Set<string>();
   const explicitPacks = new Set<string>();
   for (const path of paths) {
     const info = await stat(path).catch(() => null);
     if (!info) {
-      problems.push(problem('file-unreadable', `No such file or folder: ${path}. Check the path.`, path, { line: 1, col: 1 }));
+      problems.push(
+        problem('file-unreadable', `No such file or folder: ${path}. Check the path.`, path, {
+          line: 1,
+          col: 1,
+        }),
+      );
     } else if (info.isDirectory()) {
       for (const file of await walk(path)) files.add(resolve(file));
-    } else if (basename(path) === PACK_FILE) {
+    } else if (basename(path) === PACK_FILE_NAME) {
       explicitPacks.add(resolve(path));
     } else {
       files.add(resolve(path));
@@ -47,7 +46,10 @@ export async function findScenarioFiles(paths: readonly string[]): Promise<{ gro
     byPack.set(pack, [...(byPack.get(pack) ?? []), file]);
   }
   for (const pack of explicitPacks) if (!byPack.has(pack)) byPack.set(pack, []);
-  const show = (file: string) => relative(process.cwd(), file) || file;
+  const show = (file: string) => {
+    const near = relative(process.cwd(), file);
+    return near === '' || near.startsWith('..') ? file : near;
+  };
   const groups = [...byPack].map(([pack, scenarios]) => ({
     pack: pack === null ? null : show(pack),
     scenarios: scenarios.map(show),
@@ -69,8 +71,13 @@ async function walk(dir: string): Promise<string[]> {
 async function findPack(dir: string): Promise<string | null> {
   const stop = resolve(process.cwd(), '..');
   for (let current = resolve(dir); current !== stop; current = dirname(current)) {
-    const candidate = join(current, PACK_FILE);
-    if (await stat(candidate).then((s) => s.isFile()).catch(() => false)) return candidate;
+    const candidate = join(current, PACK_FILE_NAME);
+    if (
+      await stat(candidate)
+        .then((s) => s.isFile())
+        .catch(() => false)
+    )
+      return candidate;
     if (dirname(current) === current) break;
   }
   return null;
@@ -80,7 +87,10 @@ async function findPack(dir: string): Promise<string | null> {
  * Reads a file as UTF-8 unless it is larger than `maxChars` bytes allow (a UTF-8 character is at most
  * four bytes), so a huge hostile file is refused without being loaded.
  */
-export async function readSourceFile(file: string, maxChars: number): Promise<{ file: string; text: string } | { tooLarge: string }> {
+export async function readSourceFile(
+  file: string,
+  maxChars: number,
+): Promise<{ file: string; text: string } | { tooLarge: string }> {
   const size = (await stat(file)).size;
   if (size > maxChars * 4) {
     return {

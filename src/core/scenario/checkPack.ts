@@ -36,10 +36,15 @@ export function checkPack(input: { pack: SourceFile | null; scenarios: readonly 
   } else {
     const where = input.scenarios[0]?.file ?? 'pack.yaml';
     problems.push(
-      problem('pack-missing', 'No pack.yaml found beside the scenarios; using the default four-level ladder in en and es.', where, {
-        line: 1,
-        col: 1,
-      }),
+      problem(
+        'pack-missing',
+        'No pack.yaml found beside the scenarios; using the default four-level ladder in en and es.',
+        where,
+        {
+          line: 1,
+          col: 1,
+        },
+      ),
     );
   }
 

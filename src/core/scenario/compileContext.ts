@@ -39,7 +39,11 @@ export class CompileContext {
     }
     for (const language of this.languages) {
       if (!(language in result)) {
-        this.report('missing-translation', `This text has no \`${language}\` version. Add \`${language}: …\`.`, path);
+        this.report(
+          'missing-translation',
+          `This text has no \`${language}\` version. Add \`${language}: …\`.`,
+          path,
+        );
       }
     }
     return Object.freeze(result);
@@ -81,11 +85,11 @@ export class CompileContext {
     const seen = new Set<string>();
     items.forEach((item, index) => {
       if (seen.has(item.id)) {
-        this.report('duplicate-id', `Another ${what} already has the id \`${item.id}\`. Ids must be unique.`, [
-          ...path,
-          index,
-          'id',
-        ]);
+        this.report(
+          'duplicate-id',
+          `Another ${what} already has the id \`${item.id}\`. Ids must be unique.`,
+          [...path, index, 'id'],
+        );
       }
       seen.add(item.id);
     });

@@ -51,7 +51,13 @@ export const DEFAULT_TIERS: readonly Tier[] = Object.freeze([
       en: 'Several senior decision makers plan an answer to a dire case: injury or death, large losses, a threat to the company’s name.',
       es: 'Varios directivos planean la respuesta a un caso grave: lesiones o muertes, grandes pérdidas, una amenaza a la reputación.',
     },
-    limits: { refund: 10_000_000, replace: 10_000_000, pay: 10_000_000, credit: 10_000_000, exceptions: true },
+    limits: {
+      refund: 10_000_000,
+      replace: 10_000_000,
+      pay: 10_000_000,
+      credit: 10_000_000,
+      exceptions: true,
+    },
     respondsInMs: 24 * 60 * MINUTE,
   },
 ]);
@@ -97,7 +103,10 @@ export function compilePack(text: string, file: string): CompilePackResult {
         name: ctx.text(tier.name, ['tiers', index, 'name']),
         does: ctx.optionalText(tier.does, ['tiers', index, 'does']),
         limits: applyLimits(NO_LIMITS, tier.limits),
-        respondsInMs: tier.responds_in === undefined ? (fallback?.respondsInMs ?? 30 * MINUTE) : durationToMs(tier.responds_in),
+        respondsInMs:
+          tier.responds_in === undefined
+            ? (fallback?.respondsInMs ?? 30 * MINUTE)
+            : durationToMs(tier.responds_in),
       };
     });
   } else {
@@ -114,7 +123,8 @@ export function compilePack(text: string, file: string): CompilePackResult {
   }
 
   const ladder = new CompileContext(read.yaml, languages, tiers);
-  const traineeTier = source.trainee_tier === undefined ? 1 : (ladder.tier(source.trainee_tier, ['trainee_tier']) ?? 1);
+  const traineeTier =
+    source.trainee_tier === undefined ? 1 : (ladder.tier(source.trainee_tier, ['trainee_tier']) ?? 1);
   const base = DEFAULT_PACK.personaDefaults;
   const pack: Pack = {
     id: source.id,

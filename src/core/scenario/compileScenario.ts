@@ -1,10 +1,10 @@
+import { checkBeatGraph } from './checkBeatGraph';
 import { applyLimits, CompileContext } from './compileContext';
 import { DEFAULT_PACK } from './compilePack';
 import { durationToMs } from './durations';
-import { checkBeatGraph } from './checkBeatGraph';
 import { hasErrors, type Position, type Problem } from './problems';
 import { readYaml, type YamlPath } from './readYaml';
-import { ScenarioFileSchema, type ScenarioFile, type TransitionFile } from './schema';
+import { type ScenarioFile, ScenarioFileSchema, type TransitionFile } from './schema';
 import { closest, validateAgainst } from './schemaProblems';
 import type {
   Beat,
@@ -76,12 +76,18 @@ function normalise(source: ScenarioFile, ctx: CompileContext, pack: Pack): Scena
 
   const level = ctx.tier(source.level, ['level']) ?? 1;
   const traineeTier =
-    source.trainee_tier === undefined ? pack.traineeTier : (ctx.tier(source.trainee_tier, ['trainee_tier']) ?? 1);
+    source.trainee_tier === undefined
+      ? pack.traineeTier
+      : (ctx.tier(source.trainee_tier, ['trainee_tier']) ?? 1);
   const tiers = applyAuthority(source, ctx);
 
   const start = source.start ?? source.beats[0]?.id ?? '';
   if (source.start !== undefined && !beatIds.has(source.start)) {
-    ctx.report('unknown-beat', `There is no beat \`${source.start}\` to start from. ${listOf('beats', beatIds)}`, ['start']);
+    ctx.report(
+      'unknown-beat',
+      `There is no beat \`${source.start}\` to start from. ${listOf('beats', beatIds)}`,
+      ['start'],
+    );
   }
 
   const refs: References = { beatIds, factIds };
@@ -91,20 +97,20 @@ function normalise(source: ScenarioFile, ctx: CompileContext, pack: Pack): Scena
   const expected = source.expected;
   expected.handoff?.forEach((fact, index) => {
     if (!factIds.has(fact)) {
-      ctx.report('unknown-fact', `The handoff names fact \`${fact}\`, which is not in \`facts\`. ${listOf('facts', factIds)}`, [
-        'expected',
-        'handoff',
-        index,
-      ]);
+      ctx.report(
+        'unknown-fact',
+        `The handoff names fact \`${fact}\`, which is not in \`facts\`. ${listOf('facts', factIds)}`,
+        ['expected', 'handoff', index],
+      );
     }
   });
   expected.resolutions?.forEach((resolution, index) => {
     if (resolution.min !== undefined && resolution.max !== undefined && resolution.min > resolution.max) {
-      ctx.report('out-of-range', `\`min\` (${resolution.min}) is above \`max\` (${resolution.max}); swap them.`, [
-        'expected',
-        'resolutions',
-        index,
-      ]);
+      ctx.report(
+        'out-of-range',
+        `\`min\` (${resolution.min}) is above \`max\` (${resolution.max}); swap them.`,
+        ['expected', 'resolutions', index],
+      );
     }
   });
 
@@ -134,7 +140,11 @@ function normalise(source: ScenarioFile, ctx: CompileContext, pack: Pack): Scena
     escalation: normaliseEscalation(source, ctx, level),
     expected: {
       why: ctx.text(expected.why, ['expected', 'why']),
-      resolutions: (expected.resolutions ?? []).map((r) => ({ kind: r.kind, min: r.min ?? null, max: r.max ?? null })),
+      resolutions: (expected.resolutions ?? []).map((r) => ({
+        kind: r.kind,
+        min: r.min ?? null,
+        max: r.max ?? null,
+      })),
       handoff: expected.handoff ?? [],
       followUp: expected.follow_up ?? false,
     },
@@ -149,9 +159,16 @@ interface References {
 }
 
 function checkFileName(id: string, ctx: CompileContext): void {
-  const base = ctx.yaml.file.split(/[\\/]/).pop()?.replace(/\.ya?ml$/, '');
+  const base = ctx.yaml.file
+    .split(/[\\/]/)
+    .pop()
+    ?.replace(/\.ya?ml$/, '');
   if (base !== undefined && base !== id && !base.startsWith('<')) {
-    ctx.report('id-not-file-name', `The id \`${id}\` differs from the file name \`${base}\`; name the file ${id}.yaml.`, ['id']);
+    ctx.report(
+      'id-not-file-name',
+      `The id \`${id}\` differs from the file name \`${base}\`; name the file ${id}.yaml.`,
+      ['id'],
+    );
   }
 }
 
@@ -199,7 +216,8 @@ function normaliseEscalation(source: ScenarioFile, ctx: CompileContext, level: n
       level: tier.level,
       // Pack default: a tier high enough for the case resolves it, a lower one sends it back.
       does: handoff?.does ?? (tier.level >= level ? 'resolves' : 'returns'),
-      respondsInMs: handoff?.responds_in === undefined ? tier.respondsInMs : durationToMs(handoff.responds_in),
+      respondsInMs:
+        handoff?.responds_in === undefined ? tier.respondsInMs : durationToMs(handoff.responds_in),
       says: ctx.optionalText(handoff?.says, ['escalation', String(tier.level)]),
     };
   });
@@ -212,7 +230,8 @@ function normaliseBeat(
   refs: References,
 ): Beat {
   const says = beat.says === undefined ? [] : Array.isArray(beat.says) ? beat.says : [beat.says];
-  const saysPath = (i: number): YamlPath => (Array.isArray(beat.says) ? [...path, 'says', i] : [...path, 'says']);
+  const saysPath = (i: number): YamlPath =>
+    Array.isArray(beat.says) ? [...path, 'says', i] : [...path, 'says'];
   const choices = beat.choices ?? [];
   ctx.uniqueIds(choices, [...path, 'choices'], 'choice in this beat');
   const choiceIds = new Set(choices.map((c) => c.id));
@@ -282,10 +301,11 @@ function normaliseTransition(
     return null;
   }
   if (t.amount !== undefined && t.offered === undefined) {
-    ctx.report('conflicting-triggers', '`amount` only applies to an `offered` trigger: add `offered:` or remove it.', [
-      ...path,
-      'amount',
-    ]);
+    ctx.report(
+      'conflicting-triggers',
+      '`amount` only applies to an `offered` trigger: add `offered:` or remove it.',
+      [...path, 'amount'],
+    );
     return null;
   }
   const trigger = toTrigger(t, path, ctx, refs, choiceIds);
@@ -312,10 +332,11 @@ function toTrigger(
 ): Trigger | null {
   if (t.choice !== undefined) {
     if (!choiceIds.has(t.choice)) {
-      ctx.report('unknown-choice', `This beat offers no choice \`${t.choice}\`. ${listOf('choices', choiceIds)}`, [
-        ...path,
-        'choice',
-      ]);
+      ctx.report(
+        'unknown-choice',
+        `This beat offers no choice \`${t.choice}\`. ${listOf('choices', choiceIds)}`,
+        [...path, 'choice'],
+      );
     }
     return { kind: 'choice', choice: t.choice };
   }
@@ -331,7 +352,10 @@ function toTrigger(
     const min = t.amount?.min ?? null;
     const max = t.amount?.max ?? null;
     if (min !== null && max !== null && min > max) {
-      ctx.report('out-of-range', `\`min\` (${min}) is above \`max\` (${max}); swap them.`, [...path, 'amount']);
+      ctx.report('out-of-range', `\`min\` (${min}) is above \`max\` (${max}); swap them.`, [
+        ...path,
+        'amount',
+      ]);
     }
     return { kind: 'offered', resolutions: asList<ResolutionKind>(t.offered), min, max };
   }
@@ -366,7 +390,7 @@ interface EffectFields {
   readonly trust?: number | undefined;
   readonly patience?: number | undefined;
   readonly reveal?: readonly string[] | undefined;
-  readonly raise_level?: number | undefined;
+  readonly raise_level?: number | string | undefined;
 }
 
 const NO_EFFECTS: Effects = Object.freeze({ mood: 0, trust: 0, patience: 0, reveal: [], raiseLevel: null });
@@ -378,11 +402,17 @@ const NO_GUARDS = Object.freeze({
   patienceBelow: null,
 });
 
-function normaliseEffects(source: EffectFields, path: YamlPath, ctx: CompileContext, refs: References): Effects {
+function normaliseEffects(
+  source: EffectFields,
+  path: YamlPath,
+  ctx: CompileContext,
+  refs: References,
+): Effects {
   source.reveal?.forEach((fact, index) => {
     checkFactRef(fact, [...path, 'reveal', index], ctx, refs);
   });
-  const raiseLevel = source.raise_level === undefined ? null : ctx.tier(source.raise_level, [...path, 'raise_level']);
+  const raiseLevel =
+    source.raise_level === undefined ? null : ctx.tier(source.raise_level, [...path, 'raise_level']);
   if (
     source.mood === undefined &&
     source.trust === undefined &&

@@ -26,22 +26,40 @@ export const PROBLEM_CODES = {
   'duplicate-scenario-id': { severity: 'error', about: 'Two scenario files in the pack share an id.' },
   'unknown-beat': { severity: 'error', about: 'A `go` or `start` names a beat that does not exist.' },
   'unknown-fact': { severity: 'error', about: 'A reference names a fact that does not exist.' },
-  'unknown-choice': { severity: 'error', about: 'A `choice` trigger names a choice its beat does not offer.' },
+  'unknown-choice': {
+    severity: 'error',
+    about: 'A `choice` trigger names a choice its beat does not offer.',
+  },
   'unknown-tier': { severity: 'error', about: "A tier id is not on the pack's tier ladder." },
-  'tier-outside-ladder': { severity: 'error', about: 'A level number is below 1 or above the top of the ladder.' },
+  'tier-outside-ladder': {
+    severity: 'error',
+    about: 'A level number is below 1 or above the top of the ladder.',
+  },
   'unknown-language': { severity: 'error', about: 'Text is given in a language the pack does not declare.' },
   'missing-translation': { severity: 'error', about: 'A line is missing in one of the pack languages.' },
   'no-trigger': { severity: 'error', about: 'A transition has a `go` but nothing that makes it fire.' },
-  'conflicting-triggers': { severity: 'error', about: 'A transition waits for two different kinds of event.' },
+  'conflicting-triggers': {
+    severity: 'error',
+    about: 'A transition waits for two different kinds of event.',
+  },
   'missing-question': { severity: 'error', about: 'A fact revealed by asking has no question to ask.' },
   'dead-end': { severity: 'error', about: 'A beat that is not an ending has no way forward.' },
   'no-ending': { severity: 'error', about: 'The scenario has no ending beat.' },
   'unreachable-beat': { severity: 'warning', about: 'No path from the start leads to this beat.' },
   'cannot-finish': { severity: 'warning', about: 'From this beat no path leads to any ending.' },
-  'ending-has-exits': { severity: 'warning', about: 'An ending beat has choices or transitions that never run.' },
+  'ending-has-exits': {
+    severity: 'warning',
+    about: 'An ending beat has choices or transitions that never run.',
+  },
   'id-not-file-name': { severity: 'warning', about: 'The scenario id differs from its file name.' },
-  'pack-missing': { severity: 'warning', about: 'No pack.yaml was found; the default ladder and languages apply.' },
-  'too-many-problems': { severity: 'error', about: 'The file has so many problems that the rest are not listed.' },
+  'pack-missing': {
+    severity: 'warning',
+    about: 'No pack.yaml was found; the default ladder and languages apply.',
+  },
+  'too-many-problems': {
+    severity: 'error',
+    about: 'The file has so many problems that the rest are not listed.',
+  },
 } as const satisfies Record<string, { severity: Severity; about: string }>;
 
 export type Severity = 'error' | 'warning';

@@ -1,4 +1,15 @@
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  visit,
+} from 'yaml';
 import { type Position, type Problem, problem } from './problems';
 
 /** Caps applied to every authored YAML file before and after parsing. */
@@ -39,7 +50,14 @@ const START: Position = { line: 1, col: 1 };
  * warnings, several documents, duplicate keys, anchors and aliases, explicit tags, prototype-polluting
  * keys and files with too many nodes. Never throws for any input string.
  */
-export function readYaml(text: string, file: string, limits: YamlLimits = DEFAULT_YAML_LIMITS): ReadYamlResult {
+export function readYaml(
+  text: string,
+  file: string,
+  limits: YamlLimits = DEFAULT_YAML_LIMITS,
+): ReadYamlResult {
+  if (typeof text !== 'string') {
+    return fail(problem('yaml-syntax', 'The file could not be read as text.', file, START));
+  }
   if (text.length > limits.maxChars) {
     const kib = Math.ceil(text.length / 1024);
     return fail(
@@ -48,6 +66,19 @@ export function readYaml(text: string, file: string, limits: YamlLimits = DEFAUL
         `The file is ${kib} KiB; the limit is ${limits.maxChars / 1024} KiB. Split it into several scenarios.`,
         file,
         START,
+      ),
+    );
+  }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+  const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/.exec(text);
+  if (control) {
+    const before = text.slice(0, control.index).split(/\r\n|\r|\n/);
+    return fail(
+      problem(
+        'yaml-syntax',
+        `The file contains a control character (U+${(control[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}); is it a text file? Save it as plain UTF-8 text.`,
+        file,
+        { line: before.length, col: (before[before.length - 1]?.length ?? 0) + 1 },
       ),
     );
   }
@@ -90,7 +121,12 @@ export function readYaml(text: string, file: string, limits: YamlLimits = DEFAUL
       problems.push(problem('duplicate-key', 'This key appears twice in the same map; keep one.', file, at));
     } else if (error.code === 'MULTIPLE_DOCS') {
       problems.push(
-        problem('multiple-documents', 'A file holds one scenario: remove the `---` and what follows, or split the file.', file, at),
+        problem(
+          'multiple-documents',
+          'A file holds one scenario: remove the `---` and what follows, or split the file.',
+          file,
+          at,
+        ),
       );
     } else {
       problems.push(problem('yaml-syntax', `${firstLine(error.message)}.`, file, at));
@@ -99,7 +135,9 @@ export function readYaml(text: string, file: string, limits: YamlLimits = DEFAUL
   for (const warning of doc.warnings) {
     const at = pos(warning.pos[0]);
     if (warning.code === 'TAG_RESOLVE_FAILED') continue; // reported below as yaml-tag, once per node
-    problems.push(problem('yaml-warning', `${firstLine(warning.message)} (warnings count as errors).`, file, at));
+    problems.push(
+      problem('yaml-warning', `${firstLine(warning.message)} (warnings count as errors).`, file, at),
+    );
   }
   if (problems.length > 0) return { ok: false, problems };
 
@@ -107,11 +145,23 @@ export function readYaml(text: string, file: string, limits: YamlLimits = DEFAUL
   visit(doc, {
     Pair(_key, pair) {
       if (isScalar(pair.key) && pair.key.value === '<<' && pair.key.range) {
-        problems.push(problem('yaml-anchor', 'Merge keys (<<) are not allowed: write the fields out.', file, pos(pair.key.range[0])));
+        problems.push(
+          problem(
+            'yaml-anchor',
+            'Merge keys (<<) are not allowed: write the fields out.',
+            file,
+            pos(pair.key.range[0]),
+          ),
+        );
       }
       if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value)) && pair.key.range) {
         problems.push(
-          problem('forbidden-key', `The key "${String(pair.key.value)}" is not allowed in any file. Rename it.`, file, pos(pair.key.range[0])),
+          problem(
+            'forbidden-key',
+            `The key "${String(pair.key.value)}" is not allowed in any file. Rename it.`,
+            file,
+            pos(pair.key.range[0]),
+          ),
         );
       }
     },
@@ -119,17 +169,41 @@ export function readYaml(text: string, file: string, limits: YamlLimits = DEFAUL
       nodes += 1;
       const at = node.range ? pos(node.range[0]) : START;
       if (isAlias(node)) {
-        problems.push(problem('yaml-anchor', `Aliases (*${node.source}) are not allowed: write the value out again.`, file, at));
+        problems.push(
+          problem(
+            'yaml-anchor',
+            `Aliases (*${node.source}) are not allowed: write the value out again.`,
+            file,
+            at,
+          ),
+        );
       } else if (node.anchor) {
-        problems.push(problem('yaml-anchor', `Anchors (&${node.anchor}) are not allowed: remove the anchor.`, file, at));
+        problems.push(
+          problem('yaml-anchor', `Anchors (&${node.anchor}) are not allowed: remove the anchor.`, file, at),
+        );
       }
       if (!isAlias(node) && node.tag) {
-        problems.push(problem('yaml-tag', `Tags such as ${node.tag} are not allowed: remove the tag and write a plain value.`, file, at));
+        const tag = node.tag.replace('tag:yaml.org,2002:', '!!');
+        problems.push(
+          problem(
+            'yaml-tag',
+            `Tags such as ${tag} are not allowed: remove the tag and write a plain value.`,
+            file,
+            at,
+          ),
+        );
       }
     },
   });
   if (nodes > limits.maxNodes) {
-    problems.push(problem('too-many-nodes', `The file holds ${nodes} values; the limit is ${limits.maxNodes}. Split it.`, file, START));
+    problems.push(
+      problem(
+        'too-many-nodes',
+        `The file holds ${nodes} values; the limit is ${limits.maxNodes}. Split it.`,
+        file,
+        START,
+      ),
+    );
   }
   if (problems.length > 0) return { ok: false, problems };
 
@@ -174,7 +248,9 @@ export function readYaml(text: string, file: string, limits: YamlLimits = DEFAUL
 
 function childOf(node: Node | null, segment: string | number): Node | null {
   if (isMap(node)) {
-    const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+    const pair = node.items.find(
+      (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment),
+    );
     return pair && isNode(pair.value) ? pair.value : null;
   }
   if (isSeq(node) && typeof segment === 'number') {

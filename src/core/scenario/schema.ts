@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 /** Messages that the problem mapper turns into their own codes. */
-export const DURATION_MESSAGE = 'Write a duration as a number of minutes or like 90s, 5m or 2h.';
+export const DURATION_MESSAGE = 'Write a duration as a number of minutes or like 90s, 5m, 2h or 1d.';
 export const ID_MESSAGE = 'Ids use lowercase letters, digits, - and _ (up to 64), e.g. late-refund.';
 export const TIER_MESSAGE = 'Name a tier by its level number (1, 2, …) or its id from the pack ladder.';
 
@@ -27,10 +27,19 @@ export const TextSchema = z
   .meta({ description: 'Text in every pack language, e.g. { en: "Hello", es: "Hola" }.' });
 
 export const DurationSchema = z
-  .union([z.number().positive().max(7 * 24 * 60), z.string().regex(/^\d+(\.\d+)?\s*[smh]$/, { error: DURATION_MESSAGE })], {
-    error: DURATION_MESSAGE,
-  })
-  .meta({ description: 'Game time: minutes as a number, or 90s, 5m, 2h.' });
+  .union(
+    [
+      z
+        .number()
+        .positive()
+        .max(7 * 24 * 60),
+      z.string().regex(/^\d+(\.\d+)?\s*[smhd]$/, { error: DURATION_MESSAGE }),
+    ],
+    {
+      error: DURATION_MESSAGE,
+    },
+  )
+  .meta({ description: 'Game time: minutes as a number, or 90s, 5m, 2h, 1d.' });
 
 export const TierRefSchema = z
   .union([z.int().min(1).max(12), IdSchema], { error: TIER_MESSAGE })
@@ -84,12 +93,9 @@ const effectFields = {
   trust: Signed.optional().meta({ description: 'Add this to trust in the company.' }),
   patience: Signed.optional().meta({ description: 'Add this to the patience left.' }),
   reveal: z.array(IdSchema).max(50).optional().meta({ description: 'Facts that become known.' }),
-  raise_level: z
-    .int()
-    .min(1)
-    .max(12)
-    .optional()
-    .meta({ description: 'A twist: the case now needs this level (e.g. a threat to go public).' }),
+  raise_level: TierRefSchema.optional().meta({
+    description: 'A twist: the case now needs this level (e.g. a threat to go public).',
+  }),
 };
 
 export const LimitsSchema = z
@@ -152,9 +158,16 @@ export const BeatSchema = z
     says: oneOrMany(TextSchema)
       .optional()
       .meta({ description: 'What the customer says on reaching this beat (one line or a list).' }),
-    choices: z.array(ChoiceSchema).max(8).optional().meta({ description: 'Authored replies for choice mode.' }),
+    choices: z
+      .array(ChoiceSchema)
+      .max(8)
+      .optional()
+      .meta({ description: 'Authored replies for choice mode.' }),
     on: z.array(TransitionSchema).max(40).optional().meta({ description: 'What moves the persona on.' }),
-    ending: z.enum(ENDINGS).optional().meta({ description: 'This beat ends the contact, with this outcome.' }),
+    ending: z
+      .enum(ENDINGS)
+      .optional()
+      .meta({ description: 'This beat ends the contact, with this outcome.' }),
     ...effectFields,
   })
   .meta({ description: 'A moment in the conversation.' });
@@ -178,7 +191,9 @@ export const TraitsSchema = z.strictObject({
 
 export const PersonaSchema = z.strictObject({
   name: z.string().min(1).max(80),
-  about: TextSchema.optional().meta({ description: 'One line on who this is, for the trainer and the queue.' }),
+  about: TextSchema.optional().meta({
+    description: 'One line on who this is, for the trainer and the queue.',
+  }),
   traits: TraitsSchema.optional(),
   mood: Signed.optional().meta({ description: 'Starting mood, -1 furious … +1 delighted.' }),
   look: z
@@ -199,7 +214,9 @@ export const HandoffSchema = z.strictObject({
 });
 
 export const ExpectedSchema = z.strictObject({
-  why: TextSchema.meta({ description: 'Why this level and these resolutions are right (shown in the debrief).' }),
+  why: TextSchema.meta({
+    description: 'Why this level and these resolutions are right (shown in the debrief).',
+  }),
   resolutions: z
     .array(
       z.strictObject({
@@ -211,11 +228,7 @@ export const ExpectedSchema = z.strictObject({
     .max(10)
     .optional()
     .meta({ description: 'Acceptable resolutions; none means the case must be escalated.' }),
-  handoff: z
-    .array(IdSchema)
-    .max(30)
-    .optional()
-    .meta({ description: 'Facts a handoff note must carry.' }),
+  handoff: z.array(IdSchema).max(30).optional().meta({ description: 'Facts a handoff note must carry.' }),
   follow_up: z.boolean().optional().meta({ description: 'A follow-up is expected after the case closes.' }),
 });
 
@@ -224,7 +237,7 @@ export const ScenarioFileSchema = z
     id: IdSchema,
     version: z.int().min(1).max(1_000_000),
     title: TextSchema,
-    level: z.int().min(1).max(12).meta({ description: 'The tier level the case truly needs.' }),
+    level: TierRefSchema.meta({ description: 'The tier the case truly needs: its level number or id.' }),
     channel: z.enum(CHANNELS),
     tags: z.array(IdSchema).max(20).optional(),
     minutes: z.number().positive().max(240).optional().meta({ description: 'Estimated minutes to play.' }),
@@ -234,7 +247,9 @@ export const ScenarioFileSchema = z
       .record(z.string(), LimitsSchema)
       .optional()
       .meta({ description: "Per tier (level number or id): limits that replace the pack's for this case." }),
-    trainee_tier: TierRefSchema.optional().meta({ description: 'The tier the trainee plays (pack default).' }),
+    trainee_tier: TierRefSchema.optional().meta({
+      description: 'The tier the trainee plays (pack default).',
+    }),
     start: IdSchema.optional().meta({ description: 'The first beat (default: the first in the list).' }),
     beats: z.array(BeatSchema).min(1).max(200),
     escalation: z
@@ -250,7 +265,9 @@ export const TierSchema = z.strictObject({
   name: TextSchema,
   does: TextSchema.optional().meta({ description: 'What this tier handles, in a sentence.' }),
   limits: LimitsSchema.optional(),
-  responds_in: DurationSchema.optional().meta({ description: 'How long this tier takes to answer a handoff.' }),
+  responds_in: DurationSchema.optional().meta({
+    description: 'How long this tier takes to answer a handoff.',
+  }),
 });
 
 export const PackFileSchema = z
@@ -263,7 +280,12 @@ export const PackFileSchema = z
       .string()
       .regex(/^[A-Z]{3}$/, { error: 'Write the currency as an ISO 4217 code such as EUR or USD.' })
       .optional(),
-    tiers: z.array(TierSchema).min(2).max(12).optional().meta({ description: 'The tier ladder, lowest first.' }),
+    tiers: z
+      .array(TierSchema)
+      .min(2)
+      .max(12)
+      .optional()
+      .meta({ description: 'The tier ladder, lowest first.' }),
     trainee_tier: TierRefSchema.optional(),
     persona: z
       .strictObject({ traits: TraitsSchema.optional(), mood: Signed.optional() })

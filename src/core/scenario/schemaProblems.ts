@@ -31,25 +31,43 @@ function issueProblems(issue: Issue, prefix: YamlPath, root: Schema, yaml: YamlF
   const make = (code: ProblemCode, message: string) => [problem(code, message, yaml.file, at)];
   const got = 'input' in issue ? describeValue(issue.input) : '';
 
+  const absent = !('input' in issue) || issue.input === undefined;
+  if (
+    absent &&
+    (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union')
+  ) {
+    const parent = path.slice(0, -1);
+    const wanted =
+      issue.code === 'invalid_type'
+        ? expectedName(issue.expected)
+        : issue.code === 'invalid_value'
+          ? `one of ${issue.values.map(String).join(', ')}`
+          : 'see the format guide';
+    return [
+      problem(
+        'missing-field',
+        `${capitalise(parentName(parent))} needs \`${String(path[path.length - 1])}\` (${wanted}). Add it.`,
+        yaml.file,
+        yaml.locate(parent),
+      ),
+    ];
+  }
+
   switch (issue.code) {
     case 'invalid_type':
-      if (!('input' in issue) || issue.input === undefined) {
-        const parent = path.slice(0, -1);
-        return [
-          problem(
-            'missing-field',
-            `${parentName(parent)} needs \`${String(path[path.length - 1])}\` (${expectedName(issue.expected)}). Add it.`,
-            yaml.file,
-            yaml.locate(parent),
-          ),
-        ];
-      }
-      return make('wrong-type', `\`${field}\` must be ${expectedName(issue.expected)}, not ${got}.`);
+      return make(
+        'wrong-type',
+        `${path.length === 0 ? 'The file' : `\`${field}\``} must be ${expectedName(issue.expected)}, not ${got}.`,
+      );
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
         const known = keysAt(root, path);
         const guess = known ? closest(key, known) : null;
-        const hint = guess ? ` Did you mean \`${guess}\`?` : known ? ` Known fields: ${known.join(', ')}.` : '';
+        const hint = guess
+          ? ` Did you mean \`${guess}\`?`
+          : known
+            ? ` Known fields: ${known.join(', ')}.`
+            : '';
         return problem(
           'unknown-field',
           `\`${key}\` is not a field of ${parentName(path)}.${hint}`,
@@ -62,7 +80,10 @@ function issueProblems(issue: Issue, prefix: YamlPath, root: Schema, yaml: YamlF
       const inner = issue.issues[0];
       const reason = inner?.code === 'invalid_format' ? inner.message : 'this key is not allowed here';
       const isLanguage = /^Languages/.test(reason);
-      const hint = isLanguage && /\s/.test(key) ? ' If this is part of a text with a comma inside { … }, put the text in quotes.' : '';
+      const hint =
+        isLanguage && /\s/.test(key)
+          ? ' If this is part of a text with a comma inside { … }, put the text in quotes.'
+          : '';
       return [
         problem(
           isLanguage ? 'unknown-language' : 'invalid-value',
@@ -96,12 +117,16 @@ function issueProblems(issue: Issue, prefix: YamlPath, root: Schema, yaml: YamlF
         `\`${field}\` must be one of ${issue.values.map(String).join(', ')} (got ${got}).`,
       );
     case 'invalid_format':
-      if (issue.message === DURATION_MESSAGE) return make('invalid-duration', `\`${field}\`: ${issue.message}`);
-      if (issue.message.startsWith('Invalid')) return make('invalid-value', `\`${field}\` has the wrong form (got ${got}).`);
+      if (issue.message === DURATION_MESSAGE)
+        return make('invalid-duration', `\`${field}\`: ${issue.message}`);
+      if (issue.message.startsWith('Invalid'))
+        return make('invalid-value', `\`${field}\` has the wrong form (got ${got}).`);
       return make('invalid-value', `\`${field}\`: ${issue.message} (got ${got})`);
     case 'invalid_union': {
-      if (issue.message === DURATION_MESSAGE) return make('invalid-duration', `\`${field}\`: ${issue.message} (got ${got})`);
-      if (issue.message === TIER_MESSAGE) return make('invalid-value', `\`${field}\`: ${issue.message} (got ${got})`);
+      if (issue.message === DURATION_MESSAGE)
+        return make('invalid-duration', `\`${field}\`: ${issue.message} (got ${got})`);
+      if (issue.message === TIER_MESSAGE)
+        return make('invalid-value', `\`${field}\`: ${issue.message} (got ${got})`);
       const branch = bestBranch(issue.errors);
       if (branch) return branch.flatMap((inner) => issueProblems(inner, path, root, yaml));
       return make('wrong-type', `\`${field}\` has the wrong form (got ${got}).`);
@@ -114,7 +139,8 @@ function issueProblems(issue: Issue, prefix: YamlPath, root: Schema, yaml: YamlF
 /** Picks the union branch the author most likely meant: the first whose own type matched. */
 function bestBranch(branches: readonly (readonly Issue[])[]): readonly Issue[] | null {
   const matched = branches.filter(
-    (issues) => !issues.some((i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_union')),
+    (issues) =>
+      !issues.some((i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_union')),
   );
   return matched[0] ?? null;
 }
@@ -132,6 +158,10 @@ function fieldName(path: YamlPath): string {
 function parentName(path: YamlPath): string {
   if (path.length === 0) return 'the file';
   return `\`${fieldName(path)}\``;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function expectedName(expected: string): string {
@@ -221,10 +251,11 @@ function editDistance(a: string, b: string): number {
     const current = [i];
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
+      current.push(
+        Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost),
+      );
     }
     previous = current;
   }
   return previous[b.length] ?? 0;
 }
-

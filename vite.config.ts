@@ -1,0 +1,42 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * One config for the game build and the tests. Unit tests run in Node; browser tests drive Debian's
+ * Chromium through playwright-core against a production build served by `vite preview`.
+ */
+export default defineConfig({
+  base: './',
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 1600,
+  },
+  server: { fs: { allow: ['.'] } },
+  test: {
+    reporters: ['default', './test/setup/closingLine.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['test/setup/failOnConsoleError.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/browser/servePreview.ts'],
+          setupFiles: ['test/setup/failOnConsoleError.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
