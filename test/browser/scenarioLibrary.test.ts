@@ -4,6 +4,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations } from './axe';
 import { type BrowserSession, openBrowser } from './chromium';
 
 const SHOTS = 'test-results/screenshots';
@@ -34,12 +35,14 @@ describe('scenario library page', () => {
     }
     await expect.poll(() => page.getByRole('heading', { name: 'Scenario library' }).count()).toBe(1);
     await page.screenshot({ path: `${SHOTS}/library-en.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.getByLabel('Language').selectOption('es');
     await expect.poll(() => page.getByRole('heading', { name: 'Biblioteca de escenarios' }).count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
     await expect.poll(() => page.getByText('Sin acceso antes de la nómina').count()).toBe(1);
     await page.screenshot({ path: `${SHOTS}/library-es.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
 
     expect(browser.errors).toEqual([]);
   });

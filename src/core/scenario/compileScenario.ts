@@ -40,6 +40,7 @@ const TRIGGER_KEYS = [
   'offered',
   'escalated',
   'promise',
+  'handoff',
   'revealed',
   'waited',
   'after',
@@ -137,7 +138,7 @@ function normalise(source: ScenarioFile, ctx: CompileContext, pack: Pack): Scena
     traineeTier,
     start,
     beats,
-    escalation: normaliseEscalation(source, ctx, level),
+    escalation: normaliseEscalation(source, ctx),
     expected: {
       why: ctx.text(expected.why, ['expected', 'why']),
       resolutions: (expected.resolutions ?? []).map((r) => ({
@@ -204,7 +205,7 @@ function applyAuthority(source: ScenarioFile, ctx: CompileContext): Tier[] {
   return ctx.tiers.map((tier) => ({ ...tier, limits: applyLimits(tier.limits, overrides.get(tier.level)) }));
 }
 
-function normaliseEscalation(source: ScenarioFile, ctx: CompileContext, level: number): Handoff[] {
+function normaliseEscalation(source: ScenarioFile, ctx: CompileContext): Handoff[] {
   const written = new Map<number, NonNullable<ScenarioFile['escalation']>[string]>();
   for (const [ref, handoff] of Object.entries(source.escalation ?? {})) {
     const tierLevel = ctx.tier(ref, ['escalation'], ref);
@@ -214,8 +215,7 @@ function normaliseEscalation(source: ScenarioFile, ctx: CompileContext, level: n
     const handoff = written.get(tier.level);
     return {
       level: tier.level,
-      // Pack default: a tier high enough for the case resolves it, a lower one sends it back.
-      does: handoff?.does ?? (tier.level >= level ? 'resolves' : 'returns'),
+      does: handoff?.does ?? null,
       respondsInMs:
         handoff?.responds_in === undefined ? tier.respondsInMs : durationToMs(handoff.responds_in),
       says: ctx.optionalText(handoff?.says, ['escalation', String(tier.level)]),
@@ -376,6 +376,7 @@ function toTrigger(
     return { kind: 'escalated', minLevel: level, maxLevel: level };
   }
   if (t.promise !== undefined) return { kind: 'promise', event: t.promise };
+  if (t.handoff !== undefined) return { kind: 'handoff', event: t.handoff };
   if (t.revealed !== undefined) {
     checkFactRef(t.revealed, [...path, 'revealed'], ctx, refs);
     return { kind: 'revealed', fact: t.revealed };

@@ -80,6 +80,7 @@ export const PHRASE_FAMILIES = [
 export const ENDINGS = ['satisfied', 'neutral', 'upset', 'abandoned'] as const;
 export const REVEALS = ['start', 'lookup', 'ask', 'reproduce', 'script'] as const;
 export const PROMISE_EVENTS = ['made', 'kept', 'broken'] as const;
+export const HANDOFF_EVENTS = ['resolved', 'returned'] as const;
 
 const Unit = z.number().min(0).max(1);
 const Signed = z.number().min(-1).max(1);
@@ -134,6 +135,10 @@ export const TransitionSchema = z
       .optional()
       .meta({ description: 'The trainee escalated: any, to a tier, or { below: n } / { at_least: n }.' }),
     promise: z.enum(PROMISE_EVENTS).optional().meta({ description: 'A promise was made, kept or broken.' }),
+    handoff: z
+      .enum(HANDOFF_EVENTS)
+      .optional()
+      .meta({ description: 'The tier the case was escalated to resolved it or sent it back.' }),
     revealed: IdSchema.optional().meta({ description: 'This fact became known.' }),
     waited: DurationSchema.optional().meta({ description: 'The customer has waited this long for a reply.' }),
     after: DurationSchema.optional().meta({ description: 'This long has passed since the beat began.' }),

@@ -7,6 +7,7 @@ import type {
   ACTIONS,
   CHANNELS,
   ENDINGS,
+  HANDOFF_EVENTS,
   PHRASE_FAMILIES,
   PROMISE_EVENTS,
   RESOLUTION_KINDS,
@@ -20,6 +21,7 @@ export type PhraseFamily = (typeof PHRASE_FAMILIES)[number];
 export type Ending = (typeof ENDINGS)[number];
 export type Reveal = (typeof REVEALS)[number];
 export type PromiseEvent = (typeof PROMISE_EVENTS)[number];
+export type HandoffEvent = (typeof HANDOFF_EVENTS)[number];
 
 /** Text in every pack language, keyed by language code. */
 export type LocalizedText = Readonly<Record<string, string>>;
@@ -101,6 +103,7 @@ export type Trigger =
     }
   | { readonly kind: 'escalated'; readonly minLevel: number; readonly maxLevel: number }
   | { readonly kind: 'promise'; readonly event: PromiseEvent }
+  | { readonly kind: 'handoff'; readonly event: HandoffEvent }
   | { readonly kind: 'revealed'; readonly fact: string }
   | { readonly kind: 'waited'; readonly ms: number }
   | { readonly kind: 'after'; readonly ms: number };
@@ -138,7 +141,12 @@ export interface Beat {
 
 export interface Handoff {
   readonly level: number;
-  readonly does: 'resolves' | 'returns';
+  /**
+   * What the tier does with the case. null: the pack default, decided when the case arrives — a tier
+   * at or above the level the case needs at that moment (twists included) resolves it, a lower one
+   * sends it back.
+   */
+  readonly does: 'resolves' | 'returns' | null;
   readonly respondsInMs: number;
   readonly says: LocalizedText | null;
 }
