@@ -45,7 +45,14 @@ const TRIGGER_KEYS = [
   'waited',
   'after',
 ] as const satisfies readonly (keyof TransitionFile)[];
-const GUARD_KEYS = ['mood_below', 'mood_above', 'trust_below', 'trust_above', 'patience_below'] as const;
+const GUARD_KEYS = [
+  'mood_below',
+  'mood_above',
+  'trust_below',
+  'trust_above',
+  'patience_below',
+  'known',
+] as const;
 
 /**
  * Compiles one scenario file: YAML text → a typed, normalised {@link Scenario}, or every problem found
@@ -242,6 +249,7 @@ function normaliseBeat(
     checkBeatRef(choice.go, [...path, 'choices', index, 'go'], ctx, refs);
     transitions.push({
       go: choice.go,
+      says: null,
       trigger: { kind: 'choice', choice: choice.id },
       guards: NO_GUARDS,
       effects: NO_EFFECTS,
@@ -309,8 +317,13 @@ function normaliseTransition(
     return null;
   }
   const trigger = toTrigger(t, path, ctx, refs, choiceIds);
+  const known = t.known === undefined ? [] : asList(t.known);
+  known.forEach((fact, index) => {
+    checkFactRef(fact, Array.isArray(t.known) ? [...path, 'known', index] : [...path, 'known'], ctx, refs);
+  });
   return {
     go: t.go,
+    says: ctx.optionalText(t.says, [...path, 'says']),
     trigger,
     guards: {
       moodBelow: t.mood_below ?? null,
@@ -318,6 +331,7 @@ function normaliseTransition(
       trustBelow: t.trust_below ?? null,
       trustAbove: t.trust_above ?? null,
       patienceBelow: t.patience_below ?? null,
+      known,
     },
     effects: normaliseEffects(t, path, ctx, refs),
   };
@@ -401,6 +415,7 @@ const NO_GUARDS = Object.freeze({
   trustBelow: null,
   trustAbove: null,
   patienceBelow: null,
+  known: [],
 });
 
 function normaliseEffects(

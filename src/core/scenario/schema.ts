@@ -142,6 +142,10 @@ export const TransitionSchema = z
     revealed: IdSchema.optional().meta({ description: 'This fact became known.' }),
     waited: DurationSchema.optional().meta({ description: 'The customer has waited this long for a reply.' }),
     after: DurationSchema.optional().meta({ description: 'This long has passed since the beat began.' }),
+    known: oneOrMany(IdSchema)
+      .optional()
+      .meta({ description: 'Only when these facts are already known (looked up, asked or revealed).' }),
+    says: TextSchema.optional().meta({ description: 'What the customer says as this transition fires.' }),
     mood_below: Signed.optional(),
     mood_above: Signed.optional(),
     trust_below: Unit.optional(),

@@ -115,10 +115,14 @@ export interface Guards {
   readonly trustBelow: number | null;
   readonly trustAbove: number | null;
   readonly patienceBelow: number | null;
+  /** Facts that must already be known. */
+  readonly known: readonly string[];
 }
 
 export interface Transition {
   readonly go: string;
+  /** A line the customer says as the transition fires, before the next beat's own lines. */
+  readonly says: LocalizedText | null;
   /** null: fires as soon as the guards hold. */
   readonly trigger: Trigger | null;
   readonly guards: Guards;
