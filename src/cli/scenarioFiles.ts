@@ -1,6 +1,7 @@
 /** Finding and reading scenario files on disk, for the command-line tools and the tests. */
-import { open, readdir, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { checkPack } from '../core/scenario/checkPack';
 import { isScenarioFile, PACK_FILE_NAME } from '../core/scenario/files';
 import { type Problem, problem } from '../core/scenario/problems';
 
@@ -68,7 +69,7 @@ async function walk(dir: string): Promise<string[]> {
   return found;
 }
 
-async function findPack(dir: string): Promise<string | null> {
+export async function findPack(dir: string): Promise<string | null> {
   const stop = resolve(process.cwd(), '..');
   for (let current = resolve(dir); current !== stop; current = dirname(current)) {
     const candidate = join(current, PACK_FILE_NAME);
@@ -103,4 +104,20 @@ export async function readSourceFile(
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Compiles the pack that governs `path` (the nearest pack.yaml above it) with every scenario in the
+ * pack's folder. Problems in those files come back with the result.
+ */
+export async function loadPackAround(path: string) {
+  const packFile = await findPack(dirname(resolve(path)));
+  const root = packFile ? dirname(packFile) : dirname(resolve(path));
+  const found = await findScenarioFiles([root]);
+  const group = found.groups[0] ?? { pack: null, scenarios: [] };
+  const read = async (file: string) => ({ file, text: await readFile(file, 'utf8') });
+  return checkPack({
+    pack: group.pack ? await read(group.pack) : null,
+    scenarios: await Promise.all(group.scenarios.map(read)),
+  });
 }

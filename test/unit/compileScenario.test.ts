@@ -63,6 +63,8 @@ const GENERATED = [
   'duplicate-scenario-id',
   'pack-missing',
   'file-unreadable',
+  'unknown-scenario', // shift and playthrough files: test/unit/engine/shift.test.ts
+  'step-conflict', // playthrough files: test/unit/engine/playthroughFile.test.ts
 ];
 
 describe('compileScenario on fixture files', () => {

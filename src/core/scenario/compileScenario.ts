@@ -1,3 +1,4 @@
+import { contentHash } from '../contentHash';
 import { checkBeatGraph } from './checkBeatGraph';
 import { applyLimits, CompileContext } from './compileContext';
 import { DEFAULT_PACK } from './compilePack';
@@ -66,7 +67,7 @@ export function compileScenario(text: string, options: CompileOptions): CompileR
   const valid = validateAgainst(ScenarioFileSchema, read.yaml);
   if (!valid.ok) return { ok: false, problems: valid.problems };
   const ctx = new CompileContext(read.yaml, pack.languages, pack.tiers);
-  const scenario = normalise(valid.value, ctx, pack);
+  const scenario = { ...normalise(valid.value, ctx, pack), contentHash: contentHash(text) };
   if (!hasErrors(ctx.problems)) {
     ctx.problems.push(...checkBeatGraph(scenario, read.yaml, valid.value));
   }
@@ -75,7 +76,7 @@ export function compileScenario(text: string, options: CompileOptions): CompileR
   return { ok: true, scenario, problems, idAt: read.yaml.locate(['id']) };
 }
 
-function normalise(source: ScenarioFile, ctx: CompileContext, pack: Pack): Scenario {
+function normalise(source: ScenarioFile, ctx: CompileContext, pack: Pack): Omit<Scenario, 'contentHash'> {
   checkFileName(source.id, ctx);
   ctx.uniqueIds(source.beats, ['beats'], 'beat');
   const facts = normaliseFacts(source, ctx);

@@ -1,14 +1,19 @@
 import { z } from 'zod';
+import { ShiftFileSchema } from '../engine/shift';
+import { PlaythroughFileSchema } from '../playthrough/schema';
 import { PackFileSchema, ScenarioFileSchema } from './schema';
 
 /**
- * The JSON Schemas that editors use to autocomplete and check scenario and pack files, generated
- * from the same zod schemas the compiler validates with. Draft 7, which YAML editors support widely.
+ * The JSON Schemas that editors use to autocomplete and check scenario, pack, shift and playthrough
+ * files, generated from the same zod schemas the compilers validate with. Draft 7, which YAML editors
+ * support widely.
  */
-export function scenarioJsonSchemas(): { 'scenario.schema.json': unknown; 'pack.schema.json': unknown } {
+export function scenarioJsonSchemas(): Record<string, unknown> {
   const options = { target: 'draft-7', io: 'input', unrepresentable: 'any' } as const;
   return {
     'scenario.schema.json': z.toJSONSchema(ScenarioFileSchema, options),
     'pack.schema.json': z.toJSONSchema(PackFileSchema, options),
+    'shift.schema.json': z.toJSONSchema(ShiftFileSchema, options),
+    'playthrough.schema.json': z.toJSONSchema(PlaythroughFileSchema, options),
   };
 }

@@ -30,6 +30,11 @@ export const PROBLEM_CODES = {
     severity: 'error',
     about: 'A `choice` trigger names a choice its beat does not offer.',
   },
+  'unknown-scenario': {
+    severity: 'error',
+    about: 'A shift or playthrough names a scenario the pack does not have.',
+  },
+  'step-conflict': { severity: 'error', about: 'A playthrough step does two things at once.' },
   'unknown-tier': { severity: 'error', about: "A tier id is not on the pack's tier ladder." },
   'tier-outside-ladder': {
     severity: 'error',

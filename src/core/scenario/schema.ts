@@ -6,7 +6,10 @@
 import { z } from 'zod';
 
 /** Messages that the problem mapper turns into their own codes. */
-export const DURATION_MESSAGE = 'Write a duration as a number of minutes or like 90s, 5m, 2h or 1d.';
+export const DURATION_MESSAGE =
+  'Write a duration as minutes (a number), with units (90s, 5m, 1h30m, 1d) or as a clock (1:30).';
+/** `90s`, `5m`, `1h30m`, `1.5h`, `1d`, or a clock reading `m:ss` / `h:mm:ss`. */
+export const DURATION_PATTERN = /^(?:(?:\d+(?:\.\d+)?\s*[dhms]\s*)+|\d+:[0-5]\d(?::[0-5]\d)?)$/;
 export const ID_MESSAGE = 'Ids use lowercase letters, digits, - and _ (up to 64), e.g. late-refund.';
 export const TIER_MESSAGE = 'Name a tier by its level number (1, 2, …) or its id from the pack ladder.';
 
@@ -33,13 +36,13 @@ export const DurationSchema = z
         .number()
         .positive()
         .max(7 * 24 * 60),
-      z.string().regex(/^\d+(\.\d+)?\s*[smhd]$/, { error: DURATION_MESSAGE }),
+      z.string().regex(DURATION_PATTERN, { error: DURATION_MESSAGE }),
     ],
     {
       error: DURATION_MESSAGE,
     },
   )
-  .meta({ description: 'Game time: minutes as a number, or 90s, 5m, 2h, 1d.' });
+  .meta({ description: 'Game time: minutes as a number, or 90s, 5m, 1h30m, 1d, or a clock such as 1:30.' });
 
 export const TierRefSchema = z
   .union([z.int().min(1).max(12), IdSchema], { error: TIER_MESSAGE })

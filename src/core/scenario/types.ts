@@ -173,6 +173,8 @@ export interface Scenario {
   readonly version: number;
   /** The file it was compiled from, as given to the compiler. */
   readonly file: string;
+  /** SHA-256 of the file's text: which exact version of the scenario this is. */
+  readonly contentHash: string;
   readonly title: LocalizedText;
   readonly level: number;
   readonly channel: Channel;

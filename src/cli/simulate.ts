@@ -1,0 +1,51 @@
+/**
+ * `npm run simulate -- <playthrough-file> [--json]`: plays a playthrough headlessly and prints its
+ * transcript and outcome. The same file always prints the same output, byte for byte. Exits 1 when
+ * an expectation fails or the file has problems, 2 on a usage error.
+ */
+import { readFile } from 'node:fs/promises';
+import { formatProblem, hasErrors } from '../core';
+import { formatRun, runToJson } from '../core/playthrough/formatRun';
+import { runPlaythrough } from '../core/playthrough/runPlaythrough';
+import { loadPackAround } from './scenarioFiles';
+
+const HELP = 'Usage: npm run simulate -- <file.playthrough.yaml> [--json]';
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const json = args.includes('--json');
+  const files = args.filter((a) => !a.startsWith('-'));
+  const unknown = args.find((a) => a.startsWith('-') && a !== '--json');
+  if (unknown || files.length !== 1) {
+    console.error(unknown ? `Unknown option ${unknown}. ${HELP}` : HELP);
+    return 2;
+  }
+  const file = files[0] ?? '';
+  const text = await readFile(file, 'utf8').catch(() => null);
+  if (text === null) {
+    console.error(`No such file: ${file}.`);
+    return 2;
+  }
+  const pack = await loadPackAround(file);
+  if (hasErrors(pack.problems)) {
+    for (const p of pack.problems) console.log(formatProblem(p));
+    return 1;
+  }
+  const result = runPlaythrough(text, { file, pack: pack.pack, scenarios: pack.scenarios });
+  if (!result.ok) {
+    for (const p of result.problems) console.log(formatProblem(p));
+    return 1;
+  }
+  process.stdout.write(json ? runToJson(result.run) : formatRun(result.run));
+  return result.run.passed ? 0 : 1;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`simulate failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,61 @@
+/**
+ * How a persona's feelings move. Pure functions of what happened, used by the persona machine and
+ * tested on their own. Mood runs from -1 (furious) to +1 (delighted); trust and patience from 0 to 1.
+ */
+import type { PromiseEvent, Traits } from '../scenario/types';
+
+export const MINUTE_MS = 60_000;
+
+export function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+/** Rounds to 1e-6 so feelings stay exactly reproducible when saved as JSON and replayed. */
+function tidy(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+/**
+ * Mood after a reply of the given tone (-1 rude … +1 warm). Volatile personas swing further; a
+ * persona who distrusts the company takes warm words at a discount but feels rudeness in full.
+ */
+export function moodAfterReply(mood: number, tone: number, traits: Traits, trust: number): number {
+  const swing = 0.1 + 0.3 * traits.volatility;
+  const belief = tone > 0 ? 0.5 + 0.5 * trust : 1;
+  return tidy(clamp(mood + tone * swing * belief, -1, 1));
+}
+
+/** Trust after a promise is kept, broken or made (a new promise costs nothing until it is tested). */
+export function trustAfterPromise(trust: number, event: PromiseEvent): number {
+  const change = event === 'kept' ? 0.15 : event === 'broken' ? -0.3 : 0;
+  return tidy(clamp(trust + change, 0, 1));
+}
+
+/** Mood after a promise event: a broken promise stings more than a kept one pleases. */
+export function moodAfterPromise(mood: number, event: PromiseEvent, traits: Traits): number {
+  const change = event === 'kept' ? 0.2 : event === 'broken' ? -(0.3 + 0.3 * traits.volatility) : 0;
+  return tidy(clamp(mood + change, -1, 1));
+}
+
+/**
+ * Patience left after waiting `waitedMs` of game time with nobody answering. A persona with patience
+ * trait 1 lasts about 40 game minutes from full; one with 0 about 4.
+ */
+export function patienceAfterWait(patience: number, waitedMs: number, traits: Traits): number {
+  const lastsMs = (4 + 36 * traits.patience) * MINUTE_MS;
+  return tidy(clamp(patience - waitedMs / lastsMs, 0, 1));
+}
+
+/** Mood sours a little while waiting: a tenth of the patience lost, more for volatile personas. */
+export function moodAfterWait(mood: number, patienceLost: number, traits: Traits): number {
+  return tidy(clamp(mood - patienceLost * (0.1 + 0.2 * traits.volatility), -1, 1));
+}
+
+/** Adds a scripted change and keeps the result in range. */
+export function nudge(value: number, delta: number, min: number, max: number): number {
+  return tidy(clamp(value + delta, min, max));
+}
+
+export function isPatienceExhausted(patience: number): boolean {
+  return patience <= 0;
+}

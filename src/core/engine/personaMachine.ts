@@ -1,0 +1,144 @@
+/**
+ * Compiles a scenario into its persona: an XState machine with one state per beat. Scripted
+ * transitions become guarded transitions (tried in the order the trainer wrote them), transitions
+ * that wait on state alone become eventless ones, ending beats become final states, and a persona
+ * whose patience runs out walks out. All reasoning lives in the pure steps of `personaSteps`.
+ */
+import { enqueueActions, setup } from 'xstate';
+import type { Scenario } from '../scenario/types';
+import {
+  enter,
+  eventTypeOf,
+  fire,
+  initialContext,
+  isPatienceExhausted,
+  observe,
+  type PersonaContext,
+  type PersonaEmitted,
+  type PersonaEvent,
+  type Step,
+  transitionMatches,
+  walkOut,
+} from './personaSteps';
+
+/** The state a persona goes to when patience runs out; no beat may use this id. */
+export const WALKED_OUT = 'walked-out';
+
+const EVENT_TYPES: readonly PersonaEvent['type'][] = [
+  'trainee.reply',
+  'trainee.act',
+  'clock.tick',
+  'promise.changed',
+  'handoff.answered',
+];
+
+interface TransitionRef {
+  readonly beat: number;
+  readonly index: number;
+}
+
+export interface PersonaInput {
+  /** Game time the contact starts at, in milliseconds. */
+  readonly at: number;
+}
+
+/** Builds the persona machine for one compiled scenario. */
+export function createPersonaMachine(scenario: Scenario) {
+  const transitionAt = ({ beat, index }: TransitionRef) => {
+    const found = scenario.beats[beat]?.transitions[index];
+    if (!found) throw new RangeError(`No transition ${index} in beat ${beat} of ${scenario.id}`);
+    return found;
+  };
+  const beatIndex = new Map(scenario.beats.map((b, i) => [b.id, i]));
+  const beatAt = (beat: number) => {
+    const found = scenario.beats[beat];
+    if (!found) throw new RangeError(`No beat ${beat} in ${scenario.id}`);
+    return found;
+  };
+
+  const machineSetup = setup({
+    types: {
+      context: {} as PersonaContext,
+      events: {} as PersonaEvent,
+      emitted: {} as PersonaEmitted,
+      input: {} as PersonaInput,
+    },
+    guards: {
+      matches: ({ context, event }, ref: TransitionRef) =>
+        transitionMatches(transitionAt(ref), event, observe(scenario, context, event).context),
+      holdsNow: ({ context }, ref: TransitionRef) => transitionMatches(transitionAt(ref), null, context),
+      isPatienceExhausted: ({ context }) => isPatienceExhausted(context.patience),
+    },
+    actions: {
+      observe: enqueueActions(({ context, event, enqueue }) => {
+        apply(observe(scenario, context, event), enqueue);
+      }),
+      fire: enqueueActions(({ context, enqueue }, ref: TransitionRef) => {
+        apply(fire(transitionAt(ref), context.beat ?? '', context), enqueue);
+      }),
+      enter: enqueueActions(({ context, enqueue }, params: { beat: number }) => {
+        apply(enter(beatAt(params.beat), context), enqueue);
+      }),
+      walkOut: enqueueActions(({ context, enqueue }) => {
+        apply(walkOut(context), enqueue);
+      }),
+    },
+  });
+
+  // The states are generated from data, so they are built untyped; setup() above types what they name.
+  const states: Record<string, unknown> = {};
+  scenario.beats.forEach((beat, b) => {
+    const entry = [{ type: 'enter' as const, params: { beat: b } }];
+    if (beat.ending !== null) {
+      states[beat.id] = { type: 'final', entry };
+      return;
+    }
+    const on: Record<string, unknown[]> = {};
+    for (const type of EVENT_TYPES) on[type] = [];
+    const always: unknown[] = [];
+    beat.transitions.forEach((transition, index) => {
+      const ref = { beat: b, index };
+      const type = eventTypeOf(transition);
+      const target = transition.go;
+      if (type === null) {
+        always.push({
+          guard: { type: 'holdsNow', params: ref },
+          target,
+          reenter: true,
+          actions: [{ type: 'fire', params: ref }],
+        });
+      } else {
+        on[type]?.push({
+          guard: { type: 'matches', params: ref },
+          target,
+          reenter: true,
+          actions: [{ type: 'observe' }, { type: 'fire', params: ref }],
+        });
+      }
+    });
+    for (const type of EVENT_TYPES) on[type]?.push({ actions: [{ type: 'observe' }] });
+    always.push({ guard: 'isPatienceExhausted', target: WALKED_OUT });
+    states[beat.id] = { entry, on, always };
+  });
+  states[WALKED_OUT] = { type: 'final', entry: [{ type: 'walkOut' }] };
+
+  return machineSetup.createMachine({
+    id: `persona:${scenario.id}`,
+    context: ({ input }) => initialContext(scenario, input.at),
+    initial: beatIndex.has(scenario.start) ? scenario.start : (scenario.beats[0]?.id ?? WALKED_OUT),
+    states: states as never,
+  });
+}
+
+export type PersonaMachine = ReturnType<typeof createPersonaMachine>;
+
+interface Enqueue {
+  assign: (assigner: () => Partial<PersonaContext>) => void;
+  emit: (event: PersonaEmitted) => void;
+}
+
+function apply(step: Step, enqueue: unknown): void {
+  const q = enqueue as Enqueue;
+  q.assign(() => step.context);
+  for (const event of step.emitted) q.emit(event);
+}

@@ -1,0 +1,90 @@
+/**
+ * The shift machine: owns the game clock, the queue, the channels, the promises and the handoffs of
+ * one shift, and holds each contact's persona. Time only moves when a `clock.tick` arrives (the game
+ * sends real elapsed milliseconds; tests and replays send exactly what was recorded), so a run is a
+ * pure function of its inputs. The reasoning lives in `shiftSteps`.
+ */
+import { enqueueActions, setup } from 'xstate';
+import type { Intent } from './intents';
+import {
+  advanceClock,
+  handleIntent,
+  initialShiftContext,
+  type ShiftContext,
+  type ShiftEmitted,
+  type ShiftStep,
+  type ShiftWorld,
+  startShift,
+} from './shiftSteps';
+
+/** What drives a shift: the clock and the trainee. */
+export type ShiftInput =
+  | { readonly type: 'clock.tick'; readonly ms: number }
+  | { readonly type: 'clock.pause' }
+  | { readonly type: 'clock.resume' }
+  | { readonly type: 'clock.speed'; readonly speed: number }
+  | { readonly type: 'trainee.intent'; readonly intent: Intent };
+
+export function createShiftMachine(world: ShiftWorld) {
+  return setup({
+    types: {
+      context: {} as ShiftContext,
+      events: {} as ShiftInput,
+      emitted: {} as ShiftEmitted,
+      input: {} as { rngState: number },
+    },
+    guards: {
+      isOver: ({ context }) => context.over,
+    },
+    actions: {
+      start: enqueueActions(({ context, enqueue }) => apply(startShift(context, world), enqueue)),
+      tick: enqueueActions(({ context, event, enqueue }) => {
+        if (event.type === 'clock.tick') apply(advanceClock(context, world, event.ms), enqueue);
+      }),
+      handle: enqueueActions(({ context, event, enqueue }) => {
+        if (event.type === 'trainee.intent') apply(handleIntent(context, world, event.intent), enqueue);
+      }),
+      pause: enqueueActions(({ context, enqueue }) =>
+        apply({ context: { ...context, paused: true }, emitted: [] }, enqueue),
+      ),
+      resume: enqueueActions(({ context, enqueue }) =>
+        apply({ context: { ...context, paused: false }, emitted: [] }, enqueue),
+      ),
+      setSpeed: enqueueActions(({ context, event, enqueue }) => {
+        if (event.type === 'clock.speed')
+          apply({ context: { ...context, speed: event.speed }, emitted: [] }, enqueue);
+      }),
+    },
+  }).createMachine({
+    id: 'shift',
+    context: ({ input }) => initialShiftContext(world, input.rngState),
+    initial: 'running',
+    states: {
+      running: {
+        entry: 'start',
+        on: {
+          'clock.tick': { actions: 'tick' },
+          'trainee.intent': { actions: 'handle' },
+          'clock.pause': { actions: 'pause' },
+          'clock.resume': { actions: 'resume' },
+          'clock.speed': { actions: 'setSpeed' },
+        },
+        always: { guard: 'isOver', target: 'over' },
+      },
+      over: { type: 'final' },
+    },
+  });
+}
+
+export type ShiftMachine = ReturnType<typeof createShiftMachine>;
+
+interface Enqueue {
+  assign: (assigner: () => Partial<ShiftContext>) => void;
+  emit: (event: ShiftEmitted) => void;
+}
+
+function apply(step: ShiftStep, enqueue: unknown): void {
+  const q = enqueue as Enqueue;
+  q.assign(() => step.context);
+  for (const event of step.emitted) q.emit(event);
+}

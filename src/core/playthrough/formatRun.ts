@@ -1,0 +1,130 @@
+import { ENGINE_VERSION } from '../engine/session';
+import type { ShiftEmitted } from '../engine/shiftSteps';
+import type { LocalizedText } from '../scenario/types';
+import { clock, type PlaythroughRun } from './runPlaythrough';
+
+function pick(text: LocalizedText, language: string): string {
+  return text[language] ?? Object.values(text)[0] ?? '';
+}
+
+function signed(n: number): string {
+  return `${n >= 0 ? '+' : ''}${n.toFixed(2)}`;
+}
+
+/** A playthrough's transcript and outcome as a trainer reads them. The same run always prints the same. */
+export function formatRun(run: PlaythroughRun): string {
+  const { scenario, session, language } = run;
+  const name = scenario.persona.name;
+  const factLabel = (id: string) =>
+    pick(scenario.facts.find((f) => f.id === id)?.label ?? { en: id }, language);
+  const lines = [
+    `Playthrough  ${run.title}`,
+    `File         ${run.file}`,
+    `Scenario     ${scenario.id} v${scenario.version} · sha256 ${scenario.contentHash.slice(0, 12)}`,
+    `Run          seed ${String(session.options.seed)} · engine ${ENGINE_VERSION} · language ${language}`,
+    '',
+  ];
+  for (const entry of session.transcript.entries) {
+    const at = clock(entry.at).padStart(7);
+    if (entry.kind === 'input') {
+      const input = entry.input;
+      if (input.type !== 'trainee.intent') continue;
+      const i = input.intent;
+      const detail =
+        i.type === 'reply'
+          ? `"${i.text}"${i.choice ? ` (choice ${i.choice})` : ''}`
+          : i.type === 'ask'
+            ? `asks about ${factLabel(i.fact)}`
+            : i.type === 'offer'
+              ? `offers ${i.kind}${i.amount === null ? '' : ` ${i.amount} ${scenario.currency}`}`
+              : i.type === 'promise'
+                ? `promises a ${i.what} by ${clock(i.dueAt)}`
+                : i.type === 'escalate'
+                  ? `escalates to level ${i.tier}${i.note ? `: "${i.note}"` : ''}`
+                  : i.type === 'fulfil'
+                    ? `fulfils promise ${i.promise}`
+                    : i.type === 'follow_up'
+                      ? `schedules a follow-up at ${clock(i.dueAt)}`
+                      : i.type.replace('_', ' ');
+      lines.push(`${at}  You → ${i.contact}: ${detail}`);
+      continue;
+    }
+    const line = describe(entry.event, { name, language, factLabel });
+    if (line) lines.push(`${at}  ${line}`);
+  }
+  const c1 = session.context.contacts.find((c) => c.id === 'c1');
+  const path = session.events.flatMap((e) =>
+    e.type === 'persona.moved' && e.contact === 'c1' ? [e.to] : [],
+  );
+  lines.push(
+    '',
+    `Outcome      c1 ${c1?.ending ?? 'not ended'} · level ${c1?.persona.context.level ?? '?'} · ${path.join(' → ')}`,
+  );
+  const failed = run.checks.filter((c) => !c.ok);
+  lines.push(`Checks       ${run.checks.length - failed.length} passed, ${failed.length} failed`);
+  for (const c of failed) {
+    lines.push(`${run.file}:${c.at.line}:${c.at.col}: failed ${c.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function describe(
+  event: ShiftEmitted,
+  ctx: { name: string; language: string; factLabel: (id: string) => string },
+): string | null {
+  switch (event.type) {
+    case 'contact.arrived':
+      return `${event.contact} arrives by ${event.channel}: ${ctx.name}`;
+    case 'contact.status':
+      return `${event.contact} is ${event.status}`;
+    case 'persona.said':
+      return `${ctx.name}: ${pick(event.line, ctx.language)}`;
+    case 'persona.felt':
+      return `         mood ${signed(event.mood)} · trust ${event.trust.toFixed(2)} · patience ${event.patience.toFixed(2)}`;
+    case 'persona.revealed':
+      return `         the record now shows: ${ctx.factLabel(event.fact)}`;
+    case 'persona.levelRaised':
+      return `         the case now needs level ${event.level}`;
+    case 'persona.moved':
+      return `         [beat ${event.to}]`;
+    case 'persona.ended':
+      return `         ${event.contact} ends: ${event.ending}`;
+    case 'reply.analysed':
+      return `         tone ${signed(event.tone)}${event.families.length ? ` · ${event.families.join(', ')}` : ''}`;
+    case 'intent.refused':
+      return `         refused: ${event.reason}`;
+    case 'promise.made':
+    case 'promise.kept':
+    case 'promise.broken':
+      return `${event.type.replace('.', ' ')} ${event.promise} (due ${clock(event.dueAt)})`;
+    case 'handoff.sent':
+      return `handoff to level ${event.tier}; answer due ${clock(event.answerAt)}`;
+    case 'handoff.answered':
+      return `level ${event.tier} ${event.does === 'resolves' ? 'resolves the case' : 'sends the case back'}`;
+    case 'followUp.scheduled':
+      return `follow-up scheduled for ${clock(event.dueAt)}`;
+    case 'shift.over':
+      return 'the shift is over';
+  }
+}
+
+/** The same run as JSON: the transcript, the outcome and the checks. */
+export function runToJson(run: PlaythroughRun): string {
+  const c1 = run.session.context.contacts.find((c) => c.id === 'c1');
+  return `${JSON.stringify(
+    {
+      playthrough: { file: run.file, title: run.title, language: run.language },
+      transcript: run.session.transcript,
+      outcome: {
+        ending: c1?.ending ?? null,
+        level: c1?.persona.context.level ?? null,
+        mood: c1?.persona.context.mood ?? null,
+        trust: c1?.persona.context.trust ?? null,
+      },
+      checks: run.checks,
+      passed: run.passed,
+    },
+    null,
+    2,
+  )}\n`;
+}

@@ -1,0 +1,284 @@
+import type { Intent } from '../engine/intents';
+import type { ReplyAnalyser } from '../engine/replyAnalyser';
+import { ShiftSession } from '../engine/session';
+import { practiceShift } from '../engine/shift';
+import type { ShiftEmitted } from '../engine/shiftSteps';
+import { durationToMs } from '../scenario/durations';
+import { type Position, type Problem, problem } from '../scenario/problems';
+import { readYaml } from '../scenario/readYaml';
+import { validateAgainst } from '../scenario/schemaProblems';
+import type { Pack, Scenario } from '../scenario/types';
+import { PlaythroughFileSchema, type StepFile } from './schema';
+
+/** One expectation of a playthrough, checked. */
+export interface Check {
+  readonly ok: boolean;
+  readonly message: string;
+  readonly at: Position;
+}
+
+export interface PlaythroughRun {
+  readonly file: string;
+  readonly title: string;
+  readonly language: string;
+  readonly scenario: Scenario;
+  readonly session: ShiftSession;
+  readonly checks: readonly Check[];
+  readonly passed: boolean;
+}
+
+export type RunPlaythroughResult = { ok: true; run: PlaythroughRun } | { ok: false; problems: Problem[] };
+
+const ACTION_KEYS = [
+  'reply',
+  'choice',
+  'do',
+  'ask',
+  'offer',
+  'promise',
+  'fulfil',
+  'escalate',
+  'follow_up',
+  'wait',
+] as const;
+
+/**
+ * Reads a playthrough file and plays it headlessly against the pack's scenarios: each step becomes a
+ * timed intent (or a wait), each `expect` is checked. The file's own problems come back located, like
+ * a scenario's; failed expectations come back as checks, also located.
+ */
+export function runPlaythrough(
+  text: string,
+  options: { file: string; pack: Pack; scenarios: readonly Scenario[]; analyser?: ReplyAnalyser },
+): RunPlaythroughResult {
+  const read = readYaml(text, options.file);
+  if (!read.ok) return read;
+  const valid = validateAgainst(PlaythroughFileSchema, read.yaml);
+  if (!valid.ok) return valid;
+  const source = valid.value;
+  const yaml = read.yaml;
+  const problems: Problem[] = [];
+  const scenario = options.scenarios.find((s) => s.id === source.scenario);
+  if (!scenario) {
+    problems.push(
+      problem(
+        'unknown-scenario',
+        `There is no scenario \`${source.scenario}\` in the pack.`,
+        options.file,
+        yaml.locate(['scenario']),
+      ),
+    );
+  }
+  source.steps.forEach((step, index) => {
+    const actions = ACTION_KEYS.filter((k) => step[k] !== undefined);
+    if (actions.length > 1) {
+      problems.push(
+        problem(
+          'step-conflict',
+          `This step does ${actions.map((a) => `\`${a}\``).join(' and ')}; a step does one thing. Split it into steps.`,
+          options.file,
+          actions
+            .map((a) => yaml.locateKey(['steps', index], a))
+            .reduce((last, at) => (at.line > last.line || (at.line === last.line && at.col > last.col) ? at : last)),
+        ),
+      );
+    }
+  });
+  if (!scenario || problems.length > 0) return { ok: false, problems };
+
+  const language = source.language ?? options.pack.languages[0] ?? 'en';
+  const session = new ShiftSession({
+    scenarios: [scenario],
+    shift: practiceShift(scenario),
+    seed: source.seed ?? 1,
+    ...(options.analyser ? { analyser: options.analyser } : {}),
+  });
+  const checks: Check[] = [];
+  const check = (ok: boolean, message: string, path: (string | number)[]) => {
+    checks.push({ ok, message, at: yaml.locate(path) });
+  };
+
+  for (const [index, step] of source.steps.entries()) {
+    const path = ['steps', index];
+    const emitted: ShiftEmitted[] = [];
+    if (step.at !== undefined) {
+      const target = durationToMs(step.at);
+      if (target < session.now) {
+        check(false, `This step is at ${clock(target)}, but the clock already reads ${clock(session.now)}.`, [
+          ...path,
+          'at',
+        ]);
+      }
+      emitted.push(...advance(session, target - session.now));
+    }
+    if (step.wait !== undefined) emitted.push(...advance(session, durationToMs(step.wait)));
+    const contact = step.contact ?? 'c1';
+    const intent = toIntent(step, session, scenario, contact, language);
+    if (intent) emitted.push(...session.send({ type: 'trainee.intent', intent }));
+    if (step.expect) checkStep(step.expect, emitted, session, contact, language, [...path, 'expect'], check);
+  }
+
+  const expect = source.expect;
+  const c1 = session.context.contacts.find((c) => c.id === 'c1');
+  const path = session.events.flatMap((e) =>
+    e.type === 'persona.moved' && e.contact === 'c1' ? [e.to] : [],
+  );
+  if (expect.ending !== undefined) {
+    check(
+      c1?.ending === expect.ending,
+      `The contact should end ${expect.ending}; it ${c1?.ending ? `ended ${c1.ending}` : 'has not ended'}.`,
+      ['expect', 'ending'],
+    );
+  }
+  if (expect.path !== undefined) {
+    check(
+      JSON.stringify(path) === JSON.stringify(expect.path),
+      `The path should be ${expect.path.join(' → ')}; it was ${path.join(' → ')}.`,
+      ['expect', 'path'],
+    );
+  }
+  for (const [i, beat] of (expect.never ?? []).entries()) {
+    check(!path.includes(beat), `Beat \`${beat}\` should never be reached; it was.`, ['expect', 'never', i]);
+  }
+  if (expect.level !== undefined) {
+    const level = c1?.persona.context.level;
+    check(
+      level === expect.level,
+      `The case should need level ${expect.level} at the end; it needs ${level}.`,
+      ['expect', 'level'],
+    );
+  }
+  if (expect.refusals !== undefined) {
+    const refusals = session.events.filter((e) => e.type === 'intent.refused').length;
+    check(
+      refusals === expect.refusals,
+      `There should be ${expect.refusals} refused steps; there were ${refusals}.`,
+      ['expect', 'refusals'],
+    );
+  }
+  return {
+    ok: true,
+    run: {
+      file: options.file,
+      title: source.title,
+      language,
+      scenario,
+      session,
+      checks,
+      passed: checks.every((c) => c.ok),
+    },
+  };
+}
+
+function advance(session: ShiftSession, gameMs: number): ShiftEmitted[] {
+  if (gameMs <= 0) return [];
+  return session.send({ type: 'clock.tick', ms: gameMs / session.context.speed });
+}
+
+function toIntent(
+  step: StepFile,
+  session: ShiftSession,
+  scenario: Scenario,
+  contact: string,
+  language: string,
+): Intent | null {
+  const at = session.now;
+  const base = { at, contact };
+  if (step.reply !== undefined) return { type: 'reply', ...base, text: step.reply, choice: null, language };
+  if (step.choice !== undefined) {
+    const current = session.context.contacts.find((c) => c.id === contact)?.persona.context.beat;
+    const choice = scenario.beats.find((b) => b.id === current)?.choices.find((c) => c.id === step.choice);
+    const text = choice?.text[language] ?? step.choice;
+    return { type: 'reply', ...base, text, choice: step.choice, language };
+  }
+  if (step.do !== undefined) return { type: step.do, ...base };
+  if (step.ask !== undefined) return { type: 'ask', ...base, fact: step.ask };
+  if (step.offer !== undefined)
+    return { type: 'offer', ...base, kind: step.offer.kind, amount: step.offer.amount ?? null };
+  if (step.promise !== undefined) {
+    return {
+      type: 'promise',
+      ...base,
+      what: step.promise.what,
+      dueAt: at + durationToMs(step.promise.due),
+      text: step.promise.text ?? null,
+    };
+  }
+  if (step.fulfil !== undefined) return { type: 'fulfil', ...base, promise: step.fulfil };
+  if (step.escalate !== undefined)
+    return { type: 'escalate', ...base, tier: step.escalate.tier, note: step.escalate.note ?? '' };
+  if (step.follow_up !== undefined)
+    return { type: 'follow_up', ...base, dueAt: at + durationToMs(step.follow_up) };
+  return null;
+}
+
+type CheckFn = (ok: boolean, message: string, path: (string | number)[]) => void;
+
+function checkStep(
+  expect: NonNullable<StepFile['expect']>,
+  emitted: readonly ShiftEmitted[],
+  session: ShiftSession,
+  contactId: string,
+  language: string,
+  path: (string | number)[],
+  check: CheckFn,
+): void {
+  const contact = session.context.contacts.find((c) => c.id === contactId);
+  if (expect.beat !== undefined) {
+    const beat = contact?.persona.context.beat;
+    check(beat === expect.beat, `The persona should be in beat \`${expect.beat}\`; it is in \`${beat}\`.`, [
+      ...path,
+      'beat',
+    ]);
+  }
+  if (expect.says !== undefined) {
+    const lines = emitted.flatMap((e) =>
+      e.type === 'persona.said' && e.contact === contactId ? [e.line[language] ?? ''] : [],
+    );
+    const wanted = Array.isArray(expect.says) ? expect.says : [expect.says];
+    wanted.forEach((words, i) => {
+      check(
+        lines.some((line) => line.includes(words)),
+        `The customer should say "${words}"; they said ${lines.length ? lines.map((l) => `"${l}"`).join(' ') : 'nothing'}.`,
+        [...path, 'says', ...(Array.isArray(expect.says) ? [i] : [])],
+      );
+    });
+  }
+  if (expect.refused !== undefined) {
+    const refusal = emitted.find((e) => e.type === 'intent.refused');
+    const reason = refusal?.type === 'intent.refused' ? refusal.reason : 'nothing (accepted)';
+    check(
+      reason === expect.refused,
+      `The step should be refused for ${expect.refused}; it was refused for ${reason}.`,
+      [...path, 'refused'],
+    );
+  }
+  if (expect.ended !== undefined) {
+    check(
+      contact?.ending === expect.ended,
+      `The contact should have ended ${expect.ended}; ending: ${contact?.ending ?? 'none yet'}.`,
+      [...path, 'ended'],
+    );
+  }
+  const mood = contact?.persona.context.mood ?? 0;
+  if (expect.mood_above !== undefined)
+    check(mood > expect.mood_above, `Mood should be above ${expect.mood_above}; it is ${mood}.`, [
+      ...path,
+      'mood_above',
+    ]);
+  if (expect.mood_below !== undefined)
+    check(mood < expect.mood_below, `Mood should be below ${expect.mood_below}; it is ${mood}.`, [
+      ...path,
+      'mood_below',
+    ]);
+}
+
+/** Game time as h:mm:ss or m:ss. */
+export function clock(ms: number): string {
+  const total = Math.floor(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${two(m)}:${two(s)}`;
+}

@@ -1,0 +1,93 @@
+/**
+ * Playthrough files: a trainee's inputs written down by a trainer, and what must happen. The test
+ * suite runs every one; `npm run simulate` prints one as a transcript.
+ */
+import { z } from 'zod';
+import { DurationSchema, ENDINGS, IdSchema, LanguageSchema, RESOLUTION_KINDS } from '../scenario/schema';
+
+const Text = z.string().min(1).max(2000);
+const Contact = z
+  .string()
+  .regex(/^c\d{1,4}$/, { error: 'Contacts are named c1, c2, … in order of arrival.' });
+const OneOrMany = z.union([Text, z.array(Text).min(1).max(20)]);
+
+export const StepExpectSchema = z
+  .strictObject({
+    beat: IdSchema.optional().meta({ description: 'The beat the persona is in after this step.' }),
+    says: OneOrMany.optional().meta({
+      description: 'Words the customer says during this step (part of a line).',
+    }),
+    refused: z.string().max(40).optional().meta({ description: 'The step is refused for this reason.' }),
+    ended: z.enum([...ENDINGS, 'ended-by-agent']).optional(),
+    mood_above: z.number().min(-1).max(1).optional(),
+    mood_below: z.number().min(-1).max(1).optional(),
+  })
+  .meta({ description: 'What must be true right after the step.' });
+
+export const StepSchema = z
+  .strictObject({
+    at: DurationSchema.optional().meta({
+      description: 'Game time since the start of the shift (default: now).',
+    }),
+    contact: Contact.optional().meta({ description: 'Which contact (default c1).' }),
+    reply: Text.optional().meta({ description: 'The trainee types this reply.' }),
+    choice: IdSchema.optional().meta({ description: 'The trainee picks this authored reply.' }),
+    do: z
+      .enum(['lookup', 'reproduce', 'resolve', 'hold', 'unhold', 'end'])
+      .optional()
+      .meta({ description: 'An action with no details.' }),
+    ask: IdSchema.optional().meta({ description: 'The trainee asks the question of this fact.' }),
+    offer: z
+      .strictObject({ kind: z.enum(RESOLUTION_KINDS), amount: z.number().min(0).max(10_000_000).optional() })
+      .optional(),
+    promise: z
+      .strictObject({
+        what: z.enum(['callback', 'email', 'update', 'other']),
+        due: DurationSchema.meta({ description: 'How long from now the promise falls due.' }),
+        text: Text.optional(),
+      })
+      .optional(),
+    fulfil: z
+      .string()
+      .regex(/^p\d{1,4}$/, { error: 'Promises are named p1, p2, … in the order they were made.' })
+      .optional(),
+    escalate: z
+      .strictObject({ tier: z.int().min(1).max(12), note: z.string().max(4000).optional() })
+      .optional(),
+    follow_up: DurationSchema.optional().meta({ description: 'Schedule a follow-up this long from now.' }),
+    wait: DurationSchema.optional().meta({ description: 'Let this much game time pass.' }),
+    expect: StepExpectSchema.optional(),
+  })
+  .meta({ description: 'One thing the trainee does (or a wait), and what must follow.' });
+
+export const PlaythroughFileSchema = z
+  .strictObject({
+    scenario: IdSchema.meta({ description: 'The scenario played (a practice run).' }),
+    title: Text.meta({ description: 'What this playthrough shows, e.g. "Handled well".' }),
+    language: LanguageSchema.optional().meta({
+      description: 'The language the trainee plays in (default: the first of the pack).',
+    }),
+    seed: z.union([z.int(), z.string().max(100)]).optional(),
+    steps: z.array(StepSchema).min(1).max(500),
+    expect: z
+      .strictObject({
+        ending: z.enum([...ENDINGS, 'ended-by-agent']).optional(),
+        path: z.array(IdSchema).max(200).optional().meta({ description: 'The beats visited, in order.' }),
+        never: z.array(IdSchema).max(200).optional().meta({ description: 'Beats that must not be visited.' }),
+        level: z
+          .int()
+          .min(1)
+          .max(12)
+          .optional()
+          .meta({ description: 'The level the case needs at the end.' }),
+        refusals: z.int().min(0).max(500).optional().meta({ description: 'How many steps were refused.' }),
+      })
+      .meta({ description: 'What must be true at the end.' }),
+  })
+  .meta({
+    title: 'Escalation Desk playthrough',
+    description: 'A scripted attempt at a scenario and its expected outcome.',
+  });
+
+export type PlaythroughFile = z.infer<typeof PlaythroughFileSchema>;
+export type StepFile = z.infer<typeof StepSchema>;

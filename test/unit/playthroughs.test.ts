@@ -1,0 +1,47 @@
+/**
+ * Every playthrough under scenarios/ is played headlessly and must meet all of its expectations.
+ * Every shipped scenario needs at least two: one handled well and one handled badly.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { formatProblem } from '../../src/core';
+import { runPlaythrough } from '../../src/core/playthrough/runPlaythrough';
+import { loadStarterPack, playthroughFiles } from '../support/starterPack';
+
+const pack = loadStarterPack();
+const files = playthroughFiles();
+
+describe('playthroughs', () => {
+  it.each(files)('%s', (file) => {
+    const result = runPlaythrough(readFileSync(file, 'utf8'), {
+      file,
+      pack: pack.pack,
+      scenarios: pack.scenarios,
+    });
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    const failed = result.run.checks
+      .filter((c) => !c.ok)
+      .map((c) => `${file}:${c.at.line}:${c.at.col}: ${c.message}`);
+    expect(failed).toEqual([]);
+  });
+
+  it('covers every shipped scenario with a good and a bad ending', () => {
+    const endings = new Map<string, Set<string>>();
+    for (const file of files) {
+      const source = parse(readFileSync(file, 'utf8')) as { scenario: string; expect: { ending?: string } };
+      const set = endings.get(source.scenario) ?? new Set<string>();
+      set.add(source.expect.ending ?? 'none');
+      endings.set(source.scenario, set);
+    }
+    const missing = pack.scenarios.flatMap((s) => {
+      const seen = endings.get(s.id) ?? new Set();
+      const good = seen.has('satisfied') || seen.has('neutral');
+      const bad = seen.has('upset') || seen.has('abandoned');
+      return good && bad
+        ? []
+        : [`${s.id}: ${good ? '' : 'no good ending '}${bad ? '' : 'no bad ending'}`.trim()];
+    });
+    expect(missing).toEqual([]);
+  });
+});
