@@ -50,7 +50,12 @@ export type PersonaEvent =
       readonly offer: Offer | null;
       readonly tier: number | null;
     }
-  | { readonly type: 'clock.tick'; readonly at: number }
+  | {
+      readonly type: 'clock.tick';
+      readonly at: number;
+      /** True while the customer has been told what happens next (an open promise or handoff). */
+      readonly expecting: boolean;
+    }
   | { readonly type: 'promise.changed'; readonly at: number; readonly event: PromiseEvent }
   | { readonly type: 'handoff.answered'; readonly at: number; readonly event: HandoffEvent };
 
@@ -170,7 +175,8 @@ export function observe(scenario: Scenario, context: PersonaContext, event: Pers
       break;
     case 'clock.tick': {
       const waitingFrom = Math.max(context.now, context.answeredAt + GRACE_MS);
-      const waited = Math.max(0, now - waitingFrom);
+      // Waiting for a promised call or a tier's answer is not waiting on the trainee.
+      const waited = event.expecting ? 0 : Math.max(0, now - waitingFrom);
       if (waited > 0) {
         const patience = patienceAfterWait(next.patience, waited, traits);
         next = { ...next, patience, mood: moodAfterWait(next.mood, next.patience - patience, traits) };

@@ -5,6 +5,7 @@
  */
 import { initialTransition, transition } from 'xstate';
 import { z } from 'zod';
+import { canonicalJson } from '../canonicalJson';
 import { contentHash } from '../contentHash';
 import type { Scenario } from '../scenario/types';
 import { IntentSchema, type RefusalReason } from './intents';
@@ -268,7 +269,7 @@ const SaveSchema = z.strictObject({
 export type SaveEnvelope = z.infer<typeof SaveSchema>;
 
 function hashEvents(events: readonly ShiftEmitted[]): string {
-  return contentHash(JSON.stringify(events));
+  return contentHash(canonicalJson(events));
 }
 
 /** The save envelope for a session, as JSON text. */

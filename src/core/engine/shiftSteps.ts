@@ -293,8 +293,11 @@ function nextDue(
 
 function tickPersonas(steps: Steps, world: ShiftWorld): void {
   for (const contact of steps.context.contacts) {
-    if (contact.status !== 'ended')
-      deliver(steps, world, contact.id, { type: 'clock.tick', at: steps.context.now });
+    if (contact.status === 'ended') continue;
+    const expecting =
+      steps.context.handoffs.some((h) => h.contact === contact.id) ||
+      steps.context.promises.some((p) => p.contact === contact.id && p.status === 'open');
+    deliver(steps, world, contact.id, { type: 'clock.tick', at: steps.context.now, expecting });
   }
 }
 

@@ -79,7 +79,9 @@ export function runPlaythrough(
           options.file,
           actions
             .map((a) => yaml.locateKey(['steps', index], a))
-            .reduce((last, at) => (at.line > last.line || (at.line === last.line && at.col > last.col) ? at : last)),
+            .reduce((last, at) =>
+              at.line > last.line || (at.line === last.line && at.col > last.col) ? at : last,
+            ),
         ),
       );
     }

@@ -8,13 +8,19 @@ const run = (text: string) => runPlaythrough(text, { file: 'x.playthrough.yaml',
 
 describe('playthrough files', () => {
   it('refuses a step that does two things, at the second', () => {
-    const result = run('scenario: locked-out-before-payroll\ntitle: T\nsteps:\n  - do: lookup\n    reply: Hi\nexpect: {}\n');
-    expect(result.ok ? [] : result.problems.map((p) => `${p.code} ${p.line}:${p.col}`)).toEqual(['step-conflict 5:5']);
+    const result = run(
+      'scenario: locked-out-before-payroll\ntitle: T\nsteps:\n  - do: lookup\n    reply: Hi\nexpect: {}\n',
+    );
+    expect(result.ok ? [] : result.problems.map((p) => `${p.code} ${p.line}:${p.col}`)).toEqual([
+      'step-conflict 5:5',
+    ]);
   });
 
   it('refuses an unknown scenario where it is named', () => {
     const result = run('scenario: nope\ntitle: T\nsteps:\n  - do: lookup\nexpect: {}\n');
-    expect(result.ok ? [] : result.problems.map((p) => `${p.code} ${p.line}:${p.col}`)).toEqual(['unknown-scenario 1:11']);
+    expect(result.ok ? [] : result.problems.map((p) => `${p.code} ${p.line}:${p.col}`)).toEqual([
+      'unknown-scenario 1:11',
+    ]);
   });
 
   it('reports a failed expectation at the expectation, and a step back in time', () => {
@@ -23,6 +29,10 @@ describe('playthrough files', () => {
     );
     if (!result.ok) throw new Error('should run');
     expect(result.run.passed).toBe(false);
-    expect(result.run.checks.filter((c) => !c.ok).map((c) => `${c.at.line}:${c.at.col}`)).toEqual(['6:21', '7:9', '9:19']);
+    expect(result.run.checks.filter((c) => !c.ok).map((c) => `${c.at.line}:${c.at.col}`)).toEqual([
+      '6:21',
+      '7:9',
+      '9:19',
+    ]);
   });
 });
