@@ -130,7 +130,7 @@ describe('replay', () => {
       entries: { kind: string; event?: { type: string } }[];
     };
     const said = transcript.entries.findIndex((e) => e.kind === 'event' && e.event?.type === 'persona.said');
-    (transcript.entries[said] as { event: { line: unknown } }).event.line = { en: 'Edited' };
+    (transcript.entries[said] as unknown as { event: { line: unknown } }).event.line = { en: 'Edited' };
     const replay = replayTranscript(transcript as never, scenarios);
     expect(replay).toMatchObject({ ok: false, reason: 'diverged', seq: said });
   });
