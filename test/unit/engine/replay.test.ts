@@ -126,7 +126,7 @@ describe('replay', () => {
   it('finds the first difference when a recorded event was edited', () => {
     const scenario = scenarios[0] as Scenario;
     const session = play(scenario, [() => ({ type: 'clock.tick', ms: 1000 })], 1);
-    const transcript = structuredClone(session.transcript) as {
+    const transcript = structuredClone(session.transcript) as unknown as {
       entries: { kind: string; event?: { type: string } }[];
     };
     const said = transcript.entries.findIndex((e) => e.kind === 'event' && e.event?.type === 'persona.said');
