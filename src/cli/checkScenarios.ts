@@ -5,29 +5,35 @@
  */
 import { checkPack, DEFAULT_YAML_LIMITS, formatProblem, type Problem, type SourceFile } from '../core';
 import { problem } from '../core/scenario/problems';
+import { openExploreCache } from './exploreCache';
 import { findScenarioFiles, readSourceFile } from './scenarioFiles';
 
 interface Options {
   readonly json: boolean;
+  readonly explore: boolean;
   readonly paths: readonly string[];
 }
 
 function parseArgs(argv: readonly string[]): Options | string {
   const paths: string[] = [];
   let json = false;
+  let explore = true;
   for (const arg of argv) {
     if (arg === '--json') json = true;
+    else if (arg === '--no-explore') explore = false;
     else if (arg === '--help' || arg === '-h') return 'help';
     else if (arg.startsWith('-'))
       return `Unknown option ${arg}. Use --json, or give files and folders to check.`;
     else paths.push(arg);
   }
-  return { json, paths: paths.length > 0 ? paths : ['scenarios'] };
+  return { json, explore, paths: paths.length > 0 ? paths : ['scenarios'] };
 }
 
-const HELP = `Usage: npm run check:scenarios [-- [--json] [paths...]]
+const HELP = `Usage: npm run check:scenarios [-- [--json] [--no-explore] [paths...]]
 Checks every scenario file under the given files and folders (default: scenarios/) against its
-pack.yaml. Prints file:line:col: error|warning CODE message per problem; exits 1 on any error.`;
+pack.yaml, and walks every persona's paths to warn about scenarios that cannot be won or lost
+(--no-explore skips the walk). Prints file:line:col: error|warning CODE message per problem; exits 1
+on any error. Walk results are cached by content hash in node_modules/.cache/escalation-desk/.`;
 
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
@@ -41,6 +47,7 @@ async function main(): Promise<number> {
   }
 
   const found = await findScenarioFiles(options.paths);
+  const cache = await openExploreCache();
   const started = performance.now();
   const problems: Problem[] = [...found.problems];
   let scenarioCount = 0;
@@ -55,11 +62,12 @@ async function main(): Promise<number> {
     const scenarios = (await Promise.all(group.scenarios.map(read))).filter(
       (s): s is SourceFile => s !== null,
     );
-    const result = checkPack({ pack, scenarios });
+    const result = checkPack({ pack, scenarios, explore: options.explore ? cache.explore : false });
     scenarioCount += result.scenarios.length;
     problems.push(...result.problems);
   }
   const ms = performance.now() - started;
+  await cache.save();
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   const files = found.groups.reduce((n, g) => n + g.scenarios.length + (g.pack ? 1 : 0), 0);

@@ -56,6 +56,17 @@ export function createPersonaMachine(scenario: Scenario) {
     return found;
   };
 
+  // Every candidate transition for an event judges the persona as it is once the event is observed;
+  // observing once per event (not once per candidate) keeps long scripts cheap.
+  const observed = new WeakMap<PersonaEvent, { context: PersonaContext; step: Step }>();
+  const observeOnce = (context: PersonaContext, event: PersonaEvent): Step => {
+    const cached = observed.get(event);
+    if (cached && cached.context === context) return cached.step;
+    const step = observe(scenario, context, event);
+    observed.set(event, { context, step });
+    return step;
+  };
+
   const machineSetup = setup({
     types: {
       context: {} as PersonaContext,
@@ -65,13 +76,13 @@ export function createPersonaMachine(scenario: Scenario) {
     },
     guards: {
       matches: ({ context, event }, ref: TransitionRef) =>
-        transitionMatches(transitionAt(ref), event, observe(scenario, context, event).context),
+        transitionMatches(transitionAt(ref), event, observeOnce(context, event).context),
       holdsNow: ({ context }, ref: TransitionRef) => transitionMatches(transitionAt(ref), null, context),
       isPatienceExhausted: ({ context }) => isPatienceExhausted(context.patience),
     },
     actions: {
       observe: enqueueActions(({ context, event, enqueue }) => {
-        apply(observe(scenario, context, event), enqueue);
+        apply(observeOnce(context, event), enqueue);
       }),
       fire: enqueueActions(({ context, enqueue }, ref: TransitionRef) => {
         apply(fire(transitionAt(ref), context.beat ?? '', context), enqueue);

@@ -1,3 +1,4 @@
+import { exploreScenario } from '../engine/exploreScenario';
 import { compilePack, DEFAULT_PACK } from './compilePack';
 import { compileScenario } from './compileScenario';
 import { type Position, type Problem, problem, sortProblems } from './problems';
@@ -7,6 +8,13 @@ import type { Pack, Scenario } from './types';
 export interface SourceFile {
   readonly file: string;
   readonly text: string;
+}
+
+/** What the check needs from walking a persona's paths. */
+export interface PlayOutcome {
+  readonly winnable: boolean;
+  readonly losable: boolean;
+  readonly truncated: boolean;
 }
 
 export interface PackCheck {
@@ -26,7 +34,15 @@ export const MAX_PROBLEMS_PER_FILE = 50;
  * warning), compiles every scenario against it, and adds the checks that span files, such as two
  * scenarios sharing an id.
  */
-export function checkPack(input: { pack: SourceFile | null; scenarios: readonly SourceFile[] }): PackCheck {
+export function checkPack(input: {
+  pack: SourceFile | null;
+  scenarios: readonly SourceFile[];
+  /**
+   * Walk every persona's paths too (default true): warns when a scenario cannot be won or lost. A
+   * function replaces the walk, so a caller can cache results by content hash.
+   */
+  explore?: boolean | ((scenario: Scenario) => PlayOutcome);
+}): PackCheck {
   const problems: Problem[] = [];
   let pack = DEFAULT_PACK;
   if (input.pack) {
@@ -68,6 +84,10 @@ export function checkPack(input: { pack: SourceFile | null; scenarios: readonly 
     }
     firstById.set(compiled.scenario.id, { file: source.file, at: compiled.idAt });
     scenarios.push(compiled.scenario);
+    if (input.explore !== false) {
+      const explore = typeof input.explore === 'function' ? input.explore : exploreScenario;
+      problems.push(...playProblems(explore(compiled.scenario), compiled.scenario, compiled.idAt));
+    }
   }
   return { pack, scenarios, problems: sortProblems(problems) };
 }
@@ -85,4 +105,31 @@ function cap(problems: readonly Problem[], file: string): Problem[] {
       last ? { line: last.line, col: last.col } : { line: 1, col: 1 },
     ),
   ];
+}
+
+/** Warnings from walking the persona's paths: a scenario every trainee wins, or none can. */
+function playProblems(explored: PlayOutcome, scenario: Scenario, at: Position): Problem[] {
+  if (explored.truncated) return [];
+  const out: Problem[] = [];
+  if (!explored.winnable) {
+    out.push(
+      problem(
+        'unwinnable',
+        'No way of playing this scenario reaches a satisfied or neutral ending. Check the transitions into them.',
+        scenario.file,
+        at,
+      ),
+    );
+  }
+  if (!explored.losable) {
+    out.push(
+      problem(
+        'unlosable',
+        'No way of playing this scenario reaches an upset or abandoned ending, so it cannot teach what goes wrong.',
+        scenario.file,
+        at,
+      ),
+    );
+  }
+  return out;
 }

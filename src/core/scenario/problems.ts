@@ -52,6 +52,8 @@ export const PROBLEM_CODES = {
   'no-ending': { severity: 'error', about: 'The scenario has no ending beat.' },
   'unreachable-beat': { severity: 'warning', about: 'No path from the start leads to this beat.' },
   'cannot-finish': { severity: 'warning', about: 'From this beat no path leads to any ending.' },
+  unwinnable: { severity: 'warning', about: 'No way of playing reaches a satisfied or neutral ending.' },
+  unlosable: { severity: 'warning', about: 'No way of playing reaches an upset or abandoned ending.' },
   'ending-has-exits': {
     severity: 'warning',
     about: 'An ending beat has choices or transitions that never run.',

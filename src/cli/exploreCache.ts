@@ -1,0 +1,57 @@
+/**
+ * Caches what walking a persona's paths found, keyed by the scenario's content hash and the engine
+ * version, so re-checking a pack after editing one file only walks that file. A missing or damaged
+ * cache is simply rebuilt.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Scenario } from '../core';
+import { exploreScenario } from '../core/engine/exploreScenario';
+import { ENGINE_VERSION } from '../core/engine/session';
+import type { PlayOutcome } from '../core/scenario/checkPack';
+
+const CACHE_FILE = join('node_modules', '.cache', 'escalation-desk', 'explore.json');
+
+export async function openExploreCache(): Promise<{
+  explore: (scenario: Scenario) => PlayOutcome;
+  save: () => Promise<void>;
+}> {
+  const entries = new Map<string, PlayOutcome>();
+  try {
+    const raw = JSON.parse(await readFile(CACHE_FILE, 'utf8')) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(raw)) {
+      const v = value as Partial<PlayOutcome>;
+      if (
+        typeof v.winnable === 'boolean' &&
+        typeof v.losable === 'boolean' &&
+        typeof v.truncated === 'boolean'
+      ) {
+        entries.set(key, { winnable: v.winnable, losable: v.losable, truncated: v.truncated });
+      }
+    }
+  } catch {
+    // no cache yet, or an unreadable one: start empty
+  }
+  let dirty = false;
+  return {
+    explore: (scenario) => {
+      const key = `${ENGINE_VERSION}:${scenario.contentHash}`;
+      const known = entries.get(key);
+      if (known) return known;
+      const { winnable, losable, truncated } = exploreScenario(scenario);
+      const outcome = { winnable, losable, truncated };
+      entries.set(key, outcome);
+      dirty = true;
+      return outcome;
+    },
+    save: async () => {
+      if (!dirty) return;
+      try {
+        await mkdir(dirname(CACHE_FILE), { recursive: true });
+        await writeFile(CACHE_FILE, JSON.stringify(Object.fromEntries(entries)));
+      } catch {
+        // a read-only tree still checks; it just walks again next time
+      }
+    },
+  };
+}

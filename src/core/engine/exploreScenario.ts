@@ -1,0 +1,233 @@
+/**
+ * Walks every path a persona can take, with `xstate/graph`, feeding it one representative of each
+ * event its script can react to (each choice, each phrase family it listens for, each action, amounts
+ * at the edges of each range, each timer, promise and handoff outcome, and a long silence). Reports
+ * which beats and endings can be reached, so a trainer learns that a scenario cannot be won, or cannot
+ * be lost, before a trainee does.
+ */
+import { initialTransition, transition } from 'xstate';
+import { getShortestPaths } from 'xstate/graph';
+import type { Ending, PhraseFamily, Scenario, Transition } from '../scenario/types';
+import { createPersonaMachine } from './personaMachine';
+import type { PersonaContext, PersonaEmitted, PersonaEvent } from './personaSteps';
+
+export interface Exploration {
+  readonly scenario: string;
+  readonly reachableBeats: readonly string[];
+  readonly unreachableBeats: readonly string[];
+  /** For each reachable ending, the shortest list of event descriptions that leads there. */
+  readonly endings: Readonly<Partial<Record<Ending, readonly string[]>>>;
+  readonly winnable: boolean;
+  readonly losable: boolean;
+  /** Distinct persona states visited (beat, mood band, level, facts known). */
+  readonly states: number;
+  /** True when the walk stopped at the state limit before covering everything. */
+  readonly truncated: boolean;
+}
+
+type EventTemplate = (now: number) => PersonaEvent;
+
+function templates(scenario: Scenario): EventTemplate[] {
+  const out: EventTemplate[] = [];
+  const seen = new Set<string>();
+  const add = (key: string, make: EventTemplate) => {
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(make);
+    }
+  };
+  const reply =
+    (families: readonly PhraseFamily[], tone: number, choice: string | null): EventTemplate =>
+    (at) => ({
+      type: 'trainee.reply',
+      at,
+      text: choice ?? families.join(' '),
+      choice,
+      analysis: { tone, families },
+    });
+  const act =
+    (
+      action: Extract<PersonaEvent, { type: 'trainee.act' }>['action'],
+      extra: Partial<Extract<PersonaEvent, { type: 'trainee.act' }>> = {},
+    ): EventTemplate =>
+    (at) => ({
+      type: 'trainee.act',
+      at,
+      action,
+      fact: null,
+      offer: null,
+      tier: null,
+      ...extra,
+    });
+  add('reply:neutral', reply([], 0, null));
+  // Warm and rude replies matter only to a script that tests mood or trust.
+  const feelings = scenario.beats.some((b) =>
+    b.transitions.some((t) =>
+      [t.guards.moodAbove, t.guards.moodBelow, t.guards.trustAbove, t.guards.trustBelow].some(
+        (g) => g !== null,
+      ),
+    ),
+  );
+  if (feelings) {
+    add('reply:warm', reply(['acknowledge', 'apologise', 'ownership'], 0.8, null));
+    add('reply:rude', reply(['dismissive', 'blame'], -0.9, null));
+  }
+  for (const beat of scenario.beats) {
+    for (const choice of beat.choices) add(`choice:${choice.id}`, reply([], 0, choice.id));
+    for (const t of beat.transitions) {
+      const trigger = t.trigger;
+      if (!trigger) continue;
+      switch (trigger.kind) {
+        case 'said':
+          for (const family of trigger.families) add(`said:${family}`, reply([family], 0, null));
+          break;
+        case 'did':
+          add(`did:${trigger.action}`, act(trigger.action));
+          break;
+        case 'asked':
+          add(`asked:${trigger.fact}`, act('ask', { fact: trigger.fact }));
+          break;
+        case 'offered':
+          for (const kind of trigger.resolutions) {
+            for (const amount of [trigger.min, trigger.max, null]) {
+              add(`offered:${kind}:${amount}`, act('offer', { offer: { kind, amount } }));
+            }
+          }
+          break;
+        case 'escalated':
+          for (const tier of [trigger.minLevel, trigger.maxLevel])
+            add(`escalated:${tier}`, act('escalate', { tier }));
+          break;
+        case 'waited':
+        case 'after':
+          add(`tick:${trigger.ms}`, (at) => ({ type: 'clock.tick', at: at + trigger.ms, expecting: false }));
+          break;
+        case 'promise':
+          add(`promise:${trigger.event}`, (at) => ({ type: 'promise.changed', at, event: trigger.event }));
+          break;
+        case 'handoff':
+          add(`handoff:${trigger.event}`, (at) => ({ type: 'handoff.answered', at, event: trigger.event }));
+          break;
+      }
+    }
+  }
+  // Look-ups and reproductions reveal facts, which `known` and `revealed` conditions may wait for.
+  if (scenario.facts.some((f) => f.reveal === 'lookup')) add('did:lookup', act('lookup'));
+  if (scenario.facts.some((f) => f.reveal === 'reproduce')) add('did:reproduce', act('reproduce'));
+  add('silence', (at) => ({ type: 'clock.tick', at: at + 3 * 60 * 60_000, expecting: false }));
+  return out;
+}
+
+function describe(event: PersonaEvent): string {
+  switch (event.type) {
+    case 'trainee.reply':
+      return event.choice
+        ? `choice ${event.choice}`
+        : `reply (${event.analysis.families.join(', ') || 'plain'})`;
+    case 'trainee.act':
+      return [
+        event.action,
+        event.fact,
+        event.offer ? `${event.offer.kind} ${event.offer.amount ?? ''}`.trim() : null,
+        event.tier,
+      ]
+        .filter((x) => x !== null)
+        .join(' ');
+    case 'clock.tick':
+      return `wait until ${Math.round(event.at / 60_000)}m`;
+    case 'promise.changed':
+      return `promise ${event.event}`;
+    case 'handoff.answered':
+      return `handoff ${event.event}`;
+  }
+}
+
+/**
+ * The part of a persona's state that can change what its script does next: the beat, which side of
+ * every mood, trust and patience threshold the script tests it is on, and the facts its conditions
+ * name. Two states with the same key behave the same, so the walk stays finite.
+ */
+function stateKey(scenario: Scenario): (beat: string, c: PersonaContext) => string {
+  const transitions = scenario.beats.flatMap((b) => b.transitions);
+  const cuts = (pick: (g: Transition['guards']) => (number | null)[]) =>
+    [...new Set(transitions.flatMap((t) => pick(t.guards)).filter((n): n is number => n !== null))].sort(
+      (a, b) => a - b,
+    );
+  const mood = cuts((g) => [g.moodBelow, g.moodAbove]);
+  const trust = cuts((g) => [g.trustBelow, g.trustAbove]);
+  const patience = cuts((g) => [g.patienceBelow]);
+  const facts = [
+    ...new Set(
+      transitions.flatMap((t) => [
+        ...t.guards.known,
+        ...(t.trigger?.kind === 'revealed' ? [t.trigger.fact] : []),
+      ]),
+    ),
+  ].sort();
+  // A tested feeling is kept in quarters too, so that replies which move it a little at a time can add
+  // up across a threshold instead of looking like the same state.
+  const side = (value: number, at: readonly number[]) =>
+    at.length === 0
+      ? ''
+      : `${at.map((cut) => (value < cut ? '<' : value > cut ? '>' : '=')).join('')}${Math.round(value * 4)}`;
+  return (beat, c) =>
+    `${beat}|${side(c.mood, mood)}|${side(c.trust, trust)}|${side(c.patience, patience)}|${facts.map((f) => (c.known.includes(f) ? 1 : 0)).join('')}`;
+}
+
+/** Explores a scenario's persona; `limit` caps the distinct states visited. */
+export function exploreScenario(scenario: Scenario, options: { limit?: number } = {}): Exploration {
+  const machine = createPersonaMachine(scenario);
+  const made = templates(scenario);
+  const limit = options.limit ?? 20_000;
+  let truncated = false;
+  const key = stateKey(scenario);
+  type Snapshot = { status: string; value: unknown; context: PersonaContext };
+  let paths: ReturnType<typeof getShortestPaths<typeof machine>> = [];
+  try {
+    paths = getShortestPaths(machine, {
+      input: { at: 0 },
+      events: (snapshot: Snapshot) =>
+        snapshot.status === 'active' ? made.map((make) => make(snapshot.context.now)) : [],
+      serializeState: (snapshot: Snapshot) => key(String(snapshot.value), snapshot.context),
+      limit,
+    } as never);
+  } catch {
+    truncated = true; // the walk hit the state limit; report nothing rather than half a graph
+  }
+
+  // Beats a persona passes through within one step (it speaks, then moves on at once) never rest in
+  // a path's states, so each path is replayed to see every beat it enters and how it ends.
+  const reached = new Set<string>();
+  const endings: Partial<Record<Ending, string[]>> = {};
+  for (const path of paths) {
+    let [snapshot, actions] = initialTransition(machine, { at: 0 });
+    const events = path.steps.slice(1).map((s) => s.event as PersonaEvent);
+    const seen = [...actions];
+    for (const event of events) {
+      [snapshot, actions] = transition(machine, snapshot, event);
+      seen.push(...actions);
+    }
+    for (const action of seen as readonly { type: string; params?: unknown }[]) {
+      if (action.type !== 'xstate.emit') continue;
+      const emitted = (action.params as { event: PersonaEmitted }).event;
+      if (emitted.type === 'persona.moved') reached.add(emitted.to);
+      if (emitted.type === 'persona.ended') {
+        const ending = emitted.ending as Ending;
+        const route = events.map(describe);
+        const known = endings[ending];
+        if (!known || route.length < known.length) endings[ending] = route;
+      }
+    }
+  }
+  const reachableBeats = scenario.beats.map((b) => b.id).filter((id) => reached.has(id));
+  return {
+    scenario: scenario.id,
+    reachableBeats,
+    unreachableBeats: scenario.beats.map((b) => b.id).filter((id) => !reached.has(id)),
+    endings,
+    winnable: endings.satisfied !== undefined || endings.neutral !== undefined,
+    losable: endings.upset !== undefined || endings.abandoned !== undefined,
+    states: paths.length,
+    truncated,
+  };
+}
