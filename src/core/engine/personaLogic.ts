@@ -42,8 +42,17 @@ export function moodAfterPromise(mood: number, event: PromiseEvent, traits: Trai
  * trait 1 lasts about 40 game minutes from full; one with 0 about 4.
  */
 export function patienceAfterWait(patience: number, waitedMs: number, traits: Traits): number {
-  const lastsMs = (4 + 36 * traits.patience) * MINUTE_MS;
-  return tidy(clamp(patience - waitedMs / lastsMs, 0, 1));
+  return tidy(clamp(patience - waitedMs / fullPatienceMs(traits), 0, 1));
+}
+
+/** Game milliseconds a persona with full patience waits before giving up. */
+export function fullPatienceMs(traits: Traits): number {
+  return (4 + 36 * traits.patience) * MINUTE_MS;
+}
+
+/** How long `patience` lasts from now while nobody answers (the inverse of {@link patienceAfterWait}). */
+export function patienceLastsMs(patience: number, traits: Traits): number {
+  return Math.ceil(patience * fullPatienceMs(traits));
 }
 
 /** Mood sours a little while waiting: a tenth of the patience lost, more for volatile personas. */

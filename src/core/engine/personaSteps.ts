@@ -23,6 +23,7 @@ import {
   moodAfterWait,
   nudge,
   patienceAfterWait,
+  patienceLastsMs,
   trustAfterPromise,
 } from './personaLogic';
 import type { ReplyAnalysis } from './replyAnalyser';
@@ -105,7 +106,7 @@ export interface Step {
 /** The most beats a persona moves through on its own after one event. */
 export const MAX_HOPS = 20;
 /** A pause in the conversation shorter than this does not wear patience down. */
-const GRACE_MS = MINUTE_MS;
+export const GRACE_MS = MINUTE_MS;
 
 export function initialContext(scenario: Scenario, at: number): PersonaContext {
   return {
@@ -336,3 +337,30 @@ export function walkOut(context: PersonaContext): Step {
 }
 
 export { isPatienceExhausted };
+
+/** Even with no timer due, a waiting persona is looked at this often, so mood conditions keep up. */
+export const MAX_WAKE_INTERVAL_MS = 2 * MINUTE_MS;
+
+/**
+ * The next game time this persona needs a clock tick: when one of its beat's timers falls due, when
+ * its patience runs out, or at the latest two minutes after it last heard anything. Patience and mood
+ * change linearly while waiting, so ticking only then gives the same persona as ticking constantly.
+ */
+export function nextWake(scenario: Scenario, context: PersonaContext, expecting: boolean): number {
+  let wake = context.now + MAX_WAKE_INTERVAL_MS;
+  const beat = scenario.beats.find((b) => b.id === context.beat);
+  for (const t of beat?.transitions ?? []) {
+    if (t.trigger?.kind === 'waited')
+      wake = Math.min(wake, Math.max(context.now + 1, context.answeredAt + t.trigger.ms));
+    if (t.trigger?.kind === 'after')
+      wake = Math.min(wake, Math.max(context.now + 1, context.beatEnteredAt + t.trigger.ms));
+  }
+  if (!expecting) {
+    const from = Math.max(context.now, context.answeredAt + GRACE_MS);
+    wake = Math.min(
+      wake,
+      Math.max(context.now + 1, from + patienceLastsMs(context.patience, scenario.persona.traits)),
+    );
+  }
+  return wake;
+}

@@ -7,7 +7,7 @@ import { initialTransition, transition } from 'xstate';
 import type { Channel, Scenario } from '../scenario/types';
 import type { Intent, PromiseKind, RefusalReason } from './intents';
 import type { PersonaMachine } from './personaMachine';
-import type { PersonaEmitted, PersonaEvent } from './personaSteps';
+import { nextWake, type PersonaEmitted, type PersonaEvent } from './personaSteps';
 import { nextRandom } from './random';
 import type { ReplyAnalyser } from './replyAnalyser';
 import type { Arrival, Shift } from './shift';
@@ -278,9 +278,12 @@ function arrive(steps: Steps, world: ShiftWorld, arrival: Arrival): void {
 /** The next thing due on the game clock no later than `until`, in a fixed order for ties. */
 function nextDue(
   context: ShiftContext,
+  world: ShiftWorld,
   until: number,
-): { at: number; kind: 'arrival' | 'promise' | 'handoff' } | null {
-  const candidates: { at: number; kind: 'arrival' | 'promise' | 'handoff' }[] = [];
+): { at: number; kind: 'arrival' | 'promise' | 'handoff' | 'wake' } | null {
+  const candidates: { at: number; kind: 'arrival' | 'promise' | 'handoff' | 'wake' }[] = [];
+  const wake = Math.min(...context.contacts.map((c) => wakeOf(context, world, c)));
+  if (wake > context.now && Number.isFinite(wake)) candidates.push({ at: wake, kind: 'wake' });
   const arrival = context.arrivals[context.arrived];
   if (arrival) candidates.push({ at: arrival.atMs, kind: 'arrival' });
   const promise = context.promises.filter((p) => p.status === 'open').sort((a, b) => a.dueAt - b.dueAt)[0];
@@ -291,13 +294,32 @@ function nextDue(
   return due[0] ?? null;
 }
 
+/** True while the customer has been told what happens next: an open promise or handoff. */
+function isExpecting(context: ShiftContext, contactId: string): boolean {
+  return (
+    context.handoffs.some((h) => h.contact === contactId) ||
+    context.promises.some((p) => p.contact === contactId && p.status === 'open')
+  );
+}
+
+/** When a contact's persona next needs the clock (see {@link nextWake}); never for an ended one. */
+function wakeOf(context: ShiftContext, world: ShiftWorld, contact: ContactState): number {
+  const scenario = world.scenarios.get(contact.scenario);
+  if (contact.status === 'ended' || contact.persona.status !== 'active' || !scenario)
+    return Number.POSITIVE_INFINITY;
+  return nextWake(scenario, contact.persona.context, isExpecting(context, contact.id));
+}
+
+/** Ticks every persona whose wake time has come; the others have nothing to notice yet. */
 function tickPersonas(steps: Steps, world: ShiftWorld): void {
-  for (const contact of steps.context.contacts) {
-    if (contact.status === 'ended') continue;
-    const expecting =
-      steps.context.handoffs.some((h) => h.contact === contact.id) ||
-      steps.context.promises.some((p) => p.contact === contact.id && p.status === 'open');
-    deliver(steps, world, contact.id, { type: 'clock.tick', at: steps.context.now, expecting });
+  for (const { id } of steps.context.contacts) {
+    const current = steps.contact(id);
+    if (!current || wakeOf(steps.context, world, current) > steps.context.now) continue;
+    deliver(steps, world, id, {
+      type: 'clock.tick',
+      at: steps.context.now,
+      expecting: isExpecting(steps.context, id),
+    });
   }
 }
 
@@ -314,7 +336,7 @@ export function startShift(context: ShiftContext, world: ShiftWorld): ShiftStep 
 
 function advanceTo(context: ShiftContext, world: ShiftWorld, target: number): ShiftStep {
   const steps = new Steps(context);
-  for (let due = nextDue(steps.context, target); due; due = nextDue(steps.context, target)) {
+  for (let due = nextDue(steps.context, world, target); due; due = nextDue(steps.context, world, target)) {
     if (due.at > steps.context.now) {
       steps.update({ now: due.at });
       tickPersonas(steps, world);
@@ -327,7 +349,7 @@ function advanceTo(context: ShiftContext, world: ShiftWorld, target: number): Sh
         .filter((p) => p.status === 'open')
         .sort((a, b) => a.dueAt - b.dueAt)[0];
       if (promise) settlePromise(steps, world, promise, 'broken');
-    } else {
+    } else if (due.kind === 'handoff') {
       const handoff = [...steps.context.handoffs].sort((a, b) => a.answerAt - b.answerAt)[0];
       if (handoff) answerHandoff(steps, world, handoff);
     }
