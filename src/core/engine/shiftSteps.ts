@@ -280,8 +280,8 @@ function nextDue(
   context: ShiftContext,
   world: ShiftWorld,
   until: number,
-): { at: number; kind: 'arrival' | 'promise' | 'handoff' | 'wake' } | null {
-  const candidates: { at: number; kind: 'arrival' | 'promise' | 'handoff' | 'wake' }[] = [];
+): { at: number; kind: 'arrival' | 'promise' | 'handoff' | 'wake' | 'end' } | null {
+  const candidates: { at: number; kind: 'arrival' | 'promise' | 'handoff' | 'wake' | 'end' }[] = [];
   const wake = Math.min(...context.contacts.map((c) => wakeOf(context, world, c)));
   if (wake > context.now && Number.isFinite(wake)) candidates.push({ at: wake, kind: 'wake' });
   const arrival = context.arrivals[context.arrived];
@@ -290,6 +290,8 @@ function nextDue(
   if (promise) candidates.push({ at: promise.dueAt, kind: 'promise' });
   const handoff = [...context.handoffs].sort((a, b) => a.answerAt - b.answerAt)[0];
   if (handoff) candidates.push({ at: handoff.answerAt, kind: 'handoff' });
+  const length = world.shift.lengthMs;
+  if (length !== null && length > context.now) candidates.push({ at: length, kind: 'end' });
   const due = candidates.filter((c) => c.at <= until).sort((a, b) => a.at - b.at);
   return due[0] ?? null;
 }
@@ -336,6 +338,8 @@ export function startShift(context: ShiftContext, world: ShiftWorld): ShiftStep 
 
 function advanceTo(context: ShiftContext, world: ShiftWorld, target: number): ShiftStep {
   const steps = new Steps(context);
+  // Everything happens at its own time, whatever size of tick brought the clock past it, so cutting
+  // the same game time into different ticks gives exactly the same events.
   for (let due = nextDue(steps.context, world, target); due; due = nextDue(steps.context, world, target)) {
     if (due.at > steps.context.now) {
       steps.update({ now: due.at });
@@ -353,9 +357,11 @@ function advanceTo(context: ShiftContext, world: ShiftWorld, target: number): Sh
       const handoff = [...steps.context.handoffs].sort((a, b) => a.answerAt - b.answerAt)[0];
       if (handoff) answerHandoff(steps, world, handoff);
     }
+    route(steps);
+    checkOver(steps, world);
+    if (steps.context.over) return { context: steps.context, emitted: steps.emitted };
   }
   steps.update({ now: target });
-  tickPersonas(steps, world);
   route(steps);
   checkOver(steps, world);
   return { context: steps.context, emitted: steps.emitted };
