@@ -62,7 +62,8 @@ async function main(): Promise<number> {
     const scenarios = (await Promise.all(group.scenarios.map(read))).filter(
       (s): s is SourceFile => s !== null,
     );
-    const result = checkPack({ pack, scenarios, explore: options.explore ? cache.explore : false });
+    const shifts = (await Promise.all(group.shifts.map(read))).filter((s): s is SourceFile => s !== null);
+    const result = checkPack({ pack, scenarios, shifts, explore: options.explore ? cache.explore : false });
     scenarioCount += result.scenarios.length;
     problems.push(...result.problems);
   }
@@ -70,7 +71,7 @@ async function main(): Promise<number> {
   await cache.save();
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
-  const files = found.groups.reduce((n, g) => n + g.scenarios.length + (g.pack ? 1 : 0), 0);
+  const files = found.groups.reduce((n, g) => n + g.scenarios.length + g.shifts.length + (g.pack ? 1 : 0), 0);
 
   if (options.json) {
     console.log(

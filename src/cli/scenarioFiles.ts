@@ -2,7 +2,7 @@
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { checkPack } from '../core/scenario/checkPack';
-import { isScenarioFile, PACK_FILE_NAME } from '../core/scenario/files';
+import { isScenarioFile, isShiftFile, PACK_FILE_NAME } from '../core/scenario/files';
 import { type Problem, problem } from '../core/scenario/problems';
 
 /** Scenario files that share one pack file. */
@@ -10,6 +10,7 @@ export interface PackGroup {
   /** The pack.yaml governing these scenarios, or null when none was found above them. */
   readonly pack: string | null;
   readonly scenarios: readonly string[];
+  readonly shifts: readonly string[];
 }
 
 /**
@@ -22,6 +23,7 @@ export async function findScenarioFiles(
 ): Promise<{ groups: PackGroup[]; problems: Problem[] }> {
   const problems: Problem[] = [];
   const files = new Set<string>();
+  const shiftFiles = new Set<string>();
   const explicitPacks = new Set<string>();
   for (const path of paths) {
     const info = await stat(path).catch(() => null);
@@ -34,8 +36,11 @@ export async function findScenarioFiles(
       );
     } else if (info.isDirectory()) {
       for (const file of await walk(path)) files.add(resolve(file));
+      for (const file of await walk(path, isShiftFile)) shiftFiles.add(resolve(file));
     } else if (basename(path) === PACK_FILE_NAME) {
       explicitPacks.add(resolve(path));
+    } else if (isShiftFile(path)) {
+      shiftFiles.add(resolve(path));
     } else {
       files.add(resolve(path));
     }
@@ -46,6 +51,12 @@ export async function findScenarioFiles(
     const pack = await findPack(dirname(file));
     byPack.set(pack, [...(byPack.get(pack) ?? []), file]);
   }
+  const shiftsByPack = new Map<string | null, string[]>();
+  for (const file of [...shiftFiles].sort()) {
+    const pack = await findPack(dirname(file));
+    shiftsByPack.set(pack, [...(shiftsByPack.get(pack) ?? []), file]);
+    if (!byPack.has(pack)) byPack.set(pack, []);
+  }
   for (const pack of explicitPacks) if (!byPack.has(pack)) byPack.set(pack, []);
   const show = (file: string) => {
     const near = relative(process.cwd(), file);
@@ -54,17 +65,18 @@ export async function findScenarioFiles(
   const groups = [...byPack].map(([pack, scenarios]) => ({
     pack: pack === null ? null : show(pack),
     scenarios: scenarios.map(show),
+    shifts: (shiftsByPack.get(pack) ?? []).map(show),
   }));
   return { groups, problems };
 }
 
-async function walk(dir: string): Promise<string[]> {
+async function walk(dir: string, keep: (name: string) => boolean = isScenarioFile): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const found: string[] = [];
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory() && !entry.name.startsWith('.')) found.push(...(await walk(path)));
-    else if (entry.isFile() && isScenarioFile(entry.name)) found.push(path);
+    if (entry.isDirectory() && !entry.name.startsWith('.')) found.push(...(await walk(path, keep)));
+    else if (entry.isFile() && keep(entry.name)) found.push(path);
   }
   return found;
 }
@@ -114,10 +126,12 @@ export async function loadPackAround(path: string) {
   const packFile = await findPack(dirname(resolve(path)));
   const root = packFile ? dirname(packFile) : dirname(resolve(path));
   const found = await findScenarioFiles([root]);
-  const group = found.groups[0] ?? { pack: null, scenarios: [] };
+  const group = found.groups[0] ?? { pack: null, scenarios: [], shifts: [] };
   const read = async (file: string) => ({ file, text: await readFile(file, 'utf8') });
   return checkPack({
     pack: group.pack ? await read(group.pack) : null,
     scenarios: await Promise.all(group.scenarios.map(read)),
+    shifts: await Promise.all(group.shifts.map(read)),
+    explore: false,
   });
 }

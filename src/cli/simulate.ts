@@ -31,7 +31,12 @@ async function main(): Promise<number> {
     for (const p of pack.problems) console.log(formatProblem(p));
     return 1;
   }
-  const result = runPlaythrough(text, { file, pack: pack.pack, scenarios: pack.scenarios });
+  const result = runPlaythrough(text, {
+    file,
+    pack: pack.pack,
+    scenarios: pack.scenarios,
+    shifts: pack.shifts,
+  });
   if (!result.ok) {
     for (const p of result.problems) console.log(formatProblem(p));
     return 1;

@@ -2,7 +2,7 @@
 export { checkPack, MAX_PROBLEMS_PER_FILE, type PackCheck, type SourceFile } from './scenario/checkPack';
 export { compilePack, DEFAULT_PACK, DEFAULT_TIERS } from './scenario/compilePack';
 export { type CompileOptions, type CompileResult, compileScenario } from './scenario/compileScenario';
-export { isScenarioFile, PACK_FILE_NAME } from './scenario/files';
+export { isScenarioFile, isShiftFile, PACK_FILE_NAME } from './scenario/files';
 export {
   formatProblem,
   hasErrors,

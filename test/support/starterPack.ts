@@ -1,7 +1,7 @@
 /** The shipped scenario pack, compiled once per test file. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkPack, isScenarioFile, type PackCheck } from '../../src/core';
+import { checkPack, isScenarioFile, isShiftFile, type PackCheck } from '../../src/core';
 
 export function scenarioFiles(dir = 'scenarios'): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -19,6 +19,8 @@ export function loadStarterPack(): PackCheck {
   cached ??= checkPack({
     pack: { file: 'scenarios/pack.yaml', text: readFileSync('scenarios/pack.yaml', 'utf8') },
     scenarios: scenarioFiles().map((file) => ({ file, text: readFileSync(file, 'utf8') })),
+    shifts: shiftFiles().map((file) => ({ file, text: readFileSync(file, 'utf8') })),
+    explore: false,
   });
   return cached;
 }
@@ -30,6 +32,17 @@ export function playthroughFiles(dir = 'scenarios'): string[] {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) return playthroughFiles(path);
       return path.endsWith('.playthrough.yaml') ? [path] : [];
+    })
+    .sort();
+}
+
+/** Every shift file under scenarios/, sorted. */
+export function shiftFiles(dir = 'scenarios'): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return shiftFiles(path);
+      return isShiftFile(path) ? [path] : [];
     })
     .sort();
 }

@@ -24,9 +24,13 @@ describe('npm run simulate', () => {
   it('prints the same run as JSON, also byte for byte', () => {
     const first = run('src/cli/simulate.ts', WELL, '--json');
     expect(first.stdout).toBe(run('src/cli/simulate.ts', WELL, '--json').stdout);
-    const report = JSON.parse(first.stdout) as { passed: boolean; outcome: { ending: string }; transcript: { entries: unknown[] } };
+    const report = JSON.parse(first.stdout) as {
+      passed: boolean;
+      outcome: Record<string, { ending: string }>;
+      transcript: { entries: unknown[] };
+    };
     expect(report.passed).toBe(true);
-    expect(report.outcome.ending).toBe('satisfied');
+    expect(report.outcome.c1?.ending).toBe('satisfied');
     expect(report.transcript.entries.length).toBeGreaterThan(10);
   });
 
@@ -37,7 +41,9 @@ describe('npm run simulate', () => {
     const result = spawnSync(TSX, ['src/cli/simulate.ts', file], { encoding: 'utf8' });
     spawnSync('rm', ['-rf', dir]);
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(new RegExp(`${file.replace(/\./g, '\\.')}:\\d+:\\d+: failed The contact should end upset`));
+    expect(result.stdout).toMatch(
+      new RegExp(`${file.replace(/\./g, '\\.')}:\\d+:\\d+: failed The contact should end upset`),
+    );
   });
 });
 
@@ -47,7 +53,9 @@ describe('npm run explore', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/Winnable {5}yes {4}Losable {2}yes/);
     expect(result.stdout).toMatch(/^satisfied {4}.+/m);
-    const json = JSON.parse(run('src/cli/explore.ts', 'locked-out-before-payroll', '--json').stdout) as { winnable: boolean };
+    const json = JSON.parse(run('src/cli/explore.ts', 'locked-out-before-payroll', '--json').stdout) as {
+      winnable: boolean;
+    };
     expect(json.winnable).toBe(true);
   });
 });

@@ -18,6 +18,7 @@ describe('playthroughs', () => {
       file,
       pack: pack.pack,
       scenarios: pack.scenarios,
+      shifts: pack.shifts,
     });
     if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
     const failed = result.run.checks
@@ -29,7 +30,8 @@ describe('playthroughs', () => {
   it('covers every shipped scenario with a good and a bad ending', () => {
     const endings = new Map<string, Set<string>>();
     for (const file of files) {
-      const source = parse(readFileSync(file, 'utf8')) as { scenario: string; expect: { ending?: string } };
+      const source = parse(readFileSync(file, 'utf8')) as { scenario?: string; expect: { ending?: string } };
+      if (!source.scenario) continue;
       const set = endings.get(source.scenario) ?? new Set<string>();
       set.add(source.expect.ending ?? 'none');
       endings.set(source.scenario, set);

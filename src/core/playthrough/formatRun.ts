@@ -13,15 +13,20 @@ function signed(n: number): string {
 
 /** A playthrough's transcript and outcome as a trainer reads them. The same run always prints the same. */
 export function formatRun(run: PlaythroughRun): string {
-  const { scenario, session, language } = run;
-  const name = scenario.persona.name;
-  const factLabel = (id: string) =>
-    pick(scenario.facts.find((f) => f.id === id)?.label ?? { en: id }, language);
+  const { session, language } = run;
+  const scenarioOf = (contact: string) => {
+    const id = session.context.contacts.find((c) => c.id === contact)?.scenario;
+    return run.scenarios.find((s) => s.id === id);
+  };
+  const name = (contact: string) => scenarioOf(contact)?.persona.name ?? contact;
+  const factLabel = (contact: string, id: string) =>
+    pick(scenarioOf(contact)?.facts.find((f) => f.id === id)?.label ?? { en: id }, language);
+  const currency = run.scenarios[0]?.currency ?? '';
   const lines = [
     `Playthrough  ${run.title}`,
     `File         ${run.file}`,
-    `Scenario     ${scenario.id} v${scenario.version} · sha256 ${scenario.contentHash.slice(0, 12)}`,
-    `Run          seed ${String(session.options.seed)} · engine ${ENGINE_VERSION} · language ${language}`,
+    ...run.scenarios.map((s) => `Scenario     ${s.id} v${s.version} · sha256 ${s.contentHash.slice(0, 12)}`),
+    `Run          ${session.options.shift.id} · seed ${String(session.options.seed)} · engine ${ENGINE_VERSION} · language ${language}`,
     '',
   ];
   for (const entry of session.transcript.entries) {
@@ -34,9 +39,9 @@ export function formatRun(run: PlaythroughRun): string {
         i.type === 'reply'
           ? `"${i.text}"${i.choice ? ` (choice ${i.choice})` : ''}`
           : i.type === 'ask'
-            ? `asks about ${factLabel(i.fact)}`
+            ? `asks about ${factLabel(i.contact, i.fact)}`
             : i.type === 'offer'
-              ? `offers ${i.kind}${i.amount === null ? '' : ` ${i.amount} ${scenario.currency}`}`
+              ? `offers ${i.kind}${i.amount === null ? '' : ` ${i.amount} ${currency}`}`
               : i.type === 'promise'
                 ? `promises a ${i.what} by ${clock(i.dueAt)}`
                 : i.type === 'escalate'
@@ -52,14 +57,15 @@ export function formatRun(run: PlaythroughRun): string {
     const line = describe(entry.event, { name, language, factLabel });
     if (line) lines.push(`${at}  ${line}`);
   }
-  const c1 = session.context.contacts.find((c) => c.id === 'c1');
-  const path = session.events.flatMap((e) =>
-    e.type === 'persona.moved' && e.contact === 'c1' ? [e.to] : [],
-  );
-  lines.push(
-    '',
-    `Outcome      c1 ${c1?.ending ?? 'not ended'} · level ${c1?.persona.context.level ?? '?'} · ${path.join(' → ')}`,
-  );
+  lines.push('');
+  for (const contact of session.context.contacts) {
+    const path = session.events.flatMap((e) =>
+      e.type === 'persona.moved' && e.contact === contact.id ? [e.to] : [],
+    );
+    lines.push(
+      `Outcome      ${contact.id} ${contact.ending ?? 'not ended'} · level ${contact.persona.context.level} · ${path.join(' → ')}`,
+    );
+  }
   const failed = run.checks.filter((c) => !c.ok);
   lines.push(`Checks       ${run.checks.length - failed.length} passed, ${failed.length} failed`);
   for (const c of failed) {
@@ -70,19 +76,23 @@ export function formatRun(run: PlaythroughRun): string {
 
 function describe(
   event: ShiftEmitted,
-  ctx: { name: string; language: string; factLabel: (id: string) => string },
+  ctx: {
+    name: (contact: string) => string;
+    language: string;
+    factLabel: (contact: string, id: string) => string;
+  },
 ): string | null {
   switch (event.type) {
     case 'contact.arrived':
-      return `${event.contact} arrives by ${event.channel}: ${ctx.name}`;
+      return `${event.contact} arrives by ${event.channel}: ${ctx.name(event.contact)}`;
     case 'contact.status':
       return `${event.contact} is ${event.status}`;
     case 'persona.said':
-      return `${ctx.name}: ${pick(event.line, ctx.language)}`;
+      return `${ctx.name(event.contact)}: ${pick(event.line, ctx.language)}`;
     case 'persona.felt':
       return `         mood ${signed(event.mood)} · trust ${event.trust.toFixed(2)} · patience ${event.patience.toFixed(2)}`;
     case 'persona.revealed':
-      return `         the record now shows: ${ctx.factLabel(event.fact)}`;
+      return `         the record now shows: ${ctx.factLabel(event.contact, event.fact)}`;
     case 'persona.levelRaised':
       return `         the case now needs level ${event.level}`;
     case 'persona.moved':
@@ -110,17 +120,22 @@ function describe(
 
 /** The same run as JSON: the transcript, the outcome and the checks. */
 export function runToJson(run: PlaythroughRun): string {
-  const c1 = run.session.context.contacts.find((c) => c.id === 'c1');
+  const outcome = Object.fromEntries(
+    run.session.context.contacts.map((c) => [
+      c.id,
+      {
+        ending: c.ending,
+        level: c.persona.context.level,
+        mood: c.persona.context.mood,
+        trust: c.persona.context.trust,
+      },
+    ]),
+  );
   return `${JSON.stringify(
     {
       playthrough: { file: run.file, title: run.title, language: run.language },
       transcript: run.session.transcript,
-      outcome: {
-        ending: c1?.ending ?? null,
-        level: c1?.persona.context.level ?? null,
-        mood: c1?.persona.context.mood ?? null,
-        trust: c1?.persona.context.trust ?? null,
-      },
+      outcome,
       checks: run.checks,
       passed: run.passed,
     },

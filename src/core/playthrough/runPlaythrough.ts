@@ -1,7 +1,7 @@
 import type { Intent } from '../engine/intents';
 import type { ReplyAnalyser } from '../engine/replyAnalyser';
 import { ShiftSession } from '../engine/session';
-import { practiceShift } from '../engine/shift';
+import { practiceShift, type Shift } from '../engine/shift';
 import type { ShiftEmitted } from '../engine/shiftSteps';
 import { durationToMs } from '../scenario/durations';
 import { type Position, type Problem, problem } from '../scenario/problems';
@@ -21,7 +21,8 @@ export interface PlaythroughRun {
   readonly file: string;
   readonly title: string;
   readonly language: string;
-  readonly scenario: Scenario;
+  /** The scenarios played, in order of arrival (one for a practice run). */
+  readonly scenarios: readonly Scenario[];
   readonly session: ShiftSession;
   readonly checks: readonly Check[];
   readonly passed: boolean;
@@ -49,7 +50,13 @@ const ACTION_KEYS = [
  */
 export function runPlaythrough(
   text: string,
-  options: { file: string; pack: Pack; scenarios: readonly Scenario[]; analyser?: ReplyAnalyser },
+  options: {
+    file: string;
+    pack: Pack;
+    scenarios: readonly Scenario[];
+    shifts?: readonly Shift[];
+    analyser?: ReplyAnalyser;
+  },
 ): RunPlaythroughResult {
   const read = readYaml(text, options.file);
   if (!read.ok) return read;
@@ -58,16 +65,41 @@ export function runPlaythrough(
   const source = valid.value;
   const yaml = read.yaml;
   const problems: Problem[] = [];
-  const scenario = options.scenarios.find((s) => s.id === source.scenario);
-  if (!scenario) {
+  let shift: Shift | null = null;
+  if ((source.scenario === undefined) === (source.shift === undefined)) {
     problems.push(
       problem(
-        'unknown-scenario',
-        `There is no scenario \`${source.scenario}\` in the pack.`,
+        'missing-field',
+        'Name the `scenario` played, or the `shift`, not both.',
         options.file,
-        yaml.locate(['scenario']),
+        yaml.locate([]),
       ),
     );
+  } else if (source.scenario !== undefined) {
+    const scenario = options.scenarios.find((s) => s.id === source.scenario);
+    if (scenario) shift = practiceShift(scenario);
+    else {
+      problems.push(
+        problem(
+          'unknown-scenario',
+          `There is no scenario \`${source.scenario}\` in the pack.`,
+          options.file,
+          yaml.locate(['scenario']),
+        ),
+      );
+    }
+  } else {
+    shift = options.shifts?.find((s) => s.id === source.shift) ?? null;
+    if (!shift) {
+      problems.push(
+        problem(
+          'unknown-scenario',
+          `There is no shift \`${source.shift}\` in the pack.`,
+          options.file,
+          yaml.locate(['shift']),
+        ),
+      );
+    }
   }
   source.steps.forEach((step, index) => {
     const actions = ACTION_KEYS.filter((k) => step[k] !== undefined);
@@ -86,12 +118,13 @@ export function runPlaythrough(
       );
     }
   });
-  if (!scenario || problems.length > 0) return { ok: false, problems };
+  if (!shift || problems.length > 0) return { ok: false, problems };
+  const played = shift.arrivals.flatMap((a) => options.scenarios.filter((s) => s.id === a.scenario));
 
   const language = source.language ?? options.pack.languages[0] ?? 'en';
   const session = new ShiftSession({
-    scenarios: [scenario],
-    shift: practiceShift(scenario),
+    scenarios: played,
+    shift,
     seed: source.seed ?? 1,
     ...(options.analyser ? { analyser: options.analyser } : {}),
   });
@@ -115,12 +148,21 @@ export function runPlaythrough(
     }
     if (step.wait !== undefined) emitted.push(...advance(session, durationToMs(step.wait)));
     const contact = step.contact ?? 'c1';
-    const intent = toIntent(step, session, scenario, contact, language);
+    const intent = toIntent(step, session, contact, language);
     if (intent) emitted.push(...session.send({ type: 'trainee.intent', intent }));
     if (step.expect) checkStep(step.expect, emitted, session, contact, language, [...path, 'expect'], check);
   }
 
   const expect = source.expect;
+  for (const [contactId, ending] of Object.entries(expect.endings ?? {})) {
+    const contact = session.context.contacts.find((c) => c.id === contactId);
+    const actual = contact?.ending ? `ended ${contact.ending}` : 'has not ended';
+    check(contact?.ending === ending, `${contactId} should end ${ending}; it ${actual}.`, [
+      'expect',
+      'endings',
+      contactId,
+    ]);
+  }
   const c1 = session.context.contacts.find((c) => c.id === 'c1');
   const path = session.events.flatMap((e) =>
     e.type === 'persona.moved' && e.contact === 'c1' ? [e.to] : [],
@@ -164,7 +206,7 @@ export function runPlaythrough(
       file: options.file,
       title: source.title,
       language,
-      scenario,
+      scenarios: played,
       session,
       checks,
       passed: checks.every((c) => c.ok),
@@ -177,19 +219,15 @@ function advance(session: ShiftSession, gameMs: number): ShiftEmitted[] {
   return session.send({ type: 'clock.tick', ms: gameMs / session.context.speed });
 }
 
-function toIntent(
-  step: StepFile,
-  session: ShiftSession,
-  scenario: Scenario,
-  contact: string,
-  language: string,
-): Intent | null {
+function toIntent(step: StepFile, session: ShiftSession, contact: string, language: string): Intent | null {
   const at = session.now;
+  const state = session.context.contacts.find((c) => c.id === contact);
+  const scenario = session.options.scenarios.find((s) => s.id === state?.scenario);
   const base = { at, contact };
   if (step.reply !== undefined) return { type: 'reply', ...base, text: step.reply, choice: null, language };
   if (step.choice !== undefined) {
-    const current = session.context.contacts.find((c) => c.id === contact)?.persona.context.beat;
-    const choice = scenario.beats.find((b) => b.id === current)?.choices.find((c) => c.id === step.choice);
+    const current = state?.persona.context.beat;
+    const choice = scenario?.beats.find((b) => b.id === current)?.choices.find((c) => c.id === step.choice);
     const text = choice?.text[language] ?? step.choice;
     return { type: 'reply', ...base, text, choice: step.choice, language };
   }

@@ -62,7 +62,10 @@ export const StepSchema = z
 
 export const PlaythroughFileSchema = z
   .strictObject({
-    scenario: IdSchema.meta({ description: 'The scenario played (a practice run).' }),
+    scenario: IdSchema.optional().meta({
+      description: 'The scenario played as a practice run (or give a shift).',
+    }),
+    shift: IdSchema.optional().meta({ description: 'The shift played, by the id in its .shift.yaml file.' }),
     title: Text.meta({ description: 'What this playthrough shows, e.g. "Handled well".' }),
     language: LanguageSchema.optional().meta({
       description: 'The language the trainee plays in (default: the first of the pack).',
@@ -72,6 +75,10 @@ export const PlaythroughFileSchema = z
     expect: z
       .strictObject({
         ending: z.enum([...ENDINGS, 'ended-by-agent']).optional(),
+        endings: z
+          .record(z.string().regex(/^c\d{1,4}$/), z.enum([...ENDINGS, 'ended-by-agent']))
+          .optional()
+          .meta({ description: 'In a shift: how each contact ends, e.g. { c1: satisfied, c2: upset }.' }),
         path: z.array(IdSchema).max(200).optional().meta({ description: 'The beats visited, in order.' }),
         never: z.array(IdSchema).max(200).optional().meta({ description: 'Beats that must not be visited.' }),
         level: z

@@ -1,4 +1,5 @@
 import { exploreScenario } from '../engine/exploreScenario';
+import { compileShift, type Shift } from '../engine/shift';
 import { compilePack, DEFAULT_PACK } from './compilePack';
 import { compileScenario } from './compileScenario';
 import { type Position, type Problem, problem, sortProblems } from './problems';
@@ -22,6 +23,8 @@ export interface PackCheck {
   readonly pack: Pack;
   /** Every scenario that compiled (with or without warnings), in input order. */
   readonly scenarios: readonly Scenario[];
+  /** Every shift file that compiled. */
+  readonly shifts: readonly Shift[];
   /** Every problem in every file, sorted by file and position. */
   readonly problems: readonly Problem[];
 }
@@ -37,6 +40,8 @@ export const MAX_PROBLEMS_PER_FILE = 50;
 export function checkPack(input: {
   pack: SourceFile | null;
   scenarios: readonly SourceFile[];
+  /** Shift files (`*.shift.yaml`), checked against the scenarios. */
+  shifts?: readonly SourceFile[];
   /**
    * Walk every persona's paths too (default true): warns when a scenario cannot be won or lost. A
    * function replaces the walk, so a caller can cache results by content hash.
@@ -89,7 +94,13 @@ export function checkPack(input: {
       problems.push(...playProblems(explore(compiled.scenario), compiled.scenario, compiled.idAt));
     }
   }
-  return { pack, scenarios, problems: sortProblems(problems) };
+  const shifts: Shift[] = [];
+  for (const source of input.shifts ?? []) {
+    const compiled = compileShift(source.text, { file: source.file, scenarios, pack });
+    problems.push(...cap(compiled.problems, source.file));
+    if (compiled.ok) shifts.push(compiled.shift);
+  }
+  return { pack, scenarios, shifts, problems: sortProblems(problems) };
 }
 
 function cap(problems: readonly Problem[], file: string): Problem[] {

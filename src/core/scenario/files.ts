@@ -11,3 +11,8 @@ export function isScenarioFile(path: string): boolean {
   const name = path.split(/[\\/]/).pop() ?? path;
   return /\.ya?ml$/.test(name) && name !== PACK_FILE_NAME && !NOT_SCENARIOS.test(name);
 }
+
+/** True for a shift file: `<id>.shift.yaml`. */
+export function isShiftFile(path: string): boolean {
+  return /\.shift\.ya?ml$/.test(path);
+}
