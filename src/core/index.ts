@@ -1,4 +1,33 @@
 /** The headless core: everything here runs unchanged in Node and in the browser. */
+
+export { contentHash } from './contentHash';
+export { type Exploration, exploreScenario } from './engine/exploreScenario';
+export { type Intent, IntentSchema, type RefusalReason } from './engine/intents';
+export { createPersonaMachine, WALKED_OUT } from './engine/personaMachine';
+export type { PersonaContext, PersonaEmitted, PersonaEvent } from './engine/personaSteps';
+export {
+  minimalAnalyser,
+  type ReplyAnalyser,
+  type ReplyAnalysis,
+  type ReplyContext,
+} from './engine/replyAnalyser';
+export {
+  ENGINE_VERSION,
+  type ReplayResult,
+  type RestoreResult,
+  replayTranscript,
+  restoreSession,
+  type ScenarioRef,
+  ShiftSession,
+  saveSession,
+  type Transcript,
+  type TranscriptEntry,
+} from './engine/session';
+export { compileShift, practiceShift, type Shift } from './engine/shift';
+export type { ShiftInput } from './engine/shiftMachine';
+export type { ContactState, ShiftContext, ShiftEmitted } from './engine/shiftSteps';
+export { formatRun, runToJson } from './playthrough/formatRun';
+export { type PlaythroughRun, runPlaythrough } from './playthrough/runPlaythrough';
 export { checkPack, MAX_PROBLEMS_PER_FILE, type PackCheck, type SourceFile } from './scenario/checkPack';
 export { compilePack, DEFAULT_PACK, DEFAULT_TIERS } from './scenario/compilePack';
 export { type CompileOptions, type CompileResult, compileScenario } from './scenario/compileScenario';

@@ -44,7 +44,8 @@ export interface PendingHandoff {
   readonly tier: number;
   readonly sentAt: number;
   readonly answerAt: number;
-  readonly does: 'resolves' | 'returns';
+  /** What the scenario scripts this tier to do; null: decided when it answers, by the level then. */
+  readonly scripted: 'resolves' | 'returns' | null;
 }
 
 export interface ShiftContext {
@@ -391,17 +392,20 @@ function settlePromise(
 
 function answerHandoff(steps: Steps, world: ShiftWorld, handoff: PendingHandoff): void {
   steps.update({ handoffs: steps.context.handoffs.filter((h) => h !== handoff) });
+  // The tier judges the case as it stands when it answers: a twist since the handoff counts.
+  const level = steps.contact(handoff.contact)?.persona.context.level ?? 1;
+  const does = handoff.scripted ?? (handoff.tier >= level ? 'resolves' : 'returns');
   steps.emitted.push({
     type: 'handoff.answered',
     at: steps.context.now,
     contact: handoff.contact,
     tier: handoff.tier,
-    does: handoff.does,
+    does,
   });
   deliver(steps, world, handoff.contact, {
     type: 'handoff.answered',
     at: steps.context.now,
-    event: handoff.does === 'resolves' ? 'resolved' : 'returned',
+    event: does === 'resolves' ? 'resolved' : 'returned',
   });
 }
 
@@ -531,14 +535,13 @@ export function handleIntent(context: ShiftContext, world: ShiftWorld, intent: I
         act({ offer: { kind: intent.kind, amount: intent.amount } });
         break;
       case 'escalate': {
-        const level = contact.persona.context.level;
         const handoff = scenario.escalation[intent.tier - 1];
-        const does = handoff?.does ?? (intent.tier >= level ? 'resolves' : 'returns');
+        const scripted = handoff?.does ?? null;
         const answerAt = at + (handoff?.respondsInMs ?? 0);
         steps.update({
           handoffs: [
             ...steps.context.handoffs,
-            { contact: contactId, tier: intent.tier, sentAt: at, answerAt, does },
+            { contact: contactId, tier: intent.tier, sentAt: at, answerAt, scripted },
           ],
         });
         steps.emitted.push({ type: 'handoff.sent', at, contact: contactId, tier: intent.tier, answerAt });

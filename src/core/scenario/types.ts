@@ -146,9 +146,9 @@ export interface Beat {
 export interface Handoff {
   readonly level: number;
   /**
-   * What the tier does with the case. null: the pack default, decided when the case arrives — a tier
-   * at or above the level the case needs at that moment (twists included) resolves it, a lower one
-   * sends it back.
+   * What the tier does with the case. null: the pack default, decided when the tier answers — a tier
+   * at or above the level the case needs by then (twists included) resolves it, a lower one sends it
+   * back.
    */
   readonly does: 'resolves' | 'returns' | null;
   readonly respondsInMs: number;
