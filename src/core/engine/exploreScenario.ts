@@ -8,6 +8,7 @@
 import { initialTransition, transition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import type { Ending, PhraseFamily, Scenario, Transition } from '../scenario/types';
+import { fullPatienceMs, MINUTE_MS } from './personaLogic';
 import { createPersonaMachine } from './personaMachine';
 import type { PersonaContext, PersonaEmitted, PersonaEvent } from './personaSteps';
 
@@ -59,6 +60,7 @@ function templates(scenario: Scenario): EventTemplate[] {
       tier: null,
       ...extra,
     });
+  const traineeLimits = scenario.tiers[scenario.traineeTier - 1]?.limits;
   add('reply:neutral', reply([], 0, null));
   // Warm and rude replies matter only to a script that tests mood or trust.
   const feelings = scenario.beats.some((b) =>
@@ -89,8 +91,12 @@ function templates(scenario: Scenario): EventTemplate[] {
           break;
         case 'offered':
           for (const kind of trigger.resolutions) {
+            // The desk refuses offers beyond the trainee's authority, so the walk does not try them.
+            const limit = kind === 'information' ? Number.POSITIVE_INFINITY : (traineeLimits?.[kind] ?? 0);
             for (const amount of [trigger.min, trigger.max, null]) {
-              add(`offered:${kind}:${amount}`, act('offer', { offer: { kind, amount } }));
+              if ((amount ?? 0) <= limit && (kind === 'information' || limit > 0)) {
+                add(`offered:${kind}:${amount}`, act('offer', { offer: { kind, amount } }));
+              }
             }
           }
           break;
@@ -114,7 +120,9 @@ function templates(scenario: Scenario): EventTemplate[] {
   // Look-ups and reproductions reveal facts, which `known` and `revealed` conditions may wait for.
   if (scenario.facts.some((f) => f.reveal === 'lookup')) add('did:lookup', act('lookup'));
   if (scenario.facts.some((f) => f.reveal === 'reproduce')) add('did:reproduce', act('reproduce'));
-  add('silence', (at) => ({ type: 'clock.tick', at: at + 3 * 60 * 60_000, expecting: false }));
+  // Long enough for anyone's patience to run out on this channel.
+  const silence = fullPatienceMs(scenario.persona.traits, scenario.channel) + MINUTE_MS;
+  add('silence', (at) => ({ type: 'clock.tick', at: at + silence, expecting: false }));
   return out;
 }
 

@@ -2,7 +2,7 @@
  * How a persona's feelings move. Pure functions of what happened, used by the persona machine and
  * tested on their own. Mood runs from -1 (furious) to +1 (delighted); trust and patience from 0 to 1.
  */
-import type { PromiseEvent, Traits } from '../scenario/types';
+import type { Channel, PromiseEvent, Traits } from '../scenario/types';
 
 export const MINUTE_MS = 60_000;
 
@@ -38,21 +38,38 @@ export function moodAfterPromise(mood: number, event: PromiseEvent, traits: Trai
 }
 
 /**
- * Patience left after waiting `waitedMs` of game time with nobody answering. A persona with patience
- * trait 1 lasts about 40 game minutes from full; one with 0 about 4.
+ * How much longer people wait on each channel than in a chat: someone who writes an email expects an
+ * answer within the day, a public post within a couple of hours, a caller within minutes.
  */
-export function patienceAfterWait(patience: number, waitedMs: number, traits: Traits): number {
-  return tidy(clamp(patience - waitedMs / fullPatienceMs(traits), 0, 1));
+export const CHANNEL_PATIENCE: Readonly<Record<Channel, number>> = {
+  chat: 1,
+  phone: 1,
+  social: 6,
+  email: 36,
+};
+
+/**
+ * Patience left after waiting `waitedMs` of game time with nobody answering. In a chat or on the
+ * phone a persona with patience trait 1 lasts about 40 game minutes from full, one with 0 about 4;
+ * social posts wait six times as long and emails thirty-six times.
+ */
+export function patienceAfterWait(
+  patience: number,
+  waitedMs: number,
+  traits: Traits,
+  channel: Channel = 'chat',
+): number {
+  return tidy(clamp(patience - waitedMs / fullPatienceMs(traits, channel), 0, 1));
 }
 
-/** Game milliseconds a persona with full patience waits before giving up. */
-export function fullPatienceMs(traits: Traits): number {
-  return (4 + 36 * traits.patience) * MINUTE_MS;
+/** Game milliseconds a persona with full patience waits on a channel before giving up. */
+export function fullPatienceMs(traits: Traits, channel: Channel = 'chat'): number {
+  return (4 + 36 * traits.patience) * MINUTE_MS * CHANNEL_PATIENCE[channel];
 }
 
 /** How long `patience` lasts from now while nobody answers (the inverse of {@link patienceAfterWait}). */
-export function patienceLastsMs(patience: number, traits: Traits): number {
-  return Math.ceil(patience * fullPatienceMs(traits));
+export function patienceLastsMs(patience: number, traits: Traits, channel: Channel = 'chat'): number {
+  return Math.ceil(patience * fullPatienceMs(traits, channel));
 }
 
 /** Mood sours a little while waiting: a tenth of the patience lost, more for volatile personas. */

@@ -179,7 +179,7 @@ export function observe(scenario: Scenario, context: PersonaContext, event: Pers
       // Waiting for a promised call or a tier's answer is not waiting on the trainee.
       const waited = event.expecting ? 0 : Math.max(0, now - waitingFrom);
       if (waited > 0) {
-        const patience = patienceAfterWait(next.patience, waited, traits);
+        const patience = patienceAfterWait(next.patience, waited, traits, scenario.channel);
         next = { ...next, patience, mood: moodAfterWait(next.mood, next.patience - patience, traits) };
         emitted.push(felt(next));
       }
@@ -359,7 +359,10 @@ export function nextWake(scenario: Scenario, context: PersonaContext, expecting:
     const from = Math.max(context.now, context.answeredAt + GRACE_MS);
     wake = Math.min(
       wake,
-      Math.max(context.now + 1, from + patienceLastsMs(context.patience, scenario.persona.traits)),
+      Math.max(
+        context.now + 1,
+        from + patienceLastsMs(context.patience, scenario.persona.traits, scenario.channel),
+      ),
     );
   }
   return wake;

@@ -407,6 +407,17 @@ function answerHandoff(steps: Steps, world: ShiftWorld, handoff: PendingHandoff)
     at: steps.context.now,
     event: does === 'resolves' ? 'resolved' : 'returned',
   });
+  // When the tier's answer closes the case for good, its call was the news the trainee promised: open
+  // callbacks and updates that were not yet due count as kept. A promised email is still owed, and a
+  // case that stays open after the answer still waits for the trainee's own call.
+  const closed = steps.contact(handoff.contact);
+  if (does === 'resolves' && (closed?.ending === 'satisfied' || closed?.ending === 'neutral')) {
+    for (const promise of steps.context.promises) {
+      const owed = promise.contact === handoff.contact && promise.status === 'open';
+      if (owed && promise.what !== 'email' && promise.dueAt >= steps.context.now)
+        settlePromise(steps, world, promise, 'kept');
+    }
+  }
 }
 
 function checkOver(steps: Steps, world: ShiftWorld): void {

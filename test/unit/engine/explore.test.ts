@@ -22,7 +22,7 @@ describe('exploreScenario', () => {
     expect(result.winnable && result.losable).toBe(true);
     expect(result.endings.satisfied).toEqual(['resolve']);
     expect(result.endings.upset).toEqual(['reply (dismissive)']);
-    expect(result.endings.abandoned).toEqual(['wait until 180m']);
+    expect(result.endings.abandoned).toEqual(['wait until 41m']);
     expect(result.unreachableBeats).toEqual([]);
   });
 

@@ -146,6 +146,20 @@ describe('promises', () => {
 });
 
 describe('escalation', () => {
+  it('a tier that closes the case for good keeps the callback promised for it, not a promised email', () => {
+    const scenario = tinyScenario({ id: 'closing', level: 2 });
+    const session = new ShiftSession({ scenarios: [scenario], shift: practiceShift(scenario), seed: 1 });
+    intent(session, { type: 'promise', contact: 'c1', what: 'callback', dueAt: 60 * MIN, text: null });
+    intent(session, { type: 'promise', contact: 'c1', what: 'email', dueAt: 90 * MIN, text: null });
+    intent(session, { type: 'escalate', contact: 'c1', tier: 2, note: 'refund above my limit' });
+    session.send({ type: 'clock.tick', ms: (31 * MIN) / 30 });
+    expect(session.context.contacts[0]?.ending).toBe('satisfied');
+    expect(session.context.promises.map((p) => [p.what, p.status, p.settledAt])).toEqual([
+      ['callback', 'kept', 30 * MIN],
+      ['email', 'open', null],
+    ]);
+  });
+
   it('a tier at or above the level the case needs resolves it after its response time', () => {
     const scenario = tinyScenario({ id: 'l2-case', level: 2 });
     const session = new ShiftSession({ scenarios: [scenario], shift: practiceShift(scenario), seed: 1 });
