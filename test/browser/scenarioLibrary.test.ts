@@ -4,6 +4,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadStarterPack } from '../support/starterPack';
 import { axeViolations } from './axe';
 import { type BrowserSession, openBrowser } from './chromium';
 
@@ -40,7 +41,9 @@ describe('scenario library page', () => {
     await page.getByLabel('Language').selectOption('es');
     await expect.poll(() => page.getByRole('heading', { name: 'Biblioteca de escenarios' }).count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
-    await expect.poll(() => page.getByText('Sin acceso antes de la nómina').count()).toBe(1);
+    const spanishTitle =
+      loadStarterPack().scenarios.find((x) => x.id === 'locked-out-before-payroll')?.title.es ?? '';
+    await expect.poll(() => page.getByText(spanishTitle, { exact: true }).count()).toBe(1);
     await page.screenshot({ path: `${SHOTS}/library-es.png`, fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
 
