@@ -74,7 +74,12 @@ export function patienceLastsMs(patience: number, traits: Traits, channel: Chann
 
 /** Mood sours a little while waiting: a tenth of the patience lost, more for volatile personas. */
 export function moodAfterWait(mood: number, patienceLost: number, traits: Traits): number {
-  return tidy(clamp(mood - patienceLost * (0.1 + 0.2 * traits.volatility), -1, 1));
+  return tidy(clamp(mood - patienceLost * waitMoodRate(traits), -1, 1));
+}
+
+/** How much mood sours per unit of patience lost while waiting. */
+export function waitMoodRate(traits: Traits): number {
+  return 0.1 + 0.2 * traits.volatility;
 }
 
 /** Adds a scripted change and keeps the result in range. */

@@ -16,6 +16,7 @@ import type {
   Transition,
 } from '../scenario/types';
 import {
+  fullPatienceMs,
   isPatienceExhausted,
   MINUTE_MS,
   moodAfterPromise,
@@ -25,6 +26,7 @@ import {
   patienceAfterWait,
   patienceLastsMs,
   trustAfterPromise,
+  waitMoodRate,
 } from './personaLogic';
 import type { ReplyAnalysis } from './replyAnalyser';
 
@@ -338,32 +340,37 @@ export function walkOut(context: PersonaContext): Step {
 
 export { isPatienceExhausted };
 
-/** Even with no timer due, a waiting persona is looked at this often, so mood conditions keep up. */
-export const MAX_WAKE_INTERVAL_MS = 2 * MINUTE_MS;
-
 /**
  * The next game time this persona needs a clock tick: when one of its beat's timers falls due, when
- * its patience runs out, or at the latest two minutes after it last heard anything. Patience and mood
- * change linearly while waiting, so ticking only then gives the same persona as ticking constantly.
+ * waiting would carry its patience or mood across a threshold its beat tests, or when its patience
+ * runs out. Nothing else changes while a customer waits, and patience and mood change linearly, so
+ * ticking only then gives exactly the persona that ticking constantly would.
  */
 export function nextWake(scenario: Scenario, context: PersonaContext, expecting: boolean): number {
-  let wake = context.now + MAX_WAKE_INTERVAL_MS;
+  let wake = Number.POSITIVE_INFINITY;
+  const soonest = (at: number) => {
+    wake = Math.min(wake, Math.max(context.now + 1, Math.ceil(at)));
+  };
   const beat = scenario.beats.find((b) => b.id === context.beat);
   for (const t of beat?.transitions ?? []) {
-    if (t.trigger?.kind === 'waited')
-      wake = Math.min(wake, Math.max(context.now + 1, context.answeredAt + t.trigger.ms));
-    if (t.trigger?.kind === 'after')
-      wake = Math.min(wake, Math.max(context.now + 1, context.beatEnteredAt + t.trigger.ms));
+    if (t.trigger?.kind === 'waited') soonest(context.answeredAt + t.trigger.ms);
+    if (t.trigger?.kind === 'after') soonest(context.beatEnteredAt + t.trigger.ms);
   }
-  if (!expecting) {
-    const from = Math.max(context.now, context.answeredAt + GRACE_MS);
-    wake = Math.min(
-      wake,
-      Math.max(
-        context.now + 1,
-        from + patienceLastsMs(context.patience, scenario.persona.traits, scenario.channel),
-      ),
-    );
+  if (expecting) return wake;
+  const traits = scenario.persona.traits;
+  const from = Math.max(context.now, context.answeredAt + GRACE_MS);
+  const msPerPatience = fullPatienceMs(traits, scenario.channel);
+  soonest(from + patienceLastsMs(context.patience, traits, scenario.channel));
+  // Waiting lowers patience, and mood with it; find when each tested threshold would be crossed.
+  for (const t of beat?.transitions ?? []) {
+    const { patienceBelow, moodBelow } = t.guards;
+    if (patienceBelow !== null && context.patience >= patienceBelow) {
+      soonest(from + (context.patience - patienceBelow) * msPerPatience + 1);
+    }
+    if (moodBelow !== null && context.mood >= moodBelow) {
+      const patienceToLose = (context.mood - moodBelow) / waitMoodRate(traits);
+      if (patienceToLose <= context.patience) soonest(from + patienceToLose * msPerPatience + 1);
+    }
   }
   return wake;
 }

@@ -58,6 +58,8 @@ export interface ShiftContext {
   readonly contacts: readonly ContactState[];
   readonly promises: readonly Obligation[];
   readonly handoffs: readonly PendingHandoff[];
+  /** Events the personas have handled so far: how much work the shift has done. */
+  readonly personaSteps: number;
 }
 
 /** What the shift reports: persona events tagged with their contact, and the desk's own events. */
@@ -156,6 +158,7 @@ export function initialShiftContext(world: ShiftWorld, rngState: number): ShiftC
     contacts: [],
     promises: [],
     handoffs: [],
+    personaSteps: 0,
   };
 }
 
@@ -197,6 +200,7 @@ function deliver(steps: Steps, world: ShiftWorld, contactId: string, event: Pers
   const machine = contact && world.personas.get(contact.scenario);
   if (!contact || !machine || contact.persona.status !== 'active') return;
   const [persona, actions] = transition(machine, contact.persona, event);
+  steps.update({ personaSteps: steps.context.personaSteps + 1 });
   const emitted = personaEvents(actions, contact.id);
   steps.emitted.push(...emitted);
   const ended = emitted.find((e) => e.type === 'persona.ended');
