@@ -101,8 +101,10 @@ function templates(scenario: Scenario): EventTemplate[] {
           }
           break;
         case 'escalated':
-          for (const tier of [trigger.minLevel, trigger.maxLevel])
-            add(`escalated:${tier}`, act('escalate', { tier }));
+          // The desk only lets a trainee escalate above their own tier.
+          for (const tier of [trigger.minLevel, trigger.maxLevel]) {
+            if (tier > scenario.traineeTier) add(`escalated:${tier}`, act('escalate', { tier }));
+          }
           break;
         case 'waited':
         case 'after':

@@ -73,5 +73,7 @@ export type RefusalReason =
   | 'promise-settled'
   | 'due-in-the-past'
   | 'not-on-hold'
+  | 'too-many-chats'
+  | 'invalid-intent'
   | 'already-on-hold'
   | 'shift-over';

@@ -348,28 +348,35 @@ export { isPatienceExhausted };
  */
 export function nextWake(scenario: Scenario, context: PersonaContext, expecting: boolean): number {
   let wake = Number.POSITIVE_INFINITY;
-  const soonest = (at: number) => {
-    wake = Math.min(wake, Math.max(context.now + 1, Math.ceil(at)));
+  // A deadline already past was judged when it passed; if its conditions failed then, only a new
+  // event can change that, so it needs no more ticks.
+  const timer = (at: number) => {
+    if (at > context.now) wake = Math.min(wake, at);
   };
+  // Thresholds are crossed a little after the exact instant (feelings are rounded to 1e-6), so they
+  // are looked at on the next whole game second, when the crossing is certain.
+  const threshold = (at: number) => timer(Math.max(context.now + 1000, Math.ceil(at / 1000) * 1000));
   const beat = scenario.beats.find((b) => b.id === context.beat);
   for (const t of beat?.transitions ?? []) {
-    if (t.trigger?.kind === 'waited') soonest(context.answeredAt + t.trigger.ms);
-    if (t.trigger?.kind === 'after') soonest(context.beatEnteredAt + t.trigger.ms);
+    if (t.trigger?.kind === 'waited') timer(context.answeredAt + t.trigger.ms);
+    if (t.trigger?.kind === 'after') timer(context.beatEnteredAt + t.trigger.ms);
   }
   if (expecting) return wake;
   const traits = scenario.persona.traits;
   const from = Math.max(context.now, context.answeredAt + GRACE_MS);
   const msPerPatience = fullPatienceMs(traits, scenario.channel);
-  soonest(from + patienceLastsMs(context.patience, traits, scenario.channel));
-  // Waiting lowers patience, and mood with it; find when each tested threshold would be crossed.
+  threshold(from + patienceLastsMs(context.patience, traits, scenario.channel));
+  // Waiting lowers patience, and mood with it. Transitions that wait for an event are judged when it
+  // comes; the ones that fire on state alone need a tick when waiting carries it across their line.
   for (const t of beat?.transitions ?? []) {
+    if (t.trigger !== null && t.trigger.kind !== 'revealed') continue;
     const { patienceBelow, moodBelow } = t.guards;
     if (patienceBelow !== null && context.patience >= patienceBelow) {
-      soonest(from + (context.patience - patienceBelow) * msPerPatience + 1);
+      threshold(from + (context.patience - patienceBelow) * msPerPatience);
     }
     if (moodBelow !== null && context.mood >= moodBelow) {
       const patienceToLose = (context.mood - moodBelow) / waitMoodRate(traits);
-      if (patienceToLose <= context.patience) soonest(from + patienceToLose * msPerPatience + 1);
+      if (patienceToLose <= context.patience) threshold(from + patienceToLose * msPerPatience);
     }
   }
   return wake;

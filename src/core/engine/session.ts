@@ -45,6 +45,27 @@ export interface SessionOptions {
   readonly analyser?: ReplyAnalyser;
 }
 
+const Duration = z
+  .number()
+  .int()
+  .min(0)
+  .max(30 * 24 * 3_600_000);
+
+/** Every input a session accepts, checked live and on restore alike. */
+export const ShiftInputSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('clock.tick'),
+    ms: z
+      .number()
+      .min(0)
+      .max(30 * 24 * 3_600_000),
+  }),
+  z.strictObject({ type: z.literal('clock.pause') }),
+  z.strictObject({ type: z.literal('clock.resume') }),
+  z.strictObject({ type: z.literal('clock.speed'), speed: z.number().min(0.1).max(600) }),
+  z.strictObject({ type: z.literal('trainee.intent'), intent: IntentSchema }),
+]);
+
 type ShiftSnapshot = ReturnType<typeof initialTransition<ShiftMachine>>[0];
 
 function emittedFrom(actions: readonly { type: string; params?: unknown }[]): ShiftEmitted[] {
@@ -77,6 +98,9 @@ export class ShiftSession {
   constructor(readonly options: SessionOptions) {
     const used = new Set(options.shift.arrivals.map((a) => a.scenario));
     const scenarios = options.scenarios.filter((s) => used.has(s.id));
+    const missing = [...used].filter((id) => !scenarios.some((s) => s.id === id));
+    if (missing.length > 0)
+      throw new RangeError(`The shift names scenarios that are not loaded: ${missing.join(', ')}`);
     const world: ShiftWorld = {
       shift: options.shift,
       scenarios: new Map(scenarios.map((s) => [s.id, s])),
@@ -103,8 +127,20 @@ export class ShiftSession {
     return this.snapshot.status === 'done';
   }
 
-  /** Applies one input and returns what it caused (refusals included). */
-  send(input: ShiftInput): ShiftEmitted[] {
+  /**
+   * Applies one input and returns what it caused (refusals included). A malformed intent (from a
+   * bug or a tampered client) is refused as `invalid-intent` and not recorded, so a transcript only
+   * ever holds inputs a restore accepts; a malformed clock input is a programming error and throws.
+   */
+  send(raw: ShiftInput): ShiftEmitted[] {
+    const parsed = ShiftInputSchema.safeParse(raw);
+    if (!parsed.success) {
+      if (raw?.type === 'trainee.intent') {
+        return [{ type: 'intent.refused', at: this.now, intent: raw.intent, reason: 'invalid-intent' }];
+      }
+      throw new RangeError(`Not a shift input: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    }
+    const input = parsed.data as ShiftInput;
     this.entries.push({ seq: this.entries.length, at: this.now, kind: 'input', input });
     let emitted: ShiftEmitted[];
     if (this.snapshot.status === 'done' && input.type === 'trainee.intent') {
@@ -186,6 +222,11 @@ export function replayTranscript(
   }
   const { found, missing } = matchScenarios(transcript.scenarios, scenarios);
   if (missing.length > 0) return { ok: false, reason: 'scenario-unavailable', missing };
+  const unnamed = transcript.shift.arrivals.filter((a) => !found.some((s) => s.id === a.scenario));
+  if (unnamed.length > 0) {
+    const refs = unnamed.map((a) => ({ id: a.scenario, version: 0, contentHash: '' }));
+    return { ok: false, reason: 'scenario-unavailable', missing: refs };
+  }
   const session = new ShiftSession({
     scenarios: found,
     shift: transcript.shift,
@@ -213,26 +254,6 @@ export const SAVE_FORMAT = 'escalation-desk/save';
 export const SAVE_VERSION = 1;
 /** Saves larger than this are refused before parsing. */
 export const MAX_SAVE_CHARS = 5 * 1024 * 1024;
-
-const Duration = z
-  .number()
-  .int()
-  .min(0)
-  .max(30 * 24 * 3_600_000);
-
-const ShiftInputSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('clock.tick'),
-    ms: z
-      .number()
-      .min(0)
-      .max(24 * 3_600_000),
-  }),
-  z.strictObject({ type: z.literal('clock.pause') }),
-  z.strictObject({ type: z.literal('clock.resume') }),
-  z.strictObject({ type: z.literal('clock.speed'), speed: z.number().min(0.1).max(600) }),
-  z.strictObject({ type: z.literal('trainee.intent'), intent: IntentSchema }),
-]);
 
 const ShiftSchema = z.strictObject({
   id: z.string().max(80),
@@ -324,6 +345,13 @@ export function restoreSession(
     };
   }
   const { found, missing } = matchScenarios(save.scenarios, scenarios);
+  const unnamed = save.shift.arrivals.filter((a) => !found.some((s) => s.id === a.scenario));
+  if (missing.length === 0 && unnamed.length > 0) {
+    return {
+      ok: false,
+      reason: `The save's shift names ${unnamed.map((a) => a.scenario).join(', ')}, which it does not record.`,
+    };
+  }
   if (missing.length > 0) {
     return {
       ok: false,

@@ -50,6 +50,8 @@ export interface PendingHandoff {
 
 export interface ShiftContext {
   readonly now: number;
+  /** Game time owed by earlier ticks that was less than a millisecond, carried so none is lost. */
+  readonly carry: number;
   readonly speed: number;
   readonly paused: boolean;
   readonly over: boolean;
@@ -141,7 +143,7 @@ export function initialShiftContext(world: ShiftWorld, rngState: number): ShiftC
   let rng = rngState;
   const arrivals = world.shift.arrivals
     .map((arrival) => {
-      if (world.shift.jitterMs === 0 || arrival.atMs === 0) return arrival;
+      if (world.shift.jitterMs === 0) return arrival;
       const [r, next] = nextRandom(rng);
       rng = next;
       const shifted = arrival.atMs + Math.round((r * 2 - 1) * world.shift.jitterMs);
@@ -150,6 +152,7 @@ export function initialShiftContext(world: ShiftWorld, rngState: number): ShiftC
     .sort((a, b) => a.atMs - b.atMs);
   return {
     now: 0,
+    carry: 0,
     speed: world.shift.speed,
     paused: false,
     over: false,
@@ -198,7 +201,7 @@ function personaEvents(
 function deliver(steps: Steps, world: ShiftWorld, contactId: string, event: PersonaEvent): void {
   const contact = steps.contact(contactId);
   const machine = contact && world.personas.get(contact.scenario);
-  if (!contact || !machine || contact.persona.status !== 'active') return;
+  if (!contact || !machine || contact.status === 'ended' || contact.persona.status !== 'active') return;
   const [persona, actions] = transition(machine, contact.persona, event);
   steps.update({ personaSteps: steps.context.personaSteps + 1 });
   const emitted = personaEvents(actions, contact.id);
@@ -248,7 +251,10 @@ function route(steps: Steps): void {
 function arrive(steps: Steps, world: ShiftWorld, arrival: Arrival): void {
   const scenario = world.scenarios.get(arrival.scenario);
   const machine = world.personas.get(arrival.scenario);
-  if (!scenario || !machine) return;
+  if (!scenario || !machine) {
+    steps.update({ arrived: steps.context.arrived + 1 }); // never stall the clock on a missing scenario
+    return;
+  }
   const id = `c${steps.context.contacts.length + 1}`;
   const [persona, actions] = initialTransition(machine, { at: steps.context.now });
   steps.update({
@@ -292,7 +298,8 @@ function nextDue(
   const arrival = context.arrivals[context.arrived];
   if (arrival) candidates.push({ at: arrival.atMs, kind: 'arrival' });
   const promise = context.promises.filter((p) => p.status === 'open').sort((a, b) => a.dueAt - b.dueAt)[0];
-  if (promise) candidates.push({ at: promise.dueAt, kind: 'promise' });
+  // Kept means done by the due time, that instant included: it breaks the millisecond after.
+  if (promise) candidates.push({ at: promise.dueAt + 1, kind: 'promise' });
   const handoff = [...context.handoffs].sort((a, b) => a.answerAt - b.answerAt)[0];
   if (handoff) candidates.push({ at: handoff.answerAt, kind: 'handoff' });
   const length = world.shift.lengthMs;
@@ -333,7 +340,9 @@ function tickPersonas(steps: Steps, world: ShiftWorld): void {
 /** Advances the game clock by `realMs` of real time at the shift's speed, unless paused. */
 export function advanceClock(context: ShiftContext, world: ShiftWorld, realMs: number): ShiftStep {
   if (context.paused || context.over || realMs <= 0) return { context, emitted: [] };
-  return advanceTo(context, world, context.now + Math.round(realMs * context.speed));
+  const exact = realMs * context.speed + context.carry;
+  const whole = Math.floor(exact);
+  return advanceTo({ ...context, carry: exact - whole }, world, context.now + whole);
 }
 
 /** Opens the shift: customers due at the very start arrive. */
@@ -443,11 +452,24 @@ export function refusalFor(context: ShiftContext, world: ShiftWorld, intent: Int
   if (intent.at !== context.now) return 'clock-mismatch';
   const contact = context.contacts.find((c) => c.id === intent.contact);
   if (!contact) return 'unknown-contact';
+  if (intent.type === 'fulfil') {
+    // A promise outlives its contact: the callback or email is still owed after the chat closes.
+    const promise = context.promises.find((p) => p.id === intent.promise && p.contact === contact.id);
+    if (!promise) return 'unknown-promise';
+    if (promise.status !== 'open') return 'promise-settled';
+    const busy = isOnCall(context);
+    return busy && busy.id !== contact.id ? 'on-another-call' : null;
+  }
   if (contact.status === 'ended') return 'contact-ended';
-  if (intent.type === 'unhold') return contact.status === 'held' ? null : 'not-on-hold';
+  const call = isOnCall(context);
+  if (intent.type === 'unhold') {
+    if (contact.status !== 'held') return 'not-on-hold';
+    if (call) return 'on-another-call';
+    const openChats = context.contacts.filter((c) => c.channel === 'chat' && c.status === 'open').length;
+    return contact.channel === 'chat' && openChats >= MAX_OPEN_CHATS ? 'too-many-chats' : null;
+  }
   if (contact.status === 'held') return intent.type === 'hold' ? 'already-on-hold' : 'contact-not-open';
   if (contact.status !== 'open') return 'contact-not-open';
-  const call = isOnCall(context);
   if (call && call.id !== contact.id) return 'on-another-call';
   const scenario = world.scenarios.get(contact.scenario);
   if (!scenario) return 'unknown-contact';
@@ -468,11 +490,6 @@ export function refusalFor(context: ShiftContext, world: ShiftWorld, intent: Int
     case 'promise':
     case 'follow_up':
       return intent.dueAt > context.now ? null : 'due-in-the-past';
-    case 'fulfil': {
-      const promise = context.promises.find((p) => p.id === intent.promise && p.contact === contact.id);
-      if (!promise) return 'unknown-promise';
-      return promise.status === 'kept' ? 'promise-settled' : null;
-    }
     case 'escalate':
       if (intent.tier > scenario.tiers.length) return 'tier-outside-ladder';
       return intent.tier > scenario.traineeTier ? null : 'not-above-your-tier';
@@ -506,6 +523,12 @@ export function handleIntent(context: ShiftContext, world: ShiftWorld, intent: I
   }
   const at = context.now;
   const contactId = intent.contact;
+  // The wait since the persona last heard anything counts before it hears the trainee.
+  deliver(steps, world, contactId, {
+    type: 'clock.tick',
+    at,
+    expecting: isExpecting(steps.context, contactId),
+  });
   const contact = steps.contact(contactId);
   const scenario = contact && world.scenarios.get(contact.scenario);
   if (!contact || !scenario) return { context, emitted: [] };
