@@ -2,23 +2,15 @@
  * Property tests: whatever text a trainer (or an attacker) hands the compiler, it returns either a
  * scenario or located problems, never throws, never pollutes Object.prototype, and stays fast.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { CompileResult } from '../../src/core';
-import { compilePack, compileScenario, isScenarioFile, PROBLEM_CODES } from '../../src/core';
+import { compilePack, compileScenario, PROBLEM_CODES } from '../../src/core';
+import { scenarioFiles } from '../support/starterPack';
 
-function shippedFiles(dir = 'scenarios'): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return shippedFiles(path);
-    return isScenarioFile(path) ? [path] : [];
-  });
-}
-
-const shipped = shippedFiles().map((file) => readFileSync(file, 'utf8'));
+const shipped = scenarioFiles().map((file) => readFileSync(file, 'utf8'));
 const packText = readFileSync('scenarios/pack.yaml', 'utf8');
 const pack = (() => {
   const compiled = compilePack(packText, 'scenarios/pack.yaml');

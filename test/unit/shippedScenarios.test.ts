@@ -1,26 +1,20 @@
 /** The starter library: every shipped scenario compiles clean and the library covers what it promises. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPack, isScenarioFile } from '../../src/core';
+import { checkPack } from '../../src/core';
+import { scenarioFiles } from '../support/starterPack';
 
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    return e.isDirectory() ? files(path) : isScenarioFile(path) ? [path] : [];
-  });
-}
-
-const scenarioFiles = files('scenarios').sort();
+const files = scenarioFiles();
 const check = checkPack({
   pack: { file: 'scenarios/pack.yaml', text: readFileSync('scenarios/pack.yaml', 'utf8') },
-  scenarios: scenarioFiles.map((file) => ({ file, text: readFileSync(file, 'utf8') })),
+  scenarios: files.map((file) => ({ file, text: readFileSync(file, 'utf8') })),
 });
 
 describe('the shipped scenario library', () => {
   it('compiles with no errors and no warnings', () => {
     expect(check.problems).toEqual([]);
-    expect(check.scenarios).toHaveLength(scenarioFiles.length);
+    expect(check.scenarios).toHaveLength(files.length);
   });
 
   it('has at least four scenarios per level and every channel', () => {
@@ -40,7 +34,7 @@ describe('the shipped scenario library', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  it.each(scenarioFiles)('%s can end well and can end badly, and names its schema', (file) => {
+  it.each(files)('%s can end well and can end badly, and names its schema', (file) => {
     const scenario = check.scenarios.find((s) => s.file === file);
     expect(scenario).toBeDefined();
     const endings = new Set(scenario?.beats.map((b) => b.ending));

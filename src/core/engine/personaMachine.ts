@@ -6,6 +6,7 @@
  */
 import { enqueueActions, setup } from 'xstate';
 import type { Scenario } from '../scenario/types';
+import { applyStep } from './applyStep';
 import {
   enter,
   eventTypeOf,
@@ -82,16 +83,16 @@ export function createPersonaMachine(scenario: Scenario) {
     },
     actions: {
       observe: enqueueActions(({ context, event, enqueue }) => {
-        apply(observeOnce(context, event), enqueue);
+        applyStep(observeOnce(context, event), enqueue);
       }),
       fire: enqueueActions(({ context, enqueue }, ref: TransitionRef) => {
-        apply(fire(transitionAt(ref), context.beat ?? '', context), enqueue);
+        applyStep(fire(transitionAt(ref), context.beat ?? '', context), enqueue);
       }),
       enter: enqueueActions(({ context, enqueue }, params: { beat: number }) => {
-        apply(enter(beatAt(params.beat), context), enqueue);
+        applyStep(enter(beatAt(params.beat), context), enqueue);
       }),
       walkOut: enqueueActions(({ context, enqueue }) => {
-        apply(walkOut(context), enqueue);
+        applyStep(walkOut(context), enqueue);
       }),
     },
   });
@@ -142,14 +143,3 @@ export function createPersonaMachine(scenario: Scenario) {
 }
 
 export type PersonaMachine = ReturnType<typeof createPersonaMachine>;
-
-interface Enqueue {
-  assign: (assigner: () => Partial<PersonaContext>) => void;
-  emit: (event: PersonaEmitted) => void;
-}
-
-function apply(step: Step, enqueue: unknown): void {
-  const q = enqueue as Enqueue;
-  q.assign(() => step.context);
-  for (const event of step.emitted) q.emit(event);
-}

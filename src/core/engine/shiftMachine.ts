@@ -5,6 +5,7 @@
  * pure function of its inputs. The reasoning lives in `shiftSteps`.
  */
 import { enqueueActions, setup } from 'xstate';
+import { applyStep } from './applyStep';
 import type { Intent } from './intents';
 import {
   advanceClock,
@@ -12,7 +13,6 @@ import {
   initialShiftContext,
   type ShiftContext,
   type ShiftEmitted,
-  type ShiftStep,
   type ShiftWorld,
   startShift,
 } from './shiftSteps';
@@ -37,22 +37,22 @@ export function createShiftMachine(world: ShiftWorld) {
       isOver: ({ context }) => context.over,
     },
     actions: {
-      start: enqueueActions(({ context, enqueue }) => apply(startShift(context, world), enqueue)),
+      start: enqueueActions(({ context, enqueue }) => applyStep(startShift(context, world), enqueue)),
       tick: enqueueActions(({ context, event, enqueue }) => {
-        if (event.type === 'clock.tick') apply(advanceClock(context, world, event.ms), enqueue);
+        if (event.type === 'clock.tick') applyStep(advanceClock(context, world, event.ms), enqueue);
       }),
       handle: enqueueActions(({ context, event, enqueue }) => {
-        if (event.type === 'trainee.intent') apply(handleIntent(context, world, event.intent), enqueue);
+        if (event.type === 'trainee.intent') applyStep(handleIntent(context, world, event.intent), enqueue);
       }),
       pause: enqueueActions(({ context, enqueue }) =>
-        apply({ context: { ...context, paused: true }, emitted: [] }, enqueue),
+        applyStep({ context: { ...context, paused: true }, emitted: [] }, enqueue),
       ),
       resume: enqueueActions(({ context, enqueue }) =>
-        apply({ context: { ...context, paused: false }, emitted: [] }, enqueue),
+        applyStep({ context: { ...context, paused: false }, emitted: [] }, enqueue),
       ),
       setSpeed: enqueueActions(({ context, event, enqueue }) => {
         if (event.type === 'clock.speed')
-          apply({ context: { ...context, speed: event.speed }, emitted: [] }, enqueue);
+          applyStep({ context: { ...context, speed: event.speed }, emitted: [] }, enqueue);
       }),
     },
   }).createMachine({
@@ -77,14 +77,3 @@ export function createShiftMachine(world: ShiftWorld) {
 }
 
 export type ShiftMachine = ReturnType<typeof createShiftMachine>;
-
-interface Enqueue {
-  assign: (assigner: () => Partial<ShiftContext>) => void;
-  emit: (event: ShiftEmitted) => void;
-}
-
-function apply(step: ShiftStep, enqueue: unknown): void {
-  const q = enqueue as Enqueue;
-  q.assign(() => step.context);
-  for (const event of step.emitted) q.emit(event);
-}
