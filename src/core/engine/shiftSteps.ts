@@ -7,7 +7,7 @@ import { initialTransition, transition } from 'xstate';
 import type { Channel, Scenario } from '../scenario/types';
 import type { Intent, PromiseKind, RefusalReason } from './intents';
 import type { PersonaMachine } from './personaMachine';
-import { nextWake, type PersonaEmitted, type PersonaEvent } from './personaSteps';
+import { GRACE_MS, nextWake, type PersonaEmitted, type PersonaEvent } from './personaSteps';
 import { nextRandom } from './random';
 import type { ReplyAnalyser } from './replyAnalyser';
 import type { Arrival, Shift } from './shift';
@@ -523,12 +523,16 @@ export function handleIntent(context: ShiftContext, world: ShiftWorld, intent: I
   }
   const at = context.now;
   const contactId = intent.contact;
-  // The wait since the persona last heard anything counts before it hears the trainee.
-  deliver(steps, world, contactId, {
-    type: 'clock.tick',
-    at,
-    expecting: isExpecting(steps.context, contactId),
-  });
+  // The wait since the persona last heard anything counts before it hears the trainee (a pause
+  // within the grace period costs nothing, so it needs no tick).
+  const heard = steps.contact(contactId)?.persona.context;
+  if (heard && at > Math.max(heard.now, heard.answeredAt + GRACE_MS)) {
+    deliver(steps, world, contactId, {
+      type: 'clock.tick',
+      at,
+      expecting: isExpecting(steps.context, contactId),
+    });
+  }
   const contact = steps.contact(contactId);
   const scenario = contact && world.scenarios.get(contact.scenario);
   if (!contact || !scenario) return { context, emitted: [] };
