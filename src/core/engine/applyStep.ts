@@ -7,6 +7,7 @@ interface Enqueue<C, E> {
   emit: (event: E) => void;
 }
 
+/** Queues a step in an XState `enqueueActions` block: assigns its context, then emits its events in order. */
 export function applyStep<C, E>(
   step: { readonly context: C; readonly emitted: readonly E[] },
   enqueue: unknown,

@@ -12,6 +12,10 @@ import { fullPatienceMs, MINUTE_MS } from './personaLogic';
 import { createPersonaMachine } from './personaMachine';
 import type { PersonaContext, PersonaEmitted, PersonaEvent } from './personaSteps';
 
+/**
+ * What walking a persona's paths found: the beats it reaches and misses, the shortest way to each
+ * ending, and whether the scenario can be won (satisfied or neutral) and lost (upset or abandoned).
+ */
 export interface Exploration {
   readonly scenario: string;
   readonly reachableBeats: readonly string[];

@@ -15,6 +15,7 @@ const Contact = z.string().regex(/^c\d{1,4}$/);
 const Text = z.string().min(1).max(2000);
 const base = { at: At, contact: Contact };
 
+/** Strictly validates every intent, from the game, a playthrough or a save, before the engine sees it. */
 export const IntentSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('reply'),
@@ -53,8 +54,11 @@ export const IntentSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('end'), ...base }),
 ]);
 
+/** One trainee intent: what they do, to which contact (`c1`, `c2`, …), at which game time in milliseconds. */
 export type Intent = z.infer<typeof IntentSchema>;
+/** The kind of an intent: `reply`, `offer`, `escalate` and so on. */
 export type IntentType = Intent['type'];
+/** What a trainee can promise a customer: a callback, an email, an update or something else. */
 export type PromiseKind = Extract<Intent, { type: 'promise' }>['what'];
 
 /** Why the engine refused an intent; the refusal itself is recorded in the transcript. */

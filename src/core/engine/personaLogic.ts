@@ -4,8 +4,10 @@
  */
 import type { Channel, PromiseEvent, Traits } from '../scenario/types';
 
+/** One minute of game time, in milliseconds. */
 export const MINUTE_MS = 60_000;
 
+/** `value` limited to `min`..`max`, both included. */
 export function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }
@@ -87,6 +89,7 @@ export function nudge(value: number, delta: number, min: number, max: number): n
   return tidy(clamp(value + delta, min, max));
 }
 
+/** True once patience is used up (at or below 0): the point at which a persona walks out. */
 export function isPatienceExhausted(patience: number): boolean {
   return patience <= 0;
 }

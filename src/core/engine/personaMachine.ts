@@ -38,6 +38,7 @@ interface TransitionRef {
   readonly index: number;
 }
 
+/** What a persona machine is started with. */
 export interface PersonaInput {
   /** Game time the contact starts at, in milliseconds. */
   readonly at: number;
@@ -142,4 +143,5 @@ export function createPersonaMachine(scenario: Scenario) {
   });
 }
 
+/** The machine {@link createPersonaMachine} builds for one scenario. */
 export type PersonaMachine = ReturnType<typeof createPersonaMachine>;

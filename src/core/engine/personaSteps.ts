@@ -82,6 +82,10 @@ export type PersonaEmitted =
   | { readonly type: 'persona.moved'; readonly at: number; readonly from: string | null; readonly to: string }
   | { readonly type: 'persona.ended'; readonly at: number; readonly ending: string };
 
+/**
+ * A persona between events: its beat, its feelings (mood -1..1; trust and patience 0..1), the level the
+ * case needs, the facts known, and its clocks in game milliseconds.
+ */
 export interface PersonaContext {
   /** The beat the persona is in; null before the first. */
   readonly beat: string | null;
@@ -100,6 +104,7 @@ export interface PersonaContext {
   readonly hops: number;
 }
 
+/** What a pure persona step returns: the next context and the events to emit, in order. */
 export interface Step {
   readonly context: PersonaContext;
   readonly emitted: readonly PersonaEmitted[];
@@ -110,6 +115,10 @@ export const MAX_HOPS = 20;
 /** A pause in the conversation shorter than this does not wear patience down. */
 export const GRACE_MS = MINUTE_MS;
 
+/**
+ * The persona before its first beat, at game time `at` (ms): the scenario's starting mood and trust,
+ * full patience, and the facts revealed at the start already known.
+ */
 export function initialContext(scenario: Scenario, at: number): PersonaContext {
   return {
     beat: null,

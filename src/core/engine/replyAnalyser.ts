@@ -5,6 +5,10 @@
  */
 import type { PhraseFamily } from '../scenario/types';
 
+/**
+ * What an analyser knows about a reply besides its text: its language, the customer's name and the
+ * trainee's earlier replies.
+ */
 export interface ReplyContext {
   readonly language: string;
   readonly customerName: string;
@@ -12,6 +16,7 @@ export interface ReplyContext {
   readonly previous: readonly string[];
 }
 
+/** What an analyser makes of a reply: its tone and the phrase families it used. */
 export interface ReplyAnalysis {
   /** -1 rude or dismissive … +1 warm and professional. */
   readonly tone: number;
@@ -19,6 +24,10 @@ export interface ReplyAnalysis {
   readonly families: readonly PhraseFamily[];
 }
 
+/**
+ * Analyses one trainee reply. Must be deterministic: replays and restores run it again and expect the
+ * same analysis.
+ */
 export type ReplyAnalyser = (text: string, context: ReplyContext) => ReplyAnalysis;
 
 type Cues = Readonly<Partial<Record<PhraseFamily, readonly RegExp[]>>>;

@@ -19,16 +19,25 @@ import type { ShiftContext, ShiftEmitted, ShiftWorld } from './shiftSteps';
 /** Bumped whenever a change could make an old transcript replay differently. */
 export const ENGINE_VERSION = '1.0.0';
 
+/** Names the exact scenario version an attempt was played on: its id, authored version and content hash. */
 export interface ScenarioRef {
   readonly id: string;
   readonly version: number;
   readonly contentHash: string;
 }
 
+/**
+ * One numbered line of a transcript (`seq` from 0): an input the session accepted or an event it
+ * emitted, at a game time in milliseconds.
+ */
 export type TranscriptEntry =
   | { readonly seq: number; readonly at: number; readonly kind: 'input'; readonly input: ShiftInput }
   | { readonly seq: number; readonly at: number; readonly kind: 'event'; readonly event: ShiftEmitted };
 
+/**
+ * The full record of an attempt: engine version, seed, shift, the scenario versions played, and every
+ * input and event in order.
+ */
 export interface Transcript {
   readonly engineVersion: string;
   readonly seed: number | string;
@@ -37,6 +46,10 @@ export interface Transcript {
   readonly entries: readonly TranscriptEntry[];
 }
 
+/**
+ * What a {@link ShiftSession} is built from: the scenarios (every one the shift names must be among
+ * them), the shift and the seed.
+ */
 export interface SessionOptions {
   readonly scenarios: readonly Scenario[];
   readonly shift: Shift;
@@ -187,6 +200,10 @@ export class ShiftSession {
   }
 }
 
+/**
+ * The outcome of {@link replayTranscript}: the replayed session, or why it failed (a scenario version
+ * is unavailable, the engine version differs, or entry `seq` came out differently).
+ */
 export type ReplayResult =
   | { ok: true; session: ShiftSession }
   | { ok: false; reason: 'scenario-unavailable'; missing: readonly ScenarioRef[] }
@@ -250,7 +267,9 @@ export function replayTranscript(
 /* ----------------------------------------------------------------------------------------------- */
 /* Saving and restoring                                                                              */
 
+/** The `format` tag every save envelope carries. */
 export const SAVE_FORMAT = 'escalation-desk/save';
+/** The save envelope's version; a restore accepts only this one. */
 export const SAVE_VERSION = 1;
 /** Saves larger than this are refused before parsing. */
 export const MAX_SAVE_CHARS = 5 * 1024 * 1024;
@@ -287,6 +306,10 @@ const SaveSchema = z.strictObject({
   eventsHash: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
+/**
+ * A saved attempt: the inputs to replay, and the engine version, seed, shift, scenario versions and
+ * events hash that a restore checks them against.
+ */
 export type SaveEnvelope = z.infer<typeof SaveSchema>;
 
 function hashEvents(events: readonly ShiftEmitted[]): string {
@@ -308,6 +331,7 @@ export function saveSession(session: ShiftSession): string {
   return JSON.stringify(envelope);
 }
 
+/** The outcome of {@link restoreSession}: the restored session, or a reason a person can read. */
 export type RestoreResult = { ok: true; session: ShiftSession } | { ok: false; reason: string };
 
 /**

@@ -12,6 +12,7 @@ import { DurationSchema, IdSchema, TextSchema } from '../scenario/schema';
 import { validateAgainst } from '../scenario/schemaProblems';
 import type { LocalizedText, Pack, Scenario } from '../scenario/types';
 
+/** The schema of a shift file: id, title, optional length, speed and jitter, and who arrives when. */
 export const ShiftFileSchema = z
   .strictObject({
     id: IdSchema,
@@ -40,11 +41,13 @@ export const ShiftFileSchema = z
   })
   .meta({ title: 'Escalation Desk shift', description: 'Which customers arrive when during a shift.' });
 
+/** One customer due in a shift: the scenario played and its arrival time, in game ms from the start. */
 export interface Arrival {
   readonly scenario: string;
   readonly atMs: number;
 }
 
+/** A compiled shift: who arrives when (earliest first), how fast game time runs and how long it lasts. */
 export interface Shift {
   readonly id: string;
   readonly title: LocalizedText;
@@ -56,8 +59,10 @@ export interface Shift {
   readonly arrivals: readonly Arrival[];
 }
 
+/** Game seconds per real second when a shift file gives no speed. */
 export const DEFAULT_SPEED = 30;
 
+/** The outcome of {@link compileShift}: the shift and any warnings, or every problem if there is an error. */
 export type CompileShiftResult =
   | { ok: true; shift: Shift; problems: Problem[] }
   | { ok: false; problems: Problem[] };

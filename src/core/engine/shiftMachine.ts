@@ -25,6 +25,10 @@ export type ShiftInput =
   | { readonly type: 'clock.speed'; readonly speed: number }
   | { readonly type: 'trainee.intent'; readonly intent: Intent };
 
+/**
+ * Builds the shift machine for one world. Started with a PRNG state (`rngState`), it runs until the
+ * shift is over, then stops in its final state.
+ */
 export function createShiftMachine(world: ShiftWorld) {
   return setup({
     types: {
@@ -76,4 +80,5 @@ export function createShiftMachine(world: ShiftWorld) {
   });
 }
 
+/** The machine {@link createShiftMachine} builds. */
 export type ShiftMachine = ReturnType<typeof createShiftMachine>;

@@ -12,9 +12,15 @@ import { nextRandom } from './random';
 import type { ReplyAnalyser } from './replyAnalyser';
 import type { Arrival, Shift } from './shift';
 
+/** A snapshot of one contact's persona machine. */
 export type PersonaSnapshot = ReturnType<typeof initialTransition<PersonaMachine>>[0];
+/** Where a contact stands: waiting in the queue, open with the trainee, on hold, or ended. */
 export type ContactStatus = 'queued' | 'open' | 'held' | 'ended';
 
+/**
+ * One customer in a shift: scenario, channel, status and persona, with its game times in milliseconds;
+ * `openedAt`, `endedAt` and `ending` stay null until they happen.
+ */
 export interface ContactState {
   readonly id: string;
   readonly scenario: string;
@@ -29,6 +35,10 @@ export interface ContactState {
   readonly replies: readonly string[];
 }
 
+/**
+ * A promise the trainee made on a contact, due at a game time in milliseconds: open until kept by that
+ * time or broken the millisecond after.
+ */
 export interface Obligation {
   readonly id: string;
   readonly contact: string;
@@ -39,6 +49,7 @@ export interface Obligation {
   readonly settledAt: number | null;
 }
 
+/** An escalation waiting for its tier's answer, due at `answerAt` (game milliseconds). */
 export interface PendingHandoff {
   readonly contact: string;
   readonly tier: number;
@@ -48,6 +59,7 @@ export interface PendingHandoff {
   readonly scripted: 'resolves' | 'returns' | null;
 }
 
+/** The whole desk at one game time (ms): the clock, arrivals, contacts, promises and pending handoffs. */
 export interface ShiftContext {
   readonly now: number;
   /** Game time owed by earlier ticks that was less than a millisecond, carried so none is lost. */
@@ -122,6 +134,7 @@ export type ShiftEmitted =
     }
   | { readonly type: 'shift.over'; readonly at: number };
 
+/** What a pure shift step returns: the next context and the events it caused, in order. */
 export interface ShiftStep {
   readonly context: ShiftContext;
   readonly emitted: readonly ShiftEmitted[];

@@ -17,6 +17,7 @@ export interface Check {
   readonly at: Position;
 }
 
+/** A played playthrough: the session it drove, each expectation checked, and whether all of them passed. */
 export interface PlaythroughRun {
   readonly file: string;
   readonly title: string;
@@ -28,6 +29,7 @@ export interface PlaythroughRun {
   readonly passed: boolean;
 }
 
+/** The outcome of {@link runPlaythrough}: the run, or the located problems that stopped it being played. */
 export type RunPlaythroughResult = { ok: true; run: PlaythroughRun } | { ok: false; problems: Problem[] };
 
 const ACTION_KEYS = [

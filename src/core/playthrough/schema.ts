@@ -11,6 +11,7 @@ const Contact = z
   .regex(/^c\d{1,4}$/, { error: 'Contacts are named c1, c2, … in order of arrival.' });
 const OneOrMany = z.union([Text, z.array(Text).min(1).max(20)]);
 
+/** What must be true right after a playthrough step: beat, words said, refusal, ending or mood bounds. */
 export const StepExpectSchema = z
   .strictObject({
     beat: IdSchema.optional().meta({ description: 'The beat the persona is in after this step.' }),
@@ -24,6 +25,7 @@ export const StepExpectSchema = z
   })
   .meta({ description: 'What must be true right after the step.' });
 
+/** One playthrough step: a single action (or a wait), when, on which contact, and what must follow. */
 export const StepSchema = z
   .strictObject({
     at: DurationSchema.optional().meta({
@@ -60,6 +62,7 @@ export const StepSchema = z
   })
   .meta({ description: 'One thing the trainee does (or a wait), and what must follow.' });
 
+/** The schema of a playthrough file: a scripted attempt at a scenario or shift, and what must hold after. */
 export const PlaythroughFileSchema = z
   .strictObject({
     scenario: IdSchema.optional().meta({
@@ -96,5 +99,7 @@ export const PlaythroughFileSchema = z
     description: 'A scripted attempt at a scenario and its expected outcome.',
   });
 
+/** A playthrough file as validated, before it is played. */
 export type PlaythroughFile = z.infer<typeof PlaythroughFileSchema>;
+/** One playthrough step as written in its file. */
 export type StepFile = z.infer<typeof StepSchema>;

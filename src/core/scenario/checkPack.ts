@@ -18,6 +18,7 @@ export interface PlayOutcome {
   readonly truncated: boolean;
 }
 
+/** The result of checking a whole pack: what compiled, and every problem found. */
 export interface PackCheck {
   /** The compiled pack, or the default pack when there is none or it failed to compile. */
   readonly pack: Pack;

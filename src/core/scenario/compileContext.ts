@@ -108,4 +108,5 @@ export function applyLimits(base: Limits, written: LimitsFile | undefined): Limi
   };
 }
 
+/** Limits that allow nothing: the base a pack's own tiers are laid over. */
 export const NO_LIMITS: Limits = { refund: 0, replace: 0, pay: 0, credit: 0, exceptions: false };

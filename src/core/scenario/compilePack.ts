@@ -74,6 +74,7 @@ export const DEFAULT_PACK: Pack = Object.freeze({
   personaDefaults: { traits: { patience: 0.5, volatility: 0.5, trust: 0.5 }, mood: 0 },
 });
 
+/** The outcome of {@link compilePack}: the pack and any warnings, or every problem when there is an error. */
 export type CompilePackResult =
   | { ok: true; pack: Pack; problems: Problem[] }
   | { ok: false; problems: Problem[] };

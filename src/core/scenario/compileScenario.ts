@@ -21,6 +21,7 @@ import type {
   Trigger,
 } from './types';
 
+/** Where a scenario file comes from and which pack it is compiled against. */
 export interface CompileOptions {
   /** The file name used in problems (as the trainer would open it). */
   readonly file: string;
@@ -28,6 +29,10 @@ export interface CompileOptions {
   readonly pack?: Pack;
 }
 
+/**
+ * The outcome of {@link compileScenario}: the scenario with its warnings and the position of its `id`,
+ * or every problem found when there is an error.
+ */
 export type CompileResult =
   | { ok: true; scenario: Scenario; problems: Problem[]; idAt: Position }
   | { ok: false; problems: Problem[] };

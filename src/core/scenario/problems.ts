@@ -69,7 +69,9 @@ export const PROBLEM_CODES = {
   },
 } as const satisfies Record<string, { severity: Severity; about: string }>;
 
+/** An error fails a check; a warning is reported but does not. */
 export type Severity = 'error' | 'warning';
+/** The stable code of a problem: a key of {@link PROBLEM_CODES}. */
 export type ProblemCode = keyof typeof PROBLEM_CODES;
 
 /** One located problem in a trainer-authored file. Lines and columns are 1-based. */

@@ -39,6 +39,7 @@ export interface YamlFile {
   locateKey(path: YamlPath, key: string): Position;
 }
 
+/** The outcome of {@link readYaml}: the parsed file, or the located problems that refused it. */
 export type ReadYamlResult = { ok: true; yaml: YamlFile } | { ok: false; problems: Problem[] };
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

@@ -10,16 +10,20 @@ export const DURATION_MESSAGE =
   'Write a duration as minutes (a number), with units (90s, 5m, 1h30m, 1d) or as a clock (1:30).';
 /** `90s`, `5m`, `1h30m`, `1.5h`, `1d`, or a clock reading `m:ss` / `h:mm:ss`. */
 export const DURATION_PATTERN = /^(?:(?:\d+(?:\.\d+)?\s*[dhms]\s*)+|\d+:[0-5]\d(?::[0-5]\d)?)$/;
+/** The message for an id that breaks the id rules. */
 export const ID_MESSAGE = 'Ids use lowercase letters, digits, - and _ (up to 64), e.g. late-refund.';
+/** The message for a tier reference written as neither a level number nor an id. */
 export const TIER_MESSAGE = 'Name a tier by its level number (1, 2, …) or its id from the pack ladder.';
 
 const MAX_TEXT = 2000;
 
+/** An id: 1 to 64 lowercase letters, digits, - and _, starting with a letter or digit. */
 export const IdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, { error: ID_MESSAGE })
   .meta({ description: 'An id: lowercase letters, digits, - and _.' });
 
+/** A language code: two lowercase letters, optionally with a region (`en`, `es`, `pt-BR`). */
 export const LanguageSchema = z
   .string()
   .regex(/^[a-z]{2}(-[A-Z]{2})?$/, { error: 'Languages are written as two-letter codes such as en or es.' });
@@ -29,6 +33,10 @@ export const TextSchema = z
   .record(LanguageSchema, z.string().min(1).max(MAX_TEXT))
   .meta({ description: 'Text in every pack language, e.g. { en: "Hello", es: "Hola" }.' });
 
+/**
+ * Authored game time: a positive number of minutes (up to a week), or text with units (`90s`, `1h30m`)
+ * or a clock (`1:30`).
+ */
 export const DurationSchema = z
   .union(
     [
@@ -44,12 +52,16 @@ export const DurationSchema = z
   )
   .meta({ description: 'Game time: minutes as a number, or 90s, 5m, 1h30m, 1d, or a clock such as 1:30.' });
 
+/** A tier of the ladder as written: its level number (1 to 12) or its id. */
 export const TierRefSchema = z
   .union([z.int().min(1).max(12), IdSchema], { error: TIER_MESSAGE })
   .meta({ description: 'A tier of the ladder: its level number or its id.' });
 
+/** The channels a customer can reach the desk on. */
 export const CHANNELS = ['chat', 'email', 'phone', 'social'] as const;
+/** What a trainee can offer to resolve a case. */
 export const RESOLUTION_KINDS = ['information', 'refund', 'replace', 'pay', 'credit'] as const;
+/** What a trainee can do besides replying; a transition can wait for any of these. */
 export const ACTIONS = [
   'lookup',
   'ask',
@@ -80,9 +92,13 @@ export const PHRASE_FAMILIES = [
   'jargon',
   'overpromise',
 ] as const;
+/** How a contact can end: satisfied and neutral count as won, upset and abandoned as lost. */
 export const ENDINGS = ['satisfied', 'neutral', 'upset', 'abandoned'] as const;
+/** How a fact becomes known: at the start, by lookup, by asking, by reproducing the problem, or by script. */
 export const REVEALS = ['start', 'lookup', 'ask', 'reproduce', 'script'] as const;
+/** What can happen to a promise: it is made, kept or broken. */
 export const PROMISE_EVENTS = ['made', 'kept', 'broken'] as const;
+/** How a tier answers a handoff: it resolved the case or returned it to the trainee. */
 export const HANDOFF_EVENTS = ['resolved', 'returned'] as const;
 
 const Unit = z.number().min(0).max(1);
@@ -102,6 +118,7 @@ const effectFields = {
   }),
 };
 
+/** A tier's authority as written: its cap per resolution kind and whether it may act outside policy. */
 export const LimitsSchema = z
   .strictObject({
     refund: Amount.optional(),
@@ -112,6 +129,7 @@ export const LimitsSchema = z
   })
   .meta({ description: 'Largest amount this tier may grant per resolution kind; 0 or absent: not allowed.' });
 
+/** A transition as written in a beat: the beat to go to, at most one trigger, conditions, a line, effects. */
 export const TransitionSchema = z
   .strictObject({
     go: IdSchema.meta({ description: 'The beat to move to.' }),
@@ -158,12 +176,14 @@ export const TransitionSchema = z
   })
   .meta({ description: 'Moves the persona to another beat when all of its conditions hold.' });
 
+/** An authored reply for choice mode; `go` is shorthand for a transition that fires when it is picked. */
 export const ChoiceSchema = z.strictObject({
   id: IdSchema,
   text: TextSchema.meta({ description: 'The reply as the trainee would send it.' }),
   go: IdSchema.optional().meta({ description: 'Shorthand: picking this reply moves to that beat.' }),
 });
 
+/** A beat as written: what the customer says, its choices, the transitions out, effects and any ending. */
 export const BeatSchema = z
   .strictObject({
     id: IdSchema,
@@ -184,6 +204,7 @@ export const BeatSchema = z
   })
   .meta({ description: 'A moment in the conversation.' });
 
+/** A fact of the case as written: label, value, how it is revealed, and the question that asks for it. */
 export const FactSchema = z.strictObject({
   id: IdSchema,
   label: TextSchema,
@@ -195,12 +216,14 @@ export const FactSchema = z.strictObject({
   question: TextSchema.optional().meta({ description: 'With reveal: ask — what the trainee asks.' }),
 });
 
+/** A persona's traits as written, each 0..1; absent ones take the pack's defaults. */
 export const TraitsSchema = z.strictObject({
   patience: Unit.optional().meta({ description: '0 leaves at once … 1 waits all day.' }),
   volatility: Unit.optional().meta({ description: '0 steady … 1 swings hard with every reply.' }),
   trust: Unit.optional().meta({ description: '0 expects to be lied to … 1 takes you at your word.' }),
 });
 
+/** The customer as written: name, a line about them, traits, starting mood (-1..1) and look. */
 export const PersonaSchema = z.strictObject({
   name: z.string().min(1).max(80),
   about: TextSchema.optional().meta({
@@ -219,12 +242,17 @@ export const PersonaSchema = z.strictObject({
     .optional(),
 });
 
+/** What a tier does with an escalated case, as written: resolve or return it, how soon, and its note back. */
 export const HandoffSchema = z.strictObject({
   does: z.enum(['resolves', 'returns']).optional().meta({ description: 'What the tier does with the case.' }),
   responds_in: DurationSchema.optional(),
   says: TextSchema.optional().meta({ description: "The tier's note back to the trainee." }),
 });
 
+/**
+ * The right handling of the case as written: why, the acceptable resolutions, the facts a handoff note
+ * must carry, and whether a follow-up is expected.
+ */
 export const ExpectedSchema = z.strictObject({
   why: TextSchema.meta({
     description: 'Why this level and these resolutions are right (shown in the debrief).',
@@ -244,6 +272,7 @@ export const ExpectedSchema = z.strictObject({
   follow_up: z.boolean().optional().meta({ description: 'A follow-up is expected after the case closes.' }),
 });
 
+/** The schema of a scenario file: one customer, one case, scripted in beats. */
 export const ScenarioFileSchema = z
   .strictObject({
     id: IdSchema,
@@ -272,6 +301,7 @@ export const ScenarioFileSchema = z
   })
   .meta({ title: 'Escalation Desk scenario', description: 'One customer, one case, scripted in beats.' });
 
+/** One tier of a pack's ladder as written. */
 export const TierSchema = z.strictObject({
   id: IdSchema,
   name: TextSchema,
@@ -282,6 +312,7 @@ export const TierSchema = z.strictObject({
   }),
 });
 
+/** The schema of `pack.yaml`: languages, currency, tier ladder, trainee tier and persona defaults. */
 export const PackFileSchema = z
   .strictObject({
     id: IdSchema,
@@ -306,8 +337,13 @@ export const PackFileSchema = z
   })
   .meta({ title: 'Escalation Desk scenario pack', description: 'The tier ladder and defaults of a pack.' });
 
+/** A scenario file as validated, before it is normalised. */
 export type ScenarioFile = z.infer<typeof ScenarioFileSchema>;
+/** A pack file as validated, before it is compiled. */
 export type PackFile = z.infer<typeof PackFileSchema>;
+/** A transition as written in a scenario file. */
 export type TransitionFile = z.infer<typeof TransitionSchema>;
+/** Tier limits as written; absent fields keep the value they are laid over. */
 export type LimitsFile = z.infer<typeof LimitsSchema>;
+/** A duration as written: minutes as a number, or text with units or a clock. */
 export type DurationFile = z.infer<typeof DurationSchema>;

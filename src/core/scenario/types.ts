@@ -14,13 +14,21 @@ import type {
   REVEALS,
 } from './schema';
 
+/** A channel a customer reaches the desk on: chat, email, phone or social. */
 export type Channel = (typeof CHANNELS)[number];
+/** A resolution a trainee can offer: information, refund, replace, pay or credit. */
 export type ResolutionKind = (typeof RESOLUTION_KINDS)[number];
+/** Something a trainee does besides replying. */
 export type TraineeAction = (typeof ACTIONS)[number];
+/** A family of phrasing the reply analyser recognises, such as `apologise` or `blame`. */
 export type PhraseFamily = (typeof PHRASE_FAMILIES)[number];
+/** How a contact ends: satisfied, neutral, upset or abandoned. */
 export type Ending = (typeof ENDINGS)[number];
+/** How a fact becomes known: from the start, by a lookup, by asking, by reproducing, or by the script. */
 export type Reveal = (typeof REVEALS)[number];
+/** What happened to a promise: made, kept or broken. */
 export type PromiseEvent = (typeof PROMISE_EVENTS)[number];
+/** How a tier answered a handoff: it resolved the case or returned it. */
 export type HandoffEvent = (typeof HANDOFF_EVENTS)[number];
 
 /** Text in every pack language, keyed by language code. */
@@ -47,12 +55,17 @@ export interface Tier {
   readonly respondsInMs: number;
 }
 
+/**
+ * A persona's traits, each 0..1: patience (how long they wait), volatility (how far their mood swings)
+ * and trust (how far they believe the company at the start).
+ */
 export interface Traits {
   readonly patience: number;
   readonly volatility: number;
   readonly trust: number;
 }
 
+/** A compiled pack: languages, currency, tier ladder (lowest first), trainees' tier and persona defaults. */
 export interface Pack {
   readonly id: string;
   readonly version: number;
@@ -64,6 +77,7 @@ export interface Pack {
   readonly personaDefaults: { readonly traits: Traits; readonly mood: number };
 }
 
+/** A scenario's customer: name, traits, starting mood (-1..1); `about` and `look` are null when absent. */
 export interface Persona {
   readonly name: string;
   readonly about: LocalizedText | null;
@@ -72,6 +86,7 @@ export interface Persona {
   readonly look: { readonly portrait: string; readonly accent: string } | null;
 }
 
+/** A fact of the case and how it becomes known; `question` is what the trainee asks for it, or null. */
 export interface Fact {
   readonly id: string;
   readonly label: LocalizedText;
@@ -119,6 +134,7 @@ export interface Guards {
   readonly known: readonly string[];
 }
 
+/** A scripted move to beat `go`: it fires on its trigger when its guards hold, and applies its effects. */
 export interface Transition {
   readonly go: string;
   /** A line the customer says as the transition fires, before the next beat's own lines. */
@@ -129,11 +145,16 @@ export interface Transition {
   readonly effects: Effects;
 }
 
+/** An authored reply the trainee can pick in a beat. */
 export interface Choice {
   readonly id: string;
   readonly text: LocalizedText;
 }
 
+/**
+ * A moment in a persona's script: the lines said on entering it, the choices and transitions out, its
+ * effects, and its ending (null: not an ending).
+ */
 export interface Beat {
   readonly id: string;
   readonly says: readonly LocalizedText[];
@@ -143,6 +164,10 @@ export interface Beat {
   readonly effects: Effects;
 }
 
+/**
+ * What a tier does when the case is escalated to it: its answer, how many game milliseconds it takes,
+ * and its note back (null: none).
+ */
 export interface Handoff {
   readonly level: number;
   /**
@@ -155,12 +180,17 @@ export interface Handoff {
   readonly says: LocalizedText | null;
 }
 
+/** A resolution that is right for the case, with the amounts accepted (null: no bound). */
 export interface AcceptableResolution {
   readonly kind: ResolutionKind;
   readonly min: number | null;
   readonly max: number | null;
 }
 
+/**
+ * The right handling of a case, for the debrief: why, the acceptable resolutions (none: it must be
+ * escalated), the facts a handoff note must carry, and whether a follow-up is expected.
+ */
 export interface Expected {
   readonly why: LocalizedText;
   readonly resolutions: readonly AcceptableResolution[];
@@ -168,6 +198,10 @@ export interface Expected {
   readonly followUp: boolean;
 }
 
+/**
+ * A compiled scenario: one customer, one case, scripted in beats. `level` is the tier the case truly
+ * needs; every default is applied and every duration is in game milliseconds.
+ */
 export interface Scenario {
   readonly id: string;
   readonly version: number;
