@@ -6,7 +6,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Scenario } from '../core';
-import { exploreScenario } from '../core/engine/exploreScenario';
+import { playOutcome } from '../core/engine/exploreScenario';
 import { ENGINE_VERSION } from '../core/engine/session';
 import type { PlayOutcome } from '../core/scenario/checkPack';
 
@@ -38,8 +38,7 @@ export async function openExploreCache(): Promise<{
       const key = `${ENGINE_VERSION}:${scenario.contentHash}`;
       const known = entries.get(key);
       if (known) return known;
-      const { winnable, losable, truncated } = exploreScenario(scenario);
-      const outcome = { winnable, losable, truncated };
+      const outcome = playOutcome(scenario);
       entries.set(key, outcome);
       dirty = true;
       return outcome;

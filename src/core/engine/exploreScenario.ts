@@ -245,3 +245,57 @@ export function exploreScenario(scenario: Scenario, options: { limit?: number } 
     truncated,
   };
 }
+
+/** Whether some way of playing ends well and some ends badly; what the pack check needs to know. */
+export interface PlayOutcome {
+  readonly winnable: boolean;
+  readonly losable: boolean;
+  /** True when the walk hit its state limit before settling both questions. */
+  readonly truncated: boolean;
+}
+
+/**
+ * Answers only "can this scenario be won, and can it be lost?", walking the same states with the same
+ * events as {@link exploreScenario}, states that reach a new beat first, and stopping as soon as both
+ * are settled. It visits every state before answering no, so a "no" is as sure as the full walk's.
+ */
+export function playOutcome(scenario: Scenario, options: { limit?: number } = {}): PlayOutcome {
+  const machine = createPersonaMachine(scenario);
+  const made = templates(scenario);
+  const key = stateKey(scenario);
+  const limit = options.limit ?? 20_000;
+  let winnable = false;
+  let losable = false;
+  const [first] = initialTransition(machine, { at: 0 });
+  const seen = new Set([key(String(first.value), first.context)]);
+  // States that reached a beat not seen before go first: endings lie down the paths that move on.
+  const moved = [first];
+  const stayed: (typeof first)[] = [];
+  const beats = new Set([String(first.value)]);
+  let steps = 0;
+  for (let snapshot = moved.pop() ?? stayed.shift(); snapshot; snapshot = moved.pop() ?? stayed.shift()) {
+    for (const make of made) {
+      if (winnable && losable) return { winnable, losable, truncated: false };
+      if ((steps += 1) > limit) return { winnable, losable, truncated: true };
+      const [next, actions] = transition(machine, snapshot, make(snapshot.context.now));
+      for (const action of actions as readonly { type: string; params?: unknown }[]) {
+        if (action.type !== 'xstate.emit') continue;
+        const emitted = (action.params as { event: PersonaEmitted }).event;
+        if (emitted.type !== 'persona.ended') continue;
+        if (emitted.ending === 'satisfied' || emitted.ending === 'neutral') winnable = true;
+        else losable = true;
+      }
+      const k = key(String(next.value), next.context);
+      if (next.status === 'active' && !seen.has(k)) {
+        seen.add(k);
+        const beat = String(next.value);
+        if (beats.has(beat)) stayed.push(next);
+        else {
+          beats.add(beat);
+          moved.push(next);
+        }
+      }
+    }
+  }
+  return { winnable, losable, truncated: false };
+}

@@ -1,4 +1,4 @@
-import { exploreScenario } from '../engine/exploreScenario';
+import { type PlayOutcome, playOutcome } from '../engine/exploreScenario';
 import { compileShift, type Shift } from '../engine/shift';
 import { compilePack, DEFAULT_PACK } from './compilePack';
 import { compileScenario } from './compileScenario';
@@ -11,14 +11,8 @@ export interface SourceFile {
   readonly text: string;
 }
 
-/** What the check needs from walking a persona's paths. */
-export interface PlayOutcome {
-  readonly winnable: boolean;
-  readonly losable: boolean;
-  readonly truncated: boolean;
-}
+export type { PlayOutcome };
 
-/** The result of checking a whole pack: what compiled, and every problem found. */
 export interface PackCheck {
   /** The compiled pack, or the default pack when there is none or it failed to compile. */
   readonly pack: Pack;
@@ -91,7 +85,7 @@ export function checkPack(input: {
     firstById.set(compiled.scenario.id, { file: source.file, at: compiled.idAt });
     scenarios.push(compiled.scenario);
     if (input.explore !== false) {
-      const explore = typeof input.explore === 'function' ? input.explore : exploreScenario;
+      const explore = typeof input.explore === 'function' ? input.explore : playOutcome;
       problems.push(...playProblems(explore(compiled.scenario), compiled.scenario, compiled.idAt));
     }
   }

@@ -1,7 +1,7 @@
 /** Walking a persona's paths finds the reachable endings, and the pack check warns about one-sided scenarios. */
 import { describe, expect, it } from 'vitest';
 import { checkPack } from '../../../src/core';
-import { exploreScenario } from '../../../src/core/engine/exploreScenario';
+import { exploreScenario, playOutcome } from '../../../src/core/engine/exploreScenario';
 import { loadStarterPack } from '../../support/starterPack';
 import { tinyScenario } from '../../support/tinyScenario';
 
@@ -45,6 +45,19 @@ describe('exploreScenario', () => {
     );
     expect(result.endings.satisfied?.length).toBeGreaterThan(1);
     expect(result.endings.satisfied?.every((step) => step.startsWith('reply'))).toBe(true);
+  });
+
+  it('the quick check the pack uses agrees with the full walk', () => {
+    const cases = [...loadStarterPack().scenarios, tinyScenario({ id: 'tiny' })];
+    for (const scenario of cases) {
+      const full = exploreScenario(scenario);
+      const quick = playOutcome(scenario);
+      expect({ id: scenario.id, winnable: quick.winnable, losable: quick.losable }).toEqual({
+        id: scenario.id,
+        winnable: full.winnable,
+        losable: full.losable,
+      });
+    }
   });
 
   it('finds every shipped scenario winnable and losable', () => {
