@@ -276,7 +276,8 @@ export function playOutcome(scenario: Scenario, options: { limit?: number } = {}
   for (let snapshot = moved.pop() ?? stayed.shift(); snapshot; snapshot = moved.pop() ?? stayed.shift()) {
     for (const make of made) {
       if (winnable && losable) return { winnable, losable, truncated: false };
-      if ((steps += 1) > limit) return { winnable, losable, truncated: true };
+      steps += 1;
+      if (steps > limit) return { winnable, losable, truncated: true };
       const [next, actions] = transition(machine, snapshot, make(snapshot.context.now));
       for (const action of actions as readonly { type: string; params?: unknown }[]) {
         if (action.type !== 'xstate.emit') continue;
