@@ -6,6 +6,7 @@
 import { checkPack, DEFAULT_YAML_LIMITS, formatProblem, type Problem, type SourceFile } from '../core';
 import { problem } from '../core/scenario/problems';
 import { openExploreCache } from './exploreCache';
+import { runCli } from './runCli';
 import { findScenarioFiles, readSourceFile } from './scenarioFiles';
 
 interface Options {
@@ -91,12 +92,4 @@ async function main(): Promise<number> {
   return errors > 0 ? 1 : 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`check:scenarios failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 2;
-  },
-);
+runCli('check:scenarios', main);

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { formatProblem, hasErrors } from '../core';
 import { exploreScenario } from '../core/engine/exploreScenario';
+import { runCli } from './runCli';
 import { loadPackAround } from './scenarioFiles';
 
 async function main(): Promise<number> {
@@ -52,12 +53,4 @@ async function main(): Promise<number> {
   return result.winnable && result.losable ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`explore failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 2;
-  },
-);
+runCli('explore', main);

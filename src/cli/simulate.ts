@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { formatProblem, hasErrors } from '../core';
 import { formatRun, runToJson } from '../core/playthrough/formatRun';
 import { runPlaythrough } from '../core/playthrough/runPlaythrough';
+import { runCli } from './runCli';
 import { loadPackAround } from './scenarioFiles';
 
 const HELP = 'Usage: npm run simulate -- <file.playthrough.yaml> [--json]';
@@ -45,12 +46,4 @@ async function main(): Promise<number> {
   return result.run.passed ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`simulate failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 2;
-  },
-);
+runCli('simulate', main);

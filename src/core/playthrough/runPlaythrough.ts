@@ -67,6 +67,16 @@ export function runPlaythrough(
   const source = valid.value;
   const yaml = read.yaml;
   const problems: Problem[] = [];
+  const missing = (what: 'scenario' | 'shift', id: string) => {
+    problems.push(
+      problem(
+        'unknown-scenario',
+        `There is no ${what} \`${id}\` in the pack.`,
+        options.file,
+        yaml.locate([what]),
+      ),
+    );
+  };
   let shift: Shift | null = null;
   if ((source.scenario === undefined) === (source.shift === undefined)) {
     problems.push(
@@ -80,28 +90,10 @@ export function runPlaythrough(
   } else if (source.scenario !== undefined) {
     const scenario = options.scenarios.find((s) => s.id === source.scenario);
     if (scenario) shift = practiceShift(scenario);
-    else {
-      problems.push(
-        problem(
-          'unknown-scenario',
-          `There is no scenario \`${source.scenario}\` in the pack.`,
-          options.file,
-          yaml.locate(['scenario']),
-        ),
-      );
-    }
+    else missing('scenario', source.scenario);
   } else {
     shift = options.shifts?.find((s) => s.id === source.shift) ?? null;
-    if (!shift) {
-      problems.push(
-        problem(
-          'unknown-scenario',
-          `There is no shift \`${source.shift}\` in the pack.`,
-          options.file,
-          yaml.locate(['shift']),
-        ),
-      );
-    }
+    if (!shift) missing('shift', source.shift ?? '');
   }
   source.steps.forEach((step, index) => {
     const actions = ACTION_KEYS.filter((k) => step[k] !== undefined);
