@@ -12,10 +12,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { assign, emit, initialTransition, setup, transition } from 'xstate';
 import type { Scenario } from '../../src/core';
+import { lexiconAnalyser } from '../../src/core/analysis/analyseReply';
 import type { Intent } from '../../src/core/engine/intents';
 import { createPersonaMachine } from '../../src/core/engine/personaMachine';
 import type { PersonaEvent } from '../../src/core/engine/personaSteps';
-import { minimalAnalyser } from '../../src/core/engine/replyAnalyser';
 import { replayTranscript, ShiftSession } from '../../src/core/engine/session';
 import type { Shift } from '../../src/core/engine/shift';
 import { loadStarterPack } from '../support/starterPack';
@@ -75,7 +75,7 @@ function personaWorkload(scenario: Scenario): PersonaEvent[] {
         at,
         text,
         choice: choices[i % Math.max(1, choices.length)] ?? null,
-        analysis: minimalAnalyser(text, {
+        analysis: lexiconAnalyser(text, {
           language: 'en',
           customerName: scenario.persona.name,
           previous: [],

@@ -5,19 +5,20 @@
  */
 import { initialTransition, transition } from 'xstate';
 import { z } from 'zod';
+import { lexiconAnalyser } from '../analysis/analyseReply';
 import { canonicalJson } from '../canonicalJson';
 import { contentHash } from '../contentHash';
 import type { Scenario } from '../scenario/types';
 import { IntentSchema, type RefusalReason } from './intents';
 import { createPersonaMachine, type PersonaMachine } from './personaMachine';
 import { seedState } from './random';
-import { minimalAnalyser, type ReplyAnalyser } from './replyAnalyser';
+import type { ReplyAnalyser } from './replyAnalyser';
 import type { Shift } from './shift';
 import { createShiftMachine, type ShiftInput, type ShiftMachine } from './shiftMachine';
 import type { ShiftContext, ShiftEmitted, ShiftWorld } from './shiftSteps';
 
 /** Bumped whenever a change could make an old transcript replay differently. */
-export const ENGINE_VERSION = '1.0.0';
+export const ENGINE_VERSION = '1.1.0';
 
 /** Names the exact scenario version an attempt was played on: its id, authored version and content hash. */
 export interface ScenarioRef {
@@ -54,7 +55,7 @@ export interface SessionOptions {
   readonly scenarios: readonly Scenario[];
   readonly shift: Shift;
   readonly seed: number | string;
-  /** The reply analyser; the minimal keyword analyser when absent. */
+  /** The reply analyser; the shipped lexicon analyser when absent. */
   readonly analyser?: ReplyAnalyser;
 }
 
@@ -118,7 +119,7 @@ export class ShiftSession {
       shift: options.shift,
       scenarios: new Map(scenarios.map((s) => [s.id, s])),
       personas: new Map(scenarios.map((s) => [s.id, personaFor(s)])),
-      analyser: options.analyser ?? minimalAnalyser,
+      analyser: options.analyser ?? lexiconAnalyser,
     };
     this.scenarioRefs = scenarios.map((s) => ({ id: s.id, version: s.version, contentHash: s.contentHash }));
     this.machine = createShiftMachine(world);
@@ -274,7 +275,8 @@ export const SAVE_VERSION = 1;
 /** Saves larger than this are refused before parsing. */
 export const MAX_SAVE_CHARS = 5 * 1024 * 1024;
 
-const ShiftSchema = z.strictObject({
+/** Validates a shift as a save or scorecard records it. */
+export const ShiftRecordSchema = z.strictObject({
   id: z.string().max(80),
   title: z.record(z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/), z.string().max(2000)),
   lengthMs: Duration.nullable(),
@@ -291,7 +293,7 @@ const SaveSchema = z.strictObject({
   version: z.literal(SAVE_VERSION),
   engineVersion: z.string().max(20),
   seed: z.union([z.number().int(), z.string().max(200)]),
-  shift: ShiftSchema,
+  shift: ShiftRecordSchema,
   scenarios: z
     .array(
       z.strictObject({

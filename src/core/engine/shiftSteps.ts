@@ -555,6 +555,8 @@ export function handleIntent(context: ShiftContext, world: ShiftWorld, intent: I
       language: intent.language,
       customerName: scenario.persona.name,
       previous: contact.replies,
+      now: at,
+      limits: scenario.tiers[scenario.traineeTier - 1]?.limits ?? null,
     });
     steps.setContact({ ...contact, replies: [...contact.replies, intent.text] });
     steps.emitted.push({

@@ -1,10 +1,11 @@
+import { contentHash } from '../contentHash';
 import { applyLimits, CompileContext, NO_LIMITS } from './compileContext';
 import { durationToMs } from './durations';
 import { hasErrors, type Problem } from './problems';
 import { readYaml } from './readYaml';
 import { PackFileSchema } from './schema';
 import { validateAgainst } from './schemaProblems';
-import type { Pack, Tier } from './types';
+import type { Pack, ScoringRules, Tier } from './types';
 
 const MINUTE = 60_000;
 
@@ -62,6 +63,23 @@ export const DEFAULT_TIERS: readonly Tier[] = Object.freeze([
   },
 ]);
 
+/** The scoring rules of a pack that states none: the headline dimensions weigh most. */
+export const DEFAULT_SCORING: ScoringRules = Object.freeze({
+  weights: Object.freeze({
+    empathy: 3,
+    promises: 2,
+    tier: 3,
+    availability: 1,
+    attention: 1,
+    listening: 1,
+    problem_solving: 2,
+    responsiveness: 1,
+    professionalism: 1.5,
+    follow_up: 1,
+  }),
+  grades: Object.freeze({ expected: 50, desired: 70, exceptional: 85 }),
+});
+
 /** The pack used when no pack.yaml exists: English and Spanish, the default ladder, level 1 trainees. */
 export const DEFAULT_PACK: Pack = Object.freeze({
   id: 'default',
@@ -72,7 +90,13 @@ export const DEFAULT_PACK: Pack = Object.freeze({
   tiers: DEFAULT_TIERS,
   traineeTier: 1,
   personaDefaults: { traits: { patience: 0.5, volatility: 0.5, trust: 0.5 }, mood: 0 },
+  scoring: DEFAULT_SCORING,
+  contentHash: contentHash('default pack 1'),
 });
+
+function definedOnly<T extends object>(record: T): Partial<T> {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
 
 /** The outcome of {@link compilePack}: the pack and any warnings, or every problem when there is an error. */
 export type CompilePackResult =
@@ -139,7 +163,22 @@ export function compilePack(text: string, file: string): CompilePackResult {
       traits: { ...base.traits, ...source.persona?.traits },
       mood: source.persona?.mood ?? base.mood,
     },
+    scoring: {
+      weights: { ...DEFAULT_SCORING.weights, ...definedOnly(source.scoring?.weights ?? {}) },
+      grades: source.scoring?.grades ?? DEFAULT_SCORING.grades,
+    },
+    contentHash: contentHash(text),
   };
+  const grades = pack.scoring.grades;
+  if (!(grades.expected < grades.desired && grades.desired < grades.exceptional)) {
+    ctx.report('invalid-value', 'Grade thresholds must rise: expected below desired below exceptional.', [
+      'scoring',
+      'grades',
+    ]);
+  }
+  if (Object.values(pack.scoring.weights).every((w) => w === 0)) {
+    ctx.report('invalid-value', 'At least one dimension needs a weight above 0.', ['scoring', 'weights']);
+  }
   const problems = [...ctx.problems, ...ladder.problems];
   return hasErrors(problems) ? { ok: false, problems } : { ok: true, pack, problems };
 }

@@ -164,6 +164,8 @@ function normalise(source: ScenarioFile, ctx: CompileContext, pack: Pack): Omit<
     },
     languages: pack.languages,
     currency: pack.currency,
+    scoring: pack.scoring,
+    packHash: pack.contentHash,
   };
 }
 

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { ShiftFileSchema } from '../engine/shift';
 import { PlaythroughFileSchema } from '../playthrough/schema';
+import { ScorecardSchema } from '../scoring/scorecard';
 import { PackFileSchema, ScenarioFileSchema } from './schema';
 
 /**
  * The JSON Schemas that editors use to autocomplete and check scenario, pack, shift and playthrough
- * files, generated from the same zod schemas the compilers validate with. Draft 7, which YAML editors
+ * files, and that other tools use to read scorecards, generated from the same zod schemas the compilers validate with. Draft 7, which YAML editors
  * support widely.
  */
 export function scenarioJsonSchemas(): Record<string, unknown> {
@@ -15,5 +16,6 @@ export function scenarioJsonSchemas(): Record<string, unknown> {
     'pack.schema.json': z.toJSONSchema(PackFileSchema, options),
     'shift.schema.json': z.toJSONSchema(ShiftFileSchema, options),
     'playthrough.schema.json': z.toJSONSchema(PlaythroughFileSchema, options),
+    'scorecard.schema.json': z.toJSONSchema(ScorecardSchema, { ...options, io: 'output' }),
   };
 }

@@ -312,6 +312,42 @@ export const TierSchema = z.strictObject({
   }),
 });
 
+/** The scorecard's dimensions: three headline ones, then the seven service habits. */
+export const DIMENSIONS = [
+  'empathy',
+  'promises',
+  'tier',
+  'availability',
+  'attention',
+  'listening',
+  'problem_solving',
+  'responsiveness',
+  'professionalism',
+  'follow_up',
+] as const;
+
+const Weight = z.number().min(0).max(100);
+const Threshold = z.number().min(0).max(100);
+
+/** How a pack weighs the dimensions and where the grades begin (scores run from 0 to 100). */
+export const ScoringSchema = z
+  .strictObject({
+    weights: z
+      .strictObject(
+        Object.fromEntries(DIMENSIONS.map((d) => [d, Weight.optional()])) as Record<
+          (typeof DIMENSIONS)[number],
+          z.ZodOptional<typeof Weight>
+        >,
+      )
+      .optional()
+      .meta({ description: 'Relative weight of each dimension in the overall score; 0 leaves it out.' }),
+    grades: z
+      .strictObject({ expected: Threshold, desired: Threshold, exceptional: Threshold })
+      .optional()
+      .meta({ description: 'The lowest overall score for each grade; below `expected` is Unsatisfactory.' }),
+  })
+  .meta({ description: 'How attempts are scored in this pack.' });
+
 /** The schema of `pack.yaml`: languages, currency, tier ladder, trainee tier and persona defaults. */
 export const PackFileSchema = z
   .strictObject({
@@ -334,6 +370,7 @@ export const PackFileSchema = z
       .strictObject({ traits: TraitsSchema.optional(), mood: Signed.optional() })
       .optional()
       .meta({ description: 'Defaults for personas that leave traits or mood out.' }),
+    scoring: ScoringSchema.optional(),
   })
   .meta({ title: 'Escalation Desk scenario pack', description: 'The tier ladder and defaults of a pack.' });
 

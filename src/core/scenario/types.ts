@@ -6,6 +6,7 @@
 import type {
   ACTIONS,
   CHANNELS,
+  DIMENSIONS,
   ENDINGS,
   HANDOFF_EVENTS,
   PHRASE_FAMILIES,
@@ -66,6 +67,15 @@ export interface Traits {
 }
 
 /** A compiled pack: languages, currency, tier ladder (lowest first), trainees' tier and persona defaults. */
+/** One of the scorecard's dimensions. */
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** The pack's scoring rules: each dimension's weight and the lowest overall score of each grade. */
+export interface ScoringRules {
+  readonly weights: Readonly<Record<Dimension, number>>;
+  readonly grades: { readonly expected: number; readonly desired: number; readonly exceptional: number };
+}
+
 export interface Pack {
   readonly id: string;
   readonly version: number;
@@ -75,6 +85,9 @@ export interface Pack {
   readonly tiers: readonly Tier[];
   readonly traineeTier: number;
   readonly personaDefaults: { readonly traits: Traits; readonly mood: number };
+  readonly scoring: ScoringRules;
+  /** SHA-256 of the pack file (of the defaults when there is none): scorecards name it. */
+  readonly contentHash: string;
 }
 
 /** A scenario's customer: name, traits, starting mood (-1..1); `about` and `look` are null when absent. */
@@ -226,4 +239,7 @@ export interface Scenario {
   readonly expected: Expected;
   readonly languages: readonly string[];
   readonly currency: string;
+  readonly scoring: ScoringRules;
+  /** The content hash of the pack the scenario was compiled with. */
+  readonly packHash: string;
 }

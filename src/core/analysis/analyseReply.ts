@@ -1,0 +1,395 @@
+/**
+ * The reply analyser: what a trainee's reply does, word by word. It finds the phrase families of the
+ * reply's language (from its lexicon), handles negation ("I'm not sorry"), "sorry, but…", repetition
+ * (the same canned phrase earns less each time), the customer's name, shouting and amounts beyond the
+ * trainee's authority, and reads promises and their deadlines onto the game clock. Every effect carries
+ * the span of text that caused it and a key that explains it, so a debrief can highlight exactly the
+ * words that earned or cost points. Deterministic and offline; it never uses a sentiment lexicon, which
+ * would score an apology as negative and "calm down" as positive.
+ */
+import type { PromiseKind } from '../engine/intents';
+import type { ReplyAnalyser, ReplyContext } from '../engine/replyAnalyser';
+import type { Limits, PhraseFamily, ResolutionKind } from '../scenario/types';
+import { foldText } from './foldText';
+import { type CompiledLexicon, compileLexicon, LEXICONS, type Lexicon } from './lexicon';
+import { readDeadline } from './readDeadline';
+
+/** Why an effect has the weight it has. */
+export type EffectReason =
+  | 'matched'
+  | 'negated'
+  | 'softened'
+  | 'repeated'
+  | 'capped'
+  | 'beyond-authority'
+  | 'name-used'
+  | 'capitals';
+
+/**
+ * One thing a reply did, with the characters that did it (`start` inclusive, `end` exclusive, in the
+ * reply as analysed), its family, the points it is worth, and a key that explains it
+ * (`apologise.negated`, `dismissive.matched`, …).
+ */
+export interface ReplyEffect {
+  readonly start: number;
+  readonly end: number;
+  readonly family: PhraseFamily;
+  readonly weight: number;
+  readonly key: `${PhraseFamily}.${EffectReason}`;
+}
+
+/**
+ * A commitment the reply makes. `dueAt` is the game time its deadline falls on, or null when it gives
+ * none; `vague` marks a promise without a real deadline ("soon", "en breve"). Offsets are in the reply.
+ */
+export interface DetectedPromise {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: PromiseKind;
+  readonly vague: boolean;
+  readonly dueAt: number | null;
+  readonly deadline: { readonly start: number; readonly end: number } | null;
+  readonly hourInferred: boolean;
+}
+
+/** Everything the analyser found in a reply. */
+export interface FullReplyAnalysis {
+  /** The reply as analysed (Unicode NFC); every offset refers to this text. */
+  readonly text: string;
+  /** -1 rude or dismissive … +1 warm and professional. */
+  readonly tone: number;
+  readonly families: readonly PhraseFamily[];
+  readonly effects: readonly ReplyEffect[];
+  readonly promises: readonly DetectedPromise[];
+}
+
+const NEGATIVE: ReadonlySet<PhraseFamily> = new Set([
+  'blame',
+  'dismissive',
+  'sarcasm',
+  'shouting',
+  'jargon',
+  'overpromise',
+]);
+/** Families whose meaning a negator in front of them reverses. */
+const NEGATABLE: ReadonlySet<PhraseFamily> = new Set([
+  'acknowledge',
+  'validate',
+  'apologise',
+  'thank',
+  'ownership',
+]);
+/** Families a following "but" undoes by half. */
+const SOFTENABLE: ReadonlySet<PhraseFamily> = new Set(['acknowledge', 'validate', 'apologise']);
+/** A negated empathy phrase costs this share of what it would have earned. */
+const NEGATED_SHARE = -0.5;
+/** The sum of weights at which tone is tanh(1), about 0.76. */
+const TONE_SCALE = 3;
+
+const CLAUSE_END = /[.,;:!?\n]/;
+const SENTENCE_END = /[.!?;\n]/;
+
+interface Match {
+  start: number;
+  end: number;
+  family: PhraseFamily;
+  weight: number;
+  reason: EffectReason;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6 || 0;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function allMatches(pattern: RegExp, text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (m[0].length === 0) {
+      pattern.lastIndex += 1;
+      continue;
+    }
+    out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** `test` for a global pattern, from the start of the text whatever an earlier search left behind. */
+function matchesIn(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(text);
+}
+
+function clauseStart(folded: string, at: number, boundary: RegExp): number {
+  for (let i = at - 1; i >= 0; i -= 1) if (boundary.test(folded.charAt(i))) return i + 1;
+  return 0;
+}
+
+function clauseEnd(folded: string, at: number, boundary: RegExp): number {
+  for (let i = at; i < folded.length; i += 1) if (boundary.test(folded.charAt(i))) return i;
+  return folded.length;
+}
+
+/** Matches per family, overlapping matches of one family kept once (the earliest, then the longest). */
+function familyMatches(lexicon: CompiledLexicon, folded: string): Match[] {
+  const found: Match[] = [];
+  for (const { family, weight, patterns } of lexicon.families) {
+    const hits = patterns.flatMap((p) => allMatches(p, folded));
+    hits.sort((a, b) => a.start - b.start || b.end - a.end);
+    let reach = -1;
+    for (const hit of hits) {
+      if (hit.start < reach) continue;
+      found.push({ ...hit, family, weight, reason: 'matched' });
+      reach = hit.end;
+    }
+  }
+  return found;
+}
+
+function nameMatches(lexicon: CompiledLexicon, folded: string, customerName: string): Match[] {
+  const words = foldText(customerName.normalize('NFC'))
+    .split(/[\s,]+/)
+    .filter((w) => w.length > 1);
+  const first = words[0];
+  if (!first) return [];
+  const surnames = words.slice(1).map(escapeRegExp);
+  const honorific = lexicon.source.honorifics.join('|');
+  const forms = [`${escapeRegExp(words.join(' '))}`, escapeRegExp(first)];
+  if (surnames.length > 0 && honorific) forms.unshift(`(?:${honorific})\\.?\\s+(?:${surnames.join('|')})`);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const hit = allMatches(pattern, folded)[0];
+  const family = lexicon.families.find((f) => f.family === 'name');
+  return hit && family ? [{ ...hit, family: 'name', weight: family.weight, reason: 'name-used' }] : [];
+}
+
+const CAPITAL_WORD = /(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])/gu;
+
+function capitalsMatch(lexicon: CompiledLexicon, text: string): Match[] {
+  const words = allMatches(CAPITAL_WORD, text).filter(
+    (w) => !lexicon.acronyms.has(text.slice(w.start, w.end)),
+  );
+  const family = lexicon.families.find((f) => f.family === 'shouting');
+  const first = words[0];
+  const last = words[words.length - 1];
+  if (words.length < 2 || !first || !last || !family) return [];
+  return [
+    { start: first.start, end: last.end, family: 'shouting', weight: family.weight, reason: 'capitals' },
+  ];
+}
+
+function parseAmount(raw: string): number {
+  const digits = raw.replace(/\s/g, '');
+  // "1.200" and "1,200" are thousands; "12,50" and "12.50" are decimals.
+  const normalised = /[.,]\d{3}$/.test(digits) ? digits.replace(/[.,]/g, '') : digits.replace(',', '.');
+  return Number(normalised);
+}
+
+function amountsBeyondAuthority(
+  lexicon: CompiledLexicon,
+  folded: string,
+  limits: Limits,
+  committed: (start: number) => boolean,
+): Match[] {
+  const currency = lexicon.source.currency.join('|');
+  const number = '(\\d{1,3}(?:[.,\\s]\\d{3})+|\\d+)(?:[.,](\\d{1,2}))?';
+  const amount = new RegExp(`(?:(?:${currency})\\s?${number})|(?:${number}\\s?(?:${currency}))`, 'gu');
+  const family = lexicon.families.find((f) => f.family === 'overpromise');
+  if (!family) return [];
+  const out: Match[] = [];
+  amount.lastIndex = 0;
+  for (let m = amount.exec(folded); m; m = amount.exec(folded)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const value = parseAmount(`${m[1] ?? m[3] ?? ''}${(m[2] ?? m[4]) ? `.${m[2] ?? m[4]}` : ''}`);
+    const sentence = folded.slice(
+      clauseStart(folded, start, SENTENCE_END),
+      clauseEnd(folded, end, SENTENCE_END),
+    );
+    const kind = lexicon.offers.find((o) => {
+      o.pattern.lastIndex = 0;
+      return o.pattern.test(sentence);
+    })?.kind as ResolutionKind | undefined;
+    if (!kind || kind === 'information' || !committed(start)) continue;
+    if (value > limits[kind]) {
+      out.push({ start, end, family: 'overpromise', weight: family.weight, reason: 'beyond-authority' });
+    }
+  }
+  return out;
+}
+
+function findPromises(
+  lexicon: CompiledLexicon,
+  text: string,
+  folded: string,
+  language: string,
+  now: number,
+): DetectedPromise[] {
+  const promises: DetectedPromise[] = [];
+  let start = 0;
+  while (start < text.length) {
+    const end = clauseEnd(folded, start, SENTENCE_END);
+    const sentence = folded.slice(start, end);
+    lexicon.promiseCue.lastIndex = 0;
+    if (lexicon.promiseCue.test(sentence)) {
+      const deadline = readDeadline(text.slice(start, end), language, now, {
+        partsOfDay: lexicon.partsOfDay,
+        defaultHour: lexicon.source.promise.defaultHour,
+        fold: foldText,
+      });
+      lexicon.vague.lastIndex = 0;
+      const vagueWords = lexicon.vague.test(sentence);
+      if (deadline || vagueWords) {
+        const kind =
+          lexicon.promiseKinds.find((k) => {
+            k.pattern.lastIndex = 0;
+            return k.pattern.test(sentence);
+          })?.kind ?? 'update';
+        const lead = sentence.length - sentence.trimStart().length;
+        promises.push({
+          start: start + lead,
+          end: start + sentence.trimEnd().length,
+          kind,
+          vague: !deadline,
+          dueAt: deadline?.dueAt ?? null,
+          deadline: deadline ? { start: start + deadline.start, end: start + deadline.end } : null,
+          hourInferred: deadline?.hourInferred ?? false,
+        });
+      }
+    }
+    start = end + 1;
+  }
+  return promises;
+}
+
+/** Options for {@link analyseReply} beyond the reply's context. */
+export interface AnalyseOptions {
+  /** The lexicons by language; the shipped ones when absent. */
+  readonly lexicons?: Readonly<Record<string, CompiledLexicon>>;
+}
+
+const compiled = new Map<Lexicon, CompiledLexicon>();
+function shippedLexicon(language: string): CompiledLexicon {
+  const source = LEXICONS[language.slice(0, 2)] ?? (LEXICONS.en as Lexicon);
+  let lexicon = compiled.get(source);
+  if (!lexicon) {
+    lexicon = compileLexicon(source);
+    compiled.set(source, lexicon);
+  }
+  return lexicon;
+}
+
+/**
+ * Analyses one reply in its context. Pure and deterministic: the same text and context always give
+ * the same analysis, which is what lets a transcript replay to the same score.
+ */
+export function analyseReply(
+  raw: string,
+  context: ReplyContext,
+  options: AnalyseOptions = {},
+): FullReplyAnalysis {
+  const text = raw.normalize('NFC');
+  const lexicon = options.lexicons?.[context.language] ?? shippedLexicon(context.language);
+  const folded = foldText(text);
+  const now = context.now ?? 0;
+
+  let matches = familyMatches(lexicon, folded);
+  matches.push(...nameMatches(lexicon, folded, context.customerName));
+  matches.push(...capitalsMatch(lexicon, text));
+
+  // A kind phrase inside a dismissive or sarcastic one ("sorry you feel that way") earns nothing.
+  const negatives = matches.filter((m) => NEGATIVE.has(m.family));
+  matches = matches.filter(
+    (m) => NEGATIVE.has(m.family) || !negatives.some((n) => n.start < m.end && m.start < n.end),
+  );
+
+  const negators = allMatches(lexicon.negators, folded);
+  const contrasts = allMatches(lexicon.contrast, folded);
+  const { window: negationWindow } = lexicon.source.negation;
+  const { window: contrastWindow, factor } = lexicon.source.contrast;
+  for (const m of matches) {
+    if (NEGATABLE.has(m.family)) {
+      const from = Math.max(clauseStart(folded, m.start, CLAUSE_END), m.start - negationWindow);
+      if (negators.some((n) => n.start >= from && n.end <= m.start)) {
+        m.weight *= NEGATED_SHARE;
+        m.reason = 'negated';
+        continue;
+      }
+    }
+    if (SOFTENABLE.has(m.family)) {
+      const to = Math.min(clauseEnd(folded, m.end, SENTENCE_END), m.end + contrastWindow);
+      if (contrasts.some((c) => c.start >= m.end && c.start <= to)) {
+        m.weight *= factor;
+        m.reason = 'softened';
+      }
+    }
+  }
+
+  // The same canned phrase earns less each time the trainee has already used it with this customer.
+  if (context.previous.length > 0) {
+    const earlier = context.previous.map((p) => foldText(p.normalize('NFC')));
+    const { decay } = lexicon.source.repetition;
+    for (const m of matches) {
+      if (m.weight <= 0 || m.family === 'name') continue;
+      const phrase = folded.slice(m.start, m.end).trim();
+      const times = earlier.filter((p) => p.includes(phrase)).length;
+      if (times > 0) {
+        m.weight *= decay ** times;
+        m.reason = 'repeated';
+      }
+    }
+  }
+
+  const promises = findPromises(lexicon, text, folded, context.language, now);
+  if (context.limits) {
+    const cue = lexicon.promiseCue;
+    const ownership = lexicon.families.find((f) => f.family === 'ownership')?.patterns ?? [];
+    const committed = (at: number) => {
+      const sentence = folded.slice(
+        clauseStart(folded, at, SENTENCE_END),
+        clauseEnd(folded, at, SENTENCE_END),
+      );
+      return matchesIn(cue, sentence) || ownership.some((p) => matchesIn(p, sentence));
+    };
+    matches.push(...amountsBeyondAuthority(lexicon, folded, context.limits, committed));
+  }
+
+  matches.sort((a, b) => a.start - b.start || a.end - b.end || a.family.localeCompare(b.family));
+  const used = new Map<PhraseFamily, number>();
+  for (const m of matches) {
+    const cap = lexicon.families.find((f) => f.family === m.family)?.cap ?? 1;
+    const count = (used.get(m.family) ?? 0) + 1;
+    used.set(m.family, count);
+    if (count > cap && m.weight !== 0) {
+      m.weight = 0;
+      m.reason = 'capped';
+    }
+  }
+
+  const effects: ReplyEffect[] = matches.map((m) => ({
+    start: m.start,
+    end: m.end,
+    family: m.family,
+    weight: round(m.weight),
+    key: `${m.family}.${m.reason}`,
+  }));
+  const net = new Map<PhraseFamily, number>();
+  for (const e of effects) net.set(e.family, (net.get(e.family) ?? 0) + e.weight);
+  const families = lexicon.families
+    .map((f) => f.family)
+    .filter((family) => {
+      const sum = net.get(family) ?? 0;
+      return NEGATIVE.has(family) ? sum < 0 : sum > 0;
+    });
+  const total = effects.reduce((sum, e) => sum + e.weight, 0);
+  return { text, tone: round(Math.tanh(total / TONE_SCALE)), families, effects, promises };
+}
+
+/**
+ * The engine's reply analyser, backed by the shipped lexicons: it hands the persona the reply's tone
+ * and families. The full analysis (spans, promises) is what scoring reads.
+ */
+export const lexiconAnalyser: ReplyAnalyser = (text, context) => analyseReply(text, context);

@@ -1,0 +1,145 @@
+/**
+ * A language's lexicon: the data the reply analyser runs on. Phrase families with weights and
+ * patterns, negators, contrast words, honorifics, promise cues and the words that name an offer, all
+ * per language, so supporting a language means writing one JSON file, not code. Patterns are regular
+ * expressions written against the folded reply (lower case, no accents; see `foldText`).
+ */
+import { z } from 'zod';
+import { PHRASE_FAMILIES, RESOLUTION_KINDS } from '../scenario/schema';
+import type { PhraseFamily, ResolutionKind } from '../scenario/types';
+import en from './lexicons/en.json';
+import es from './lexicons/es.json';
+
+const Pattern = z
+  .string()
+  .min(1)
+  .max(400)
+  .refine((source) => {
+    try {
+      new RegExp(source, 'u');
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not a valid regular expression');
+
+const FamilySchema = z.strictObject({
+  /** Points one use earns (positive) or costs (negative). */
+  weight: z.number().min(-10).max(10),
+  /** Uses in one reply that count; more earn nothing ("sorry sorry sorry"). */
+  cap: z.number().int().min(1).max(10),
+  patterns: z.array(Pattern).max(200),
+});
+
+const PROMISE_KINDS = ['callback', 'email', 'update', 'other'] as const;
+
+/** Validates a lexicon file. */
+export const LexiconSchema = z.strictObject({
+  language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/),
+  version: z.number().int().min(1),
+  families: z.strictObject(
+    Object.fromEntries(PHRASE_FAMILIES.map((f) => [f, FamilySchema])) as Record<
+      PhraseFamily,
+      typeof FamilySchema
+    >,
+  ),
+  negation: z.strictObject({ negators: z.array(Pattern).min(1), window: z.number().int().min(1).max(80) }),
+  contrast: z.strictObject({
+    words: z.array(Pattern).min(1),
+    window: z.number().int().min(1).max(80),
+    factor: z.number().min(0).max(1),
+  }),
+  repetition: z.strictObject({ decay: z.number().min(0).max(1) }),
+  honorifics: z.array(Pattern),
+  acronyms: z.array(z.string().min(2).max(12)),
+  promise: z.strictObject({
+    cues: z.array(Pattern).min(1),
+    vague: z.array(Pattern).min(1),
+    kinds: z.strictObject(
+      Object.fromEntries(PROMISE_KINDS.map((k) => [k, z.array(Pattern)])) as Record<
+        (typeof PROMISE_KINDS)[number],
+        z.ZodArray<typeof Pattern>
+      >,
+    ),
+    partsOfDay: z.array(z.strictObject({ pattern: Pattern, hour: z.number().int().min(0).max(23) })),
+    defaultHour: z.number().int().min(0).max(23),
+  }),
+  offers: z.strictObject(
+    Object.fromEntries(RESOLUTION_KINDS.map((k) => [k, z.array(Pattern)])) as Record<
+      ResolutionKind,
+      z.ZodArray<typeof Pattern>
+    >,
+  ),
+  currency: z.array(Pattern).min(1),
+});
+
+/** A lexicon as written in its JSON file. */
+export type Lexicon = z.infer<typeof LexiconSchema>;
+
+function union(patterns: readonly string[], flags = 'gu'): RegExp | null {
+  if (patterns.length === 0) return null;
+  return new RegExp(patterns.map((p) => `(?:${p})`).join('|'), flags);
+}
+
+/** A lexicon with its patterns compiled once, ready for the analyser. */
+export interface CompiledLexicon {
+  readonly source: Lexicon;
+  readonly families: readonly {
+    readonly family: PhraseFamily;
+    readonly weight: number;
+    readonly cap: number;
+    readonly patterns: readonly RegExp[];
+  }[];
+  readonly negators: RegExp;
+  readonly contrast: RegExp;
+  readonly honorifics: RegExp | null;
+  readonly acronyms: ReadonlySet<string>;
+  readonly promiseCue: RegExp;
+  readonly vague: RegExp;
+  readonly promiseKinds: readonly {
+    readonly kind: (typeof PROMISE_KINDS)[number];
+    readonly pattern: RegExp;
+  }[];
+  readonly partsOfDay: readonly { readonly pattern: RegExp; readonly hour: number }[];
+  readonly offers: readonly { readonly kind: ResolutionKind; readonly pattern: RegExp }[];
+  readonly currency: RegExp;
+}
+
+/** Compiles a validated lexicon's patterns. */
+export function compileLexicon(source: Lexicon): CompiledLexicon {
+  const required = (patterns: readonly string[]) => union(patterns) as RegExp;
+  return {
+    source,
+    families: PHRASE_FAMILIES.map((family) => {
+      const f = source.families[family];
+      return {
+        family,
+        weight: f.weight,
+        cap: f.cap,
+        patterns: f.patterns.map((p) => new RegExp(p, 'gu')),
+      };
+    }),
+    negators: required(source.negation.negators),
+    contrast: required(source.contrast.words),
+    honorifics: union(source.honorifics),
+    acronyms: new Set(source.acronyms),
+    promiseCue: required(source.promise.cues),
+    vague: required(source.promise.vague),
+    promiseKinds: PROMISE_KINDS.flatMap((kind) => {
+      const pattern = union(source.promise.kinds[kind]);
+      return pattern ? [{ kind, pattern }] : [];
+    }),
+    partsOfDay: source.promise.partsOfDay.map((p) => ({ pattern: new RegExp(p.pattern, 'u'), hour: p.hour })),
+    offers: RESOLUTION_KINDS.flatMap((kind) => {
+      const pattern = union(source.offers[kind]);
+      return pattern ? [{ kind, pattern }] : [];
+    }),
+    currency: required(source.currency),
+  };
+}
+
+/** The lexicons shipped with the game, validated, by language. */
+export const LEXICONS: Readonly<Record<string, Lexicon>> = {
+  en: LexiconSchema.parse(en),
+  es: LexiconSchema.parse(es),
+};

@@ -1,0 +1,151 @@
+/**
+ * Reads a transcript into what scoring needs, contact by contact: when the customer arrived and was
+ * answered, every accepted intent with its transcript number, what the customer said and revealed,
+ * the level the case came to need, the promises, handoffs and follow-ups, and how it ended. Refused
+ * intents are kept apart: they changed nothing, but some of them (beyond authority) say something.
+ */
+import type { Intent, RefusalReason } from '../engine/intents';
+import type { Transcript } from '../engine/session';
+import type { ShiftEmitted } from '../engine/shiftSteps';
+import type { Channel } from '../scenario/types';
+
+/** An intent the engine accepted (or refused), with the transcript entry that carried it. */
+export interface IntentAt<T extends Intent = Intent> {
+  readonly seq: number;
+  readonly intent: T;
+}
+
+/** An event with the transcript entry that recorded it. */
+export interface EventAt<T extends ShiftEmitted = ShiftEmitted> {
+  readonly seq: number;
+  readonly event: T;
+}
+
+type Of<T extends ShiftEmitted['type']> = EventAt<Extract<ShiftEmitted, { type: T }>>;
+
+/** Everything the transcript says about one contact. */
+export interface ContactRecord {
+  readonly contact: string;
+  readonly scenario: string;
+  readonly channel: Channel;
+  readonly arrived: Of<'contact.arrived'>;
+  readonly opened: EventAt | null;
+  readonly ended: EventAt | null;
+  /** The persona's ending, the walk-out, or `ended-by-agent`; null while the contact is open. */
+  readonly ending: string | null;
+  readonly intents: readonly IntentAt[];
+  readonly refused: readonly (IntentAt & { readonly reason: RefusalReason })[];
+  readonly said: readonly Of<'persona.said'>[];
+  readonly revealed: readonly Of<'persona.revealed'>[];
+  readonly levelRaised: readonly Of<'persona.levelRaised'>[];
+  readonly felt: readonly Of<'persona.felt'>[];
+  readonly promises: readonly Of<'promise.made' | 'promise.kept' | 'promise.broken'>[];
+  readonly handoffs: readonly Of<'handoff.sent'>[];
+  readonly answers: readonly Of<'handoff.answered'>[];
+  readonly statuses: readonly Of<'contact.status'>[];
+}
+
+/** A transcript read contact by contact, with the game time it stopped at. */
+export interface AttemptRecord {
+  readonly contacts: readonly ContactRecord[];
+  /** The last game time the transcript reaches. */
+  readonly endedAt: number;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
+
+/** Reads a transcript contact by contact. */
+export function readAttempt(transcript: Transcript): AttemptRecord {
+  const contacts = new Map<string, Mutable<ContactRecord>>();
+  let endedAt = 0;
+  let lastIntent: IntentAt | null = null;
+  let lastRefused = false;
+  const accept = () => {
+    if (lastIntent && !lastRefused) contacts.get(lastIntent.intent.contact)?.intents.push(lastIntent);
+    lastIntent = null;
+  };
+  for (const entry of transcript.entries) {
+    endedAt = Math.max(endedAt, entry.at);
+    if (entry.kind === 'input') {
+      accept();
+      if (entry.input.type === 'trainee.intent') {
+        lastIntent = { seq: entry.seq, intent: entry.input.intent };
+        lastRefused = false;
+      }
+      continue;
+    }
+    const event = entry.event;
+    const seq = entry.seq;
+    if (event.type === 'contact.arrived') {
+      contacts.set(event.contact, {
+        contact: event.contact,
+        scenario: event.scenario,
+        channel: event.channel,
+        arrived: { seq, event },
+        opened: null,
+        ended: null,
+        ending: null,
+        intents: [],
+        refused: [],
+        said: [],
+        revealed: [],
+        levelRaised: [],
+        felt: [],
+        promises: [],
+        handoffs: [],
+        answers: [],
+        statuses: [],
+      });
+      continue;
+    }
+    if (event.type === 'intent.refused') {
+      const record = contacts.get(event.intent.contact);
+      if (lastIntent && record) record.refused.push({ ...lastIntent, reason: event.reason });
+      lastRefused = true;
+      continue;
+    }
+    if (!('contact' in event)) continue;
+    const record = contacts.get(event.contact);
+    if (!record) continue;
+    switch (event.type) {
+      case 'contact.status':
+        record.statuses.push({ seq, event });
+        if (event.status === 'open' && !record.opened) record.opened = { seq, event };
+        if (event.status === 'ended' && !record.ended) record.ended = { seq, event };
+        break;
+      case 'persona.said':
+        record.said.push({ seq, event });
+        break;
+      case 'persona.revealed':
+        record.revealed.push({ seq, event });
+        break;
+      case 'persona.levelRaised':
+        record.levelRaised.push({ seq, event });
+        break;
+      case 'persona.felt':
+        record.felt.push({ seq, event });
+        break;
+      case 'persona.ended':
+        record.ending = event.ending;
+        break;
+      case 'promise.made':
+      case 'promise.kept':
+      case 'promise.broken':
+        record.promises.push({ seq, event });
+        break;
+      case 'handoff.sent':
+        record.handoffs.push({ seq, event });
+        break;
+      case 'handoff.answered':
+        record.answers.push({ seq, event });
+        break;
+      default:
+        break;
+    }
+  }
+  accept();
+  for (const record of contacts.values()) {
+    if (record.ended && record.ending === null) record.ending = 'ended-by-agent';
+  }
+  return { contacts: [...contacts.values()], endedAt };
+}
