@@ -3,20 +3,35 @@
  * transcript and outcome. The same file always prints the same output, byte for byte. Exits 1 when
  * an expectation fails or the file has problems, 2 on a usage error.
  */
-import { readFile } from 'node:fs/promises';
-import { formatProblem, hasErrors } from '../core';
+import { readFile, writeFile } from 'node:fs/promises';
+import { createScorecard, formatProblem, hasErrors, scorecardToJson } from '../core';
 import { formatRun, runToJson } from '../core/playthrough/formatRun';
 import { runPlaythrough } from '../core/playthrough/runPlaythrough';
 import { runCli } from './runCli';
 import { loadPackAround } from './scenarioFiles';
 
-const HELP = 'Usage: npm run simulate -- <file.playthrough.yaml> [--json]';
+const HELP =
+  'Usage: npm run simulate -- <file.playthrough.yaml> [--json] [--scorecard OUT.json [--trainee NAME]]';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const json = args.includes('--json');
-  const files = args.filter((a) => !a.startsWith('-'));
-  const unknown = args.find((a) => a.startsWith('-') && a !== '--json');
+  const valueOf = (flag: string) => {
+    const i = args.indexOf(flag);
+    return i < 0 ? undefined : (args[i + 1] ?? '');
+  };
+  const scorecardFile = valueOf('--scorecard');
+  const trainee = valueOf('--trainee') ?? 'Playthrough';
+  const values = new Set([scorecardFile, valueOf('--trainee')]);
+  const files = args.filter(
+    (a, i) =>
+      !a.startsWith('-') && !(values.has(a) && args[i - 1]?.startsWith('--') && args[i - 1] !== '--json'),
+  );
+  const unknown = args.find((a) => a.startsWith('-') && !['--json', '--scorecard', '--trainee'].includes(a));
+  if (scorecardFile === '') {
+    console.error(HELP);
+    return 2;
+  }
   if (unknown || files.length !== 1) {
     console.error(unknown ? `Unknown option ${unknown}. ${HELP}` : HELP);
     return 2;
@@ -43,6 +58,16 @@ async function main(): Promise<number> {
     return 1;
   }
   process.stdout.write(json ? runToJson(result.run) : formatRun(result.run));
+  if (scorecardFile) {
+    const card = createScorecard(result.run.session.transcript, pack.scenarios, {
+      trainee,
+      attemptId: `playthrough:${file}`,
+      language: result.run.language,
+      finishedAt: null,
+    });
+    await writeFile(scorecardFile, scorecardToJson(card));
+    console.error(`Scorecard written to ${scorecardFile}.`);
+  }
   return result.run.passed ? 0 : 1;
 }
 

@@ -259,7 +259,7 @@ export function replayTranscript(
   for (let seq = 0; seq < length; seq += 1) {
     const expected = transcript.entries[seq];
     const actual = replayed[seq];
-    if (JSON.stringify(expected) !== JSON.stringify(actual))
+    if (canonicalJson(expected) !== canonicalJson(actual))
       return { ok: false, reason: 'diverged', seq, expected, actual };
   }
   return { ok: true, session };

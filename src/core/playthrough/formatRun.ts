@@ -66,6 +66,14 @@ export function formatRun(run: PlaythroughRun): string {
       `Outcome      ${contact.id} ${contact.ending ?? 'not ended'} · level ${contact.persona.context.level} · ${path.join(' → ')}`,
     );
   }
+  const { score } = run;
+  lines.push(`Score        ${score.overall ?? '–'} · ${score.grade ?? 'no grade'}`);
+  lines.push(
+    `Dimensions   ${Object.entries(score.dimensions)
+      .map(([d, v]) => `${d.replace('_', ' ')} ${v.score ?? '–'}`)
+      .join(' · ')}`,
+  );
+  for (const tip of score.tips) lines.push(`Tip          ${tip.dimension.replace('_', ' ')}: ${tip.key}`);
   const failed = run.checks.filter((c) => !c.ok);
   lines.push(`Checks       ${run.checks.length - failed.length} passed, ${failed.length} failed`);
   for (const c of failed) {
@@ -136,6 +144,7 @@ export function runToJson(run: PlaythroughRun): string {
       playthrough: { file: run.file, title: run.title, language: run.language },
       transcript: run.session.transcript,
       outcome,
+      score: run.score,
       checks: run.checks,
       passed: run.passed,
     },

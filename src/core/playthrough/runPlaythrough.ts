@@ -7,7 +7,8 @@ import { durationToMs } from '../scenario/durations';
 import { type Position, type Problem, problem } from '../scenario/problems';
 import { readYaml } from '../scenario/readYaml';
 import { validateAgainst } from '../scenario/schemaProblems';
-import type { Pack, Scenario } from '../scenario/types';
+import type { Dimension, Pack, Scenario } from '../scenario/types';
+import { type AttemptScore, scoreAttempt } from '../scoring/scoreAttempt';
 import { PlaythroughFileSchema, type StepFile } from './schema';
 
 /** One expectation of a playthrough, checked. */
@@ -27,6 +28,8 @@ export interface PlaythroughRun {
   readonly session: ShiftSession;
   readonly checks: readonly Check[];
   readonly passed: boolean;
+  /** The attempt scored by the rubric. */
+  readonly score: AttemptScore;
 }
 
 /** The outcome of {@link runPlaythrough}: the run, or the located problems that stopped it being played. */
@@ -194,9 +197,40 @@ export function runPlaythrough(
       ['expect', 'refusals'],
     );
   }
+  const score = scoreAttempt(options.scenarios, session.transcript);
+  if (expect.grade !== undefined) {
+    const grades = Array.isArray(expect.grade) ? expect.grade : [expect.grade];
+    check(
+      score.grade !== null && grades.includes(score.grade),
+      `The grade should be ${grades.join(' or ')}; it is ${score.grade ?? 'none'} (${score.overall ?? '–'}).`,
+      ['expect', 'grade'],
+    );
+  }
+  const inBand = (value: number | null, band: { min?: number; max?: number }) =>
+    value !== null && value >= (band.min ?? 0) && value <= (band.max ?? 100);
+  const describeBand = (band: { min?: number; max?: number }) => `${band.min ?? 0}–${band.max ?? 100}`;
+  if (expect.score !== undefined) {
+    check(
+      inBand(score.overall, expect.score),
+      `The overall score should be ${describeBand(expect.score)}; it is ${score.overall ?? 'none'}.`,
+      ['expect', 'score'],
+    );
+  }
+  for (const [dimension, band] of Object.entries(expect.dimensions ?? {}) as [
+    Dimension,
+    { min?: number; max?: number },
+  ][]) {
+    const value = score.dimensions[dimension].score;
+    check(
+      inBand(value, band),
+      `The ${dimension.replace('_', ' ')} score should be ${describeBand(band)}; it is ${value ?? 'not applicable'}.`,
+      ['expect', 'dimensions', dimension],
+    );
+  }
   return {
     ok: true,
     run: {
+      score,
       file: options.file,
       title: source.title,
       language,

@@ -3,7 +3,15 @@
  * suite runs every one; `npm run simulate` prints one as a transcript.
  */
 import { z } from 'zod';
-import { DurationSchema, ENDINGS, IdSchema, LanguageSchema, RESOLUTION_KINDS } from '../scenario/schema';
+import {
+  DIMENSIONS,
+  DurationSchema,
+  ENDINGS,
+  IdSchema,
+  LanguageSchema,
+  RESOLUTION_KINDS,
+} from '../scenario/schema';
+import { GRADES } from '../scoring/scoringRules';
 
 const Text = z.string().min(1).max(2000);
 const Contact = z
@@ -62,6 +70,10 @@ export const StepSchema = z
   })
   .meta({ description: 'One thing the trainee does (or a wait), and what must follow.' });
 
+const Band = z
+  .strictObject({ min: z.number().min(0).max(100).optional(), max: z.number().min(0).max(100).optional() })
+  .meta({ description: 'A score band: at least `min`, at most `max` (0–100).' });
+
 /** The schema of a playthrough file: a scripted attempt at a scenario or shift, and what must hold after. */
 export const PlaythroughFileSchema = z
   .strictObject({
@@ -91,6 +103,20 @@ export const PlaythroughFileSchema = z
           .optional()
           .meta({ description: 'The level the case needs at the end.' }),
         refusals: z.int().min(0).max(500).optional().meta({ description: 'How many steps were refused.' }),
+        grade: z
+          .union([z.enum(GRADES), z.array(z.enum(GRADES)).min(1).max(4)])
+          .optional()
+          .meta({ description: 'The grade the attempt earns, or the grades it may earn.' }),
+        score: Band.optional().meta({ description: 'The band the overall score (0–100) falls in.' }),
+        dimensions: z
+          .strictObject(
+            Object.fromEntries(DIMENSIONS.map((d) => [d, Band.optional()])) as Record<
+              (typeof DIMENSIONS)[number],
+              z.ZodOptional<typeof Band>
+            >,
+          )
+          .optional()
+          .meta({ description: 'Bands for single dimensions, e.g. { tier: { max: 30 } }.' }),
       })
       .meta({ description: 'What must be true at the end.' }),
   })

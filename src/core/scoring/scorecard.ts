@@ -372,10 +372,38 @@ export function parseScorecard(text: string, file: string): ParseScorecardResult
   const parsed = ScorecardSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const path = issue?.path ?? [];
-    return fail(lineOfPath(text, path), fieldName(path), `${issue?.message ?? 'Invalid value'}.`);
+    const { path, message } = issue ? deepestIssue(issue, []) : { path: [], message: 'Invalid value' };
+    return fail(
+      lineOfPath(text, path),
+      fieldName(path),
+      `${message}. A scorecard is written by the game; export it again rather than editing it.`,
+    );
   }
   return { ok: true, scorecard: parsed.data };
+}
+
+interface IssueLike {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly code?: string;
+  readonly errors?: readonly (readonly IssueLike[])[];
+}
+
+/** For a value that fits none of a union's shapes, the problem in the shape it came closest to. */
+function deepestIssue(
+  issue: IssueLike,
+  prefix: readonly PropertyKey[],
+): { path: PropertyKey[]; message: string } {
+  const here = [...prefix, ...issue.path];
+  if (issue.code !== 'invalid_union' || !issue.errors?.length) return { path: here, message: issue.message };
+  let best: { path: PropertyKey[]; message: string } | null = null;
+  for (const branch of issue.errors) {
+    const first = branch[0];
+    if (!first) continue;
+    const candidate = deepestIssue(first, here);
+    if (!best || candidate.path.length > best.path.length) best = candidate;
+  }
+  return best ?? { path: here, message: issue.message };
 }
 
 /** One place where a scorecard disagrees with its own replay. */
