@@ -16,13 +16,13 @@ const HELP =
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const json = args.includes('--json');
-  const valueOf = (flag: string) => {
+  const flagValue = (flag: string) => {
     const i = args.indexOf(flag);
     return i < 0 ? undefined : (args[i + 1] ?? '');
   };
-  const scorecardFile = valueOf('--scorecard');
-  const trainee = valueOf('--trainee') ?? 'Playthrough';
-  const values = new Set([scorecardFile, valueOf('--trainee')]);
+  const scorecardFile = flagValue('--scorecard');
+  const trainee = flagValue('--trainee') ?? 'Playthrough';
+  const values = new Set([scorecardFile, flagValue('--trainee')]);
   const files = args.filter(
     (a, i) =>
       !a.startsWith('-') && !(values.has(a) && args[i - 1]?.startsWith('--') && args[i - 1] !== '--json'),
