@@ -269,6 +269,8 @@ function findPromises(
 export interface AnalyseOptions {
   /** The lexicons by language; the shipped ones when absent. */
   readonly lexicons?: Readonly<Record<string, CompiledLexicon>>;
+  /** Whether to read promises and their deadlines (the slowest part); true when absent. */
+  readonly promises?: boolean;
 }
 
 const compiled = new Map<Lexicon, CompiledLexicon>();
@@ -343,7 +345,8 @@ export function analyseReply(
     }
   }
 
-  const promises = findPromises(lexicon, text, folded, context.language, now);
+  const promises =
+    options.promises === false ? [] : findPromises(lexicon, text, folded, context.language, now);
   if (context.limits) {
     const cue = lexicon.promiseCue;
     const ownership = lexicon.families.find((f) => f.family === 'ownership')?.patterns ?? [];
@@ -390,6 +393,8 @@ export function analyseReply(
 
 /**
  * The engine's reply analyser, backed by the shipped lexicons: it hands the persona the reply's tone
- * and families. The full analysis (spans, promises) is what scoring reads.
+ * and families, which do not depend on promises, so it skips reading deadlines. Scoring reads the
+ * full analysis.
  */
-export const lexiconAnalyser: ReplyAnalyser = (text, context) => analyseReply(text, context);
+export const lexiconAnalyser: ReplyAnalyser = (text, context) =>
+  analyseReply(text, context, { promises: false });

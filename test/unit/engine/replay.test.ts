@@ -9,6 +9,7 @@ import type { Scenario } from '../../../src/core';
 import { canonicalJson } from '../../../src/core/canonicalJson';
 import type { Intent } from '../../../src/core/engine/intents';
 import {
+  ENGINE_VERSION,
   replayTranscript,
   restoreSession,
   ShiftSession,
@@ -176,7 +177,7 @@ describe('saves', () => {
     ['not a save', '{"hello":1}', /damaged/],
     [
       'from another engine',
-      saved.replace('"engineVersion":"1.0.0"', '"engineVersion":"0.9.0"'),
+      saved.replace(`"engineVersion":"${ENGINE_VERSION}"`, '"engineVersion":"0.9.0"'),
       /engine 0\.9\.0/,
     ],
     ['with an edited input', saved.replace('"ms":500', '"ms":501'), /does not replay/],
@@ -204,5 +205,27 @@ describe('saves', () => {
         expect(restoreSession(text, scenarios).ok).toBe(false);
       }),
     );
+  });
+});
+
+describe('recording clock ticks', () => {
+  const scenario = scenarios[0] as Scenario;
+  const events = (s: ShiftSession) => canonicalJson(s.events);
+
+  it('records ticks that caused nothing as one tick, and the shorter transcript replays the same', () => {
+    const fine = new ShiftSession({ scenarios: [scenario], shift: practiceShift(scenario), seed: 3 });
+    const coarse = new ShiftSession({ scenarios: [scenario], shift: practiceShift(scenario), seed: 3 });
+    for (let i = 0; i < 600; i += 1) fine.send({ type: 'clock.tick', ms: 17 });
+    coarse.send({ type: 'clock.tick', ms: 600 * 17 });
+    expect(events(fine)).toBe(events(coarse));
+    expect(fine.inputs.length).toBeLessThan(30);
+    const replayed = replayTranscript(fine.transcript, scenarios);
+    expect(replayed.ok).toBe(true);
+  });
+
+  it('keeps ticks of fractional milliseconds apart, where adding them up could round differently', () => {
+    const session = new ShiftSession({ scenarios: [scenario], shift: practiceShift(scenario), seed: 3 });
+    for (let i = 0; i < 10; i += 1) session.send({ type: 'clock.tick', ms: 16.7 });
+    expect(session.inputs).toHaveLength(10);
   });
 });

@@ -1,0 +1,164 @@
+/**
+ * `npm run bench` (second part): scoring performance, each figure against a baseline measured in the
+ * same run, so the ratios hold on any machine. Prints a table and writes test-results/bench-scoring.json.
+ *
+ * - analyser: every labelled reply (640, English and Spanish) analysed in context, against one
+ *   lower-casing and one keyword regular expression over the same reply (the least any word-based
+ *   analyser does);
+ * - scorecard: scoring a one-hour, 20-contact shift and building its scorecard, then verifying it
+ *   (hash chain, replay, rescoring), against replaying the same transcript alone;
+ * - verify ×1000: parsing and verifying 1,000 practice scorecards from JSON text, against replaying
+ *   their 1,000 transcripts alone.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { analyseReply } from '../../src/core/analysis/analyseReply';
+import { replayTranscript } from '../../src/core/engine/session';
+import {
+  createScorecard,
+  parseScorecard,
+  type Scorecard,
+  scorecardToJson,
+  verifyScorecard,
+} from '../../src/core/scoring/scorecard';
+import { labelledReplies } from '../support/evaluateAnalyser';
+import { playedScorecard } from '../support/playedScorecard';
+import { loadStarterPack, playthroughFiles } from '../support/starterPack';
+import { playHour } from './hourShift';
+
+const RUNS = 7;
+const { scenarios } = loadStarterPack();
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+function time(run: () => void): number {
+  const started = performance.now();
+  run();
+  return performance.now() - started;
+}
+
+const results: Record<string, { ms: number; baselineMs: number; ratio: number; detail: string }> = {};
+
+// Analyser: each reply with the earlier replies to the same customer as context, as in a conversation.
+const replies = ['en', 'es'].flatMap((language) =>
+  labelledReplies(language).map((r, i, all) => ({
+    text: r.text,
+    context: {
+      language,
+      customerName: r.customer,
+      previous: all.slice(Math.max(0, i - 3), i).map((p) => p.text),
+      now: i * 60_000,
+    },
+  })),
+);
+const keyword = /\b(?:sorry|thank|understand|siento|gracias|entiendo)\b/u;
+for (let i = 0; i < 3; i += 1) for (const r of replies) analyseReply(r.text, r.context);
+const analyserMs = median(
+  Array.from({ length: RUNS }, () =>
+    time(() => {
+      for (const r of replies) analyseReply(r.text, r.context);
+    }),
+  ),
+);
+const keywordMs =
+  median(
+    Array.from({ length: RUNS }, () =>
+      time(() => {
+        for (let round = 0; round < 20; round += 1)
+          for (const r of replies) keyword.test(r.text.toLowerCase());
+      }),
+    ),
+  ) / 20;
+const perReply = analyserMs / replies.length;
+results.analyser = {
+  ms: analyserMs,
+  baselineMs: keywordMs,
+  ratio: analyserMs / keywordMs,
+  detail: `${replies.length} replies, ${(perReply * 1000).toFixed(1)} µs per reply (target < 200 µs)`,
+};
+
+// One hour of shift: score it into a scorecard, then verify it.
+const hour = playHour(scenarios).session.transcript;
+const info = { trainee: 'Bench', attemptId: 'bench', language: 'en', finishedAt: null };
+let card: Scorecard | null = null;
+for (let i = 0; i < 3; i += 1) verifyScorecard(createScorecard(hour, scenarios, info), scenarios);
+const scoreMs = median(
+  Array.from({ length: RUNS }, () => time(() => (card = createScorecard(hour, scenarios, info)))),
+);
+const made = card as Scorecard | null;
+if (!made) throw new Error('no scorecard');
+const verifyMs = median(
+  Array.from({ length: RUNS }, () =>
+    time(() => {
+      const verdict = verifyScorecard(made, scenarios);
+      if (verdict.status !== 'verified')
+        throw new Error(`the hour does not verify: ${JSON.stringify(verdict)}`);
+    }),
+  ),
+);
+const replayMs = median(Array.from({ length: RUNS }, () => time(() => replayTranscript(hour, scenarios))));
+results['score+verify'] = {
+  ms: scoreMs + verifyMs,
+  baselineMs: replayMs,
+  ratio: (scoreMs + verifyMs) / replayMs,
+  detail: `score ${scoreMs.toFixed(1)} ms + verify ${verifyMs.toFixed(1)} ms; ${hour.entries.length} log entries, ${made.score.contacts.length} contacts (target < 20 ms)`,
+};
+
+// A manager's inbox: 1,000 practice scorecards, as JSON text.
+const practice = playthroughFiles()
+  .filter((f) => !f.includes('/shifts/'))
+  .map((f) => scorecardToJson(playedScorecard(f)));
+const inbox = Array.from({ length: 1000 }, (_, i) => practice[i % practice.length] ?? '');
+const verifyAll = () => {
+  for (const text of inbox) {
+    const parsed = parseScorecard(text, 'inbox.json');
+    if (!parsed.ok || verifyScorecard(parsed.scorecard, scenarios).status !== 'verified')
+      throw new Error('unverified');
+  }
+};
+verifyAll();
+const inboxMs = median(Array.from({ length: 3 }, () => time(verifyAll)));
+const transcripts = inbox.map((text) => {
+  const parsed = parseScorecard(text, 'inbox.json');
+  if (!parsed.ok) throw new Error('bad scorecard');
+  const { log, ...c } = parsed.scorecard;
+  return {
+    engineVersion: c.engineVersion,
+    seed: c.seed,
+    shift: c.shift,
+    scenarios: c.scenarios,
+    entries: log.map(({ hash: _h, ...e }) => e) as never,
+  };
+});
+const replayAllMs = median(
+  Array.from({ length: 3 }, () =>
+    time(() => {
+      for (const t of transcripts) replayTranscript(t, scenarios);
+    }),
+  ),
+);
+results['verify x1000'] = {
+  ms: inboxMs,
+  baselineMs: replayAllMs,
+  ratio: inboxMs / replayAllMs,
+  detail: `${(inboxMs / 1000).toFixed(2)} ms per scorecard, parse + chain + replay + rescore`,
+};
+
+console.log(`\nScoring benchmark, median of ${RUNS} runs (3 for x1000; Node ${process.version})`);
+console.log('what'.padEnd(14), 'ms'.padStart(9), 'baseline ms'.padStart(12), 'ratio'.padStart(8), '  detail');
+for (const [name, r] of Object.entries(results)) {
+  console.log(
+    name.padEnd(14),
+    r.ms.toFixed(2).padStart(9),
+    r.baselineMs.toFixed(2).padStart(12),
+    `${r.ratio.toFixed(2)}x`.padStart(8),
+    ` ${r.detail}`,
+  );
+}
+mkdirSync('test-results', { recursive: true });
+writeFileSync(
+  'test-results/bench-scoring.json',
+  `${JSON.stringify({ node: process.version, runs: RUNS, results }, null, 2)}\n`,
+);
