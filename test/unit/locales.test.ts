@@ -1,5 +1,7 @@
-/** Every interface string exists in every shipped language. */
+/** Every interface string exists in every shipped language, including a text for every scorecard key. */
 import { describe, expect, it } from 'vitest';
+import { DIMENSIONS } from '../../src/core/scenario/schema';
+import { EVIDENCE_KEYS, PHRASE_KEYS, TIP_KEYS } from '../../src/core/scoring/scoreAttempt';
 import en from '../../src/game/locales/en.json';
 import es from '../../src/game/locales/es.json';
 
@@ -11,5 +13,50 @@ function keys(value: unknown, prefix = ''): string[] {
 describe('interface locales', () => {
   it('Spanish has exactly the keys English has', () => {
     expect(keys(es).sort()).toEqual(keys(en).sort());
+  });
+});
+
+describe('scorecard texts', () => {
+  const texts = (locale: typeof en, section: 'evidence' | 'tips') =>
+    (locale as unknown as { scorecard: Record<string, Record<string, string>> }).scorecard[section] ?? {};
+
+  it.each([
+    ['en', en],
+    ['es', es],
+  ])('%s explains every piece of evidence and every tip the rubric can give', (_lang, locale) => {
+    for (const key of [...EVIDENCE_KEYS, ...PHRASE_KEYS])
+      expect(texts(locale, 'evidence')[key], key).toBeTruthy();
+    for (const key of TIP_KEYS) expect(texts(locale, 'tips')[key], key).toBeTruthy();
+    for (const dimension of DIMENSIONS) {
+      expect(
+        (locale as unknown as { scorecard: { dimensions: Record<string, string> } }).scorecard.dimensions[
+          dimension
+        ],
+      ).toBeTruthy();
+    }
+  });
+
+  it('names only parameters the rubric gives', () => {
+    const allowed = new Set([
+      'words',
+      'family',
+      'due',
+      'what',
+      'needed',
+      'chosen',
+      'minutes',
+      'fact',
+      'ending',
+      'kind',
+      'amount',
+      'tone',
+    ]);
+    for (const locale of [en, es]) {
+      for (const section of ['evidence', 'tips'] as const) {
+        for (const text of Object.values(texts(locale, section))) {
+          for (const [, name] of text.matchAll(/\{\{(\w+)\}\}/g)) expect(allowed, text).toContain(name);
+        }
+      }
+    }
   });
 });

@@ -5,7 +5,7 @@
  * and for words the span), and each weak dimension yields a tip. A shift's score aggregates its
  * contacts. The debrief, the manager view and any report are projections of this result.
  */
-import { analyseReply, type FullReplyAnalysis } from '../analysis/analyseReply';
+import { analyseReply, type EffectReason, type FullReplyAnalysis } from '../analysis/analyseReply';
 import type { Intent } from '../engine/intents';
 import type { Transcript } from '../engine/session';
 import { DIMENSIONS } from '../scenario/schema';
@@ -31,6 +31,98 @@ import {
   tierDecision,
 } from './scoringRules';
 
+/** Every key a piece of evidence can carry, besides `phrase.<reason>` for words the analyser found. */
+export const EVIDENCE_KEYS = [
+  'empathy.noReplies',
+  'empathy.noAcknowledgement',
+  'promises.made',
+  'promises.specific',
+  'promises.vague',
+  'promises.kept',
+  'promises.keptTyped',
+  'promises.keptByResolution',
+  'promises.broken',
+  'promises.brokenTyped',
+  'promises.open',
+  'promises.pastDeadline',
+  'promises.beforeTierAnswers',
+  'tier.resolvedYourself',
+  'tier.notResolved',
+  'tier.rightTier',
+  'tier.neverEscalated',
+  'tier.underEscalated',
+  'tier.overEscalated',
+  'tier.onTime',
+  'tier.late',
+  'tier.noteCarries',
+  'tier.noteMissing',
+  'tier.emptyNote',
+  'availability.firstAnswer',
+  'availability.neverAnswered',
+  'attention.greeting',
+  'attention.noGreeting',
+  'attention.name',
+  'attention.noName',
+  'attention.noReplies',
+  'listening.learnt',
+  'listening.missed',
+  'listening.askedAgain',
+  'problem_solving.ending',
+  'problem_solving.unfinished',
+  'problem_solving.rightResolution',
+  'problem_solving.otherResolution',
+  'problem_solving.beyondAuthority',
+  'problem_solving.reproduced',
+  'problem_solving.notReproduced',
+  'responsiveness.silence',
+  'responsiveness.longHold',
+  'professionalism.rudeTone',
+  'follow_up.scheduled',
+  'follow_up.missing',
+] as const;
+
+/** The reasons a phrase effect can have, as evidence keys (`phrase.negated`, …). */
+export const PHRASE_KEYS = [
+  'phrase.matched',
+  'phrase.negated',
+  'phrase.softened',
+  'phrase.repeated',
+  'phrase.beyond-authority',
+  'phrase.capitals',
+] as const satisfies readonly `phrase.${EffectReason}`[];
+
+/** A key that explains a piece of evidence; the debrief holds a text for each. */
+export type EvidenceKey = (typeof EVIDENCE_KEYS)[number] | (typeof PHRASE_KEYS)[number];
+
+/**
+ * The keys a tip can carry: evidence that costs points or says what was missing, and a general tip per
+ * dimension for a weak score with no single cause.
+ */
+export const TIP_KEYS: readonly string[] = [
+  ...EVIDENCE_KEYS.filter(
+    (k) =>
+      ![
+        'promises.made',
+        'promises.specific',
+        'promises.kept',
+        'promises.keptTyped',
+        'promises.keptByResolution',
+        'tier.resolvedYourself',
+        'tier.rightTier',
+        'tier.onTime',
+        'tier.noteCarries',
+        'attention.greeting',
+        'attention.name',
+        'listening.learnt',
+        'problem_solving.rightResolution',
+        'problem_solving.reproduced',
+        'follow_up.scheduled',
+      ].includes(k),
+    ),
+  ...PHRASE_KEYS,
+  ...DIMENSIONS.map((d) => `${d}.general`),
+];
+
 /** Bumped whenever a change to the rubric could give a recorded transcript a different score. */
 export const RUBRIC_VERSION = '1.0.0';
 
@@ -41,7 +133,7 @@ export const RUBRIC_VERSION = '1.0.0';
  */
 export interface Evidence {
   readonly points: number;
-  readonly key: string;
+  readonly key: EvidenceKey;
   readonly seq: number | null;
   readonly span: { readonly start: number; readonly end: number } | null;
   readonly params: Readonly<Record<string, string | number>>;
@@ -85,7 +177,7 @@ export interface AttemptScore {
 }
 
 /** Evidence that is worth no points but says what was missing: it can still be a dimension's tip. */
-const MISSED = new Set([
+const MISSED = new Set<string>([
   'attention.noGreeting',
   'attention.noName',
   'listening.missed',
@@ -105,7 +197,7 @@ class Card {
   add(
     dimension: Dimension,
     points: number,
-    key: string,
+    key: EvidenceKey,
     seq: number | null,
     extra: Partial<Evidence> = {},
   ): void {
@@ -163,7 +255,7 @@ function scorePhrases(card: Card, replies: readonly Reply[]): void {
       if (dimension === 'attention' || effect.weight === 0) continue;
       const factor = dimension === 'professionalism' ? 2 : 1;
       const [family, reason] = effect.key.split('.');
-      card.add(dimension, phrasePoints(effect.weight) * factor, `phrase.${reason}`, reply.seq, {
+      card.add(dimension, phrasePoints(effect.weight) * factor, `phrase.${reason}` as EvidenceKey, reply.seq, {
         span: { start: effect.start, end: effect.end },
         params: {
           family: family ?? effect.family,

@@ -121,7 +121,7 @@ export function tierDecision(
   trainee: number,
   highest: number | null,
   resolvedWell: boolean,
-): { key: string; points: number } {
+): { key: TierDecisionKey; points: number } {
   const crisis = needed >= CRISIS_LEVEL ? TIER_POINTS.crisisFactor : 1;
   if (highest === null) {
     if (needed <= trainee) {
@@ -138,6 +138,15 @@ export function tierDecision(
   const floor = Math.max(needed, trainee);
   return { key: 'tier.overEscalated', points: TIER_POINTS.overPerTier * (highest - floor) };
 }
+
+/** The tier judgement's possible verdicts. */
+export type TierDecisionKey =
+  | 'tier.resolvedYourself'
+  | 'tier.notResolved'
+  | 'tier.neverEscalated'
+  | 'tier.rightTier'
+  | 'tier.underEscalated'
+  | 'tier.overEscalated';
 
 /** How long after the need is known an escalation still counts as on time, by channel. */
 export const ESCALATE_WITHIN_MS: Readonly<Record<Channel, number>> = {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DIMENSIONS } from '../../../src/core/scenario/schema';
-import { scoreAttempt } from '../../../src/core/scoring/scoreAttempt';
+import { scoreAttempt, TIP_KEYS } from '../../../src/core/scoring/scoreAttempt';
 import { BASE, clampScore, TIP_BELOW } from '../../../src/core/scoring/scoringRules';
 import { playThrough } from '../../support/playedScorecard';
 import { playthroughFiles } from '../../support/starterPack';
@@ -52,6 +52,7 @@ describe.each(files)('%s', (file) => {
         return value !== null && value < TIP_BELOW;
       });
       expect(contact.tips.map((t) => t.dimension)).toEqual(weak);
+      for (const tip of contact.tips) expect(TIP_KEYS).toContain(tip.key);
     }
   });
 });
