@@ -118,7 +118,7 @@ export const TIP_KEYS: readonly string[] = [
         'problem_solving.reproduced',
         'follow_up.scheduled',
       ].includes(k),
-    ),
+  ),
   ...PHRASE_KEYS,
   ...DIMENSIONS.map((d) => `${d}.general`),
 ];
@@ -255,13 +255,19 @@ function scorePhrases(card: Card, replies: readonly Reply[]): void {
       if (dimension === 'attention' || effect.weight === 0) continue;
       const factor = dimension === 'professionalism' ? 2 : 1;
       const [family, reason] = effect.key.split('.');
-      card.add(dimension, phrasePoints(effect.weight) * factor, `phrase.${reason}` as EvidenceKey, reply.seq, {
-        span: { start: effect.start, end: effect.end },
-        params: {
-          family: family ?? effect.family,
-          words: reply.analysis.text.slice(effect.start, effect.end),
+      card.add(
+        dimension,
+        phrasePoints(effect.weight) * factor,
+        `phrase.${reason}` as EvidenceKey,
+        reply.seq,
+        {
+          span: { start: effect.start, end: effect.end },
+          params: {
+            family: family ?? effect.family,
+            words: reply.analysis.text.slice(effect.start, effect.end),
+          },
         },
-      });
+      );
     }
     if (reply.analysis.tone <= -0.6) {
       card.add('professionalism', -10, 'professionalism.rudeTone', reply.seq, {
