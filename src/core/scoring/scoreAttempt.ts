@@ -523,11 +523,46 @@ function scoreProblemSolving(card: Card, record: ContactRecord, scenario: Scenar
   }
 }
 
+/** What the customer hears as an answer; looking things up or scheduling in the background is not. */
+const ANSWERS: ReadonlySet<Intent['type']> = new Set([
+  'reply',
+  'ask',
+  'offer',
+  'promise',
+  'fulfil',
+  'escalate',
+  'resolve',
+  'end',
+]);
+
+/**
+ * Whether the customer had been told what happens next at game time `at` (an open promise on the
+ * tracker, or a handoff not yet answered): then they wait without expecting the trainee, as a persona
+ * does, and the wait is no silence.
+ */
+function expectingAt(record: ContactRecord, at: number): boolean {
+  const settled = (promise: string) =>
+    record.promises.find((p) => p.event.promise === promise && p.event.type !== 'promise.made')?.event.at ??
+    Number.POSITIVE_INFINITY;
+  const promised = record.promises.some(
+    (p) => p.event.type === 'promise.made' && p.event.at <= at && settled(p.event.promise) > at,
+  );
+  const handedOff = record.handoffs.some(
+    (h) =>
+      h.event.at <= at &&
+      (record.answers.find((a) => a.event.at >= h.event.at && a.event.tier === h.event.tier)?.event.at ??
+        Number.POSITIVE_INFINITY) > at,
+  );
+  return promised || handedOff;
+}
+
 function scoreResponsiveness(card: Card, record: ContactRecord, endedAt: number): void {
   let waitingSince: { at: number; seq: number } | null = null;
   const moments = [
     ...record.said.map((s) => ({ at: s.event.at, seq: s.seq, said: true })),
-    ...record.intents.map((i) => ({ at: i.intent.at, seq: i.seq, said: false })),
+    ...record.intents
+      .filter((i) => ANSWERS.has(i.intent.type))
+      .map((i) => ({ at: i.intent.at, seq: i.seq, said: false })),
   ].sort((a, b) => a.seq - b.seq);
   const silence = (until: number, since: { at: number; seq: number }) => {
     const points = silencePoints(until - since.at, record.channel);
@@ -538,8 +573,9 @@ function scoreResponsiveness(card: Card, record: ContactRecord, endedAt: number)
     }
   };
   for (const m of moments) {
-    if (m.said) waitingSince ??= { at: m.at, seq: m.seq };
-    else {
+    if (m.said) {
+      if (!waitingSince && !expectingAt(record, m.at)) waitingSince = { at: m.at, seq: m.seq };
+    } else {
       if (waitingSince) silence(m.at, waitingSince);
       waitingSince = null;
     }
