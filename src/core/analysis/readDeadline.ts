@@ -3,7 +3,8 @@
  * game clock with chrono-node, in the reply's language. chrono is extended for the phrases support
  * staff use that it does not know out of the box (end of day, business days, "by 5", "half past four",
  * "las cinco y media de la tarde", "el lunes que viene"), and a time with no certain hour is read with
- * the lexicon's rule (a part of the day, or the end of the working day).
+ * the lexicon's rule (a part of the day, or the end of the working day). What names no due point is
+ * left out: "now", "this week", "a few minutes", a length ("un año de suscripción") or a day gone by.
  */
 import * as chrono from 'chrono-node';
 import * as chronoEs from 'chrono-node/es';
@@ -39,6 +40,9 @@ const HOUR_WORDS: Readonly<Record<string, number>> = {
   once: 11,
   doce: 12,
 };
+
+/** A small count in digits or words ("5", "five", "cinco"), for "within five working days". */
+const COUNT = `(\\d{1,2}|${Object.keys(HOUR_WORDS).join('|')})`;
 
 function hourOf(word: string): number {
   return HOUR_WORDS[word.toLowerCase()] ?? Number(word);
@@ -99,8 +103,12 @@ function englishParser(): Chrono {
       extract: (c) => dayOf(c),
     },
     {
-      pattern: () => /\b(?:in|within)\s+(\d+)(?:\s*(?:-|to)\s*(\d+))?\s+(?:business|working)\s+days?\b/i,
-      extract: (c, m) => businessDaysAhead(c, Number(m[2] ?? m[1])),
+      pattern: () =>
+        new RegExp(
+          `\\b(?:in|within)\\s+(?:the\\s+next\\s+)?${COUNT}(?:\\s*(?:-|to)\\s*${COUNT})?\\s+(?:business|working)\\s+days?\\b`,
+          'i',
+        ),
+      extract: (c, m) => businessDaysAhead(c, hourOf(m[2] ?? m[1] ?? '')),
     },
     {
       pattern: () => /\b(?:by\s+)?(?:the\s+)?end of (?:the|this) week\b/i,
@@ -138,7 +146,7 @@ function spanishParser(): Chrono {
     {
       pattern: () =>
         new RegExp(
-          `\\b(?:a\\s+)?las?\\s+${HORA_ES}(?::(\\d{2}))?(?:\\s+y\\s+(media|cuarto))?(?:\\s+menos\\s+cuarto)?(?:\\s+de\\s+la\\s+(mañana|manana|tarde|noche))?(?![\\d:]|\\s*(?:horas?|minutos?|d[ií]as?))`,
+          `\\b(?:a\\s+)?las?\\s+${HORA_ES}(?::(\\d{2}))?(?:\\s+y\\s+(media|cuarto))?(?:\\s+menos\\s+cuarto)?(?:\\s+de\\s+la\\s+(mañana|manana|tarde|noche|madrugada))?(?![\\d:]|\\s*(?:horas?|minutos?|d[ií]as?))`,
           'i',
         ),
       extract: (_c, m) => {
@@ -147,8 +155,10 @@ function spanishParser(): Chrono {
         if (part === 'tarde' || part === 'noche') hour = hour < 12 ? hour + 12 : hour;
         else if (!part) hour = afternoon(hour);
         const minute = m[2] ? Number(m[2]) : m[3] === 'media' ? 30 : m[3] === 'cuarto' ? 15 : 0;
-        if (/menos\s+cuarto/i.test(m[0])) return { hour: hour - 1, minute: 45 };
-        return { hour, minute };
+        // A named part of the day ("de la madrugada", "de la mañana") fixes the half of the day.
+        const half = part ? { meridiem: hour >= 12 ? 1 : 0 } : {};
+        if (/menos\s+cuarto/i.test(m[0])) return { hour: hour - 1, minute: 45, ...half };
+        return { hour, minute, ...half };
       },
     },
     {
@@ -170,8 +180,11 @@ function spanishParser(): Chrono {
     },
     {
       pattern: () =>
-        /\b(?:en|dentro\s+de)\s+(\d+)(?:\s*(?:-|a)\s*(\d+))?\s+d[ií]as\s+(?:h[aá]biles|laborables)\b/i,
-      extract: (c, m) => businessDaysAhead(c, Number(m[2] ?? m[1])),
+        new RegExp(
+          `\\b(?:en|dentro\\s+de)\\s+(?:un\\s+(?:plazo|m[aá]ximo)\\s+(?:m[aá]ximo\\s+)?de\\s+)?${COUNT}(?:\\s*(?:-|a)\\s*${COUNT})?\\s+d[ií]as\\s+(?:h[aá]biles|laborables)\\b`,
+          'i',
+        ),
+      extract: (c, m) => businessDaysAhead(c, hourOf(m[2] ?? m[1] ?? '')),
     },
   );
   es.refiners.unshift(businessHours);
@@ -208,13 +221,37 @@ export interface HourRule {
   readonly fold: (text: string) => string;
 }
 
+/** "now", "ahora mismo": when the work starts, not when it is due. */
+const NOW = /^(?:right\s+|just\s+)?now$|^ahora(?:\s+mismo)?$/i;
+/** "this week", "esta semana": a span with no due point ("at some point this week"). */
+const SPAN = /^(?:this|esta|este)\s+(?:week|month|semana|mes)$/i;
+/** "un año", "a year" with no "in"/"within" before it is a length ("un año de suscripción"). */
+const BARE_LENGTH = /^(?:un|una|a|an)\s+\p{L}+$/iu;
+const LENGTH_LEAD = /(?:\b(?:in|within|en|de|dentro\s+de))\s*$/i;
+/** "unos minutos", "a few days": an amount nobody can hold the trainee to. */
+const FEW = /^(?:(?:en|in|within)\s+)?(?:unos|unas|algunos|algunas|a\s+few|a\s+couple\s+of|some|several)\s/i;
+
+/** Whether a chrono result is a deadline: not "now", not a span, not a day already past, not a length. */
+function namesADeadline(result: chrono.ParsedResult, text: string, instant: Date): boolean {
+  const said = result.text.trim();
+  if (NOW.test(said) || SPAN.test(said) || FEW.test(said)) return false;
+  if (BARE_LENGTH.test(said) && !LENGTH_LEAD.test(text.slice(Math.max(0, result.index - 12), result.index))) {
+    return false;
+  }
+  const day = result.start.date();
+  const today = Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate());
+  return day.getTime() >= today;
+}
+
 /**
  * The first deadline in `text`, read in `language` at game time `now`, as a game time; null when the
  * text names no time. Deterministic: the same text at the same game time gives the same deadline.
  */
 export function readDeadline(text: string, language: string, now: number, rule: HourRule): Deadline | null {
   const instant = new Date(GAME_CLOCK_ORIGIN + now);
-  const results = parserFor(language).parse(text, { instant, timezone: 0 }, { forwardDate: true });
+  const results = parserFor(language)
+    .parse(text, { instant, timezone: 0 }, { forwardDate: true })
+    .filter((r) => namesADeadline(r, text, instant));
   const first = results[0];
   if (!first) return null;
   // "mañana antes de las cinco" can come back as a day and a time apart: take the day from one and
