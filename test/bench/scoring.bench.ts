@@ -5,6 +5,7 @@
  * - analyser: every labelled reply (640, English and Spanish) analysed in context, against one
  *   lower-casing and one keyword regular expression over the same reply (the least any word-based
  *   analyser does);
+ * - analyser 2000ch: the longest reply the desk accepts, with no punctuation (the worst case);
  * - scorecard: scoring a one-hour, 20-contact shift and building its scorecard, then verifying it
  *   (hash chain, replay, rescoring), against replaying the same transcript alone;
  * - verify ×1000: parsing and verifying 1,000 practice scorecards from JSON text, against replaying
@@ -79,6 +80,25 @@ results.analyser = {
   detail: `${replies.length} replies, ${(perReply * 1000).toFixed(1)} µs per reply (target < 200 µs)`,
 };
 
+// The longest reply the desk accepts (2,000 characters), with no punctuation to split it.
+const long = 'I understand and I will check this for you '.repeat(50).slice(0, 2000);
+const longContext = { language: 'en', customerName: 'Dana Whitfield', previous: [] };
+const longMs = median(Array.from({ length: RUNS }, () => time(() => analyseReply(long, longContext))));
+const longBaseline =
+  median(
+    Array.from({ length: RUNS }, () =>
+      time(() => {
+        for (let i = 0; i < 100; i += 1) keyword.test(long.toLowerCase());
+      }),
+    ),
+  ) / 100;
+results['analyser 2000ch'] = {
+  ms: longMs,
+  baselineMs: longBaseline,
+  ratio: longMs / longBaseline,
+  detail: 'one 2,000-character reply without punctuation, the longest the desk accepts',
+};
+
 // One hour of shift: score it into a scorecard, then verify it.
 const hour = playHour(scenarios).session.transcript;
 const info = { trainee: 'Bench', attemptId: 'bench', language: 'en', finishedAt: null };
@@ -147,10 +167,10 @@ results['verify x1000'] = {
 };
 
 console.log(`\nScoring benchmark, median of ${RUNS} runs (3 for x1000; Node ${process.version})`);
-console.log('what'.padEnd(14), 'ms'.padStart(9), 'baseline ms'.padStart(12), 'ratio'.padStart(8), '  detail');
+console.log('what'.padEnd(16), 'ms'.padStart(9), 'baseline ms'.padStart(12), 'ratio'.padStart(8), '  detail');
 for (const [name, r] of Object.entries(results)) {
   console.log(
-    name.padEnd(14),
+    name.padEnd(16),
     r.ms.toFixed(2).padStart(9),
     r.baselineMs.toFixed(2).padStart(12),
     `${r.ratio.toFixed(2)}x`.padStart(8),

@@ -71,6 +71,8 @@ const NEGATIVE: ReadonlySet<PhraseFamily> = new Set([
   'jargon',
   'overpromise',
 ]);
+/** Families whose words, where they overlap a kind phrase, cancel it. */
+const CANCELS: ReadonlySet<PhraseFamily> = new Set(['blame', 'dismissive', 'sarcasm', 'overpromise']);
 /** Families whose meaning a negator in front of them reverses. */
 const NEGATABLE: ReadonlySet<PhraseFamily> = new Set([
   'acknowledge',
@@ -83,8 +85,14 @@ const NEGATABLE: ReadonlySet<PhraseFamily> = new Set([
 const SOFTENABLE: ReadonlySet<PhraseFamily> = new Set(['acknowledge', 'validate', 'apologise']);
 /** A negated empathy phrase costs this share of what it would have earned. */
 const NEGATED_SHARE = -0.5;
-/** The sum of weights at which tone is tanh(1), about 0.76. */
+/** Beyond the neutral zone, the sum of weights at which tone is tanh(1), about 0.76. */
 const TONE_SCALE = 3;
+/**
+ * A reply whose weights sum to no more than this either way reads as neutral: a bare "thanks" or the
+ * customer's name alone is courtesy, not warmth (measured on the labelled replies: neutral ones sum to
+ * 0 or 1, warm ones to 4 or more, cold ones to -2 or less).
+ */
+const NEUTRAL_ZONE = 1;
 
 const CLAUSE_END = /[.,;:!?\n]/;
 const SENTENCE_END = /[.!?;\n]/;
@@ -124,14 +132,56 @@ function matchesIn(pattern: RegExp, text: string): boolean {
   return pattern.test(text);
 }
 
-function clauseStart(folded: string, at: number, boundary: RegExp): number {
-  for (let i = at - 1; i >= 0; i -= 1) if (boundary.test(folded.charAt(i))) return i + 1;
-  return 0;
-}
+/**
+ * Where clauses and sentences begin and end in a reply, found once so that each match looks its
+ * boundaries up by binary search instead of scanning the text again (long replies stay linear).
+ */
+class Bounds {
+  private readonly clauses: number[] = [];
+  private readonly sentences: number[] = [];
 
-function clauseEnd(folded: string, at: number, boundary: RegExp): number {
-  for (let i = at; i < folded.length; i += 1) if (boundary.test(folded.charAt(i))) return i;
-  return folded.length;
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i += 1) {
+      const c = text.charAt(i);
+      if (CLAUSE_END.test(c)) this.clauses.push(i);
+      if (SENTENCE_END.test(c)) this.sentences.push(i);
+    }
+  }
+
+  /** The first boundary at or after `at`, or -1. */
+  private static next(list: readonly number[], at: number): number {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[mid] ?? 0) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < list.length ? lo : -1;
+  }
+
+  private before(list: readonly number[], at: number): number {
+    const i = Bounds.next(list, at);
+    const index = i < 0 ? list.length - 1 : i - 1;
+    return index >= 0 ? (list[index] ?? -1) + 1 : 0;
+  }
+
+  private after(list: readonly number[], at: number): number {
+    const i = Bounds.next(list, at);
+    return i < 0 ? this.text.length : (list[i] ?? this.text.length);
+  }
+
+  clauseStart(at: number): number {
+    return this.before(this.clauses, at);
+  }
+
+  sentenceStart(at: number): number {
+    return this.before(this.sentences, at);
+  }
+
+  sentenceEnd(at: number): number {
+    return this.after(this.sentences, at);
+  }
 }
 
 /** Matches per family, overlapping matches of one family kept once (the earliest, then the longest). */
@@ -150,7 +200,7 @@ function familyMatches(lexicon: CompiledLexicon, folded: string): Match[] {
   return found;
 }
 
-function nameMatches(lexicon: CompiledLexicon, folded: string, customerName: string): Match[] {
+function nameMatches(lexicon: CompiledLexicon, folded: string, text: string, customerName: string): Match[] {
   const words = foldText(customerName.normalize('NFC'))
     .split(/[\s,]+/)
     .filter((w) => w.length > 1);
@@ -161,7 +211,10 @@ function nameMatches(lexicon: CompiledLexicon, folded: string, customerName: str
   const forms = [`${escapeRegExp(words.join(' '))}`, escapeRegExp(first)];
   if (surnames.length > 0 && honorific) forms.unshift(`(?:${honorific})\\.?\\s+(?:${surnames.join('|')})`);
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-  const hit = allMatches(pattern, folded)[0];
+  // Names that are also words (Will, Grace, Rosa, Luz) count only when written as a name, with a
+  // capital, unless the trainee writes everything in lower case.
+  const casual = !/\p{Lu}/u.test(text);
+  const hit = allMatches(pattern, folded).find((m) => casual || /\p{Lu}/u.test(text.slice(m.start, m.end)));
   const family = lexicon.families.find((f) => f.family === 'name');
   return hit && family ? [{ ...hit, family: 'name', weight: family.weight, reason: 'name-used' }] : [];
 }
@@ -190,10 +243,11 @@ function parseAmount(raw: string): number {
 
 function amountsBeyondAuthority(
   lexicon: CompiledLexicon,
-  folded: string,
+  bounds: Bounds,
   limits: Limits,
   committed: (start: number) => boolean,
 ): Match[] {
+  const folded = bounds.text;
   const currency = lexicon.source.currency.join('|');
   const number = '(\\d{1,3}(?:[.,\\s]\\d{3})+|\\d+)(?:[.,](\\d{1,2}))?';
   const amount = new RegExp(`(?:(?:${currency})\\s?${number})|(?:${number}\\s?(?:${currency}))`, 'gu');
@@ -205,10 +259,7 @@ function amountsBeyondAuthority(
     const start = m.index;
     const end = start + m[0].length;
     const value = parseAmount(`${m[1] ?? m[3] ?? ''}${(m[2] ?? m[4]) ? `.${m[2] ?? m[4]}` : ''}`);
-    const sentence = folded.slice(
-      clauseStart(folded, start, SENTENCE_END),
-      clauseEnd(folded, end, SENTENCE_END),
-    );
+    const sentence = folded.slice(bounds.sentenceStart(start), bounds.sentenceEnd(end));
     const kind = lexicon.offers.find((o) => {
       o.pattern.lastIndex = 0;
       return o.pattern.test(sentence);
@@ -224,14 +275,15 @@ function amountsBeyondAuthority(
 function findPromises(
   lexicon: CompiledLexicon,
   text: string,
-  folded: string,
+  bounds: Bounds,
   language: string,
   now: number,
 ): DetectedPromise[] {
+  const folded = bounds.text;
   const promises: DetectedPromise[] = [];
   let start = 0;
   while (start < text.length) {
-    const end = clauseEnd(folded, start, SENTENCE_END);
+    const end = bounds.sentenceEnd(start);
     const sentence = folded.slice(start, end);
     lexicon.promiseCue.lastIndex = 0;
     if (lexicon.promiseCue.test(sentence)) {
@@ -296,33 +348,47 @@ export function analyseReply(
   const text = raw.normalize('NFC');
   const lexicon = options.lexicons?.[context.language] ?? shippedLexicon(context.language);
   const folded = foldText(text);
+  const bounds = new Bounds(folded);
   const now = context.now ?? 0;
 
   let matches = familyMatches(lexicon, folded);
-  matches.push(...nameMatches(lexicon, folded, context.customerName));
+  matches.push(...nameMatches(lexicon, folded, text, context.customerName));
   matches.push(...capitalsMatch(lexicon, text));
 
-  // A kind phrase inside a dismissive or sarcastic one ("sorry you feel that way") earns nothing.
-  const negatives = matches.filter((m) => NEGATIVE.has(m.family));
+  // A kind phrase inside a dismissive or sarcastic one ("sorry you feel that way") earns nothing, and
+  // sarcasm turns the kind words of its sentence ("Thanks a lot, really helpful") into nothing too.
+  const opposites = matches.filter((m) => CANCELS.has(m.family));
+  const sarcastic = matches
+    .filter((m) => m.family === 'sarcasm')
+    .map((m) => ({ start: bounds.sentenceStart(m.start), end: bounds.sentenceEnd(m.end - 1) }));
   matches = matches.filter(
-    (m) => NEGATIVE.has(m.family) || !negatives.some((n) => n.start < m.end && m.start < n.end),
+    (m) =>
+      NEGATIVE.has(m.family) ||
+      (!opposites.some((n) => n.start < m.end && m.start < n.end) &&
+        (m.family === 'name' ||
+          m.family === 'greeting' ||
+          !sarcastic.some((s) => s.start <= m.start && m.end <= s.end))),
   );
 
+  const stops = lexicon.negationStops ? allMatches(lexicon.negationStops, folded) : [];
   const negators = allMatches(lexicon.negators, folded);
+  // A negator reaches only up to the next "and" or "but": "no fue apropiada y tiene razón".
+  const negates = (n: { start: number; end: number }, at: number) =>
+    !stops.some((stop) => stop.start >= n.end && stop.end <= at);
   const contrasts = allMatches(lexicon.contrast, folded);
   const { window: negationWindow } = lexicon.source.negation;
   const { window: contrastWindow, factor } = lexicon.source.contrast;
   for (const m of matches) {
     if (NEGATABLE.has(m.family)) {
-      const from = Math.max(clauseStart(folded, m.start, CLAUSE_END), m.start - negationWindow);
-      if (negators.some((n) => n.start >= from && n.end <= m.start)) {
+      const from = Math.max(bounds.clauseStart(m.start), m.start - negationWindow);
+      if (negators.some((n) => n.start >= from && n.end <= m.start && negates(n, m.start))) {
         m.weight *= NEGATED_SHARE;
         m.reason = 'negated';
         continue;
       }
     }
     if (SOFTENABLE.has(m.family)) {
-      const to = Math.min(clauseEnd(folded, m.end, SENTENCE_END), m.end + contrastWindow);
+      const to = Math.min(bounds.sentenceEnd(m.end), m.end + contrastWindow);
       if (contrasts.some((c) => c.start >= m.end && c.start <= to)) {
         m.weight *= factor;
         m.reason = 'softened';
@@ -346,18 +412,15 @@ export function analyseReply(
   }
 
   const promises =
-    options.promises === false ? [] : findPromises(lexicon, text, folded, context.language, now);
+    options.promises === false ? [] : findPromises(lexicon, text, bounds, context.language, now);
   if (context.limits) {
     const cue = lexicon.promiseCue;
     const ownership = lexicon.families.find((f) => f.family === 'ownership')?.patterns ?? [];
     const committed = (at: number) => {
-      const sentence = folded.slice(
-        clauseStart(folded, at, SENTENCE_END),
-        clauseEnd(folded, at, SENTENCE_END),
-      );
+      const sentence = folded.slice(bounds.sentenceStart(at), bounds.sentenceEnd(at));
       return matchesIn(cue, sentence) || ownership.some((p) => matchesIn(p, sentence));
     };
-    matches.push(...amountsBeyondAuthority(lexicon, folded, context.limits, committed));
+    matches.push(...amountsBeyondAuthority(lexicon, bounds, context.limits, committed));
   }
 
   matches.sort((a, b) => a.start - b.start || a.end - b.end || a.family.localeCompare(b.family));
@@ -388,7 +451,8 @@ export function analyseReply(
       return NEGATIVE.has(family) ? sum < 0 : sum > 0;
     });
   const total = effects.reduce((sum, e) => sum + e.weight, 0);
-  return { text, tone: round(Math.tanh(total / TONE_SCALE)), families, effects, promises };
+  const beyond = Math.max(0, Math.abs(total) - NEUTRAL_ZONE) * Math.sign(total);
+  return { text, tone: round(Math.tanh(beyond / TONE_SCALE)), families, effects, promises };
 }
 
 /**

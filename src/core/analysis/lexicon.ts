@@ -43,7 +43,12 @@ export const LexiconSchema = z.strictObject({
       typeof FamilySchema
     >,
   ),
-  negation: z.strictObject({ negators: z.array(Pattern).min(1), window: z.number().int().min(1).max(80) }),
+  negation: z.strictObject({
+    negators: z.array(Pattern).min(1),
+    /** Words that end a negator's reach ("no fue apropiada y tiene razón"). */
+    stops: z.array(Pattern),
+    window: z.number().int().min(1).max(80),
+  }),
   contrast: z.strictObject({
     words: z.array(Pattern).min(1),
     window: z.number().int().min(1).max(80),
@@ -91,6 +96,7 @@ export interface CompiledLexicon {
     readonly patterns: readonly RegExp[];
   }[];
   readonly negators: RegExp;
+  readonly negationStops: RegExp | null;
   readonly contrast: RegExp;
   readonly honorifics: RegExp | null;
   readonly acronyms: ReadonlySet<string>;
@@ -120,6 +126,7 @@ export function compileLexicon(source: Lexicon): CompiledLexicon {
       };
     }),
     negators: required(source.negation.negators),
+    negationStops: union(source.negation.stops),
     contrast: required(source.contrast.words),
     honorifics: union(source.honorifics),
     acronyms: new Set(source.acronyms),

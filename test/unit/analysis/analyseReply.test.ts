@@ -124,6 +124,43 @@ describe('phrase families and their spans', () => {
   });
 });
 
+describe('context rules', () => {
+  it('lets capitals cost points without hiding the kind words inside them', () => {
+    const a = en('HI DANA, THANK YOU FOR WAITING');
+    expect(a.families).toEqual(expect.arrayContaining(['greeting', 'name', 'shouting']));
+  });
+
+  it('lets sarcasm cancel the thanks in its own sentence, not in the next', () => {
+    const a = en('Thanks a lot, happy now? Thank you for the photos.');
+    const thanks = effect(a, 'thank');
+    expect(a.families).toContain('sarcasm');
+    expect(thanks.map((e) => a.text.slice(e.start, e.end))).toEqual(['Thank you']);
+  });
+
+  it('counts a name that is also a word only when written as a name', () => {
+    expect(
+      en('Will do, Will.', [], 'Will Hargreaves').effects.filter((e) => e.family === 'name'),
+    ).toHaveLength(1);
+    expect(en('I will check that now.', [], 'Will Hargreaves').families).not.toContain('name');
+    expect(es('Le envío la factura en color rosa.', [], 'Rosa Delgado').families).not.toContain('name');
+    expect(es('gracias rosa', [], 'Rosa Delgado').families).toContain('name');
+  });
+
+  it('stops a negator at "and"', () => {
+    const a = es('La respuesta no fue apropiada y tiene toda la razón.');
+    expect(effect(a, 'validate')[0]?.key).toBe('validate.matched');
+    expect(effect(en("I don't know why, and I understand how annoying it is."), 'acknowledge')[0]?.key).toBe(
+      'acknowledge.matched',
+    );
+  });
+
+  it('reads bare courtesy as neutral and real warmth as warm', () => {
+    expect(en('Thanks.').tone).toBe(0);
+    expect(en("Hi Dana, I'm so sorry. That must be really frustrating.").tone).toBeGreaterThan(0.6);
+    expect(en('Calm down. That is not my problem.').tone).toBeLessThan(-0.6);
+  });
+});
+
 describe('promises', () => {
   const due = (a: FullReplyAnalysis) => {
     const p = a.promises[0];

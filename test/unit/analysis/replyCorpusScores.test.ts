@@ -23,7 +23,10 @@ const FLOORS = {
 
 describe.each(['en', 'es'])('analyser on the labelled %s replies', (language) => {
   const all = labelledReplies(language);
-  const tuning = evaluate(language, all.filter((r) => !isHeldOut(r)));
+  const tuning = evaluate(
+    language,
+    all.filter((r) => !isHeldOut(r)),
+  );
   const heldOut = evaluate(language, all.filter(isHeldOut));
   mkdirSync('test-results', { recursive: true });
   writeFileSync(
@@ -35,7 +38,9 @@ describe.each(['en', 'es'])('analyser on the labelled %s replies', (language) =>
     expect(precision(tuning.micro)).toBeGreaterThanOrEqual(FLOORS.tuning.precision);
     expect(recall(tuning.micro)).toBeGreaterThanOrEqual(FLOORS.tuning.recall);
     for (const family of PHRASE_FAMILIES) {
-      expect(precision(tuning.families[family]), family).toBeGreaterThanOrEqual(FLOORS.tuning.familyPrecision);
+      expect(precision(tuning.families[family]), family).toBeGreaterThanOrEqual(
+        FLOORS.tuning.familyPrecision,
+      );
     }
   });
 
