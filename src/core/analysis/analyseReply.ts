@@ -184,17 +184,28 @@ class Bounds {
   }
 }
 
-/** Matches per family, overlapping matches of one family kept once (the earliest, then the longest). */
+/**
+ * Matches per family: the family's patterns are searched together, and where one matches, the longest
+ * match of any of its patterns at that place is taken; overlapping matches of a family count once.
+ */
 function familyMatches(lexicon: CompiledLexicon, folded: string): Match[] {
   const found: Match[] = [];
-  for (const { family, weight, patterns } of lexicon.families) {
-    const hits = patterns.flatMap((p) => allMatches(p, folded));
-    hits.sort((a, b) => a.start - b.start || b.end - a.end);
-    let reach = -1;
-    for (const hit of hits) {
-      if (hit.start < reach) continue;
-      found.push({ ...hit, family, weight, reason: 'matched' });
-      reach = hit.end;
+  for (const { family, weight, pattern, patterns } of lexicon.families) {
+    if (!pattern) continue;
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(folded); m; m = pattern.exec(folded)) {
+      let end = m.index + m[0].length;
+      for (const single of patterns) {
+        single.lastIndex = m.index;
+        const longer = single.exec(folded);
+        if (longer && m.index + longer[0].length > end) end = m.index + longer[0].length;
+      }
+      if (end === m.index) {
+        pattern.lastIndex = m.index + 1;
+        continue;
+      }
+      found.push({ start: m.index, end, family, weight, reason: 'matched' });
+      pattern.lastIndex = end;
     }
   }
   return found;
@@ -415,10 +426,10 @@ export function analyseReply(
     options.promises === false ? [] : findPromises(lexicon, text, bounds, context.language, now);
   if (context.limits) {
     const cue = lexicon.promiseCue;
-    const ownership = lexicon.families.find((f) => f.family === 'ownership')?.patterns ?? [];
+    const ownership = lexicon.families.find((f) => f.family === 'ownership')?.pattern ?? null;
     const committed = (at: number) => {
       const sentence = folded.slice(bounds.sentenceStart(at), bounds.sentenceEnd(at));
-      return matchesIn(cue, sentence) || ownership.some((p) => matchesIn(p, sentence));
+      return matchesIn(cue, sentence) || (ownership !== null && matchesIn(ownership, sentence));
     };
     matches.push(...amountsBeyondAuthority(lexicon, bounds, context.limits, committed));
   }

@@ -93,7 +93,10 @@ export interface CompiledLexicon {
     readonly family: PhraseFamily;
     readonly weight: number;
     readonly cap: number;
+    /** Each pattern on its own, sticky: tried where the family matched, to find the longest match. */
     readonly patterns: readonly RegExp[];
+    /** All the family's patterns as one expression, so a reply is searched once per family. */
+    readonly pattern: RegExp | null;
   }[];
   readonly negators: RegExp;
   readonly negationStops: RegExp | null;
@@ -122,7 +125,8 @@ export function compileLexicon(source: Lexicon): CompiledLexicon {
         family,
         weight: f.weight,
         cap: f.cap,
-        patterns: f.patterns.map((p) => new RegExp(p, 'gu')),
+        patterns: f.patterns.map((p) => new RegExp(p, 'uy')),
+        pattern: union(f.patterns),
       };
     }),
     negators: required(source.negation.negators),
