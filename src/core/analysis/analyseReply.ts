@@ -9,6 +9,7 @@
  */
 import type { PromiseKind } from '../engine/intents';
 import type { ReplyAnalyser, ReplyContext } from '../engine/replyAnalyser';
+import { PENALTY_FAMILIES } from '../scenario/schema';
 import type { Limits, PhraseFamily, ResolutionKind } from '../scenario/types';
 import { foldText } from './foldText';
 import { type CompiledLexicon, compileLexicon, LEXICONS, type Lexicon } from './lexicon';
@@ -63,14 +64,7 @@ export interface FullReplyAnalysis {
   readonly promises: readonly DetectedPromise[];
 }
 
-const NEGATIVE: ReadonlySet<PhraseFamily> = new Set([
-  'blame',
-  'dismissive',
-  'sarcasm',
-  'shouting',
-  'jargon',
-  'overpromise',
-]);
+const NEGATIVE: ReadonlySet<PhraseFamily> = new Set(PENALTY_FAMILIES);
 /** Families whose words, where they overlap a kind phrase, cancel it. */
 const CANCELS: ReadonlySet<PhraseFamily> = new Set(['blame', 'dismissive', 'sarcasm', 'overpromise']);
 /** Families whose meaning a negator in front of them reverses. */

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import {
-  DIMENSIONS,
+  byDimension,
   DurationSchema,
   ENDINGS,
   IdSchema,
@@ -108,13 +108,7 @@ export const PlaythroughFileSchema = z
           .optional()
           .meta({ description: 'The grade the attempt earns, or the grades it may earn.' }),
         score: Band.optional().meta({ description: 'The band the overall score (0–100) falls in.' }),
-        dimensions: z
-          .strictObject(
-            Object.fromEntries(DIMENSIONS.map((d) => [d, Band.optional()])) as Record<
-              (typeof DIMENSIONS)[number],
-              z.ZodOptional<typeof Band>
-            >,
-          )
+        dimensions: byDimension(Band.optional())
           .optional()
           .meta({ description: 'Bands for single dimensions, e.g. { tier: { max: 30 } }.' }),
       })

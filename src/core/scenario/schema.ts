@@ -76,6 +76,15 @@ export const ACTIONS = [
   'unhold',
   'end',
 ] as const;
+/** The phrase families that cost points: blame, dismissive phrases, sarcasm, shouting, jargon, overpromising. */
+export const PENALTY_FAMILIES = [
+  'blame',
+  'dismissive',
+  'sarcasm',
+  'shouting',
+  'jargon',
+  'overpromise',
+] as const;
 /** Families of phrasing the reply analyser recognises; a transition can wait for any of them. */
 export const PHRASE_FAMILIES = [
   'acknowledge',
@@ -85,12 +94,7 @@ export const PHRASE_FAMILIES = [
   'ownership',
   'greeting',
   'name',
-  'blame',
-  'dismissive',
-  'sarcasm',
-  'shouting',
-  'jargon',
-  'overpromise',
+  ...PENALTY_FAMILIES,
 ] as const;
 /** How a contact can end: satisfied and neutral count as won, upset and abandoned as lost. */
 export const ENDINGS = ['satisfied', 'neutral', 'upset', 'abandoned'] as const;
@@ -326,19 +330,20 @@ export const DIMENSIONS = [
   'follow_up',
 ] as const;
 
+/** An object with one field per dimension, each validated by `schema`. */
+export function byDimension<T extends z.ZodType>(schema: T) {
+  return z.strictObject(
+    Object.fromEntries(DIMENSIONS.map((d) => [d, schema])) as Record<(typeof DIMENSIONS)[number], T>,
+  );
+}
+
 const Weight = z.number().min(0).max(100);
 const Threshold = z.number().min(0).max(100);
 
 /** How a pack weighs the dimensions and where the grades begin (scores run from 0 to 100). */
 export const ScoringSchema = z
   .strictObject({
-    weights: z
-      .strictObject(
-        Object.fromEntries(DIMENSIONS.map((d) => [d, Weight.optional()])) as Record<
-          (typeof DIMENSIONS)[number],
-          z.ZodOptional<typeof Weight>
-        >,
-      )
+    weights: byDimension(Weight.optional())
       .optional()
       .meta({ description: 'Relative weight of each dimension in the overall score; 0 leaves it out.' }),
     grades: z

@@ -20,7 +20,7 @@ import {
   type Transcript,
   type TranscriptEntry,
 } from '../engine/session';
-import { CHANNELS, DIMENSIONS } from '../scenario/schema';
+import { byDimension, CHANNELS, DIMENSIONS } from '../scenario/schema';
 import type { Scenario } from '../scenario/types';
 import { RUBRIC_VERSION, scoreAttempt } from './scoreAttempt';
 import { GRADES } from './scoringRules';
@@ -156,10 +156,6 @@ const TipSchema = z.strictObject({
   seq: z.int().min(0).nullable(),
   params: Params,
 });
-const perDimension = <T extends z.ZodType>(schema: T) =>
-  z.strictObject(
-    Object.fromEntries(DIMENSIONS.map((d) => [d, schema])) as Record<(typeof DIMENSIONS)[number], T>,
-  );
 
 const ScoreSchema = z.strictObject({
   contacts: z
@@ -168,7 +164,7 @@ const ScoreSchema = z.strictObject({
         contact: Contact,
         scenario: Id,
         ending: Id.nullable(),
-        dimensions: perDimension(
+        dimensions: byDimension(
           z.strictObject({
             score: Score.nullable(),
             weight: z.number().min(0).max(100),
@@ -181,7 +177,7 @@ const ScoreSchema = z.strictObject({
       }),
     )
     .max(200),
-  dimensions: perDimension(z.strictObject({ score: Score.nullable(), weight: z.number().min(0).max(100) })),
+  dimensions: byDimension(z.strictObject({ score: Score.nullable(), weight: z.number().min(0).max(100) })),
   overall: Score.nullable(),
   grade: Grade.nullable(),
   tips: z.array(TipSchema).max(20),
