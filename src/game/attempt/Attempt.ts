@@ -1,0 +1,193 @@
+/**
+ * One attempt as the game plays it: a shift session (a practice run is a shift of one), fed by the
+ * frame clock and the trainee's intents, saved after every intent, and scored into a scorecard when it
+ * ends. It holds no DOM and no Phaser, so the desk, the tests and the resume path share it; scenes
+ * only render what it reports.
+ */
+import {
+  createScorecard,
+  type Intent,
+  practiceShift,
+  restoreSession,
+  type Scenario,
+  type Scorecard,
+  type Shift,
+  type ShiftEmitted,
+  ShiftSession,
+  saveSession,
+} from '../../core';
+import type { AttemptStore, StoredAttempt, WriteResult } from './attemptStore';
+import { ATTEMPT_FORMAT, ATTEMPT_VERSION } from './attemptStore';
+
+/** Who plays what, and how; stored with every save. */
+export interface AttemptSettings {
+  readonly trainee: string;
+  readonly language: string;
+  readonly mode: 'practice' | 'shift';
+  /** The scenario of a practice attempt, or the id of the shift. */
+  readonly playing: string;
+  readonly replyMode: 'typed' | 'choices';
+  readonly coaching: boolean;
+}
+
+/** What the attempt needs from outside: the compiled pack, storage, and a clock for timestamps. */
+export interface AttemptWorld {
+  readonly scenarios: readonly Scenario[];
+  readonly shifts: readonly Shift[];
+  readonly store: AttemptStore;
+  /** Wall-clock time for `savedAt` and `finishedAt` only; game time comes from the session. */
+  readonly now: () => Date;
+}
+
+/** An intent as the desk makes it: the attempt stamps the game time. */
+export type DeskIntent = Intent extends infer I ? (I extends Intent ? Omit<I, 'at'> : never) : never;
+
+/** What one intent did: the events it caused and whether the save that followed it was written. */
+export interface ActResult {
+  readonly events: readonly ShiftEmitted[];
+  readonly saved: WriteResult;
+}
+
+/** The outcome of {@link Attempt.resume}. */
+export type ResumeResult =
+  | { readonly status: 'resumed'; readonly attempt: Attempt }
+  | { readonly status: 'none' }
+  | { readonly status: 'unreadable'; readonly reason: string; readonly raw: string };
+
+function shiftFor(world: AttemptWorld, settings: AttemptSettings): Shift {
+  if (settings.mode === 'shift') {
+    const shift = world.shifts.find((s) => s.id === settings.playing);
+    if (!shift) throw new RangeError(`There is no shift ${settings.playing}.`);
+    return shift;
+  }
+  const scenario = world.scenarios.find((s) => s.id === settings.playing);
+  if (!scenario) throw new RangeError(`There is no scenario ${settings.playing}.`);
+  return practiceShift(scenario);
+}
+
+/** A running attempt. */
+export class Attempt {
+  private owed = 0;
+  private readonly listeners = new Set<(events: readonly ShiftEmitted[]) => void>();
+
+  private constructor(
+    readonly world: AttemptWorld,
+    readonly settings: AttemptSettings,
+    readonly session: ShiftSession,
+  ) {}
+
+  /** Starts a new attempt with the given seed (the game draws it once, at the start). */
+  static start(world: AttemptWorld, settings: AttemptSettings, seed: number): Attempt {
+    const session = new ShiftSession({ scenarios: world.scenarios, shift: shiftFor(world, settings), seed });
+    const attempt = new Attempt(world, settings, session);
+    attempt.save();
+    return attempt;
+  }
+
+  /**
+   * Resumes the stored attempt exactly where it was, or says why it cannot: nothing stored, or a save
+   * that is damaged, newer, or made on scenario versions no longer bundled (kept raw for export).
+   */
+  static resume(world: AttemptWorld): ResumeResult {
+    const read = world.store.readCurrent();
+    if (read.status === 'none' || read.status === 'unavailable') return { status: 'none' };
+    if (read.status === 'damaged')
+      return { status: 'unreadable', reason: `damaged:${read.reason}`, raw: read.raw };
+    if (read.status === 'newer') return { status: 'unreadable', reason: 'newer', raw: read.raw };
+    const stored = read.attempt;
+    const restored = restoreSession(stored.save, world.scenarios);
+    if (!restored.ok) return { status: 'unreadable', reason: restored.reason, raw: JSON.stringify(stored) };
+    const { format: _f, version: _v, savedAt: _s, save: _save, ...settings } = stored;
+    return { status: 'resumed', attempt: new Attempt(world, settings, restored.session) };
+  }
+
+  /** Hears every event the attempt reports, from ticks and intents alike. */
+  subscribe(listener: (events: readonly ShiftEmitted[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private report(events: readonly ShiftEmitted[]): void {
+    if (events.length === 0) return;
+    for (const listener of this.listeners) listener(events);
+  }
+
+  /**
+   * Advances the game clock by `realMs` of real time (the frame's delta). Whole milliseconds are sent
+   * and the fraction carried, so ticks that cause nothing are recorded as one.
+   */
+  tick(realMs: number): readonly ShiftEmitted[] {
+    if (!(realMs > 0) || this.session.isOver) return [];
+    this.owed += realMs;
+    const whole = Math.floor(this.owed);
+    if (whole === 0) return [];
+    this.owed -= whole;
+    const events = this.session.send({ type: 'clock.tick', ms: whole });
+    this.report(events);
+    return events;
+  }
+
+  /** Pauses or resumes the game clock; recorded like any input, and saved. */
+  setPaused(paused: boolean): WriteResult {
+    this.report(this.session.send({ type: paused ? 'clock.pause' : 'clock.resume' }));
+    return this.save();
+  }
+
+  get paused(): boolean {
+    return this.session.context.paused;
+  }
+
+  /** Carries out one of the trainee's intents at the current game time, then saves. */
+  act(intent: DeskIntent): ActResult {
+    const events = this.session.send({
+      type: 'trainee.intent',
+      intent: { ...intent, at: this.session.now } as Intent,
+    });
+    this.report(events);
+    return { events, saved: this.save() };
+  }
+
+  /** Writes the attempt's save; the result says whether it will survive a refresh. */
+  save(): WriteResult {
+    const stored: StoredAttempt = {
+      format: ATTEMPT_FORMAT,
+      version: ATTEMPT_VERSION,
+      ...this.settings,
+      savedAt: this.world.now().toISOString(),
+      save: saveSession(this.session),
+    };
+    return this.world.store.saveCurrent(stored);
+  }
+
+  /** Whether the shift is over (every customer gone and nothing pending, or time is up). */
+  get isOver(): boolean {
+    return this.session.isOver;
+  }
+
+  /**
+   * Ends the attempt: scores it into a scorecard, adds it to the history and forgets the current save.
+   * The scorecard comes back even when storage fails, so the debrief can show and export it.
+   */
+  finish(attemptId: string): { scorecard: Scorecard; kept: WriteResult } {
+    const finishedAt = this.world.now().toISOString();
+    const scorecard = createScorecard(this.session.transcript, this.world.scenarios, {
+      trainee: this.settings.trainee,
+      attemptId,
+      language: this.settings.language,
+      finishedAt,
+    });
+    const kept = this.world.store.addToHistory({
+      id: attemptId,
+      trainee: this.settings.trainee,
+      mode: this.settings.mode,
+      playing: this.settings.playing,
+      scenarios: scorecard.scenarios.map((s) => s.id),
+      grade: scorecard.score.grade,
+      overall: scorecard.score.overall,
+      finishedAt,
+      scorecard: JSON.stringify(scorecard),
+    });
+    if (kept.ok) this.world.store.clearCurrent();
+    return { scorecard, kept };
+  }
+}

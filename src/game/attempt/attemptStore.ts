@@ -1,0 +1,218 @@
+/**
+ * Where an attempt lives between refreshes: the current attempt's save (written after every intent)
+ * and the history of finished attempts, in the browser's localStorage. Storage is untrusted and can
+ * fail: it may be disabled, full or hold a damaged or newer save. Every operation returns what
+ * happened, never throws, and keeps whatever it could not read so nothing is lost; the game carries
+ * on in memory and shows the reason.
+ */
+import { z } from 'zod';
+import type { Grade } from '../../core';
+
+/** The few Storage methods the store needs (localStorage, or a stand-in in tests). */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** localStorage if the browser lets the page use it; null when storage is disabled or blocked. */
+export function browserStorage(): KeyValueStorage | null {
+  try {
+    const storage = globalThis.localStorage;
+    const probe = '__escalation-desk-probe__';
+    storage.setItem(probe, '1');
+    storage.removeItem(probe);
+    return storage;
+  } catch {
+    return null;
+  }
+}
+
+const PREFIX = 'escalation-desk:';
+const KEYS = {
+  slotA: `${PREFIX}attempt:a`,
+  slotB: `${PREFIX}attempt:b`,
+  current: `${PREFIX}attempt:current`,
+  history: `${PREFIX}history`,
+} as const;
+
+/** The `format` of a stored attempt. */
+export const ATTEMPT_FORMAT = 'escalation-desk/attempt';
+/** The stored attempt's version; an older one would be migrated here, a newer one is refused. */
+export const ATTEMPT_VERSION = 1;
+const MAX_ATTEMPT_CHARS = 4 * 1024 * 1024;
+/** Finished attempts kept; the oldest go first when storage is full. */
+export const MAX_HISTORY = 100;
+
+const Language = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/);
+
+const StoredAttemptSchema = z.strictObject({
+  format: z.literal(ATTEMPT_FORMAT),
+  version: z.literal(ATTEMPT_VERSION),
+  trainee: z.string().max(200),
+  language: Language,
+  mode: z.enum(['practice', 'shift']),
+  /** The scenario of a practice attempt, or the shift's id. */
+  playing: z.string().min(1).max(80),
+  replyMode: z.enum(['typed', 'choices']),
+  coaching: z.boolean(),
+  savedAt: z.string().max(40),
+  /** The engine's save envelope (see `saveSession`), as text. */
+  save: z.string().max(MAX_ATTEMPT_CHARS),
+});
+
+/** The current attempt as stored: who plays what, how, and the engine's save. */
+export type StoredAttempt = z.infer<typeof StoredAttemptSchema>;
+
+const HistoryEntrySchema = z.strictObject({
+  id: z.string().max(100),
+  trainee: z.string().max(200),
+  mode: z.enum(['practice', 'shift']),
+  playing: z.string().max(80),
+  scenarios: z.array(z.string().max(80)).max(200),
+  grade: z.enum(['Unsatisfactory', 'Expected', 'Desired', 'Exceptional']).nullable(),
+  overall: z.number().min(0).max(100).nullable(),
+  finishedAt: z.string().max(40),
+  /** The full scorecard, as exported. */
+  scorecard: z.string().max(MAX_ATTEMPT_CHARS),
+});
+
+/** A finished attempt in the history: a summary the menu and manager view list, and its scorecard. */
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+/** Why storage did not do what was asked. */
+export type StoreFailure = 'disabled' | 'full' | 'failed';
+
+/** What a write did. */
+export type WriteResult = { readonly ok: true } | { readonly ok: false; readonly reason: StoreFailure };
+
+/** What reading the current attempt found. */
+export type ReadResult =
+  | { readonly status: 'none' }
+  | { readonly status: 'found'; readonly attempt: StoredAttempt }
+  | { readonly status: 'damaged'; readonly reason: string; readonly raw: string }
+  | { readonly status: 'newer'; readonly version: number; readonly raw: string }
+  | { readonly status: 'unavailable' };
+
+function failureOf(error: unknown): StoreFailure {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return 'full';
+  if (name === 'SecurityError') return 'disabled';
+  return 'failed';
+}
+
+/** Reads and writes attempts and history in one storage. */
+export class AttemptStore {
+  constructor(private readonly storage: KeyValueStorage | null) {}
+
+  /** Whether anything can be kept across a refresh at all. */
+  get available(): boolean {
+    return this.storage !== null;
+  }
+
+  private write(key: string, value: string): WriteResult {
+    if (!this.storage) return { ok: false, reason: 'disabled' };
+    try {
+      this.storage.setItem(key, value);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, reason: failureOf(error) };
+    }
+  }
+
+  private read(key: string): string | null {
+    try {
+      return this.storage?.getItem(key) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Saves the current attempt. The save goes to the slot not in use, then the pointer flips to it, so a
+   * crash halfway leaves the previous save whole.
+   */
+  saveCurrent(attempt: StoredAttempt): WriteResult {
+    const next = this.read(KEYS.current) === 'a' ? 'b' : 'a';
+    const written = this.write(next === 'a' ? KEYS.slotA : KEYS.slotB, JSON.stringify(attempt));
+    if (!written.ok) return written;
+    return this.write(KEYS.current, next);
+  }
+
+  /** The current attempt, checked; a damaged or newer one is returned raw so it can be exported. */
+  readCurrent(): ReadResult {
+    if (!this.storage) return { status: 'unavailable' };
+    const slot = this.read(KEYS.current);
+    if (slot !== 'a' && slot !== 'b') return { status: 'none' };
+    const raw = this.read(slot === 'a' ? KEYS.slotA : KEYS.slotB);
+    if (raw === null) return { status: 'none' };
+    if (raw.length > MAX_ATTEMPT_CHARS) return { status: 'damaged', reason: 'too-large', raw: '' };
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      return { status: 'damaged', reason: 'not-json', raw };
+    }
+    const version = (value as { version?: unknown } | null)?.version;
+    if (typeof version === 'number' && version > ATTEMPT_VERSION) return { status: 'newer', version, raw };
+    const parsed = StoredAttemptSchema.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return { status: 'damaged', reason: issue?.path.join('.') || 'shape', raw };
+    }
+    return { status: 'found', attempt: parsed.data };
+  }
+
+  /** Forgets the current attempt (finished, or abandoned by the trainee). */
+  clearCurrent(): void {
+    try {
+      this.storage?.removeItem(KEYS.current);
+      this.storage?.removeItem(KEYS.slotA);
+      this.storage?.removeItem(KEYS.slotB);
+    } catch {
+      // Nothing more can be done; the next save overwrites it.
+    }
+  }
+
+  /** Finished attempts, newest first; entries that do not read are skipped, not fatal. */
+  history(): HistoryEntry[] {
+    const raw = this.read(KEYS.history);
+    if (raw === null) return [];
+    let list: unknown;
+    try {
+      list = JSON.parse(raw);
+    } catch {
+      return [];
+    }
+    if (!Array.isArray(list)) return [];
+    return list.flatMap((item) => {
+      const parsed = HistoryEntrySchema.safeParse(item);
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
+
+  /**
+   * Adds a finished attempt to the history, newest first. When storage is full the oldest entries are
+   * dropped until it fits; the new one is kept if anything can be.
+   */
+  addToHistory(entry: HistoryEntry): WriteResult {
+    let list = [entry, ...this.history().filter((e) => e.id !== entry.id)].slice(0, MAX_HISTORY);
+    for (;;) {
+      const written = this.write(KEYS.history, JSON.stringify(list));
+      if (written.ok || written.reason !== 'full' || list.length <= 1) return written;
+      list = list.slice(0, Math.max(1, Math.floor(list.length / 2)));
+    }
+  }
+
+  /** Each scenario's best grade for a trainee, for the scenario picker. */
+  bestGrades(trainee: string): Map<string, Grade> {
+    const order: readonly Grade[] = ['Unsatisfactory', 'Expected', 'Desired', 'Exceptional'];
+    const best = new Map<string, Grade>();
+    for (const entry of this.history()) {
+      if (entry.trainee !== trainee || entry.mode !== 'practice' || entry.grade === null) continue;
+      const known = best.get(entry.playing);
+      if (!known || order.indexOf(entry.grade) > order.indexOf(known)) best.set(entry.playing, entry.grade);
+    }
+    return best;
+  }
+}

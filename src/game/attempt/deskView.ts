@@ -1,0 +1,121 @@
+/**
+ * What the desk shows, read from an attempt's session: each contact's conversation, the queue, the
+ * case record and the promise tracker. Pure projections of the transcript and the shift's state, so
+ * the same attempt always shows the same desk, after a refresh too.
+ */
+import { type LocalizedText, readAttempt, type Scenario, type ShiftSession } from '../../core';
+
+/** One line of a conversation: who said it, when (game ms), and the words in the trainee's language. */
+export interface ConversationLine {
+  readonly seq: number;
+  readonly at: number;
+  readonly from: 'customer' | 'trainee';
+  readonly text: string;
+}
+
+/** Text in the trainee's language, or the first language the author wrote. */
+export function inLanguage(text: LocalizedText, language: string): string {
+  return text[language] ?? Object.values(text)[0] ?? '';
+}
+
+/** The conversation with one contact, oldest first: the customer's lines and the trainee's replies. */
+export function conversation(session: ShiftSession, contact: string, language: string): ConversationLine[] {
+  const record = readAttempt(session.transcript).contacts.find((c) => c.contact === contact);
+  if (!record) return [];
+  const lines: ConversationLine[] = [
+    ...record.said.map((s) => ({
+      seq: s.seq,
+      at: s.event.at,
+      from: 'customer' as const,
+      text: inLanguage(s.event.line, language),
+    })),
+    ...record.intents.flatMap((i) =>
+      i.intent.type === 'reply'
+        ? [{ seq: i.seq, at: i.intent.at, from: 'trainee' as const, text: i.intent.text }]
+        : [],
+    ),
+  ];
+  return lines.sort((a, b) => a.seq - b.seq);
+}
+
+/** A contact as the queue shows it. */
+export interface QueueItem {
+  readonly contact: string;
+  readonly scenario: Scenario;
+  readonly channel: Scenario['channel'];
+  readonly status: 'queued' | 'open' | 'held' | 'ended';
+  /** Game ms the customer has waited since arriving, or since the trainee last answered. */
+  readonly waitingMs: number;
+  readonly mood: number;
+  readonly ending: string | null;
+}
+
+/** Every contact that has arrived, in order of arrival. */
+export function queue(session: ShiftSession, scenarios: readonly Scenario[]): QueueItem[] {
+  const now = session.now;
+  return session.context.contacts.flatMap((c) => {
+    const scenario = scenarios.find((s) => s.id === c.scenario);
+    if (!scenario) return [];
+    const persona = c.persona.context;
+    return [
+      {
+        contact: c.id,
+        scenario,
+        channel: c.channel,
+        status: c.status,
+        waitingMs: c.status === 'ended' ? 0 : Math.max(0, now - Math.max(c.arrivedAt, persona.answeredAt)),
+        mood: persona.mood,
+        ending: c.ending,
+      },
+    ];
+  });
+}
+
+/** A fact on the case record: its label and value in the trainee's language. */
+export interface RecordFact {
+  readonly id: string;
+  readonly label: string;
+  readonly value: string;
+}
+
+/** The facts the trainee knows about a contact's case, in the order they became known. */
+export function caseRecord(
+  session: ShiftSession,
+  contact: string,
+  scenario: Scenario,
+  language: string,
+): RecordFact[] {
+  const state = session.context.contacts.find((c) => c.id === contact);
+  if (!state) return [];
+  return state.persona.context.known.flatMap((id) => {
+    const fact = scenario.facts.find((f) => f.id === id);
+    return fact
+      ? [{ id, label: inLanguage(fact.label, language), value: inLanguage(fact.value, language) }]
+      : [];
+  });
+}
+
+/** A promise on the tracker, with the game ms left until it falls due (negative once overdue). */
+export interface TrackedPromise {
+  readonly id: string;
+  readonly contact: string;
+  readonly what: string;
+  readonly dueAt: number;
+  readonly leftMs: number;
+  readonly status: 'open' | 'kept' | 'broken';
+}
+
+/** Every promise made in the attempt, open ones first, then by due time. */
+export function promiseTracker(session: ShiftSession): TrackedPromise[] {
+  const now = session.now;
+  return session.context.promises
+    .map((p) => ({
+      id: p.id,
+      contact: p.contact,
+      what: p.what,
+      dueAt: p.dueAt,
+      leftMs: p.dueAt - now,
+      status: p.status,
+    }))
+    .sort((a, b) => Number(a.status !== 'open') - Number(b.status !== 'open') || a.dueAt - b.dueAt);
+}

@@ -1,0 +1,190 @@
+/**
+ * The game's attempt, without a browser: played by intents and frame ticks, saved after every intent,
+ * resumed exactly after a "refresh", scored when it ends, and robust to storage that is full, disabled,
+ * damaged or from a newer version: the game carries on and nothing readable is thrown away.
+ */
+import { describe, expect, it } from 'vitest';
+import { verifyScorecard } from '../../../src/core/scoring/scorecard';
+import { Attempt, type AttemptSettings } from '../../../src/game/attempt/Attempt';
+import { AttemptStore, type KeyValueStorage } from '../../../src/game/attempt/attemptStore';
+import { caseRecord, conversation, promiseTracker, queue } from '../../../src/game/attempt/deskView';
+import { loadStarterPack } from '../../support/starterPack';
+
+/** A Storage stand-in that can be made full or broken. */
+class MemoryStorage implements KeyValueStorage {
+  readonly items = new Map<string, string>();
+  fullFor: ((key: string, value: string) => boolean) | null = null;
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    if (this.fullFor?.(key, value)) throw Object.assign(new Error('full'), { name: 'QuotaExceededError' });
+    this.items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+}
+
+const pack = loadStarterPack();
+const clock = () => new Date('2026-11-22T10:00:00.000Z');
+const world = (storage: KeyValueStorage | null) => ({
+  scenarios: pack.scenarios,
+  shifts: pack.shifts,
+  store: new AttemptStore(storage),
+  now: clock,
+});
+const practice: AttemptSettings = {
+  trainee: 'Ana Ruiz',
+  language: 'en',
+  mode: 'practice',
+  playing: 'locked-out-before-payroll',
+  replyMode: 'typed',
+  coaching: true,
+};
+
+function playSome(attempt: Attempt): void {
+  for (let i = 0; i < 60; i += 1) attempt.tick(16.7);
+  attempt.act({
+    type: 'reply',
+    contact: 'c1',
+    text: "Good morning, Dana. I'm sorry for the scare. Let me look at your account now.",
+    choice: null,
+    language: 'en',
+  });
+  for (let i = 0; i < 60; i += 1) attempt.tick(16.7);
+  attempt.act({ type: 'lookup', contact: 'c1' });
+}
+
+describe('an attempt', () => {
+  it('is saved after every intent and resumes exactly where it was', () => {
+    const storage = new MemoryStorage();
+    const attempt = Attempt.start(world(storage), practice, 7);
+    playSome(attempt);
+    const resumed = Attempt.resume(world(storage));
+    expect(resumed.status).toBe('resumed');
+    if (resumed.status !== 'resumed') return;
+    expect(resumed.attempt.settings).toEqual(practice);
+    expect(resumed.attempt.session.events).toEqual(attempt.session.events);
+    expect(conversation(resumed.attempt.session, 'c1', 'en')).toEqual(
+      conversation(attempt.session, 'c1', 'en'),
+    );
+  });
+
+  it('turns frame ticks into whole milliseconds of real time and records quiet ones as one', () => {
+    const attempt = Attempt.start(world(new MemoryStorage()), practice, 7);
+    for (let i = 0; i < 600; i += 1) attempt.tick(16.7);
+    // 10,020 ms of frames; what is under a millisecond is carried to the next frame, not lost.
+    const speed = attempt.session.context.speed;
+    expect(attempt.session.now).toBeGreaterThanOrEqual(10_019 * speed);
+    expect(attempt.session.now).toBeLessThanOrEqual(10_020 * speed);
+    expect(attempt.session.inputs.length).toBeLessThan(20);
+  });
+
+  it('shows the desk: conversation, queue, case record and promises', () => {
+    const attempt = Attempt.start(world(new MemoryStorage()), practice, 7);
+    playSome(attempt);
+    attempt.act({
+      type: 'promise',
+      contact: 'c1',
+      what: 'callback',
+      dueAt: attempt.session.now + 3_600_000,
+      text: null,
+    });
+    const lines = conversation(attempt.session, 'c1', 'en');
+    expect(lines[0]?.from).toBe('customer');
+    expect(lines.some((l) => l.from === 'trainee' && l.text.startsWith('Good morning, Dana'))).toBe(true);
+    const scenario = pack.scenarios.find((s) => s.id === practice.playing);
+    expect(queue(attempt.session, pack.scenarios)[0]).toMatchObject({ contact: 'c1', status: 'open' });
+    expect(scenario && caseRecord(attempt.session, 'c1', scenario, 'es').length).toBeGreaterThan(0);
+    expect(promiseTracker(attempt.session)[0]).toMatchObject({ id: 'p1', status: 'open', leftMs: 3_600_000 });
+  });
+
+  it('finishes into a scorecard that verifies, kept in the history, and the current save is cleared', () => {
+    const storage = new MemoryStorage();
+    const store = new AttemptStore(storage);
+    const attempt = Attempt.start({ ...world(storage), store }, practice, 7);
+    playSome(attempt);
+    const { scorecard, kept } = attempt.finish('attempt-1');
+    expect(kept.ok).toBe(true);
+    expect(verifyScorecard(scorecard, pack.scenarios)).toEqual({ status: 'verified' });
+    expect(store.history()[0]).toMatchObject({
+      id: 'attempt-1',
+      trainee: 'Ana Ruiz',
+      playing: practice.playing,
+    });
+    expect(store.readCurrent()).toEqual({ status: 'none' });
+    expect(store.bestGrades('Ana Ruiz').get(practice.playing)).toBe(scorecard.score.grade);
+  });
+});
+
+describe('storage that fails', () => {
+  it('carries on in memory when storage is disabled, and says so', () => {
+    const attempt = Attempt.start(world(null), practice, 7);
+    const result = attempt.act({ type: 'lookup', contact: 'c1' });
+    expect(result.saved).toEqual({ ok: false, reason: 'disabled' });
+    expect(result.events.length).toBeGreaterThan(0);
+    expect(Attempt.resume(world(null))).toEqual({ status: 'none' });
+  });
+
+  it('keeps the last good save when storage fills up halfway', () => {
+    const storage = new MemoryStorage();
+    const attempt = Attempt.start(world(storage), practice, 7);
+    playSome(attempt);
+    const before = attempt.session.events.length;
+    storage.fullFor = (key) => key.includes('attempt:');
+    const result = attempt.act({ type: 'reproduce', contact: 'c1' });
+    expect(result.saved).toEqual({ ok: false, reason: 'full' });
+    const resumed = Attempt.resume(world(storage));
+    expect(resumed.status === 'resumed' && resumed.attempt.session.events.length).toBe(before);
+  });
+
+  it.each([
+    ['not JSON', '{"format":', /damaged:not-json/],
+    ['the wrong shape', '{"format":"escalation-desk/attempt","version":1}', /damaged:/],
+    ['from a newer version', '{"format":"escalation-desk/attempt","version":9}', /newer/],
+  ])('returns a save that is %s raw, for export, instead of crashing', (_name, raw, reason) => {
+    const storage = new MemoryStorage();
+    storage.setItem('escalation-desk:attempt:current', 'a');
+    storage.setItem('escalation-desk:attempt:a', raw);
+    const resumed = Attempt.resume(world(storage));
+    expect(resumed.status).toBe('unreadable');
+    if (resumed.status !== 'unreadable') return;
+    expect(resumed.reason).toMatch(reason);
+    expect(resumed.raw).toBe(raw);
+  });
+
+  it('refuses a save whose game was edited, with the engine’s reason', () => {
+    const storage = new MemoryStorage();
+    const attempt = Attempt.start(world(storage), practice, 7);
+    playSome(attempt);
+    const slot = storage.getItem('escalation-desk:attempt:current') === 'a' ? 'a' : 'b';
+    const key = `escalation-desk:attempt:${slot}`;
+    storage.setItem(key, (storage.getItem(key) ?? '').replace('Good morning, Dana.', 'Calm down, Dana.'));
+    const resumed = Attempt.resume(world(storage));
+    expect(resumed.status).toBe('unreadable');
+  });
+
+  it('drops the oldest finished attempts when the history no longer fits', () => {
+    const storage = new MemoryStorage();
+    const store = new AttemptStore(storage);
+    const entry = (i: number) => ({
+      id: `a${i}`,
+      trainee: 'Ana Ruiz',
+      mode: 'practice' as const,
+      playing: 'x',
+      scenarios: ['x'],
+      grade: 'Expected' as const,
+      overall: 60,
+      finishedAt: '2026-11-22T10:00:00.000Z',
+      scorecard: '{}',
+    });
+    for (let i = 0; i < 10; i += 1) store.addToHistory(entry(i));
+    // Room for four finished attempts, no more.
+    const room = JSON.stringify([entry(0), entry(1), entry(2), entry(3)]).length;
+    storage.fullFor = (key, value) => key.endsWith('history') && value.length > room;
+    expect(store.addToHistory(entry(10)).ok).toBe(true);
+    expect(store.history()[0]?.id).toBe('a10');
+    expect(store.history().length).toBeLessThan(11);
+  });
+});
