@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { scenarioPackPlugin } from './src/cli/scenarioPackPlugin';
 
 /**
  * One config for the game build and the tests. Unit tests run in Node; browser tests drive Debian's
@@ -6,6 +7,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   base: './',
+  plugins: [scenarioPackPlugin()],
   build: {
     target: 'es2022',
     sourcemap: true,
