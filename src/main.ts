@@ -1,41 +1,76 @@
+import * as Phaser from 'phaser';
+import { AttemptStore, browserStorage } from './game/attempt/attemptStore';
 import { loadBundledPack } from './game/bundledPack';
-import { createI18n, preferredLanguage, UI_LANGUAGES, type UiLanguage } from './game/i18n';
-import { renderLibrary } from './game/renderLibrary';
+import { createI18n, preferredLanguage } from './game/i18n';
+import { BootScene, DebriefScene, DeskScene, MenuScene, PreloadScene } from './game/scenes/scenes';
+import type { GameServices } from './game/services';
+import { applySettings, defaultSettings, SettingsStore } from './game/settings';
+import { SoundBoard } from './game/sound';
 import './game/styles.css';
 
-/** Until the game lands, the entry page compiles and lists the bundled scenario library. */
+/**
+ * Assembles the game: translations, the compiled library, storage, settings and sound, the DOM overlay
+ * and the Phaser scenes that drive it. `?renderer=canvas` (used by the browser tests) picks Phaser's
+ * Canvas renderer; players get WebGL without multisampling, which software renderers cannot afford.
+ */
 async function start(): Promise<void> {
-  const check = loadBundledPack();
-  const select = document.querySelector<HTMLSelectElement>('#language');
-  const root = document.querySelector<HTMLElement>('#library');
-  if (!select || !root) return;
-  let language: UiLanguage = preferredLanguage(navigator.languages);
-  const i18n = await createI18n(language);
+  const ui = document.querySelector<HTMLElement>('#ui');
+  const announcer = document.querySelector<HTMLElement>('#announcer');
+  const captions = document.querySelector<HTMLElement>('#captions');
+  const notice = document.querySelector<HTMLElement>('#notice');
+  if (!ui || !announcer || !captions || !notice) return;
 
-  const render = () => {
-    document.documentElement.lang = language;
-    document.title = i18n.t('app.title');
-    for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
-      node.textContent = i18n.t(node.dataset.i18n ?? '');
-    }
-    renderLibrary(root, check, i18n.t, language);
-  };
-  select.replaceChildren(
-    ...UI_LANGUAGES.map((code) => {
-      const option = document.createElement('option');
-      option.value = code;
-      option.textContent = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
-      return option;
-    }),
+  const storage = browserStorage();
+  const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  const settings = new SettingsStore(
+    storage,
+    defaultSettings(preferredLanguage(navigator.languages), reduced),
   );
-  select.value = language;
-  select.addEventListener('change', async () => {
-    language = UI_LANGUAGES.find((l) => l === select.value) ?? 'en';
-    await i18n.changeLanguage(language);
-    render();
+  applySettings(document.documentElement, settings.value);
+  const i18n = await createI18n(settings.value.language);
+  document.title = i18n.t('app.title');
+
+  const services: GameServices = {
+    i18n,
+    pack: loadBundledPack(),
+    store: new AttemptStore(storage),
+    settings,
+    sound: new SoundBoard(captions, (cue) => i18n.t(`sounds.${cue}`)),
+    ui,
+    announce: (text) => {
+      // Replace, then set, so the same words twice are still announced.
+      announcer.textContent = '';
+      window.setTimeout(() => {
+        announcer.textContent = text;
+      }, 30);
+    },
+    notify: (text) => {
+      notice.textContent = text ?? '';
+      notice.hidden = text === null;
+    },
+    seed: () => Math.floor(Math.random() * 2 ** 31),
+    now: () => new Date(),
+    play: { attempt: null, scorecard: null, finishedId: null },
+  };
+  if (!storage) services.notify(i18n.t('notice.storageDisabled'));
+
+  const renderer = new URLSearchParams(location.search).get('renderer');
+  new Phaser.Game({
+    type: renderer === 'canvas' ? Phaser.CANVAS : Phaser.AUTO,
+    parent: 'stage',
+    backgroundColor: '#e9e2d6',
+    scale: { mode: Phaser.Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
+    render: { antialiasGL: false },
+    banner: false,
+    audio: { noAudio: true },
+    scene: [
+      new BootScene(services),
+      new PreloadScene(services),
+      new MenuScene(services),
+      new DeskScene(services),
+      new DebriefScene(services),
+    ],
   });
-  render();
-  document.body.dataset.ready = 'true';
 }
 
 void start();

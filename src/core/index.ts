@@ -54,7 +54,7 @@ export {
   sortProblems,
 } from './scenario/problems';
 export { DEFAULT_YAML_LIMITS, readYaml } from './scenario/readYaml';
-export { CHANNELS, DIMENSIONS, ENDINGS, PHRASE_FAMILIES } from './scenario/schema';
+export { CHANNELS, DIMENSIONS, ENDINGS, PHRASE_FAMILIES, RESOLUTION_KINDS } from './scenario/schema';
 export type * from './scenario/types';
 export { type AttemptRecord, type ContactRecord, readAttempt } from './scoring/readAttempt';
 export {

@@ -483,7 +483,7 @@ function scoreListening(card: Card, record: ContactRecord, scenario: Scenario): 
 }
 
 function scoreProblemSolving(card: Card, record: ContactRecord, scenario: Scenario): void {
-  if (record.ending === null) card.add('problem_solving', -10, 'problem_solving.unfinished', null);
+  if (record.ending === null) card.add('problem_solving', -40, 'problem_solving.unfinished', null);
   else {
     card.add(
       'problem_solving',

@@ -1,0 +1,55 @@
+/**
+ * What every scene is given when the game starts: translations, the compiled library, storage,
+ * settings, sound, the DOM overlay and the announcer, plus the attempt in play. Passed to each scene's
+ * constructor, so there are no globals and a test page could assemble its own.
+ */
+import type { i18n } from 'i18next';
+import type { PackCheck, Scorecard } from '../core';
+import type { Attempt } from './attempt/Attempt';
+import type { AttemptStore } from './attempt/attemptStore';
+import type { SettingsStore } from './settings';
+import type { SoundBoard } from './sound';
+
+export interface GameServices {
+  readonly i18n: i18n;
+  readonly pack: PackCheck;
+  readonly store: AttemptStore;
+  readonly settings: SettingsStore;
+  readonly sound: SoundBoard;
+  /** The overlay every screen's controls live in. */
+  readonly ui: HTMLElement;
+  /** Says something to screen readers (an aria-live region). */
+  readonly announce: (text: string) => void;
+  /** Shows (or with null, clears) a plain message that stays until dismissed, such as "not saved". */
+  readonly notify: (text: string | null) => void;
+  /** A fresh seed for a new attempt. */
+  readonly seed: () => number;
+  readonly now: () => Date;
+  /** The attempt in play and the last finished scorecard, handed from scene to scene. */
+  readonly play: { attempt: Attempt | null; scorecard: Scorecard | null; finishedId: string | null };
+}
+
+/** Formats a game time as the desk clock shows it (the shift starts on a Monday at 09:00). */
+export function clockText(gameMs: number, language: string): string {
+  return new Intl.DateTimeFormat(language, {
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(2026, 2, 9, 9, 0, 0) + gameMs));
+}
+
+/** Formats a span of game time in minutes or hours, in the trainee's language. */
+export function durationText(ms: number, language: string): string {
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  if (minutes < 90)
+    return new Intl.NumberFormat(language, { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(
+      minutes,
+    );
+  return new Intl.NumberFormat(language, {
+    style: 'unit',
+    unit: 'hour',
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  }).format(minutes / 60);
+}

@@ -1,0 +1,510 @@
+/**
+ * The desk: the queue, the conversation with the selected customer (with the reply box or the
+ * authored choices, and live coaching in practice), the case record, the authority card, the promise
+ * tracker, the clock with pause, and the actions. Built once per attempt; each refresh rewrites only
+ * what changed, so focus and half-typed replies survive new events.
+ */
+import type { TFunction } from 'i18next';
+import { analyseReply, type Channel, RESOLUTION_KINDS, type Scenario } from '../../core';
+import type { Attempt, DeskIntent } from '../attempt/Attempt';
+import { caseRecord, conversation, inLanguage, promiseTracker, queue } from '../attempt/deskView';
+import { clockText, durationText } from '../services';
+import { button, el, labelled, select } from './dom';
+
+/** What the desk asks the game to do. */
+export interface DeskActions {
+  readonly act: (intent: DeskIntent) => void;
+  readonly togglePause: () => void;
+  readonly finish: () => void;
+}
+
+/** The parts of the desk the game reads the trainee's language and preferences from. */
+export interface DeskOptions {
+  readonly t: TFunction;
+  readonly language: string;
+  readonly replyMode: 'typed' | 'choices';
+  readonly coaching: boolean;
+}
+
+const DAY = 24 * 3_600_000;
+
+function moodWord(mood: number): 'calm' | 'uneasy' | 'upset' | 'angry' {
+  if (mood >= 0.2) return 'calm';
+  if (mood >= -0.2) return 'uneasy';
+  if (mood >= -0.6) return 'upset';
+  return 'angry';
+}
+
+/** The desk's DOM, bound to one attempt. */
+export class DeskView {
+  private selected: string | null = null;
+  private readonly clock = el('p', { class: 'clock', 'aria-live': 'off' });
+  private readonly pause = el('button', { type: 'button' });
+  private readonly queueList = el('ul', { class: 'queue-list' });
+  private readonly panel = el('section', {
+    class: 'conversation',
+    'aria-labelledby': 'conversation-heading',
+  });
+  private readonly side = el('aside', { class: 'side' });
+  private log: HTMLOListElement | null = null;
+  private shownLines = 0;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly attempt: Attempt,
+    private readonly scenarios: readonly Scenario[],
+    private options: DeskOptions,
+    private readonly actions: DeskActions,
+  ) {
+    this.pause.addEventListener('click', () => actions.togglePause());
+    this.build();
+  }
+
+  private get t(): TFunction {
+    return this.options.t;
+  }
+
+  /** Rebuilds everything in another language or reply mode (the attempt itself is untouched). */
+  setOptions(options: DeskOptions): void {
+    this.options = options;
+    this.build();
+  }
+
+  private build(): void {
+    const t = this.t;
+    const finish = button(t('desk.finish'), () => this.actions.finish(), { class: 'secondary' });
+    const top = el(
+      'header',
+      { class: 'desk-top' },
+      el('h1', { text: t('app.title') }),
+      this.clock,
+      this.pause,
+      finish,
+    );
+    const queuePanel = el(
+      'nav',
+      { class: 'queue', 'aria-labelledby': 'queue-heading' },
+      el('h2', { id: 'queue-heading', text: t('desk.queue') }),
+      this.queueList,
+    );
+    this.root.replaceChildren(
+      el('div', { class: 'desk' }, top, el('div', { class: 'desk-grid' }, queuePanel, this.panel, this.side)),
+    );
+    this.shownLines = 0;
+    this.log = null;
+    this.refresh(true);
+  }
+
+  private scenarioOf(contact: string): Scenario | undefined {
+    const id = this.attempt.session.context.contacts.find((c) => c.id === contact)?.scenario;
+    return this.scenarios.find((s) => s.id === id);
+  }
+
+  /** Brings the desk up to date with the attempt; `rebuild` redraws the selected contact's panels. */
+  refresh(rebuild = false): void {
+    const { t, language } = this.options;
+    const session = this.attempt.session;
+    this.clock.textContent = t('desk.clock', { time: clockText(session.now, language) });
+    this.pause.textContent = this.attempt.paused ? t('desk.resumeClock') : t('desk.pause');
+    this.pause.setAttribute('aria-pressed', String(this.attempt.paused));
+
+    const items = queue(session, this.scenarios);
+    const workable = items.filter((i) => i.status === 'open' || i.status === 'held');
+    if (!this.selected || !items.some((i) => i.contact === this.selected && i.status !== 'queued')) {
+      const next = workable[0]?.contact ?? null;
+      if (next !== this.selected) {
+        this.selected = next;
+        rebuild = true;
+      }
+    }
+    this.queueList.replaceChildren(
+      ...items.map((item) => {
+        const label = t('desk.queueItem', {
+          name: item.scenario.persona.name,
+          channel: t(`channel.${item.channel}`),
+          status: t(`desk.status.${item.status}`),
+          waited: durationText(item.waitingMs, language),
+        });
+        const selectable = item.status !== 'queued';
+        const entry = selectable
+          ? button(
+              label,
+              () => {
+                this.selected = item.contact;
+                this.renderContact();
+              },
+              {
+                'aria-current': item.contact === this.selected ? 'true' : undefined,
+                class: `queue-item status-${item.status}`,
+              },
+            )
+          : el('span', { class: 'queue-item status-queued', text: label });
+        return el('li', {}, entry);
+      }),
+    );
+    if (rebuild) this.renderContact();
+    else this.updateContact();
+  }
+
+  private renderContact(): void {
+    const t = this.t;
+    const contact = this.selected;
+    const scenario = contact ? this.scenarioOf(contact) : undefined;
+    if (!contact || !scenario) {
+      this.panel.replaceChildren(el('h2', { id: 'conversation-heading', text: t('desk.noContact') }));
+      this.side.replaceChildren();
+      this.log = null;
+      return;
+    }
+    const state = this.attempt.session.context.contacts.find((c) => c.id === contact);
+    this.log = el('ol', {
+      class: 'log',
+      'aria-label': t('desk.conversationWith', { name: scenario.persona.name }),
+    });
+    this.shownLines = 0;
+    const mood = el('p', { class: 'mood' });
+    mood.dataset.role = 'mood';
+    const heading = el('h2', {
+      id: 'conversation-heading',
+      text: t('desk.conversationWith', { name: scenario.persona.name }),
+    });
+    const channel = el('p', { class: 'channel', text: t(`channel.${scenario.channel}`) });
+    this.panel.replaceChildren(heading, channel, mood, this.log, this.replyArea(contact, scenario));
+    this.side.replaceChildren(
+      this.recordCard(contact, scenario),
+      this.authorityCard(scenario),
+      this.trackerCard(),
+      this.actionsCard(contact, scenario, state?.channel ?? scenario.channel),
+    );
+    this.updateContact();
+  }
+
+  private updateContact(): void {
+    const { t, language } = this.options;
+    const contact = this.selected;
+    const scenario = contact ? this.scenarioOf(contact) : undefined;
+    if (!contact || !scenario || !this.log) return;
+    const lines = conversation(this.attempt.session, contact, language);
+    for (const line of lines.slice(this.shownLines)) {
+      this.log.append(
+        el(
+          'li',
+          { class: `line from-${line.from}` },
+          el('span', {
+            class: 'who',
+            text: line.from === 'customer' ? scenario.persona.name : t('desk.you'),
+          }),
+          el('span', { class: 'when', text: clockText(line.at, language) }),
+          el('p', { class: 'words', text: line.text }),
+        ),
+      );
+    }
+    this.shownLines = lines.length;
+    this.log.scrollTop = this.log.scrollHeight;
+    const state = this.attempt.session.context.contacts.find((c) => c.id === contact);
+    const moodNode = this.panel.querySelector<HTMLElement>('[data-role="mood"]');
+    if (moodNode && state) {
+      const word = moodWord(state.persona.context.mood);
+      moodNode.textContent = state.ending
+        ? t('desk.ended', { ending: t(`scorecard.endings.${state.ending}`) })
+        : t('desk.mood', { mood: t(`desk.moods.${word}`) });
+      moodNode.dataset.mood = word;
+    }
+    const record = this.side.querySelector<HTMLElement>('[data-role="record"]');
+    if (record) record.replaceChildren(...this.recordItems(contact, scenario));
+    const tracker = this.side.querySelector<HTMLElement>('[data-role="tracker"]');
+    if (tracker) tracker.replaceChildren(...this.trackerItems());
+    const choices = this.panel.querySelector<HTMLElement>('[data-role="choices"]');
+    if (choices) choices.replaceChildren(...this.choiceButtons(contact, scenario));
+  }
+
+  private replyArea(contact: string, scenario: Scenario): HTMLElement {
+    const { t, language } = this.options;
+    if (this.options.replyMode === 'choices') {
+      const list = el('div', { class: 'choices', role: 'group', 'aria-label': t('desk.choices') });
+      list.dataset.role = 'choices';
+      list.append(...this.choiceButtons(contact, scenario));
+      return list;
+    }
+    const box = el('textarea', { rows: 3, maxlength: 2000, 'aria-label': t('desk.reply') });
+    const coaching = el('div', { class: 'coaching', 'aria-live': 'polite' });
+    const send = button(
+      t('desk.send'),
+      () => {
+        const text = box.value.trim();
+        if (!text) return;
+        this.actions.act({ type: 'reply', contact, text, choice: null, language });
+        box.value = '';
+        coaching.replaceChildren();
+        box.focus();
+      },
+      { class: 'primary' },
+    );
+    box.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) send.click();
+    });
+    if (this.options.coaching && this.attempt.settings.mode === 'practice') {
+      box.addEventListener('input', () => coaching.replaceChildren(...this.coach(box.value, scenario)));
+    }
+    return el(
+      'div',
+      { class: 'reply' },
+      el('label', { class: 'field' }, el('span', { class: 'field-label', text: t('desk.reply') }), box),
+      send,
+      coaching,
+    );
+  }
+
+  private coach(text: string, scenario: Scenario): HTMLElement[] {
+    const { t, language } = this.options;
+    if (text.trim() === '') return [];
+    const analysis = analyseReply(text, {
+      language,
+      customerName: scenario.persona.name,
+      previous: [],
+      now: this.attempt.session.now,
+      limits: scenario.tiers[scenario.traineeTier - 1]?.limits ?? null,
+    });
+    const items = analysis.effects
+      .filter((e) => e.weight !== 0)
+      .map((e) =>
+        el('li', {
+          class: e.weight > 0 ? 'credit' : 'cost',
+          text: t('desk.coachLine', {
+            words: analysis.text.slice(e.start, e.end),
+            family: t(`scorecard.families.${e.family}`),
+            sign: e.weight > 0 ? '+' : '−',
+          }),
+        }),
+      );
+    for (const promise of analysis.promises) {
+      items.push(
+        el('li', {
+          class: promise.vague ? 'cost' : 'credit',
+          text: promise.vague
+            ? t('desk.coachVague')
+            : t('desk.coachDeadline', { due: clockText(promise.dueAt ?? 0, language) }),
+        }),
+      );
+    }
+    return items.length > 0
+      ? [el('p', { class: 'coaching-title', text: t('desk.coaching') }), el('ul', {}, ...items)]
+      : [];
+  }
+
+  private choiceButtons(contact: string, scenario: Scenario): HTMLElement[] {
+    const { language } = this.options;
+    const beatId = this.attempt.session.context.contacts.find((c) => c.id === contact)?.persona.context.beat;
+    const beat = scenario.beats.find((b) => b.id === beatId);
+    return (beat?.choices ?? []).map((choice) => {
+      const text = inLanguage(choice.text, language);
+      return button(
+        text,
+        () => this.actions.act({ type: 'reply', contact, text, choice: choice.id, language }),
+        {
+          class: 'choice',
+        },
+      );
+    });
+  }
+
+  private recordItems(contact: string, scenario: Scenario): HTMLElement[] {
+    const facts = caseRecord(this.attempt.session, contact, scenario, this.options.language);
+    if (facts.length === 0) return [el('p', { class: 'empty', text: this.t('desk.recordEmpty') })];
+    return [
+      el('dl', {}, ...facts.flatMap((f) => [el('dt', { text: f.label }), el('dd', { text: f.value })])),
+    ];
+  }
+
+  private recordCard(contact: string, scenario: Scenario): HTMLElement {
+    const body = el('div');
+    body.dataset.role = 'record';
+    body.append(...this.recordItems(contact, scenario));
+    return el(
+      'section',
+      { class: 'card', 'aria-labelledby': 'record-heading' },
+      el('h2', { id: 'record-heading', text: this.t('desk.record') }),
+      body,
+    );
+  }
+
+  private authorityCard(scenario: Scenario): HTMLElement {
+    const { t, language } = this.options;
+    const tier = scenario.tiers[scenario.traineeTier - 1];
+    const money = (n: number) =>
+      new Intl.NumberFormat(language, {
+        style: 'currency',
+        currency: scenario.currency,
+        maximumFractionDigits: 0,
+      }).format(n);
+    const limits = tier
+      ? (['refund', 'replace', 'pay', 'credit'] as const).map((kind) =>
+          el('li', {
+            text: t('desk.limit', { kind: t(`desk.offerKinds.${kind}`), amount: money(tier.limits[kind]) }),
+          }),
+        )
+      : [];
+    return el(
+      'section',
+      { class: 'card', 'aria-labelledby': 'authority-heading' },
+      el('h2', { id: 'authority-heading', text: t('desk.authority') }),
+      el('p', { text: tier ? inLanguage(tier.name, language) : '' }),
+      el('ul', {}, ...limits),
+    );
+  }
+
+  private trackerItems(): HTMLElement[] {
+    const { t, language } = this.options;
+    const promises = promiseTracker(this.attempt.session);
+    if (promises.length === 0) return [el('p', { class: 'empty', text: t('desk.noPromises') })];
+    return [
+      el(
+        'ul',
+        {},
+        ...promises.map((p) => {
+          const name = this.scenarioOf(p.contact)?.persona.name ?? p.contact;
+          const text =
+            p.status === 'open'
+              ? t('desk.promiseOpen', {
+                  what: t(`desk.promiseKinds.${p.what}`),
+                  name,
+                  left: durationText(p.leftMs, language),
+                  due: clockText(p.dueAt, language),
+                })
+              : t(`desk.promise_${p.status}`, { what: t(`desk.promiseKinds.${p.what}`), name });
+          const item = el('li', { class: `promise ${p.status}` }, el('span', { text }));
+          if (p.status === 'open') {
+            item.append(
+              button(t('desk.fulfil', { what: t(`desk.promiseKinds.${p.what}`), name }), () =>
+                this.actions.act({ type: 'fulfil', contact: p.contact, promise: p.id }),
+              ),
+            );
+          }
+          return item;
+        }),
+      ),
+    ];
+  }
+
+  private trackerCard(): HTMLElement {
+    const body = el('div');
+    body.dataset.role = 'tracker';
+    body.append(...this.trackerItems());
+    return el(
+      'section',
+      { class: 'card', 'aria-labelledby': 'tracker-heading' },
+      el('h2', { id: 'tracker-heading', text: this.t('desk.tracker') }),
+      body,
+    );
+  }
+
+  private actionsCard(contact: string, scenario: Scenario, channel: Channel): HTMLElement {
+    const { t, language } = this.options;
+    const act = this.actions.act;
+    const now = () => this.attempt.session.now;
+
+    const askable = scenario.facts.filter((f) => f.reveal === 'ask' && f.question);
+    const question = select(
+      askable.map((f) => ({
+        value: f.id,
+        text: f.question ? inLanguage(f.question, language) : inLanguage(f.label, language),
+      })),
+      askable[0]?.id ?? '',
+    );
+    const kind = select(
+      RESOLUTION_KINDS.map((k) => ({ value: k, text: t(`desk.offerKinds.${k}`) })),
+      'refund',
+    );
+    const amount = el('input', { type: 'number', min: 0, step: 1, inputmode: 'decimal' });
+    const promiseWhat = select(
+      (['callback', 'email', 'update', 'other'] as const).map((k) => ({
+        value: k,
+        text: t(`desk.promiseKinds.${k}`),
+      })),
+      'callback',
+    );
+    const promiseIn = el('input', { type: 'number', min: 1, step: 1, value: 30 });
+    const tiers = scenario.tiers.filter((tier) => tier.level > scenario.traineeTier);
+    const tier = select(
+      tiers.map((x) => ({ value: String(x.level), text: inLanguage(x.name, language) })),
+      String(tiers[0]?.level ?? ''),
+    );
+    const note = el('textarea', { rows: 3, maxlength: 4000 });
+    const followIn = el('input', { type: 'number', min: 1, step: 1, value: 1 });
+
+    const group = (heading: string, ...children: HTMLElement[]) =>
+      el(
+        'div',
+        { class: 'action-group', role: 'group', 'aria-label': heading },
+        el('h3', { text: heading }),
+        ...children,
+      );
+
+    return el(
+      'section',
+      { class: 'card actions', 'aria-labelledby': 'actions-heading' },
+      el('h2', { id: 'actions-heading', text: t('desk.actions') }),
+      el(
+        'div',
+        { class: 'action-row' },
+        button(t('desk.lookup'), () => act({ type: 'lookup', contact })),
+        button(t('desk.reproduce'), () => act({ type: 'reproduce', contact })),
+        button(t('desk.resolve'), () => act({ type: 'resolve', contact })),
+        channel === 'phone' ? button(t('desk.hold'), () => act({ type: 'hold', contact })) : false,
+        channel === 'phone' ? button(t('desk.unhold'), () => act({ type: 'unhold', contact })) : false,
+        button(t('desk.end'), () => act({ type: 'end', contact })),
+      ),
+      askable.length > 0
+        ? group(
+            t('desk.askGroup'),
+            labelled(t('desk.question'), question),
+            button(t('desk.ask'), () => act({ type: 'ask', contact, fact: question.value })),
+          )
+        : el('span'),
+      group(
+        t('desk.offerGroup'),
+        labelled(t('desk.offerKind'), kind),
+        labelled(t('desk.amount', { currency: scenario.currency }), amount),
+        button(t('desk.offer'), () =>
+          act({
+            type: 'offer',
+            contact,
+            kind: kind.value as (typeof RESOLUTION_KINDS)[number],
+            amount: amount.value === '' ? null : Number(amount.value),
+          }),
+        ),
+      ),
+      group(
+        t('desk.promiseGroup'),
+        labelled(t('desk.promiseWhat'), promiseWhat),
+        labelled(t('desk.promiseIn'), promiseIn),
+        button(t('desk.makePromise'), () =>
+          act({
+            type: 'promise',
+            contact,
+            what: promiseWhat.value as 'callback',
+            dueAt: now() + Math.max(1, Number(promiseIn.value) || 30) * 60_000,
+            text: null,
+          }),
+        ),
+      ),
+      tiers.length > 0
+        ? group(
+            t('desk.escalateGroup'),
+            labelled(t('desk.tier'), tier),
+            labelled(t('desk.note'), note),
+            button(t('desk.escalate'), () =>
+              act({ type: 'escalate', contact, tier: Number(tier.value), note: note.value }),
+            ),
+          )
+        : el('span'),
+      group(
+        t('desk.followUpGroup'),
+        labelled(t('desk.followUpIn'), followIn),
+        button(t('desk.followUp'), () =>
+          act({ type: 'follow_up', contact, dueAt: now() + Math.max(1, Number(followIn.value) || 1) * DAY }),
+        ),
+      ),
+    );
+  }
+}

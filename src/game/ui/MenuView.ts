@@ -1,0 +1,240 @@
+/**
+ * The menu: who is playing, in which language, what (a practice scenario picked by level and channel,
+ * with the trainee's best grade on each, or a shift), the settings, and "Resume" when an attempt was
+ * left unfinished. Every control is a labelled DOM control, reachable by keyboard.
+ */
+import type { TFunction } from 'i18next';
+import type { Grade, PackCheck, Scenario } from '../../core';
+import type { HistoryEntry } from '../attempt/attemptStore';
+import { inLanguage } from '../attempt/deskView';
+import { UI_LANGUAGES, type UiLanguage } from '../i18n';
+import type { Settings } from '../settings';
+import { button, el, labelled, select } from './dom';
+
+/** What the menu asks the game to do. */
+export interface MenuActions {
+  readonly startPractice: (scenario: string) => void;
+  readonly startShift: (shift: string) => void;
+  readonly resume: (() => void) | null;
+  /** Offered when a save could not be read: download it raw, then forget it. */
+  readonly damagedSave: { readonly download: () => void; readonly discard: () => void } | null;
+  readonly changeSettings: (changes: Partial<Settings>) => void;
+}
+
+/** What the menu shows. */
+export interface MenuModel {
+  readonly pack: PackCheck;
+  readonly settings: Settings;
+  readonly bestGrades: ReadonlyMap<string, Grade>;
+  readonly history: readonly HistoryEntry[];
+  readonly resumeInfo: string | null;
+}
+
+function languageName(code: UiLanguage): string {
+  return new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+}
+
+/** Renders the menu into `root`, replacing what was there. */
+export function renderMenu(root: HTMLElement, model: MenuModel, actions: MenuActions, t: TFunction): void {
+  const { settings, pack } = model;
+  const language = settings.language;
+  const title = (s: Scenario) => inLanguage(s.title, language);
+
+  const name = el('input', { type: 'text', autocomplete: 'name', maxlength: 80, value: settings.trainee });
+  name.addEventListener('change', () => actions.changeSettings({ trainee: name.value.trim() }));
+
+  const languagePicker = select(
+    UI_LANGUAGES.map((code) => ({ value: code, text: languageName(code) })),
+    language,
+  );
+  languagePicker.addEventListener('change', () => {
+    const next = UI_LANGUAGES.find((l) => l === languagePicker.value);
+    if (next) actions.changeSettings({ language: next });
+  });
+
+  const who = el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'menu-who' },
+    el('h2', { id: 'menu-who', text: t('menu.who') }),
+    labelled(t('menu.name'), name),
+    labelled(t('menu.language'), languagePicker),
+  );
+
+  // Practice: scenarios by level, then channel, each with the trainee's best grade.
+  const picker = el('fieldset', { class: 'scenario-picker' }, el('legend', { text: t('menu.pickScenario') }));
+  let first = true;
+  for (const tier of pack.pack.tiers) {
+    const scenarios = pack.scenarios
+      .filter((s) => s.level === tier.level)
+      .sort((a, b) => a.channel.localeCompare(b.channel) || title(a).localeCompare(title(b)));
+    if (scenarios.length === 0) continue;
+    const group = el('div', {
+      class: 'level-group',
+      role: 'group',
+      'aria-label': inLanguage(tier.name, language),
+    });
+    group.append(el('h3', { text: inLanguage(tier.name, language) }));
+    for (const scenario of scenarios) {
+      const radio = el('input', { type: 'radio', name: 'scenario', value: scenario.id, checked: first });
+      first = false;
+      const best = model.bestGrades.get(scenario.id);
+      group.append(
+        el(
+          'label',
+          { class: 'scenario-option' },
+          radio,
+          el('span', { class: 'scenario-title', text: title(scenario) }),
+          el('span', {
+            class: 'scenario-meta',
+            text: `${t(`channel.${scenario.channel}`)} · ${scenario.persona.name}`,
+          }),
+          el('span', {
+            class: `scenario-best${best ? '' : ' none'}`,
+            text: best ? t('menu.best', { grade: t(`scorecard.grades.${best}`) }) : t('menu.notPlayed'),
+          }),
+        ),
+      );
+    }
+    picker.append(group);
+  }
+  const coaching = el('input', { type: 'checkbox', checked: settings.coaching });
+  coaching.addEventListener('change', () => actions.changeSettings({ coaching: coaching.checked }));
+  const practice = el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'menu-practice' },
+    el('h2', { id: 'menu-practice', text: t('menu.practice') }),
+    el('p', { text: t('menu.practiceAbout') }),
+    picker,
+    labelled(t('menu.coaching'), coaching, t('menu.coachingHint')),
+    button(
+      t('menu.startPractice'),
+      () => {
+        const chosen = picker.querySelector<HTMLInputElement>('input[name="scenario"]:checked');
+        if (chosen) actions.startPractice(chosen.value);
+      },
+      { class: 'primary' },
+    ),
+  );
+
+  const shiftPicker = select(
+    pack.shifts.map((s) => ({ value: s.id, text: inLanguage(s.title, language) })),
+    pack.shifts[0]?.id ?? '',
+  );
+  const shift = el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'menu-shift' },
+    el('h2', { id: 'menu-shift', text: t('menu.shift') }),
+    el('p', { text: t('menu.shiftAbout') }),
+    labelled(t('menu.pickShift'), shiftPicker),
+    button(t('menu.startShift'), () => actions.startShift(shiftPicker.value), {
+      class: 'primary',
+      disabled: pack.shifts.length === 0,
+    }),
+  );
+
+  const volume = el('input', {
+    type: 'range',
+    min: 0,
+    max: 100,
+    step: 5,
+    value: Math.round(settings.volume * 100),
+  });
+  volume.addEventListener('change', () => actions.changeSettings({ volume: Number(volume.value) / 100 }));
+  const mute = el('input', { type: 'checkbox', checked: settings.muted });
+  mute.addEventListener('change', () => actions.changeSettings({ muted: mute.checked }));
+  const textSize = select(
+    (['normal', 'large', 'larger'] as const).map((v) => ({ value: v, text: t(`settings.textSize.${v}`) })),
+    settings.textSize,
+  );
+  textSize.addEventListener('change', () =>
+    actions.changeSettings({ textSize: textSize.value as Settings['textSize'] }),
+  );
+  const motion = el('input', { type: 'checkbox', checked: settings.reducedMotion });
+  motion.addEventListener('change', () => actions.changeSettings({ reducedMotion: motion.checked }));
+  const replyMode = select(
+    (['typed', 'choices'] as const).map((v) => ({ value: v, text: t(`settings.replyMode.${v}`) })),
+    settings.replyMode,
+  );
+  replyMode.addEventListener('change', () =>
+    actions.changeSettings({ replyMode: replyMode.value as Settings['replyMode'] }),
+  );
+  const settingsCard = el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'menu-settings' },
+    el('h2', { id: 'menu-settings', text: t('settings.heading') }),
+    labelled(t('settings.volume'), volume),
+    labelled(t('settings.mute'), mute),
+    labelled(t('settings.textSizeLabel'), textSize),
+    labelled(t('settings.reducedMotion'), motion),
+    labelled(t('settings.replyModeLabel'), replyMode),
+  );
+
+  const resume = actions.resume
+    ? el(
+        'section',
+        { class: 'card resume', 'aria-labelledby': 'menu-resume' },
+        el('h2', { id: 'menu-resume', text: t('menu.resumeHeading') }),
+        el('p', { text: model.resumeInfo ?? '' }),
+        button(t('menu.resume'), actions.resume, { class: 'primary' }),
+      )
+    : null;
+  const damaged = actions.damagedSave
+    ? el(
+        'section',
+        { class: 'card warning', role: 'alert' },
+        el('h2', { text: t('menu.damagedHeading') }),
+        el('p', { text: t('menu.damagedAbout') }),
+        button(t('menu.downloadSave'), actions.damagedSave.download),
+        button(t('menu.discardSave'), actions.damagedSave.discard),
+      )
+    : null;
+
+  const recent = model.history.slice(0, 5);
+  const historyCard =
+    recent.length > 0
+      ? el(
+          'section',
+          { class: 'card', 'aria-labelledby': 'menu-history' },
+          el('h2', { id: 'menu-history', text: t('menu.history') }),
+          el(
+            'ul',
+            { class: 'history' },
+            ...recent.map((h) => {
+              const scenario = pack.scenarios.find((s) => s.id === h.playing);
+              const shiftTitle = pack.shifts.find((s) => s.id === h.playing);
+              const what = scenario
+                ? title(scenario)
+                : shiftTitle
+                  ? inLanguage(shiftTitle.title, language)
+                  : h.playing;
+              const when = new Intl.DateTimeFormat(language, {
+                dateStyle: 'medium',
+                timeStyle: 'short',
+              }).format(new Date(h.finishedAt));
+              return el('li', {
+                text: t('menu.historyLine', {
+                  what,
+                  grade: h.grade ? t(`scorecard.grades.${h.grade}`) : '–',
+                  when,
+                  trainee: h.trainee || t('menu.unnamed'),
+                }),
+              });
+            }),
+          ),
+        )
+      : null;
+
+  root.replaceChildren(
+    el(
+      'div',
+      { class: 'menu' },
+      el(
+        'header',
+        { class: 'masthead' },
+        el('h1', { text: t('app.title') }),
+        el('p', { text: t('app.tagline') }),
+      ),
+      el('div', { class: 'menu-grid' }, damaged, resume, who, practice, shift, settingsCard, historyCard),
+    ),
+  );
+}

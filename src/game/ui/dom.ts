@@ -1,0 +1,56 @@
+/**
+ * Small DOM builders for the overlay. Text always goes in with `textContent`, never as HTML: scenario
+ * text, customer lines and trainee names are untrusted.
+ */
+
+type Attributes = Record<string, string | number | boolean | undefined>;
+
+/** Creates an element with attributes, text and children. */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Attributes = {},
+  ...children: (Node | string | null | undefined | false)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === false) continue;
+    if (name === 'class') node.className = String(value);
+    else if (name === 'text') node.textContent = String(value);
+    else node.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return node;
+}
+
+/** A button with its accessible name as its text, calling `onClick`. */
+export function button(text: string, onClick: () => void, attributes: Attributes = {}): HTMLButtonElement {
+  const node = el('button', { type: 'button', ...attributes, text });
+  node.addEventListener('click', onClick);
+  return node;
+}
+
+/** A labelled field: the label names the control for assistive technology. */
+export function labelled(labelText: string, control: HTMLElement, hint?: string): HTMLLabelElement {
+  const label = el(
+    'label',
+    { class: 'field' },
+    el('span', { class: 'field-label', text: labelText }),
+    control,
+  );
+  if (hint) label.append(el('span', { class: 'field-hint', text: hint }));
+  return label;
+}
+
+/** A select with options of value and text. */
+export function select(
+  options: readonly { value: string; text: string }[],
+  value: string,
+): HTMLSelectElement {
+  const node = el('select');
+  for (const option of options) node.append(el('option', { value: option.value, text: option.text }));
+  node.value = value;
+  return node;
+}

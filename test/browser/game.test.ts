@@ -1,0 +1,163 @@
+/**
+ * A new hire plays the game in Chromium, as a person would: by role and accessible name, and by
+ * keyboard alone. Menu → practice → debrief; a refresh mid-conversation resumes; the language changes
+ * mid-scenario without losing the conversation. Every screen is checked with axe and photographed to
+ * test-results/screenshots/.
+ */
+import { mkdir } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadStarterPack } from '../support/starterPack';
+import { axeViolations } from './axe';
+import { type BrowserSession, openBrowser } from './chromium';
+
+const SHOTS = 'test-results/screenshots';
+let browser: BrowserSession;
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  browser = await openBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(page: Page, fresh = true): Promise<void> {
+  if (fresh) {
+    await page.goto(`${inject('baseUrl')}?renderer=canvas`);
+    await page.evaluate(() => localStorage.clear());
+  }
+  await page.goto(`${inject('baseUrl')}?renderer=canvas`);
+  await page.waitForFunction(() => document.body.dataset.scene === 'menu', null, { timeout: 30_000 });
+}
+
+async function scene(page: Page, name: string): Promise<void> {
+  await page.waitForFunction((n) => document.body.dataset.scene === n, name, { timeout: 30_000 });
+}
+
+/** Presses Tab until the focused control has this accessible name (as a person tabbing would). */
+async function tabTo(page: Page, name: string, limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const node = document.activeElement as HTMLElement | null;
+      if (!node) return '';
+      const labelled = node.getAttribute('aria-label');
+      if (labelled) return labelled;
+      const label = node.closest('label')?.querySelector('.field-label')?.textContent;
+      return label ?? node.textContent?.trim() ?? '';
+    });
+    if (focused === name) return;
+  }
+  throw new Error(`Tabbing never reached "${name}"`);
+}
+
+async function noSeriousViolations(page: Page): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+}
+
+describe('the game', () => {
+  it('lists every scenario by level in the menu, in English and Spanish', async () => {
+    const { page } = browser;
+    await open(page);
+    const options = page.getByRole('radio');
+    expect(await options.count()).toBe(loadStarterPack().scenarios.length);
+    for (const level of ['Level 1: front line', 'Level 4: crisis team']) {
+      expect(
+        await page.getByRole('group', { name: level }).getByRole('radio').count(),
+      ).toBeGreaterThanOrEqual(4);
+    }
+    await page.screenshot({ path: `${SHOTS}/menu-en.png`, fullPage: true });
+    await noSeriousViolations(page);
+
+    await page.getByLabel('Language').selectOption('es');
+    await expect.poll(() => page.getByRole('button', { name: 'Empezar práctica' }).count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    const spanish =
+      loadStarterPack().scenarios.find((x) => x.id === 'locked-out-before-payroll')?.title.es ?? '';
+    await expect.poll(() => page.getByText(spanish, { exact: true }).count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/menu-es.png`, fullPage: true });
+    await noSeriousViolations(page);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('is played by keyboard alone from the menu to the debrief', async () => {
+    const { page } = browser;
+    await open(page);
+    await tabTo(page, 'Your name');
+    await page.keyboard.type('Ana Ruiz');
+    await tabTo(page, 'Start practice');
+    await page.keyboard.press('Enter');
+    await scene(page, 'desk');
+
+    await tabTo(page, 'Reply');
+    await page.keyboard.type(
+      "Good morning, Dana. I'm so sorry for the scare. Let me look at your account now.",
+    );
+    await expect.poll(() => page.locator('.coaching li').count()).toBeGreaterThan(2);
+    await page.screenshot({ path: `${SHOTS}/desk-coaching.png` });
+    await tabTo(page, 'Send');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.line.from-trainee').count()).toBe(1);
+    await tabTo(page, 'Look up the record');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.line.from-customer').count()).toBeGreaterThan(1);
+    // A new customer line is announced.
+    await expect.poll(() => page.locator('#announcer').textContent()).toMatch(/Dana Whitfield: /);
+    await page.screenshot({ path: `${SHOTS}/desk.png` });
+    await noSeriousViolations(page);
+
+    await tabTo(page, 'End attempt');
+    await page.keyboard.press('Enter');
+    await scene(page, 'debrief');
+    await expect.poll(() => page.getByRole('heading', { name: 'Your grade' }).count()).toBe(1);
+    expect(await page.locator('.grade-value').textContent()).toMatch(
+      /Unsatisfactory|Expected|Desired|Exceptional/,
+    );
+    expect(await page.locator('mark.credit').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}/debrief.png`, fullPage: true });
+    await noSeriousViolations(page);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('resumes exactly where the trainee was after a refresh mid-conversation', async () => {
+    const { page } = browser;
+    await open(page);
+    await page.getByRole('button', { name: 'Start practice' }).click();
+    await scene(page, 'desk');
+    await page.getByRole('textbox', { name: 'Reply' }).fill('Hello Dana, let me check that for you.');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => page.locator('.line').count()).toBeGreaterThan(1);
+    const before = await page.locator('.line .words').allTextContents();
+
+    await open(page, false);
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await scene(page, 'desk');
+    await expect.poll(() => page.locator('.line .words').allTextContents()).toEqual(before);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('switches language mid-scenario without losing the conversation', async () => {
+    const { page } = browser;
+    await open(page);
+    await page.getByRole('button', { name: 'Start practice' }).click();
+    await scene(page, 'desk');
+    await page.getByRole('textbox', { name: 'Reply' }).fill('Hello Dana, let me check that for you.');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => page.locator('.line.from-trainee').count()).toBe(1);
+
+    await page.getByLabel('Language').selectOption('es');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Respuesta' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Conversación con Dana Whitfield' }).count()).toBe(1);
+    expect(await page.locator('.line.from-trainee').count()).toBe(1);
+    const spanishOpening =
+      loadStarterPack().scenarios.find((x) => x.id === 'locked-out-before-payroll')?.beats[0]?.says[0]?.es ??
+      '';
+    expect(await page.locator('.line.from-customer .words').first().textContent()).toBe(spanishOpening);
+    await page.screenshot({ path: `${SHOTS}/desk-es.png` });
+    await noSeriousViolations(page);
+    expect(browser.errors).toEqual([]);
+  });
+});
