@@ -160,4 +160,48 @@ describe('the game', () => {
     await noSeriousViolations(page);
     expect(browser.errors).toEqual([]);
   });
+
+  it('runs a shift: three chats and a phone call at once, one promise kept and one broken', async () => {
+    const { page } = browser;
+    await open(page);
+    await page.getByRole('button', { name: 'Start shift' }).click();
+    await scene(page, 'desk');
+    await page.getByLabel('Clock speed').selectOption('60');
+
+    // Three chats open at once (the most a trainee may hold).
+    await expect.poll(() => page.locator('.queue-item.status-open').count(), { timeout: 20_000 }).toBe(3);
+    await page.getByRole('button', { name: /^Samuel Okoye/ }).click();
+    await page.getByLabel('What you promise').selectOption('callback');
+    await page.getByLabel('Due in (game minutes)').fill('30');
+    await page.getByRole('button', { name: 'Make a promise' }).click();
+    await page.getByRole('button', { name: /^Kemi Adeyemi/ }).click();
+    await page.getByLabel('What you promise').selectOption('email');
+    await page.getByLabel('Due in (game minutes)').fill('1');
+    await page.getByRole('button', { name: 'Make a promise' }).click();
+    await expect.poll(() => page.locator('.promise.open').count()).toBeGreaterThanOrEqual(1);
+
+    // Keep Samuel's call-back at once; Kemi's email falls due and breaks.
+    await page.getByRole('button', { name: /^Done: Call back for Samuel Okoye/ }).click();
+    await expect.poll(() => page.locator('.promise.kept').count()).toBe(1);
+    await expect.poll(() => page.locator('.promise.broken').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.locator('#announcer').textContent(), { timeout: 20_000 }).toMatch(/./);
+
+    // The phone rings while the chats are open.
+    await expect
+      .poll(() => page.getByRole('button', { name: /· Phone ·/ }).count(), { timeout: 30_000 })
+      .toBe(1);
+    await page.screenshot({ path: `${SHOTS}/desk-shift.png` });
+    await noSeriousViolations(page);
+
+    await page.getByRole('button', { name: 'End attempt' }).click();
+    await scene(page, 'debrief');
+    await expect
+      .poll(() => page.getByText('You broke the promise due', { exact: false }).count())
+      .toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByText('You kept the promise due', { exact: false }).count())
+      .toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}/debrief-shift.png`, fullPage: true });
+    expect(browser.errors).toEqual([]);
+  });
 });

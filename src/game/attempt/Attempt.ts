@@ -133,6 +133,17 @@ export class Attempt {
     return this.save();
   }
 
+  /** Sets how many game seconds pass per real second; recorded like any input, and saved. */
+  setSpeed(speed: number): WriteResult {
+    this.report(this.session.send({ type: 'clock.speed', speed }));
+    return this.save();
+  }
+
+  /** Game seconds per real second. */
+  get speed(): number {
+    return this.session.context.speed;
+  }
+
   get paused(): boolean {
     return this.session.context.paused;
   }

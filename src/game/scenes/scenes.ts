@@ -225,6 +225,11 @@ export class DeskScene extends Phaser.Scene {
         s.notify(saved.ok ? null : s.i18n.t(`notice.notSaved.${saved.reason}`));
         this.view?.refresh();
       },
+      setSpeed: (speed) => {
+        const saved = attempt.setSpeed(speed);
+        s.notify(saved.ok ? null : s.i18n.t(`notice.notSaved.${saved.reason}`));
+        this.view?.refresh();
+      },
       finish: () => this.finish(),
     });
     this.unsubscribe = attempt.subscribe((events) => this.hear(events));

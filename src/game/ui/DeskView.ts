@@ -15,6 +15,7 @@ import { button, el, labelled, select } from './dom';
 export interface DeskActions {
   readonly act: (intent: DeskIntent) => void;
   readonly togglePause: () => void;
+  readonly setSpeed: (speed: number) => void;
   readonly finish: () => void;
 }
 
@@ -27,6 +28,8 @@ export interface DeskOptions {
 }
 
 const DAY = 24 * 3_600_000;
+/** Clock speeds the trainee can pick: game seconds per real second. */
+const SPEEDS = [1, 10, 30, 60, 120, 300] as const;
 
 function moodWord(mood: number): 'calm' | 'uneasy' | 'upset' | 'angry' {
   if (mood >= 0.2) return 'calm';
@@ -73,12 +76,20 @@ export class DeskView {
   private build(): void {
     const t = this.t;
     const finish = button(t('desk.finish'), () => this.actions.finish(), { class: 'secondary' });
+    const speeds = [...new Set([...SPEEDS, this.attempt.speed])].sort((a, b) => a - b);
+    const speed = select(
+      speeds.map((v) => ({ value: String(v), text: t('desk.speedOption', { speed: v }) })),
+      String(this.attempt.speed),
+    );
+    speed.setAttribute('aria-label', t('desk.speed'));
+    speed.addEventListener('change', () => this.actions.setSpeed(Number(speed.value)));
     const top = el(
       'header',
       { class: 'desk-top' },
       el('h1', { text: t('app.title') }),
       this.clock,
       this.pause,
+      speed,
       finish,
     );
     const queuePanel = el(
@@ -340,7 +351,10 @@ export class DeskView {
     const limits = tier
       ? (['refund', 'replace', 'pay', 'credit'] as const).map((kind) =>
           el('li', {
-            text: t('desk.limit', { kind: t(`desk.offerKinds.${kind}`), amount: money(tier.limits[kind]) }),
+            text:
+              tier.limits[kind] > 0
+                ? t('desk.limit', { kind: t(`desk.offerKinds.${kind}`), amount: money(tier.limits[kind]) })
+                : t('desk.noLimit', { kind: t(`desk.offerKinds.${kind}`) }),
           }),
         )
       : [];
