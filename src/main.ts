@@ -1,8 +1,8 @@
 import * as Phaser from 'phaser';
 import { AttemptStore, browserStorage } from './game/attempt/attemptStore';
-import { loadBundledPack } from './game/bundledPack';
+import { PackLoader } from './game/bundledPack';
 import { createI18n, preferredLanguage } from './game/i18n';
-import { BootScene, DebriefScene, DeskScene, MenuScene, PreloadScene } from './game/scenes/scenes';
+import { BootScene, MenuScene, PreloadScene } from './game/scenes/menuScenes';
 import type { GameServices } from './game/services';
 import { applySettings, defaultSettings, SettingsStore } from './game/settings';
 import { SoundBoard } from './game/sound';
@@ -14,6 +14,7 @@ import './game/styles.css';
  * Canvas renderer; players get WebGL without multisampling, which software renderers cannot afford.
  */
 async function start(): Promise<void> {
+  performance.mark('main-start');
   const ui = document.querySelector<HTMLElement>('#ui');
   const announcer = document.querySelector<HTMLElement>('#announcer');
   const captions = document.querySelector<HTMLElement>('#captions');
@@ -28,11 +29,18 @@ async function start(): Promise<void> {
   );
   applySettings(document.documentElement, settings.value);
   const i18n = await createI18n(settings.value.language);
+  performance.mark('i18n-ready');
   document.title = i18n.t('app.title');
 
+  // The library downloads while Phaser boots; the loading screen shows its progress.
+  const library = new PackLoader();
+  void library.load().catch(() => undefined);
   const services: GameServices = {
     i18n,
-    pack: loadBundledPack(),
+    library,
+    get pack() {
+      return library.value;
+    },
     store: new AttemptStore(storage),
     settings,
     sound: new SoundBoard(captions, (cue) => i18n.t(`sounds.${cue}`)),
@@ -54,6 +62,7 @@ async function start(): Promise<void> {
   };
   if (!storage) services.notify(i18n.t('notice.storageDisabled'));
 
+  performance.mark('services-ready');
   const renderer = new URLSearchParams(location.search).get('renderer');
   new Phaser.Game({
     type: renderer === 'canvas' ? Phaser.CANVAS : Phaser.AUTO,
@@ -63,13 +72,8 @@ async function start(): Promise<void> {
     render: { antialiasGL: false },
     banner: false,
     audio: { noAudio: true },
-    scene: [
-      new BootScene(services),
-      new PreloadScene(services),
-      new MenuScene(services),
-      new DeskScene(services),
-      new DebriefScene(services),
-    ],
+    // The desk and debrief scenes join once the menu has loaded them (see menuScenes.ts).
+    scene: [new BootScene(services), new PreloadScene(services), new MenuScene(services)],
   });
 }
 

@@ -1,10 +1,63 @@
-import compiled from 'virtual:scenario-pack';
+/**
+ * Loads the scenario library the build compiled (`scenario-pack.json`, see `scenarioPackPlugin`):
+ * the pack, every scenario and shift, and any problems the checker found. The loading screen shows
+ * its progress byte by byte, and a failed load says so plainly and can be tried again.
+ */
+import packUrl from 'virtual:scenario-pack';
 import type { PackCheck } from '../core';
 
-/**
- * The bundled scenario library, compiled when the game was built (see `scenarioPackPlugin`): the pack,
- * every scenario and shift, and any problems the checker found, with paths as it prints them.
- */
-export function loadBundledPack(): PackCheck {
-  return compiled;
+/** Fetches the compiled library once, reporting progress to whoever watches. */
+export class PackLoader {
+  private pack: PackCheck | null = null;
+  private received = 0;
+  private total = 0;
+  private readonly watchers = new Set<(received: number, total: number) => void>();
+  private loading: Promise<PackCheck> | null = null;
+
+  constructor(private readonly url: string = packUrl) {}
+
+  /** The library; only once {@link load} has finished. */
+  get value(): PackCheck {
+    if (!this.pack) throw new Error('The scenario library has not loaded yet.');
+    return this.pack;
+  }
+
+  /** Starts loading (once; a failed load can be started again). */
+  load(): Promise<PackCheck> {
+    this.loading ??= this.fetch().catch((error: unknown) => {
+      this.loading = null;
+      throw error;
+    });
+    return this.loading;
+  }
+
+  /** Hears the bytes received and the total (0 when the server does not say), now and as they come. */
+  watch(progress: (received: number, total: number) => void): () => void {
+    this.watchers.add(progress);
+    progress(this.received, this.total);
+    return () => this.watchers.delete(progress);
+  }
+
+  private async fetch(): Promise<PackCheck> {
+    const response = await fetch(this.url);
+    if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+    this.total = Number(response.headers.get('Content-Length') ?? 0);
+    const reader = response.body.getReader();
+    const chunks: Uint8Array[] = [];
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      this.received += value.length;
+      for (const watcher of this.watchers) watcher(this.received, this.total);
+    }
+    const bytes = new Uint8Array(this.received);
+    let at = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, at);
+      at += chunk.length;
+    }
+    this.pack = JSON.parse(new TextDecoder().decode(bytes)) as PackCheck;
+    return this.pack;
+  }
 }

@@ -7,11 +7,14 @@ import type { i18n } from 'i18next';
 import type { PackCheck, Scorecard } from '../core';
 import type { Attempt } from './attempt/Attempt';
 import type { AttemptStore } from './attempt/attemptStore';
+import type { PackLoader } from './bundledPack';
 import type { SettingsStore } from './settings';
 import type { SoundBoard } from './sound';
 
 export interface GameServices {
   readonly i18n: i18n;
+  /** Loads the compiled library; `pack` is its value once the loading screen has finished. */
+  readonly library: PackLoader;
   readonly pack: PackCheck;
   readonly store: AttemptStore;
   readonly settings: SettingsStore;

@@ -59,17 +59,23 @@ export class SoundBoard {
     private readonly caption: (cue: SoundCue) => string,
   ) {}
 
-  /** Creates every cue's sound; calls `progress` as each is ready (for the loading bar). */
-  load(cues: readonly SoundCue[], progress: (done: number) => void): Promise<void> {
-    let done = 0;
-    return Promise.all(
+  private loading: Promise<void> | null = null;
+  private loaded = 0;
+  private readonly watchers = new Set<(done: number) => void>();
+
+  /**
+   * Starts creating every cue's sound (once; later calls return the same promise). The game starts
+   * this before Phaser boots, so the sounds load while the page does.
+   */
+  load(cues: readonly SoundCue[]): Promise<void> {
+    this.loading ??= Promise.all(
       cues.map(
         (cue) =>
           new Promise<void>((resolve) => {
             const tone = TONES[cue];
             const finish = () => {
-              done += 1;
-              progress(done);
+              this.loaded += 1;
+              for (const watcher of this.watchers) watcher(this.loaded);
               resolve();
             };
             const sound = new Howl({
@@ -82,6 +88,14 @@ export class SoundBoard {
           }),
       ),
     ).then(() => undefined);
+    return this.loading;
+  }
+
+  /** Hears how many sounds are ready, now and as each finishes (for the loading bar). */
+  watch(progress: (done: number) => void): () => void {
+    this.watchers.add(progress);
+    progress(this.loaded);
+    return () => this.watchers.delete(progress);
   }
 
   /** Sets the volume (0–1) and mute for every cue. */

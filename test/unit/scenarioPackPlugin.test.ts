@@ -1,37 +1,47 @@
 /**
- * The build-time scenario pack: the game gets exactly what the checker compiles (same scenarios, same
- * content hashes, so saves and scorecards name the same versions), with project-relative paths, and
- * the dev server watches every scenario file.
+ * The build-time scenario library: the game gets exactly what the checker compiles (same scenarios,
+ * same content hashes, so saves and scorecards name the same versions), with project-relative paths,
+ * written beside the game as scenario-pack.json; the build watches every scenario file.
  */
 import { describe, expect, it } from 'vitest';
-import { scenarioPackPlugin } from '../../src/cli/scenarioPackPlugin';
+import { compileScenarioPack, PACK_ASSET, scenarioPackPlugin } from '../../src/cli/scenarioPackPlugin';
 import type { PackCheck } from '../../src/core';
 import { loadStarterPack } from '../support/starterPack';
 
-async function compiled(): Promise<{ check: PackCheck; watched: string[] }> {
-  const plugin = scenarioPackPlugin();
-  const watched: string[] = [];
-  const resolveId = plugin.resolveId as (id: string) => string | null;
-  const id = resolveId('virtual:scenario-pack');
-  const load = plugin.load as (this: { addWatchFile: (f: string) => void }, id: string) => Promise<string>;
-  const code = await load.call({ addWatchFile: (f) => watched.push(f) }, id ?? '');
-  return { check: JSON.parse(code.replace(/^export default /, '').replace(/;$/, '')) as PackCheck, watched };
-}
-
-describe('virtual:scenario-pack', () => {
+describe('the compiled scenario library', () => {
   it('holds the scenarios the checker compiles, with the same content hashes', async () => {
-    const { check } = await compiled();
+    const check = JSON.parse((await compileScenarioPack()).json) as PackCheck;
     const expected = loadStarterPack();
     expect(check.problems).toEqual([]);
     expect(check.scenarios.map((s) => [s.id, s.contentHash, s.packHash])).toEqual(
       expected.scenarios.map((s) => [s.id, s.contentHash, s.packHash]),
     );
     expect(check.shifts.map((s) => s.id)).toEqual(expected.shifts.map((s) => s.id));
+    for (const scenario of check.scenarios) expect(scenario.file).toMatch(/^scenarios\//);
   });
 
-  it('names files relative to the project and watches each of them', async () => {
-    const { check, watched } = await compiled();
-    for (const scenario of check.scenarios) expect(scenario.file).toMatch(/^scenarios\//);
-    expect(watched.length).toBeGreaterThanOrEqual(check.scenarios.length);
+  it('is written beside the game at build time, and every file it read is watched', async () => {
+    const plugin = scenarioPackPlugin();
+    const watched: string[] = [];
+    const emitted: { fileName?: string; source?: unknown }[] = [];
+    const resolveId = plugin.resolveId as (id: string) => string | null;
+    const load = plugin.load as (
+      this: { addWatchFile: (f: string) => void; emitFile: (f: object) => string },
+      id: string,
+    ) => Promise<string>;
+    const code = await load.call(
+      {
+        addWatchFile: (f) => watched.push(f),
+        emitFile: (f) => {
+          emitted.push(f);
+          return 'ref';
+        },
+      },
+      resolveId('virtual:scenario-pack') ?? '',
+    );
+    expect(code).toBe(`export default ${JSON.stringify(PACK_ASSET)};`);
+    expect(emitted[0]?.fileName).toBe(PACK_ASSET);
+    expect(JSON.parse(String(emitted[0]?.source)).scenarios.length).toBeGreaterThan(10);
+    expect(watched.length).toBeGreaterThan(10);
   });
 });

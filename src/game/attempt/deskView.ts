@@ -3,7 +3,8 @@
  * case record and the promise tracker. Pure projections of the transcript and the shift's state, so
  * the same attempt always shows the same desk, after a refresh too.
  */
-import { type LocalizedText, readAttempt, type Scenario, type ShiftSession } from '../../core';
+import { readAttempt, type Scenario, type ShiftSession } from '../../core';
+import { inLanguage } from '../text';
 
 /** One line of a conversation: who said it, when (game ms), and the words in the trainee's language. */
 export interface ConversationLine {
@@ -13,10 +14,7 @@ export interface ConversationLine {
   readonly text: string;
 }
 
-/** Text in the trainee's language, or the first language the author wrote. */
-export function inLanguage(text: LocalizedText, language: string): string {
-  return text[language] ?? Object.values(text)[0] ?? '';
-}
+export { inLanguage };
 
 /** The conversation with one contact, oldest first: the customer's lines and the trainee's replies. */
 export function conversation(session: ShiftSession, contact: string, language: string): ConversationLine[] {

@@ -6,9 +6,9 @@
 import type { TFunction } from 'i18next';
 import type { Grade, PackCheck, Scenario } from '../../core';
 import type { HistoryEntry } from '../attempt/attemptStore';
-import { inLanguage } from '../attempt/deskView';
 import { UI_LANGUAGES, type UiLanguage } from '../i18n';
 import type { Settings } from '../settings';
+import { inLanguage } from '../text';
 import { button, el, labelled, select } from './dom';
 
 /** What the menu asks the game to do. */

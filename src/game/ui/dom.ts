@@ -54,3 +54,19 @@ export function select(
   node.value = value;
   return node;
 }
+
+/** Records that a scene is showing, for tests and the benchmark (`performance` mark `scene-<key>`). */
+export function markScene(key: string): void {
+  document.body.dataset.scene = key;
+  performance.mark(`scene-${key}`);
+}
+
+/** Offers text as a file download. */
+export function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = el('a', { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

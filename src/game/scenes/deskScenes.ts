@@ -1,168 +1,22 @@
 /**
- * The game's scenes. Each is a thin adapter: it draws the office, mounts its screen in the DOM overlay,
+ * The desk and debrief scenes, loaded after the menu with the engine they drive. Each is a thin adapter: it draws the office, mounts its screen in the DOM overlay,
  * turns clicks and frames into calls on the attempt, and turns the attempt's events into sounds,
  * captions and announcements. None of them decides an outcome or a score.
  */
 import * as Phaser from 'phaser';
 import type { ShiftEmitted } from '../../core';
 import { Attempt } from '../attempt/Attempt';
-import { inLanguage } from '../attempt/deskView';
 import { debriefView } from '../debrief/debriefView';
-import { SCENES, SOUND_CUES } from '../keys';
+import { SCENES } from '../keys';
 import { clockText, type GameServices } from '../services';
-import { applySettings, type Settings } from '../settings';
+import { applySettings } from '../settings';
+import { inLanguage } from '../text';
 import { renderDebrief } from '../ui/DebriefPanel';
 import { DeskView } from '../ui/DeskView';
-import { el } from '../ui/dom';
-import { renderMenu } from '../ui/MenuView';
+import { download, el, markScene } from '../ui/dom';
 import { drawBust, drawOffice } from './office';
 
-function markScene(key: string): void {
-  document.body.dataset.scene = key;
-  performance.mark(`scene-${key}`);
-}
-
-/** Starts the game: nothing to load before the loading screen itself. */
-export class BootScene extends Phaser.Scene {
-  constructor(private readonly services: GameServices) {
-    super(SCENES.boot);
-  }
-
-  create(): void {
-    applySettings(document.documentElement, this.services.settings.value);
-    this.scene.start(SCENES.preload);
-  }
-}
-
-/** Loads what the desk needs (the sounds) behind a real progress bar, then opens the menu. */
-export class PreloadScene extends Phaser.Scene {
-  constructor(private readonly services: GameServices) {
-    super(SCENES.preload);
-  }
-
-  create(): void {
-    markScene(SCENES.preload);
-    const { t } = this.services.i18n;
-    const { width, height } = this.scale;
-    const bar = this.add.graphics();
-    const progress = el('progress', { max: SOUND_CUES.length, value: 0, 'aria-label': t('loading.label') });
-    this.services.ui.replaceChildren(
-      el('div', { class: 'loading' }, el('p', { text: t('loading.label') }), progress),
-    );
-    const draw = (done: number) => {
-      bar.clear();
-      bar.fillStyle(0x1f3a5f, 0.2).fillRect(width * 0.25, height * 0.6, width * 0.5, 12);
-      bar
-        .fillStyle(0x1f3a5f, 1)
-        .fillRect(width * 0.25, height * 0.6, (width * 0.5 * done) / SOUND_CUES.length, 12);
-      progress.value = done;
-    };
-    draw(0);
-    const settings = this.services.settings.value;
-    void this.services.sound.load(SOUND_CUES, draw).then(() => {
-      this.services.sound.configure(settings.volume, settings.muted);
-      this.scene.start(SCENES.menu);
-    });
-  }
-}
-
-/** The menu: who, what, settings, resume. */
-export class MenuScene extends Phaser.Scene {
-  constructor(private readonly services: GameServices) {
-    super(SCENES.menu);
-  }
-
-  create(): void {
-    drawOffice(this, true);
-    this.render();
-    markScene(SCENES.menu);
-  }
-
-  private render(): void {
-    const s = this.services;
-    const t = s.i18n.t;
-    const settings = s.settings.value;
-    const world = { scenarios: s.pack.scenarios, shifts: s.pack.shifts, store: s.store, now: s.now };
-    const resumed = Attempt.resume(world);
-    const start = (mode: 'practice' | 'shift', playing: string) => {
-      const attempt = Attempt.start(world, this.attemptSettings(mode, playing, s.settings.value), s.seed());
-      s.play.attempt = attempt;
-      this.scene.start(SCENES.desk);
-    };
-    let resumeInfo: string | null = null;
-    if (resumed.status === 'resumed') {
-      const a = resumed.attempt;
-      const scenario = s.pack.scenarios.find((x) => x.id === a.settings.playing);
-      const shift = s.pack.shifts.find((x) => x.id === a.settings.playing);
-      const what = scenario
-        ? inLanguage(scenario.title, settings.language)
-        : shift
-          ? inLanguage(shift.title, settings.language)
-          : a.settings.playing;
-      resumeInfo = t('menu.resumeInfo', { what, time: clockText(a.session.now, settings.language) });
-    }
-    renderMenu(
-      s.ui,
-      {
-        pack: s.pack,
-        settings,
-        bestGrades: s.store.bestGrades(settings.trainee),
-        history: s.store.history(),
-        resumeInfo,
-      },
-      {
-        startPractice: (scenario) => start('practice', scenario),
-        startShift: (shift) => start('shift', shift),
-        resume:
-          resumed.status === 'resumed'
-            ? () => {
-                s.play.attempt = resumed.attempt;
-                this.scene.start(SCENES.desk);
-              }
-            : null,
-        damagedSave:
-          resumed.status === 'unreadable'
-            ? {
-                download: () => download('escalation-desk-damaged-save.json', resumed.raw),
-                discard: () => {
-                  s.store.clearCurrent();
-                  this.render();
-                },
-              }
-            : null,
-        changeSettings: (changes) => this.changeSettings(changes),
-      },
-      t,
-    );
-  }
-
-  private attemptSettings(mode: 'practice' | 'shift', playing: string, settings: Settings) {
-    return {
-      trainee: settings.trainee,
-      language: settings.language,
-      mode,
-      playing,
-      replyMode: settings.replyMode,
-      coaching: settings.coaching,
-    };
-  }
-
-  private changeSettings(changes: Partial<Settings>): void {
-    const s = this.services;
-    if (!s.settings.update(changes) && s.store.available) s.notify(s.i18n.t('notice.settingsNotSaved'));
-    const settings = s.settings.value;
-    applySettings(document.documentElement, settings);
-    s.sound.configure(settings.volume, settings.muted);
-    if (changes.language) {
-      void s.i18n.changeLanguage(settings.language).then(() => {
-        document.title = s.i18n.t('app.title');
-        const focused = document.activeElement?.getAttribute('aria-label') ?? null;
-        this.render();
-        if (focused) s.ui.querySelector<HTMLElement>(`[aria-label="${CSS.escape(focused)}"]`)?.focus();
-      });
-    }
-  }
-}
+export { Attempt };
 
 /** The desk: the attempt in play. */
 export class DeskScene extends Phaser.Scene {
@@ -373,14 +227,4 @@ export class DebriefScene extends Phaser.Scene {
     s.ui.querySelector<HTMLElement>('h1')?.focus();
     markScene(SCENES.debrief);
   }
-}
-
-/** Offers text as a file download. */
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = el('a', { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -1,0 +1,213 @@
+/**
+ * The scenes up to the menu. Each is a thin adapter: it draws the office, mounts its screen in the DOM overlay,
+ * turns clicks and frames into calls on the attempt, and turns the attempt's events into sounds,
+ * captions and announcements. None of them decides an outcome or a score.
+ */
+import * as Phaser from 'phaser';
+import { SCENES, SOUND_CUES } from '../keys';
+import type { GameServices } from '../services';
+import { applySettings, type Settings } from '../settings';
+import { inLanguage } from '../text';
+import { button, download, el, markScene } from '../ui/dom';
+import { renderMenu } from '../ui/MenuView';
+import { drawOffice } from './office';
+
+type DeskModule = typeof import('./deskScenes');
+let desk: Promise<DeskModule> | null = null;
+
+/**
+ * Loads the desk and debrief scenes (and with them the engine, the analyser and the rubric) once, and
+ * adds them to the game; the menu shows before this code has even arrived.
+ */
+function loadDesk(scene: Phaser.Scene & { services?: GameServices }): Promise<DeskModule> {
+  desk ??= import('./deskScenes');
+  return desk.then((module) => {
+    const services = (scene as unknown as { services: GameServices }).services;
+    if (!scene.scene.get(SCENES.desk)) scene.scene.add(SCENES.desk, new module.DeskScene(services), false);
+    if (!scene.scene.get(SCENES.debrief))
+      scene.scene.add(SCENES.debrief, new module.DebriefScene(services), false);
+    return module;
+  });
+}
+
+/** Starts the game: nothing to load before the loading screen itself. */
+export class BootScene extends Phaser.Scene {
+  constructor(readonly services: GameServices) {
+    super(SCENES.boot);
+  }
+
+  create(): void {
+    applySettings(document.documentElement, this.services.settings.value);
+    this.scene.start(SCENES.preload);
+  }
+}
+
+/**
+ * Loads the scenario library (compiled at build time) behind a real progress bar, then opens the menu.
+ * A failed download says so and offers to try again.
+ */
+export class PreloadScene extends Phaser.Scene {
+  constructor(readonly services: GameServices) {
+    super(SCENES.preload);
+  }
+
+  create(): void {
+    markScene(SCENES.preload);
+    const { t } = this.services.i18n;
+    const { width, height } = this.scale;
+    const bar = this.add.graphics();
+    const progress = el('progress', { max: 1, value: 0, 'aria-label': t('loading.label') });
+    this.services.ui.replaceChildren(
+      el('div', { class: 'loading' }, el('p', { text: t('loading.label') }), progress),
+    );
+    const draw = (received: number, total: number) => {
+      const share = total > 0 ? Math.min(1, received / total) : 0;
+      bar.clear();
+      bar.fillStyle(0x1f3a5f, 0.2).fillRect(width * 0.25, height * 0.6, width * 0.5, 12);
+      bar.fillStyle(0x1f3a5f, 1).fillRect(width * 0.25, height * 0.6, width * 0.5 * share, 12);
+      progress.value = share;
+    };
+    const stop = this.services.library.watch(draw);
+    this.services.library.load().then(
+      () => {
+        stop();
+        this.scene.start(SCENES.menu);
+      },
+      () => {
+        stop();
+        this.services.ui.replaceChildren(
+          el(
+            'div',
+            { class: 'loading', role: 'alert' },
+            el('p', { text: t('loading.failed') }),
+            button(t('loading.retry'), () => this.scene.restart()),
+          ),
+        );
+      },
+    );
+  }
+}
+
+/** The menu: who, what, settings, resume. */
+export class MenuScene extends Phaser.Scene {
+  /** A save that could not be restored, kept raw so the trainee can download it. */
+  private unreadable: string | null = null;
+
+  constructor(readonly services: GameServices) {
+    super(SCENES.menu);
+  }
+
+  create(): void {
+    drawOffice(this, true);
+    this.render();
+    markScene(SCENES.menu);
+    // Neither the engine nor the sounds are needed to show the menu; fetch them now so starting is
+    // instant. (Browsers also only let sound play once the trainee has interacted with the page.)
+    void loadDesk(this);
+    const settings = this.services.settings.value;
+    void this.services.sound
+      .load(SOUND_CUES)
+      .then(() => this.services.sound.configure(settings.volume, settings.muted));
+  }
+
+  private render(): void {
+    const s = this.services;
+    const t = s.i18n.t;
+    const settings = s.settings.value;
+    const world = { scenarios: s.pack.scenarios, shifts: s.pack.shifts, store: s.store, now: s.now };
+    const stored = this.unreadable === null ? s.store.readCurrent() : null;
+    const start = (mode: 'practice' | 'shift', playing: string) =>
+      void loadDesk(this).then(({ Attempt }) => {
+        s.play.attempt = Attempt.start(
+          world,
+          this.attemptSettings(mode, playing, s.settings.value),
+          s.seed(),
+        );
+        this.scene.start(SCENES.desk);
+      });
+    const resume = () =>
+      void loadDesk(this).then(({ Attempt }) => {
+        const resumed = Attempt.resume(world);
+        if (resumed.status === 'resumed') {
+          s.play.attempt = resumed.attempt;
+          this.scene.start(SCENES.desk);
+        } else if (resumed.status === 'unreadable') {
+          this.unreadable = resumed.raw;
+          this.render();
+        }
+      });
+    let resumeInfo: string | null = null;
+    if (stored?.status === 'found') {
+      const a = stored.attempt;
+      const scenario = s.pack.scenarios.find((x) => x.id === a.playing);
+      const shift = s.pack.shifts.find((x) => x.id === a.playing);
+      const what = scenario
+        ? inLanguage(scenario.title, settings.language)
+        : shift
+          ? inLanguage(shift.title, settings.language)
+          : a.playing;
+      const when = new Intl.DateTimeFormat(settings.language, {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+      }).format(new Date(a.savedAt));
+      resumeInfo = t('menu.resumeInfo', { what, time: when });
+    }
+    const damaged =
+      this.unreadable ?? (stored?.status === 'damaged' || stored?.status === 'newer' ? stored.raw : null);
+    renderMenu(
+      s.ui,
+      {
+        pack: s.pack,
+        settings,
+        bestGrades: s.store.bestGrades(settings.trainee),
+        history: s.store.history(),
+        resumeInfo,
+      },
+      {
+        startPractice: (scenario) => start('practice', scenario),
+        startShift: (shift) => start('shift', shift),
+        resume: stored?.status === 'found' && damaged === null ? resume : null,
+        damagedSave:
+          damaged !== null
+            ? {
+                download: () => download('escalation-desk-damaged-save.json', damaged),
+                discard: () => {
+                  s.store.clearCurrent();
+                  this.unreadable = null;
+                  this.render();
+                },
+              }
+            : null,
+        changeSettings: (changes) => this.changeSettings(changes),
+      },
+      t,
+    );
+  }
+
+  private attemptSettings(mode: 'practice' | 'shift', playing: string, settings: Settings) {
+    return {
+      trainee: settings.trainee,
+      language: settings.language,
+      mode,
+      playing,
+      replyMode: settings.replyMode,
+      coaching: settings.coaching,
+    };
+  }
+
+  private changeSettings(changes: Partial<Settings>): void {
+    const s = this.services;
+    if (!s.settings.update(changes) && s.store.available) s.notify(s.i18n.t('notice.settingsNotSaved'));
+    const settings = s.settings.value;
+    applySettings(document.documentElement, settings);
+    s.sound.configure(settings.volume, settings.muted);
+    if (changes.language) {
+      void s.i18n.changeLanguage(settings.language).then(() => {
+        document.title = s.i18n.t('app.title');
+        const focused = document.activeElement?.getAttribute('aria-label') ?? null;
+        this.render();
+        if (focused) s.ui.querySelector<HTMLElement>(`[aria-label="${CSS.escape(focused)}"]`)?.focus();
+      });
+    }
+  }
+}

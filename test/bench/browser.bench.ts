@@ -1,0 +1,135 @@
+/**
+ * `npm run bench` (third part): the game in headless Chromium against a bare Phaser 4 page with one
+ * scene, built and served the same way and measured in the same run, alternating, in fresh browsers:
+ *
+ * - bundle size (gzip) of the game's own code, of Phaser (its own chunk), and of the bare page;
+ * - time from navigation to an interactive menu, against the bare page's first scene;
+ * - frame time (p95 of requestAnimationFrame intervals over 5 s) on the desk during a shift with six
+ *   customers, against the bare page.
+ *
+ * WebGL here is SwiftShader on the CPU (no GPU), so the figures are "software rendering on 2 cores":
+ * compare ratios, not absolute numbers. Writes test-results/bench-browser.json.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { build, preview } from 'vite';
+import { openBrowser } from '../browser/chromium';
+
+const RUNS = 5;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+}
+
+async function markTime(page: Page, mark: string): Promise<number> {
+  await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout: 60_000 });
+  return page.evaluate((m) => performance.getEntriesByName(m)[0]?.startTime ?? 0, mark);
+}
+
+/**
+ * rAF intervals over `ms`, in the page. Passed as source text: tsx would otherwise wrap the function
+ * with a helper that does not exist in the page.
+ */
+async function frameTimes(page: Page, ms: number): Promise<number[]> {
+  return page.evaluate(`new Promise((resolve) => {
+    const deltas = [];
+    let last = performance.now();
+    const start = last;
+    const step = (now) => {
+      deltas.push(now - last);
+      last = now;
+      if (now - start < ${ms}) requestAnimationFrame(step);
+      else resolve(deltas.slice(1));
+    };
+    requestAnimationFrame(step);
+  })`);
+}
+
+function gzipSizes(): Record<string, number> {
+  const dir = 'dist/assets';
+  const sizes: Record<string, number> = {};
+  for (const file of readdirSync(dir)) {
+    if (!file.endsWith('.js') && !file.endsWith('.css')) continue;
+    const group = file.replace(/-[\w-]{6,}\.(js|css)$/, '.$1');
+    sizes[group] = (sizes[group] ?? 0) + gzipSync(readFileSync(join(dir, file))).length;
+  }
+  sizes['scenario-pack.json'] = gzipSync(readFileSync('dist/scenario-pack.json')).length;
+  return sizes;
+}
+
+await build({ logLevel: 'warn' });
+const server = await preview({
+  logLevel: 'warn',
+  preview: { host: '127.0.0.1', port: 0, strictPort: false },
+});
+const base = server.resolvedUrls?.local[0] ?? '';
+const bare = `${base}bench/bare-phaser.html`;
+
+const load = { game: [] as number[], bare: [] as number[] };
+const frames = { game: [] as number[], bare: [] as number[] };
+try {
+  for (let run = 0; run < RUNS; run += 1) {
+    {
+      const browser = await openBrowser();
+      await browser.page.goto(bare);
+      load.bare.push(await markTime(browser.page, 'scene-only'));
+      if (run === 0) frames.bare.push(...(await frameTimes(browser.page, 5000)));
+      await browser.close();
+    }
+    {
+      const browser = await openBrowser();
+      await browser.page.goto(base);
+      load.game.push(await markTime(browser.page, 'scene-menu'));
+      if (run === 0) {
+        const page = browser.page;
+        await page.getByRole('button', { name: 'Start shift' }).click();
+        await page.waitForFunction(() => document.body.dataset.scene === 'desk');
+        await page.getByLabel('Clock speed').selectOption('300');
+        await page.waitForFunction(() => document.querySelectorAll('.queue-item').length >= 6, null, {
+          timeout: 30_000,
+        });
+        await page.getByLabel('Clock speed').selectOption('30');
+        frames.game.push(...(await frameTimes(page, 5000)));
+      }
+      await browser.close();
+    }
+  }
+} finally {
+  await server.close();
+}
+
+const sizes = gzipSizes();
+const gameTti = median(load.game);
+const bareTti = median(load.bare);
+const result = {
+  bundleGzipBytes: sizes,
+  timeToInteractiveMenuMs: { game: gameTti, bare: bareTti, ratio: gameTti / bareTti, target: '≤ 1.3x' },
+  frameTimeP95Ms: {
+    gameDeskSixCustomers: percentile(frames.game, 0.95),
+    bare: percentile(frames.bare, 0.95),
+    target: '< 16.7 ms',
+  },
+  runs: RUNS,
+};
+console.log(`\nBrowser benchmark, median of ${RUNS} fresh browsers (Chromium, software WebGL)`);
+console.log(
+  `bundle (gzip): ${Object.entries(sizes)
+    .map(([k, v]) => `${k} ${(v / 1024).toFixed(1)} KB`)
+    .join(', ')}`,
+);
+console.log(
+  `time to interactive menu: game ${gameTti.toFixed(0)} ms, bare Phaser page ${bareTti.toFixed(0)} ms, ratio ${(gameTti / bareTti).toFixed(2)}x (target ≤ 1.3x)`,
+);
+console.log(
+  `frame time p95: desk with six customers ${result.frameTimeP95Ms.gameDeskSixCustomers.toFixed(1)} ms, bare page ${result.frameTimeP95Ms.bare.toFixed(1)} ms (target < 16.7 ms)`,
+);
+mkdirSync('test-results', { recursive: true });
+writeFileSync('test-results/bench-browser.json', `${JSON.stringify(result, null, 2)}\n`);
