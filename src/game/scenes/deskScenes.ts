@@ -87,7 +87,13 @@ export class DeskScene extends Phaser.Scene {
       finish: () => this.finish(),
     });
     this.unsubscribe = attempt.subscribe((events) => this.hear(events));
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.unsubscribe?.());
+    // Intents save as they happen; leaving the page saves the game time spent since the last one.
+    const leaving = () => void attempt.save();
+    window.addEventListener('pagehide', leaving);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.unsubscribe?.();
+      window.removeEventListener('pagehide', leaving);
+    });
     this.drawBusts();
     markScene(SCENES.desk);
   }

@@ -180,7 +180,16 @@ export class DeskView {
       text: t('desk.conversationWith', { name: scenario.persona.name }),
     });
     const channel = el('p', { class: 'channel', text: t(`channel.${scenario.channel}`) });
-    this.panel.replaceChildren(heading, channel, mood, this.log, this.replyArea(contact, scenario));
+    const initials = scenario.persona.name
+      .split(/\s+/)
+      .map((w) => w.charAt(0))
+      .slice(0, 2)
+      .join('');
+    const portrait = el('div', { class: 'portrait', 'aria-hidden': 'true', text: initials });
+    portrait.style.setProperty('--accent', scenario.persona.look?.accent ?? '#4a6fa5');
+    portrait.dataset.role = 'portrait';
+    const who = el('div', { class: 'who-header' }, portrait, el('div', {}, heading, channel, mood));
+    this.panel.replaceChildren(who, this.log, this.replyArea(contact, scenario));
     this.side.replaceChildren(
       this.recordCard(contact, scenario),
       this.authorityCard(scenario),
@@ -220,6 +229,8 @@ export class DeskView {
         ? t('desk.ended', { ending: t(`scorecard.endings.${state.ending}`) })
         : t('desk.mood', { mood: t(`desk.moods.${word}`) });
       moodNode.dataset.mood = word;
+      const portrait = this.panel.querySelector<HTMLElement>('[data-role="portrait"]');
+      if (portrait) portrait.dataset.mood = word;
     }
     const record = this.side.querySelector<HTMLElement>('[data-role="record"]');
     if (record) record.replaceChildren(...this.recordItems(contact, scenario));
