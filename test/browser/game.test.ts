@@ -180,6 +180,11 @@ describe('the game', () => {
     await page.getByRole('button', { name: 'Make a promise' }).click();
     await expect.poll(() => page.locator('.promise.open').count()).toBeGreaterThanOrEqual(1);
 
+    // Time passing redraws the desk without taking focus away from the trainee.
+    await page.getByRole('button', { name: /^Samuel Okoye/ }).focus();
+    await page.waitForTimeout(1200);
+    expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^Samuel Okoye/);
+
     // Keep Samuel's call-back at once; Kemi's email falls due and breaks.
     await page.getByRole('button', { name: /^Done: Call back for Samuel Okoye/ }).click();
     await expect.poll(() => page.locator('.promise.kept').count()).toBe(1);

@@ -43,6 +43,7 @@ export class DeskScene extends Phaser.Scene {
       language: s.settings.value.language,
       replyMode: attempt.settings.replyMode,
       coaching: attempt.settings.coaching,
+      reducedMotion: s.settings.value.reducedMotion,
     });
     const host = el('div', { class: 'desk-host' });
     const languages = el('select', { 'aria-label': s.i18n.t('menu.language') });

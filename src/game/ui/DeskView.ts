@@ -25,7 +25,12 @@ export interface DeskOptions {
   readonly language: string;
   readonly replyMode: 'typed' | 'choices';
   readonly coaching: boolean;
+  /** No typing pause before a customer's words appear. */
+  readonly reducedMotion: boolean;
 }
+
+/** How long a chat customer is shown typing before their words appear (real ms). */
+const TYPING_MS = 700;
 
 const DAY = 24 * 3_600_000;
 /** Clock speeds the trainee can pick: game seconds per real second. */
@@ -51,6 +56,8 @@ export class DeskView {
   private readonly side = el('aside', { class: 'side' });
   private log: HTMLOListElement | null = null;
   private shownLines = 0;
+  private readonly typing = el('p', { class: 'typing', 'aria-hidden': 'true', hidden: true });
+  private typingTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -128,31 +135,36 @@ export class DeskView {
         rebuild = true;
       }
     }
-    this.queueList.replaceChildren(
-      ...items.map((item) => {
-        const label = t('desk.queueItem', {
-          name: item.scenario.persona.name,
-          channel: t(`channel.${item.channel}`),
-          status: t(`desk.status.${item.status}`),
-          waited: durationText(item.waitingMs, language),
-        });
-        const selectable = item.status !== 'queued';
-        const entry = selectable
-          ? button(
-              label,
-              () => {
-                this.selected = item.contact;
-                this.renderContact();
-              },
-              {
-                'aria-current': item.contact === this.selected ? 'true' : undefined,
-                class: `queue-item status-${item.status}`,
-              },
-            )
-          : el('span', { class: 'queue-item status-queued', text: label });
-        return el('li', {}, entry);
-      }),
-    );
+    // Entries are updated in place, so a queue button that has focus keeps it as time passes.
+    for (const item of items) {
+      const label = t('desk.queueItem', {
+        name: item.scenario.persona.name,
+        channel: t(`channel.${item.channel}`),
+        status: t(`desk.status.${item.status}`),
+        waited: durationText(item.waitingMs, language),
+      });
+      let row = this.queueList.querySelector<HTMLLIElement>(`li[data-contact="${item.contact}"]`);
+      if (!row) {
+        row = el('li', { 'data-contact': item.contact });
+        this.queueList.append(row);
+      }
+      const selectable = item.status !== 'queued';
+      let entry = row.firstElementChild as HTMLElement | null;
+      if (!entry || (entry.tagName === 'BUTTON') !== selectable) {
+        entry = selectable
+          ? button(label, () => {
+              this.selected = item.contact;
+              this.renderContact();
+              this.refresh();
+            })
+          : el('span', {});
+        row.replaceChildren(entry);
+      }
+      entry.textContent = label;
+      entry.className = `queue-item status-${item.status}`;
+      if (item.contact === this.selected) entry.setAttribute('aria-current', 'true');
+      else entry.removeAttribute('aria-current');
+    }
     if (rebuild) this.renderContact();
     else this.updateContact();
   }
@@ -189,23 +201,46 @@ export class DeskView {
     portrait.style.setProperty('--accent', scenario.persona.look?.accent ?? '#4a6fa5');
     portrait.dataset.role = 'portrait';
     const who = el('div', { class: 'who-header' }, portrait, el('div', {}, heading, channel, mood));
-    this.panel.replaceChildren(who, this.log, this.replyArea(contact, scenario));
+    this.typing.hidden = true;
+    if (this.typingTimer) clearTimeout(this.typingTimer);
+    this.typingTimer = null;
+    this.panel.replaceChildren(who, this.log, this.typing, this.replyArea(contact, scenario));
     this.side.replaceChildren(
       this.recordCard(contact, scenario),
       this.authorityCard(scenario),
       this.trackerCard(),
       this.actionsCard(contact, scenario, state?.channel ?? scenario.channel),
     );
-    this.updateContact();
+    this.updateContact(true);
   }
 
-  private updateContact(): void {
+  private updateContact(immediately = false): void {
     const { t, language } = this.options;
     const contact = this.selected;
     const scenario = contact ? this.scenarioOf(contact) : undefined;
     if (!contact || !scenario || !this.log) return;
     const lines = conversation(this.attempt.session, contact, language);
-    for (const line of lines.slice(this.shownLines)) {
+    const fresh = lines.slice(this.shownLines);
+    const typed = scenario.channel === 'chat' || scenario.channel === 'social';
+    if (!immediately && typed && !this.options.reducedMotion && fresh.some((l) => l.from === 'customer')) {
+      // Show the customer typing for a moment, as a chat does; the words follow.
+      if (!this.typingTimer) {
+        this.typing.textContent = t('desk.typing', { name: scenario.persona.name });
+        this.typing.hidden = false;
+        this.typingTimer = setTimeout(() => {
+          this.typingTimer = null;
+          this.typing.hidden = true;
+          this.updateContact(true);
+        }, TYPING_MS);
+      }
+    } else if (!this.typingTimer || immediately) this.appendLines(fresh, scenario);
+    this.updateSide(contact, scenario);
+  }
+
+  private appendLines(fresh: readonly ReturnType<typeof conversation>[number][], scenario: Scenario): void {
+    const { t, language } = this.options;
+    if (!this.log) return;
+    for (const line of fresh) {
       this.log.append(
         el(
           'li',
@@ -219,8 +254,12 @@ export class DeskView {
         ),
       );
     }
-    this.shownLines = lines.length;
+    this.shownLines += fresh.length;
     this.log.scrollTop = this.log.scrollHeight;
+  }
+
+  private updateSide(contact: string, scenario: Scenario): void {
+    const { t } = this.options;
     const state = this.attempt.session.context.contacts.find((c) => c.id === contact);
     const moodNode = this.panel.querySelector<HTMLElement>('[data-role="mood"]');
     if (moodNode && state) {
@@ -232,12 +271,52 @@ export class DeskView {
       const portrait = this.panel.querySelector<HTMLElement>('[data-role="portrait"]');
       if (portrait) portrait.dataset.mood = word;
     }
+    // Each part is rebuilt only when what it shows has changed, so a focused button keeps its focus.
+    const known = state?.persona.context.known.join(',') ?? '';
     const record = this.side.querySelector<HTMLElement>('[data-role="record"]');
-    if (record) record.replaceChildren(...this.recordItems(contact, scenario));
+    if (record && record.dataset.shows !== known) {
+      record.dataset.shows = known;
+      record.replaceChildren(...this.recordItems(contact, scenario));
+    }
     const tracker = this.side.querySelector<HTMLElement>('[data-role="tracker"]');
-    if (tracker) tracker.replaceChildren(...this.trackerItems());
+    if (tracker) this.syncTracker(tracker);
+    const beat = `${state?.persona.context.beat ?? ''}:${this.options.language}`;
     const choices = this.panel.querySelector<HTMLElement>('[data-role="choices"]');
-    if (choices) choices.replaceChildren(...this.choiceButtons(contact, scenario));
+    if (choices && choices.dataset.shows !== beat) {
+      choices.dataset.shows = beat;
+      choices.replaceChildren(...this.choiceButtons(contact, scenario));
+    }
+  }
+
+  /** Rebuilds the tracker when promises are made or settled; otherwise only its countdowns change. */
+  private syncTracker(tracker: HTMLElement): void {
+    const promises = promiseTracker(this.attempt.session);
+    const shows = promises.map((p) => `${p.id}:${p.status}`).join(',');
+    if (tracker.dataset.shows !== shows) {
+      tracker.dataset.shows = shows;
+      tracker.replaceChildren(...this.trackerItems());
+      return;
+    }
+    for (const item of tracker.querySelectorAll<HTMLElement>('[data-promise]')) {
+      const text = this.promiseText(item.dataset.promise ?? '');
+      const label = item.querySelector('span');
+      if (label && text !== null) label.textContent = text;
+    }
+  }
+
+  private promiseText(id: string): string | null {
+    const { t, language } = this.options;
+    const p = promiseTracker(this.attempt.session).find((x) => x.id === id);
+    if (!p) return null;
+    const name = this.scenarioOf(p.contact)?.persona.name ?? p.contact;
+    return p.status === 'open'
+      ? t('desk.promiseOpen', {
+          what: t(`desk.promiseKinds.${p.what}`),
+          name,
+          left: durationText(p.leftMs, language),
+          due: clockText(p.dueAt, language),
+        })
+      : t(`desk.promise_${p.status}`, { what: t(`desk.promiseKinds.${p.what}`), name });
   }
 
   private replyArea(contact: string, scenario: Scenario): HTMLElement {
@@ -379,7 +458,7 @@ export class DeskView {
   }
 
   private trackerItems(): HTMLElement[] {
-    const { t, language } = this.options;
+    const { t } = this.options;
     const promises = promiseTracker(this.attempt.session);
     if (promises.length === 0) return [el('p', { class: 'empty', text: t('desk.noPromises') })];
     return [
@@ -388,16 +467,11 @@ export class DeskView {
         {},
         ...promises.map((p) => {
           const name = this.scenarioOf(p.contact)?.persona.name ?? p.contact;
-          const text =
-            p.status === 'open'
-              ? t('desk.promiseOpen', {
-                  what: t(`desk.promiseKinds.${p.what}`),
-                  name,
-                  left: durationText(p.leftMs, language),
-                  due: clockText(p.dueAt, language),
-                })
-              : t(`desk.promise_${p.status}`, { what: t(`desk.promiseKinds.${p.what}`), name });
-          const item = el('li', { class: `promise ${p.status}` }, el('span', { text }));
+          const item = el(
+            'li',
+            { class: `promise ${p.status}`, 'data-promise': p.id },
+            el('span', { text: this.promiseText(p.id) ?? '' }),
+          );
           if (p.status === 'open') {
             item.append(
               button(t('desk.fulfil', { what: t(`desk.promiseKinds.${p.what}`), name }), () =>
@@ -414,6 +488,9 @@ export class DeskView {
   private trackerCard(): HTMLElement {
     const body = el('div');
     body.dataset.role = 'tracker';
+    body.dataset.shows = promiseTracker(this.attempt.session)
+      .map((p) => `${p.id}:${p.status}`)
+      .join(',');
     body.append(...this.trackerItems());
     return el(
       'section',
