@@ -209,4 +209,60 @@ describe('the game', () => {
     await page.screenshot({ path: `${SHOTS}/debrief-shift.png`, fullPage: true });
     expect(browser.errors).toEqual([]);
   });
+
+  it('shows the library loading with a real progress bar', async () => {
+    const { page } = browser;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/scenario-pack.json', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${inject('baseUrl')}?renderer=canvas`);
+    await scene(page, 'preload');
+    expect(await page.getByRole('progressbar', { name: 'Getting the desk ready…' }).count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/preload.png` });
+    release();
+    await scene(page, 'menu');
+    expect(await page.locator('progress').count()).toBe(0);
+    await page.unroute('**/scenario-pack.json');
+  });
+
+  it('says plainly when a saved attempt is damaged, and offers to keep or discard it', async () => {
+    const { page } = browser;
+    await open(page);
+    await page.evaluate(() => {
+      localStorage.setItem('escalation-desk:attempt:current', 'a');
+      localStorage.setItem(
+        'escalation-desk:attempt:a',
+        '{"format":"escalation-desk/attempt","version":1,"trunc',
+      );
+    });
+    await open(page, false);
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/could not be opened/);
+    expect(await page.getByRole('button', { name: 'Download the saved attempt' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Discard it' }).click();
+    await expect.poll(() => page.getByRole('alert').count()).toBe(0);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('carries on and says so when the browser will not save', async () => {
+    const { page } = browser;
+    await open(page);
+    await page.getByRole('button', { name: 'Start practice' }).click();
+    await scene(page, 'desk');
+    await page.evaluate(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      };
+    });
+    await page.getByRole('button', { name: 'Look up the record' }).click();
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toMatch(/Not saved: the browser's storage is full/);
+    await expect.poll(() => page.locator('.line.from-customer').count()).toBeGreaterThan(1);
+    expect(browser.errors).toEqual([]);
+  });
 });

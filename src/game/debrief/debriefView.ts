@@ -45,7 +45,8 @@ export interface DebriefView {
   readonly grade: string;
   readonly overall: number | null;
   readonly dimensions: readonly DebriefDimension[];
-  readonly tips: readonly string[];
+  /** Each tip, with the contact it is about (for a shift, the debrief names the customer). */
+  readonly tips: readonly { readonly text: string; readonly contact: string }[];
   readonly transcript: readonly TranscriptLine[];
 }
 
@@ -159,9 +160,10 @@ export function debriefView(
     grade: scorecard.score.grade ? t(`scorecard.grades.${scorecard.score.grade}`) : '',
     overall: scorecard.score.overall,
     dimensions,
-    tips: scorecard.score.tips.map((tip) =>
-      t(`scorecard.tips.${tip.key}`, wordsFor(t, tip.params, format, contactOf(tip.seq))),
-    ),
+    tips: scorecard.score.tips.map((tip) => ({
+      text: t(`scorecard.tips.${tip.key}`, wordsFor(t, tip.params, format, contactOf(tip.seq))),
+      contact: contactOf(tip.seq),
+    })),
     transcript,
   };
 }

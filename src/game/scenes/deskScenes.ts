@@ -212,6 +212,7 @@ export class DebriefScene extends Phaser.Scene {
       {
         title: inLanguage(title, language),
         trainee: card.trainee.name,
+        shift: card.attempt.mode === 'shift',
         clock,
         names: (c) => scenarioOf(c)?.persona.name ?? c,
       },

@@ -22,6 +22,7 @@ export function renderDebrief(
   meta: {
     readonly title: string;
     readonly trainee: string;
+    readonly shift: boolean;
     readonly clock: (ms: number) => string;
     readonly names: (contact: string) => string;
   },
@@ -72,7 +73,17 @@ export function renderDebrief(
     { class: 'card', 'aria-labelledby': 'debrief-tips' },
     el('h2', { id: 'debrief-tips', text: t('debrief.tips') }),
     view.tips.length > 0
-      ? el('ul', { class: 'tips' }, ...view.tips.map((tip) => el('li', { text: tip })))
+      ? el(
+          'ul',
+          { class: 'tips' },
+          ...view.tips.map((tip) =>
+            el('li', {
+              text: meta.shift
+                ? t('debrief.tipFor', { name: meta.names(tip.contact), tip: tip.text })
+                : tip.text,
+            }),
+          ),
+        )
       : el('p', { text: t('debrief.noTips') }),
   );
   const transcript = el(

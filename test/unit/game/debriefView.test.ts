@@ -30,7 +30,7 @@ describe.each(['en', 'es'] as const)('the debrief in %s', (language) => {
     const view = debriefView(card, i18n.t, language, format(language));
     const texts = [
       view.grade,
-      ...view.tips,
+      ...view.tips.map((tip) => tip.text),
       ...view.dimensions.flatMap((d) => [d.name, ...d.evidence.map((e) => e.text)]),
       ...view.transcript.flatMap((l) => l.segments.flatMap((s) => [s.text, s.why ?? ''])),
     ].filter((text) => text !== '');
