@@ -3,6 +3,7 @@
  * scene, the same renderer settings as the game, and nothing else.
  */
 import * as Phaser from 'phaser';
+import { phaserConfig } from '../src/game/phaserConfig';
 
 class OnlyScene extends Phaser.Scene {
   constructor() {
@@ -16,14 +17,4 @@ class OnlyScene extends Phaser.Scene {
   }
 }
 
-const renderer = new URLSearchParams(location.search).get('renderer');
-new Phaser.Game({
-  type: renderer === 'canvas' ? Phaser.CANVAS : Phaser.AUTO,
-  parent: 'stage',
-  backgroundColor: '#e9e2d6',
-  scale: { mode: Phaser.Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
-  render: { antialiasGL: false },
-  banner: false,
-  audio: { noAudio: true },
-  scene: [new OnlyScene()],
-});
+new Phaser.Game(phaserConfig([new OnlyScene()]));

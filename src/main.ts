@@ -2,6 +2,7 @@ import * as Phaser from 'phaser';
 import { AttemptStore, browserStorage } from './game/attempt/attemptStore';
 import { PackLoader } from './game/bundledPack';
 import { createI18n, preferredLanguage } from './game/i18n';
+import { phaserConfig } from './game/phaserConfig';
 import { BootScene, MenuScene, PreloadScene } from './game/scenes/menuScenes';
 import type { GameServices } from './game/services';
 import { applySettings, defaultSettings, SettingsStore } from './game/settings';
@@ -10,8 +11,7 @@ import './game/styles.css';
 
 /**
  * Assembles the game: translations, the compiled library, storage, settings and sound, the DOM overlay
- * and the Phaser scenes that drive it. `?renderer=canvas` (used by the browser tests) picks Phaser's
- * Canvas renderer; players get WebGL without multisampling, which software renderers cannot afford.
+ * and the Phaser scenes that drive it (renderer settings in `phaserConfig`).
  */
 async function start(): Promise<void> {
   performance.mark('main-start');
@@ -63,18 +63,10 @@ async function start(): Promise<void> {
   if (!storage) services.notify(i18n.t('notice.storageDisabled'));
 
   performance.mark('services-ready');
-  const renderer = new URLSearchParams(location.search).get('renderer');
-  new Phaser.Game({
-    type: renderer === 'canvas' ? Phaser.CANVAS : Phaser.AUTO,
-    parent: 'stage',
-    backgroundColor: '#e9e2d6',
-    scale: { mode: Phaser.Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
-    render: { antialiasGL: false },
-    banner: false,
-    audio: { noAudio: true },
-    // The desk and debrief scenes join once the menu has loaded them (see menuScenes.ts).
-    scene: [new BootScene(services), new PreloadScene(services), new MenuScene(services)],
-  });
+  // The desk and debrief scenes join once the menu has loaded them (see menuScenes.ts).
+  new Phaser.Game(
+    phaserConfig([new BootScene(services), new PreloadScene(services), new MenuScene(services)]),
+  );
 }
 
 void start();

@@ -53,6 +53,16 @@ async function tabTo(page: Page, name: string, limit = 80): Promise<void> {
   throw new Error(`Tabbing never reached "${name}"`);
 }
 
+/** From the menu: start the default practice scenario and send one reply. */
+async function startPracticeAndReply(page: Page): Promise<void> {
+  await open(page);
+  await page.getByRole('button', { name: 'Start practice' }).click();
+  await scene(page, 'desk');
+  await page.getByRole('textbox', { name: 'Reply' }).fill('Hello Dana, let me check that for you.');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect.poll(() => page.locator('.line.from-trainee').count()).toBe(1);
+}
+
 async function noSeriousViolations(page: Page): Promise<void> {
   const violations = await axeViolations(page);
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
@@ -124,12 +134,7 @@ describe('the game', () => {
 
   it('resumes exactly where the trainee was after a refresh mid-conversation', async () => {
     const { page } = browser;
-    await open(page);
-    await page.getByRole('button', { name: 'Start practice' }).click();
-    await scene(page, 'desk');
-    await page.getByRole('textbox', { name: 'Reply' }).fill('Hello Dana, let me check that for you.');
-    await page.getByRole('button', { name: 'Send' }).click();
-    await expect.poll(() => page.locator('.line').count()).toBeGreaterThan(1);
+    await startPracticeAndReply(page);
     const before = await page.locator('.line .words').allTextContents();
 
     await open(page, false);
@@ -141,12 +146,7 @@ describe('the game', () => {
 
   it('switches language mid-scenario without losing the conversation', async () => {
     const { page } = browser;
-    await open(page);
-    await page.getByRole('button', { name: 'Start practice' }).click();
-    await scene(page, 'desk');
-    await page.getByRole('textbox', { name: 'Reply' }).fill('Hello Dana, let me check that for you.');
-    await page.getByRole('button', { name: 'Send' }).click();
-    await expect.poll(() => page.locator('.line.from-trainee').count()).toBe(1);
+    await startPracticeAndReply(page);
 
     await page.getByLabel('Language').selectOption('es');
     await expect.poll(() => page.getByRole('textbox', { name: 'Respuesta' }).count()).toBe(1);

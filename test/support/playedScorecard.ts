@@ -25,3 +25,15 @@ export function playedScorecard(file: string, trainee = 'Ana Ruiz'): Scorecard {
     finishedAt: '2026-11-22T10:00:00.000Z',
   });
 }
+
+/** The text of the reply at transcript entry `seq`, or '' when that entry is not a reply. */
+export function replyTextAt(entries: readonly { kind: string; input?: unknown }[], seq: number): string {
+  const entry = entries[seq] as
+    | { kind: 'input'; input: { type: string; intent?: { type: string; text?: string } } }
+    | undefined;
+  return entry?.kind === 'input' &&
+    entry.input.type === 'trainee.intent' &&
+    entry.input.intent?.type === 'reply'
+    ? (entry.input.intent.text ?? '')
+    : '';
+}

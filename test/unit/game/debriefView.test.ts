@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { debriefView } from '../../../src/game/debrief/debriefView';
 import { createI18n } from '../../../src/game/i18n';
-import { playedScorecard } from '../../support/playedScorecard';
+import { playedScorecard, replyTextAt } from '../../support/playedScorecard';
 import { loadStarterPack } from '../../support/starterPack';
 
 const FILES = [
@@ -47,14 +47,7 @@ describe.each(['en', 'es'] as const)('the debrief in %s', (language) => {
     const replies = view.transcript.filter((l) => l.from === 'trainee');
     expect(replies.length).toBeGreaterThan(0);
     for (const line of replies) {
-      const entry = card.log[line.seq];
-      const text =
-        entry?.kind === 'input' &&
-        entry.input.type === 'trainee.intent' &&
-        entry.input.intent.type === 'reply'
-          ? entry.input.intent.text
-          : '';
-      expect(line.segments.map((s) => s.text).join('')).toBe(text);
+      expect(line.segments.map((s) => s.text).join('')).toBe(replyTextAt(card.log, line.seq));
     }
     expect(replies.some((l) => l.segments.some((s) => s.mark === 'cost' && s.why))).toBe(true);
   });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DIMENSIONS } from '../../../src/core/scenario/schema';
 import { scoreAttempt, TIP_KEYS } from '../../../src/core/scoring/scoreAttempt';
 import { BASE, clampScore, TIP_BELOW } from '../../../src/core/scoring/scoringRules';
-import { playThrough } from '../../support/playedScorecard';
+import { playThrough, replyTextAt } from '../../support/playedScorecard';
 import { playthroughFiles } from '../../support/starterPack';
 
 const files = playthroughFiles();
@@ -32,13 +32,7 @@ describe.each(files)('%s', (file) => {
           expect(entry, `${dimension} ${e.key}`).toBeDefined();
           if (e.span) {
             expect(entry?.kind).toBe('input');
-            const text =
-              entry?.kind === 'input' &&
-              entry.input.type === 'trainee.intent' &&
-              entry.input.intent.type === 'reply'
-                ? entry.input.intent.text
-                : '';
-            expect(e.span.end).toBeLessThanOrEqual(text.length);
+            expect(e.span.end).toBeLessThanOrEqual(replyTextAt(transcript.entries, e.seq).length);
           }
         }
       }
