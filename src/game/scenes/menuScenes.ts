@@ -30,7 +30,7 @@ function loadDesk(scene: Phaser.Scene & { services?: GameServices }): Promise<De
   });
 }
 
-/** Starts the game: nothing to load before the loading screen itself. */
+/** Starts the game: settings applied, then the menu, or the loading screen while the library loads. */
 export class BootScene extends Phaser.Scene {
   constructor(readonly services: GameServices) {
     super(SCENES.boot);
@@ -38,9 +38,27 @@ export class BootScene extends Phaser.Scene {
 
   create(): void {
     applySettings(document.documentElement, this.services.settings.value);
-    this.scene.start(SCENES.preload);
+    // The library usually arrives with the code. A loading screen that would only flash is skipped;
+    // if the library takes longer than a moment, the loading screen shows how far it has got.
+    let gone = false;
+    const go = (key: string) => {
+      if (gone) return;
+      gone = true;
+      this.scene.start(key);
+    };
+    const wait = this.time.delayedCall(BOOT_PATIENCE_MS, () => go(SCENES.preload));
+    this.services.library.load().then(
+      () => {
+        wait.remove();
+        go(SCENES.menu);
+      },
+      () => go(SCENES.preload),
+    );
   }
 }
+
+/** How long the game waits for the library before it shows the loading screen. */
+const BOOT_PATIENCE_MS = 150;
 
 /**
  * Loads the scenario library (compiled at build time) behind a real progress bar, then opens the menu.
