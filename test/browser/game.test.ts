@@ -265,4 +265,20 @@ describe('the game', () => {
     await expect.poll(() => page.locator('.line.from-customer').count()).toBeGreaterThan(1);
     expect(browser.errors).toEqual([]);
   });
+
+  it('lets a beginner answer with authored replies instead of typing', async () => {
+    const { page } = browser;
+    await open(page);
+    await page.getByLabel('How you reply').selectOption('choices');
+    await page.getByRole('button', { name: 'Start practice' }).click();
+    await scene(page, 'desk');
+    const choices = page.getByRole('group', { name: 'Replies you can send' }).getByRole('button');
+    await expect.poll(() => choices.count()).toBeGreaterThan(0);
+    expect(await page.getByRole('textbox', { name: 'Reply' }).count()).toBe(0);
+    await choices.first().click();
+    await expect.poll(() => page.locator('.line.from-trainee').count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/desk-choices.png` });
+    await noSeriousViolations(page);
+    expect(browser.errors).toEqual([]);
+  });
 });

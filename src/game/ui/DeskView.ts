@@ -397,7 +397,10 @@ export class DeskView {
     const { language } = this.options;
     const beatId = this.attempt.session.context.contacts.find((c) => c.id === contact)?.persona.context.beat;
     const beat = scenario.beats.find((b) => b.id === beatId);
-    return (beat?.choices ?? []).map((choice) => {
+    if (!beat || beat.choices.length === 0) {
+      return [el('p', { class: 'empty', text: this.t('desk.noChoices') })];
+    }
+    return beat.choices.map((choice) => {
       const text = inLanguage(choice.text, language);
       return button(
         text,
