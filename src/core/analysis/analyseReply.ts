@@ -205,17 +205,37 @@ function familyMatches(lexicon: CompiledLexicon, folded: string): Match[] {
   return found;
 }
 
-function nameMatches(lexicon: CompiledLexicon, folded: string, text: string, customerName: string): Match[] {
+/** Each lexicon's name patterns, by customer name: built once, not for every reply. */
+const namePatterns = new WeakMap<CompiledLexicon, Map<string, RegExp | null>>();
+
+function namePattern(lexicon: CompiledLexicon, customerName: string): RegExp | null {
+  let patterns = namePatterns.get(lexicon);
+  if (!patterns) {
+    patterns = new Map();
+    namePatterns.set(lexicon, patterns);
+  }
+  const known = patterns.get(customerName);
+  if (known !== undefined) return known;
   const words = foldText(customerName.normalize('NFC'))
     .split(/[\s,]+/)
     .filter((w) => w.length > 1);
   const first = words[0];
-  if (!first) return [];
-  const surnames = words.slice(1).map(escapeRegExp);
-  const honorific = lexicon.source.honorifics.join('|');
-  const forms = [`${escapeRegExp(words.join(' '))}`, escapeRegExp(first)];
-  if (surnames.length > 0 && honorific) forms.unshift(`(?:${honorific})\\.?\\s+(?:${surnames.join('|')})`);
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  let pattern: RegExp | null = null;
+  if (first) {
+    const surnames = words.slice(1).map(escapeRegExp);
+    const honorific = lexicon.source.honorifics.join('|');
+    const forms = [`${escapeRegExp(words.join(' '))}`, escapeRegExp(first)];
+    if (surnames.length > 0 && honorific) forms.unshift(`(?:${honorific})\\.?\\s+(?:${surnames.join('|')})`);
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  }
+  if (patterns.size > 500) patterns.clear();
+  patterns.set(customerName, pattern);
+  return pattern;
+}
+
+function nameMatches(lexicon: CompiledLexicon, folded: string, text: string, customerName: string): Match[] {
+  const pattern = namePattern(lexicon, customerName);
+  if (!pattern) return [];
   // Names that are also words (Will, Grace, Rosa, Luz) count only when written as a name, with a
   // capital, unless the trainee writes everything in lower case.
   const casual = !/\p{Lu}/u.test(text);
