@@ -10,24 +10,15 @@
  * WebGL here is SwiftShader on the CPU (no GPU), so the figures are "software rendering on 2 cores":
  * compare ratios, not absolute numbers. Writes test-results/bench-browser.json.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { openBrowser } from '../browser/chromium';
+import { median, percentile, saveResults } from './report';
 
 const RUNS = 5;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
-}
 
 async function markTime(page: Page, mark: string): Promise<number> {
   await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout: 60_000 });
@@ -133,5 +124,4 @@ console.log(
 console.log(
   `frame time p95: desk with six customers ${result.frameTimeP95Ms.gameDeskSixCustomers.toFixed(1)} ms, bare page ${result.frameTimeP95Ms.bare.toFixed(1)} ms (target < 16.7 ms)`,
 );
-mkdirSync('test-results', { recursive: true });
-writeFileSync('test-results/bench-browser.json', `${JSON.stringify(result, null, 2)}\n`);
+saveResults('bench-browser', RUNS, result);

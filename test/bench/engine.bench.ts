@@ -9,7 +9,6 @@
  *   them, the clock ticking every 10 game seconds;
  * - replay: replaying that shift's transcript and checking every event.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { assign, emit, initialTransition, setup, transition } from 'xstate';
 import type { Scenario } from '../../src/core';
 import { lexiconAnalyser } from '../../src/core/analysis/analyseReply';
@@ -18,6 +17,7 @@ import type { PersonaEvent } from '../../src/core/engine/personaSteps';
 import { replayTranscript } from '../../src/core/engine/session';
 import { loadStarterPack } from '../support/starterPack';
 import { playHour } from './hourShift';
+import { type BenchRow, median, printTable, row, saveResults } from './report';
 
 const RUNS = 7;
 const { scenarios } = loadStarterPack();
@@ -49,11 +49,6 @@ function rawTransitions(count: number): number {
   let [snapshot] = initialTransition(raw);
   for (let i = 0; i < count; i += 1) [snapshot] = transition(raw, snapshot, { type: 'next' });
   return performance.now() - started;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 /** Events a trainee and the clock would send a persona, cycling through its script's choices. */
@@ -115,7 +110,7 @@ function benchPersona(): { engineMs: number; rawMs: number; events: number } {
   return { engineMs, rawMs: rawTransitions(events), events };
 }
 
-const results: Record<string, { engineMs: number; rawMs: number; ratio: number; detail: string }> = {};
+const results: Record<string, BenchRow> = {};
 
 for (let i = 0; i < 3; i += 1) playHour(scenarios); // warm up the JIT before timing
 const hours = Array.from({ length: RUNS }, () => {
@@ -127,14 +122,13 @@ const hours = Array.from({ length: RUNS }, () => {
 const hourMs = median(hours.map((h) => h.engineMs));
 const hourRaw = median(hours.map((h) => h.rawMs));
 const sample = hours[0]?.session;
-results.shift = {
-  engineMs: hourMs,
-  rawMs: hourRaw,
-  ratio: hourMs / hourRaw,
-  detail: sample
+results.shift = row(
+  hourMs,
+  hourRaw,
+  sample
     ? `${sample.context.contacts.length} contacts, ${hours[0]?.sent ?? 0} inputs sent (${sample.inputs.length} recorded), ${sample.context.personaSteps} persona steps, ${sample.events.length} events, ${sample.context.contacts.filter((c) => c.status === 'ended').length} ended`
     : '',
-};
+);
 
 const transcript = sample?.transcript;
 if (transcript) {
@@ -152,45 +146,23 @@ if (transcript) {
       ),
     ),
   );
-  results.replay = {
-    engineMs: replayMs,
-    rawMs: replayRaw,
-    ratio: replayMs / replayRaw,
-    detail: `${transcript.entries.length} transcript entries checked`,
-  };
+  results.replay = row(replayMs, replayRaw, `${transcript.entries.length} transcript entries checked`);
 }
 
 const persona = Array.from({ length: RUNS }, benchPersona);
 const personaMs = median(persona.map((p) => p.engineMs));
 const personaRaw = median(persona.map((p) => p.rawMs));
 const personaEvents = persona[0]?.events ?? 0;
-results.persona = {
-  engineMs: personaMs,
-  rawMs: personaRaw,
-  ratio: personaMs / personaRaw,
-  detail: `${personaEvents} events, ${Math.round((personaEvents / personaMs) * 1000).toLocaleString('en')} events/s`,
-};
+results.persona = row(
+  personaMs,
+  personaRaw,
+  `${personaEvents} events, ${Math.round((personaEvents / personaMs) * 1000).toLocaleString('en')} events/s`,
+);
 
-console.log(`Engine benchmark, median of ${RUNS} runs (Node ${process.version})`);
-console.log(
-  'what'.padEnd(9),
-  'engine ms'.padStart(10),
-  'raw XState ms'.padStart(14),
-  'ratio'.padStart(7),
-  '  detail',
+printTable(
+  `Engine benchmark, median of ${RUNS} runs (Node ${process.version})`,
+  { ms: 'engine ms', baseline: 'raw XState ms' },
+  results,
 );
-for (const [name, r] of Object.entries(results)) {
-  console.log(
-    name.padEnd(9),
-    r.engineMs.toFixed(2).padStart(10),
-    r.rawMs.toFixed(2).padStart(14),
-    `${r.ratio.toFixed(2)}x`.padStart(7),
-    ` ${r.detail}`,
-  );
-}
 console.log('targets: one-hour shift under 50 ms; engine overhead over raw XState under 3x');
-mkdirSync('test-results', { recursive: true });
-writeFileSync(
-  'test-results/bench-engine.json',
-  `${JSON.stringify({ node: process.version, runs: RUNS, results }, null, 2)}\n`,
-);
+saveResults('bench-engine', RUNS, results);

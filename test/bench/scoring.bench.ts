@@ -11,7 +11,6 @@
  * - verify ×1000: parsing and verifying 1,000 practice scorecards from JSON text, against replaying
  *   their 1,000 transcripts alone.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { analyseReply } from '../../src/core/analysis/analyseReply';
 import { replayTranscript } from '../../src/core/engine/session';
 import {
@@ -25,14 +24,10 @@ import { labelledReplies } from '../support/evaluateAnalyser';
 import { playedScorecard } from '../support/playedScorecard';
 import { loadStarterPack, playthroughFiles } from '../support/starterPack';
 import { playHour } from './hourShift';
+import { type BenchRow, median, printTable, row, saveResults } from './report';
 
 const RUNS = 7;
 const { scenarios } = loadStarterPack();
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
 
 function time(run: () => void): number {
   const started = performance.now();
@@ -40,7 +35,7 @@ function time(run: () => void): number {
   return performance.now() - started;
 }
 
-const results: Record<string, { ms: number; baselineMs: number; ratio: number; detail: string }> = {};
+const results: Record<string, BenchRow> = {};
 
 // Analyser: each reply with the earlier replies to the same customer as context, as in a conversation.
 const replies = ['en', 'es'].flatMap((language) =>
@@ -73,12 +68,11 @@ const keywordMs =
     ),
   ) / 20;
 const perReply = analyserMs / replies.length;
-results.analyser = {
-  ms: analyserMs,
-  baselineMs: keywordMs,
-  ratio: analyserMs / keywordMs,
-  detail: `${replies.length} replies, ${(perReply * 1000).toFixed(1)} µs per reply (target < 200 µs)`,
-};
+results.analyser = row(
+  analyserMs,
+  keywordMs,
+  `${replies.length} replies, ${(perReply * 1000).toFixed(1)} µs per reply (target < 200 µs)`,
+);
 
 // The longest reply the desk accepts (2,000 characters), with no punctuation to split it.
 const long = 'I understand and I will check this for you '.repeat(50).slice(0, 2000);
@@ -92,12 +86,11 @@ const longBaseline =
       }),
     ),
   ) / 100;
-results['analyser 2000ch'] = {
-  ms: longMs,
-  baselineMs: longBaseline,
-  ratio: longMs / longBaseline,
-  detail: 'one 2,000-character reply without punctuation, the longest the desk accepts',
-};
+results['analyser 2000ch'] = row(
+  longMs,
+  longBaseline,
+  'one 2,000-character reply without punctuation, the longest the desk accepts',
+);
 
 // One hour of shift: score it into a scorecard, then verify it.
 const hour = playHour(scenarios).session.transcript;
@@ -119,12 +112,11 @@ const verifyMs = median(
   ),
 );
 const replayMs = median(Array.from({ length: RUNS }, () => time(() => replayTranscript(hour, scenarios))));
-results['score+verify'] = {
-  ms: scoreMs + verifyMs,
-  baselineMs: replayMs,
-  ratio: (scoreMs + verifyMs) / replayMs,
-  detail: `score ${scoreMs.toFixed(1)} ms + verify ${verifyMs.toFixed(1)} ms; ${hour.entries.length} log entries, ${made.score.contacts.length} contacts (target < 20 ms)`,
-};
+results['score+verify'] = row(
+  scoreMs + verifyMs,
+  replayMs,
+  `score ${scoreMs.toFixed(1)} ms + verify ${verifyMs.toFixed(1)} ms; ${hour.entries.length} log entries, ${made.score.contacts.length} contacts (target < 20 ms)`,
+);
 
 // A manager's inbox: 1,000 practice scorecards, as JSON text.
 const practice = playthroughFiles()
@@ -159,26 +151,15 @@ const replayAllMs = median(
     }),
   ),
 );
-results['verify x1000'] = {
-  ms: inboxMs,
-  baselineMs: replayAllMs,
-  ratio: inboxMs / replayAllMs,
-  detail: `${(inboxMs / 1000).toFixed(2)} ms per scorecard, parse + chain + replay + rescore`,
-};
-
-console.log(`\nScoring benchmark, median of ${RUNS} runs (3 for x1000; Node ${process.version})`);
-console.log('what'.padEnd(16), 'ms'.padStart(9), 'baseline ms'.padStart(12), 'ratio'.padStart(8), '  detail');
-for (const [name, r] of Object.entries(results)) {
-  console.log(
-    name.padEnd(16),
-    r.ms.toFixed(2).padStart(9),
-    r.baselineMs.toFixed(2).padStart(12),
-    `${r.ratio.toFixed(2)}x`.padStart(8),
-    ` ${r.detail}`,
-  );
-}
-mkdirSync('test-results', { recursive: true });
-writeFileSync(
-  'test-results/bench-scoring.json',
-  `${JSON.stringify({ node: process.version, runs: RUNS, results }, null, 2)}\n`,
+results['verify x1000'] = row(
+  inboxMs,
+  replayAllMs,
+  `${(inboxMs / 1000).toFixed(2)} ms per scorecard, parse + chain + replay + rescore`,
 );
+
+printTable(
+  `Scoring benchmark, median of ${RUNS} runs (3 for x1000; Node ${process.version})`,
+  { ms: 'ms', baseline: 'baseline ms' },
+  results,
+);
+saveResults('bench-scoring', RUNS, results);

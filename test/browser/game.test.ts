@@ -53,11 +53,16 @@ async function tabTo(page: Page, name: string, limit = 80): Promise<void> {
   throw new Error(`Tabbing never reached "${name}"`);
 }
 
+/** From a fresh menu, press "Start practice" or "Start shift" and wait for the desk. */
+async function startAtDesk(page: Page, start: 'Start practice' | 'Start shift'): Promise<void> {
+  await open(page);
+  await page.getByRole('button', { name: start }).click();
+  await scene(page, 'desk');
+}
+
 /** From the menu: start the default practice scenario and send one reply. */
 async function startPracticeAndReply(page: Page): Promise<void> {
-  await open(page);
-  await page.getByRole('button', { name: 'Start practice' }).click();
-  await scene(page, 'desk');
+  await startAtDesk(page, 'Start practice');
   await page.getByRole('textbox', { name: 'Reply' }).fill('Hello Dana, let me check that for you.');
   await page.getByRole('button', { name: 'Send' }).click();
   await expect.poll(() => page.locator('.line.from-trainee').count()).toBe(1);
@@ -163,9 +168,7 @@ describe('the game', () => {
 
   it('runs a shift: three chats and a phone call at once, one promise kept and one broken', async () => {
     const { page } = browser;
-    await open(page);
-    await page.getByRole('button', { name: 'Start shift' }).click();
-    await scene(page, 'desk');
+    await startAtDesk(page, 'Start shift');
     await page.getByLabel('Clock speed').selectOption('60');
 
     // Three chats open at once (the most a trainee may hold).
@@ -250,9 +253,7 @@ describe('the game', () => {
 
   it('carries on and says so when the browser will not save', async () => {
     const { page } = browser;
-    await open(page);
-    await page.getByRole('button', { name: 'Start practice' }).click();
-    await scene(page, 'desk');
+    await startAtDesk(page, 'Start practice');
     await page.evaluate(() => {
       Storage.prototype.setItem = () => {
         throw new DOMException('full', 'QuotaExceededError');

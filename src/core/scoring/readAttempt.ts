@@ -52,6 +52,30 @@ export interface AttemptRecord {
   readonly endedAt: number;
 }
 
+/** The list of a contact's record each kind of event is kept in. */
+const LIST_OF: Partial<Record<ShiftEmitted['type'], ListKey>> = {
+  'contact.status': 'statuses',
+  'persona.said': 'said',
+  'persona.revealed': 'revealed',
+  'persona.levelRaised': 'levelRaised',
+  'persona.felt': 'felt',
+  'promise.made': 'promises',
+  'promise.kept': 'promises',
+  'promise.broken': 'promises',
+  'handoff.sent': 'handoffs',
+  'handoff.answered': 'answers',
+};
+
+type ListKey =
+  | 'statuses'
+  | 'said'
+  | 'revealed'
+  | 'levelRaised'
+  | 'felt'
+  | 'promises'
+  | 'handoffs'
+  | 'answers';
+
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
 
 /** Reads a transcript contact by contact. */
@@ -107,41 +131,13 @@ export function readAttempt(transcript: Transcript): AttemptRecord {
     if (!('contact' in event)) continue;
     const record = contacts.get(event.contact);
     if (!record) continue;
-    switch (event.type) {
-      case 'contact.status':
-        record.statuses.push({ seq, event });
-        if (event.status === 'open' && !record.opened) record.opened = { seq, event };
-        if (event.status === 'ended' && !record.ended) record.ended = { seq, event };
-        break;
-      case 'persona.said':
-        record.said.push({ seq, event });
-        break;
-      case 'persona.revealed':
-        record.revealed.push({ seq, event });
-        break;
-      case 'persona.levelRaised':
-        record.levelRaised.push({ seq, event });
-        break;
-      case 'persona.felt':
-        record.felt.push({ seq, event });
-        break;
-      case 'persona.ended':
-        record.ending = event.ending;
-        break;
-      case 'promise.made':
-      case 'promise.kept':
-      case 'promise.broken':
-        record.promises.push({ seq, event });
-        break;
-      case 'handoff.sent':
-        record.handoffs.push({ seq, event });
-        break;
-      case 'handoff.answered':
-        record.answers.push({ seq, event });
-        break;
-      default:
-        break;
+    if (event.type === 'contact.status') {
+      if (event.status === 'open' && !record.opened) record.opened = { seq, event };
+      if (event.status === 'ended' && !record.ended) record.ended = { seq, event };
     }
+    if (event.type === 'persona.ended') record.ending = event.ending;
+    const list = LIST_OF[event.type];
+    if (list) (record[list] as EventAt[]).push({ seq, event });
   }
   accept();
   for (const record of contacts.values()) {

@@ -26,26 +26,29 @@ export const BASE: Readonly<Record<Dimension, number>> = {
 export const TIP_BELOW = 70;
 
 /**
- * How soon a customer on each channel expects an answer (game time): a chat or a call at once, social
- * media within the half hour, email within the morning.
+ * The clock each channel runs on (game time): how soon a customer expects an answer (a call or a
+ * chat at once, social media within the half hour, email within the morning), and how long after a
+ * case is clearly beyond the trainee an escalation still counts as on time.
  */
-export const ANSWER_TARGET_MS: Readonly<Record<Channel, number>> = {
-  phone: 1 * MINUTE,
-  chat: 2 * MINUTE,
-  social: 30 * MINUTE,
-  email: 4 * 60 * MINUTE,
+export const CHANNEL_TIMES: Readonly<
+  Record<Channel, { readonly answerMs: number; readonly escalateMs: number }>
+> = {
+  phone: { answerMs: 1 * MINUTE, escalateMs: 5 * MINUTE },
+  chat: { answerMs: 2 * MINUTE, escalateMs: 10 * MINUTE },
+  social: { answerMs: 30 * MINUTE, escalateMs: 60 * MINUTE },
+  email: { answerMs: 4 * 60 * MINUTE, escalateMs: 6 * 60 * MINUTE },
 };
 
 /** Availability lost for a first answer `waitMs` after arrival: none on target, all of it at 5× the target. */
 export function availabilityPoints(waitMs: number, channel: Channel): number {
-  const target = ANSWER_TARGET_MS[channel];
+  const target = CHANNEL_TIMES[channel].answerMs;
   if (waitMs <= target) return 0;
   return -Math.min(100, Math.round(((waitMs - target) / (4 * target)) * 100));
 }
 
 /** Responsiveness lost for one silence: 10 points once it passes the channel's target, 20 past 3×. */
 export function silencePoints(silenceMs: number, channel: Channel): number {
-  const target = ANSWER_TARGET_MS[channel];
+  const target = CHANNEL_TIMES[channel].answerMs;
   if (silenceMs <= target) return 0;
   return silenceMs > 3 * target ? -20 : -10;
 }
@@ -148,17 +151,9 @@ export type TierDecisionKey =
   | 'tier.underEscalated'
   | 'tier.overEscalated';
 
-/** How long after the need is known an escalation still counts as on time, by channel. */
-export const ESCALATE_WITHIN_MS: Readonly<Record<Channel, number>> = {
-  phone: 5 * MINUTE,
-  chat: 10 * MINUTE,
-  social: 60 * MINUTE,
-  email: 6 * 60 * MINUTE,
-};
-
 /** The timing points of an escalation made `delayMs` after the need was known. */
 export function escalationTimingPoints(delayMs: number, channel: Channel): number {
-  return delayMs <= ESCALATE_WITHIN_MS[channel] ? TIER_POINTS.onTime : TIER_POINTS.late;
+  return delayMs <= CHANNEL_TIMES[channel].escalateMs ? TIER_POINTS.onTime : TIER_POINTS.late;
 }
 
 const STOP_WORDS = new Set(

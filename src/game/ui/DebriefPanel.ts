@@ -5,7 +5,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { DebriefView } from '../debrief/debriefView';
-import { button, el } from './dom';
+import { button, card, el } from './dom';
 
 /** What the debrief asks the game to do. */
 export interface DebriefActions {
@@ -30,10 +30,8 @@ export function renderDebrief(
   t: TFunction,
 ): void {
   const score = view.overall === null ? '–' : String(Math.round(view.overall));
-  const dimensions = el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'debrief-dimensions' },
-    el('h2', { id: 'debrief-dimensions', text: t('debrief.dimensions') }),
+  const dimensions = card(
+    { id: 'debrief-dimensions', heading: t('debrief.dimensions') },
     ...view.dimensions.map((d) =>
       el(
         'details',
@@ -68,10 +66,8 @@ export function renderDebrief(
       ),
     ),
   );
-  const tips = el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'debrief-tips' },
-    el('h2', { id: 'debrief-tips', text: t('debrief.tips') }),
+  const tips = card(
+    { id: 'debrief-tips', heading: t('debrief.tips') },
     view.tips.length > 0
       ? el(
           'ul',
@@ -86,10 +82,8 @@ export function renderDebrief(
         )
       : el('p', { text: t('debrief.noTips') }),
   );
-  const transcript = el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'debrief-transcript' },
-    el('h2', { id: 'debrief-transcript', text: t('debrief.transcript') }),
+  const transcript = card(
+    { id: 'debrief-transcript', heading: t('debrief.transcript') },
     el(
       'ol',
       { class: 'transcript' },
@@ -129,10 +123,8 @@ export function renderDebrief(
         el('h1', { text: t('debrief.heading') }),
         el('p', { text: meta.title }),
       ),
-      el(
-        'section',
-        { class: 'card grade', 'aria-labelledby': 'debrief-grade' },
-        el('h2', { id: 'debrief-grade', text: t('debrief.grade') }),
+      card(
+        { id: 'debrief-grade', heading: t('debrief.grade'), className: 'grade' },
         el('p', { class: 'grade-value', text: view.grade }),
         el('p', { class: 'grade-score', text: t('debrief.overall', { score }) }),
         el('p', { text: meta.trainee ? t('debrief.trainee', { name: meta.trainee }) : '' }),

@@ -9,7 +9,7 @@ import { analyseReply, type Channel, RESOLUTION_KINDS, type Scenario } from '../
 import type { Attempt, DeskIntent } from '../attempt/Attempt';
 import { caseRecord, conversation, inLanguage, promiseTracker, queue } from '../attempt/deskView';
 import { clockText, durationText } from '../services';
-import { button, el, labelled, select } from './dom';
+import { button, card, el, labelled, select } from './dom';
 
 /** What the desk asks the game to do. */
 export interface DeskActions {
@@ -424,12 +424,7 @@ export class DeskView {
     const body = el('div');
     body.dataset.role = 'record';
     body.append(...this.recordItems(contact, scenario));
-    return el(
-      'section',
-      { class: 'card', 'aria-labelledby': 'record-heading' },
-      el('h2', { id: 'record-heading', text: this.t('desk.record') }),
-      body,
-    );
+    return card({ id: 'record-heading', heading: this.t('desk.record') }, body);
   }
 
   private authorityCard(scenario: Scenario): HTMLElement {
@@ -451,10 +446,8 @@ export class DeskView {
           }),
         )
       : [];
-    return el(
-      'section',
-      { class: 'card', 'aria-labelledby': 'authority-heading' },
-      el('h2', { id: 'authority-heading', text: t('desk.authority') }),
+    return card(
+      { id: 'authority-heading', heading: t('desk.authority') },
       el('p', { text: tier ? inLanguage(tier.name, language) : '' }),
       el('ul', {}, ...limits),
     );
@@ -495,12 +488,7 @@ export class DeskView {
       .map((p) => `${p.id}:${p.status}`)
       .join(',');
     body.append(...this.trackerItems());
-    return el(
-      'section',
-      { class: 'card', 'aria-labelledby': 'tracker-heading' },
-      el('h2', { id: 'tracker-heading', text: this.t('desk.tracker') }),
-      body,
-    );
+    return card({ id: 'tracker-heading', heading: this.t('desk.tracker') }, body);
   }
 
   private actionsCard(contact: string, scenario: Scenario, channel: Channel): HTMLElement {
@@ -545,10 +533,8 @@ export class DeskView {
         ...children,
       );
 
-    return el(
-      'section',
-      { class: 'card actions', 'aria-labelledby': 'actions-heading' },
-      el('h2', { id: 'actions-heading', text: t('desk.actions') }),
+    return card(
+      { id: 'actions-heading', heading: t('desk.actions'), className: 'actions' },
       el(
         'div',
         { class: 'action-row' },

@@ -9,7 +9,7 @@ import type { HistoryEntry } from '../attempt/attemptStore';
 import { UI_LANGUAGES, type UiLanguage } from '../i18n';
 import type { Settings } from '../settings';
 import { inLanguage } from '../text';
-import { button, el, labelled, select } from './dom';
+import { button, card, el, labelled, select } from './dom';
 
 /** What the menu asks the game to do. */
 export interface MenuActions {
@@ -52,10 +52,8 @@ export function renderMenu(root: HTMLElement, model: MenuModel, actions: MenuAct
     if (next) actions.changeSettings({ language: next });
   });
 
-  const who = el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'menu-who' },
-    el('h2', { id: 'menu-who', text: t('menu.who') }),
+  const who = card(
+    { id: 'menu-who', heading: t('menu.who') },
     labelled(t('menu.name'), name),
     labelled(t('menu.language'), languagePicker),
   );
@@ -99,10 +97,8 @@ export function renderMenu(root: HTMLElement, model: MenuModel, actions: MenuAct
   }
   const coaching = el('input', { type: 'checkbox', checked: settings.coaching });
   coaching.addEventListener('change', () => actions.changeSettings({ coaching: coaching.checked }));
-  const practice = el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'menu-practice' },
-    el('h2', { id: 'menu-practice', text: t('menu.practice') }),
+  const practice = card(
+    { id: 'menu-practice', heading: t('menu.practice') },
     el('p', { text: t('menu.practiceAbout') }),
     picker,
     labelled(t('menu.coaching'), coaching, t('menu.coachingHint')),
@@ -120,10 +116,8 @@ export function renderMenu(root: HTMLElement, model: MenuModel, actions: MenuAct
     pack.shifts.map((s) => ({ value: s.id, text: inLanguage(s.title, language) })),
     pack.shifts[0]?.id ?? '',
   );
-  const shift = el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'menu-shift' },
-    el('h2', { id: 'menu-shift', text: t('menu.shift') }),
+  const shift = card(
+    { id: 'menu-shift', heading: t('menu.shift') },
     el('p', { text: t('menu.shiftAbout') }),
     labelled(t('menu.pickShift'), shiftPicker),
     button(t('menu.startShift'), () => actions.startShift(shiftPicker.value), {
@@ -158,10 +152,8 @@ export function renderMenu(root: HTMLElement, model: MenuModel, actions: MenuAct
   replyMode.addEventListener('change', () =>
     actions.changeSettings({ replyMode: replyMode.value as Settings['replyMode'] }),
   );
-  const settingsCard = el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'menu-settings' },
-    el('h2', { id: 'menu-settings', text: t('settings.heading') }),
+  const settingsCard = card(
+    { id: 'menu-settings', heading: t('settings.heading') },
     labelled(t('settings.volume'), volume),
     labelled(t('settings.mute'), mute),
     labelled(t('settings.textSizeLabel'), textSize),
@@ -170,10 +162,8 @@ export function renderMenu(root: HTMLElement, model: MenuModel, actions: MenuAct
   );
 
   const resume = actions.resume
-    ? el(
-        'section',
-        { class: 'card resume', 'aria-labelledby': 'menu-resume' },
-        el('h2', { id: 'menu-resume', text: t('menu.resumeHeading') }),
+    ? card(
+        { id: 'menu-resume', heading: t('menu.resumeHeading'), className: 'resume' },
         el('p', { text: model.resumeInfo ?? '' }),
         button(t('menu.resume'), actions.resume, { class: 'primary' }),
       )
@@ -192,10 +182,8 @@ export function renderMenu(root: HTMLElement, model: MenuModel, actions: MenuAct
   const recent = model.history.slice(0, 5);
   const historyCard =
     recent.length > 0
-      ? el(
-          'section',
-          { class: 'card', 'aria-labelledby': 'menu-history' },
-          el('h2', { id: 'menu-history', text: t('menu.history') }),
+      ? card(
+          { id: 'menu-history', heading: t('menu.history') },
           el(
             'ul',
             { class: 'history' },

@@ -70,3 +70,19 @@ export function download(name: string, text: string): void {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/**
+ * A card: a section named by its heading (`aria-labelledby`), so screen readers list it by name.
+ * `className` adds to `card` (e.g. `actions`).
+ */
+export function card(
+  options: { readonly id: string; readonly heading: string; readonly className?: string },
+  ...children: (Node | string | null | undefined | false)[]
+): HTMLElement {
+  return el(
+    'section',
+    { class: options.className ? `card ${options.className}` : 'card', 'aria-labelledby': options.id },
+    el('h2', { id: options.id, text: options.heading }),
+    ...children,
+  );
+}

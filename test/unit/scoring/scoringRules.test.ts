@@ -7,8 +7,8 @@ import { DEFAULT_SCORING } from '../../../src/core/scenario/compilePack';
 import { CHANNELS } from '../../../src/core/scenario/schema';
 import type { Fact } from '../../../src/core/scenario/types';
 import {
-  ANSWER_TARGET_MS,
   availabilityPoints,
+  CHANNEL_TIMES,
   clampScore,
   escalationTimingPoints,
   gradeFor,
@@ -23,22 +23,20 @@ import {
 const MINUTE = 60_000;
 const WAITS = [0, 0.5, 1, 2, 5, 10, 30, 60, 240, 600, 1200].map((m) => m * MINUTE);
 
+/** A formula of (wait, channel) tabled over every channel and the waits above. */
+function byChannelAndWait(formula: (ms: number, channel: (typeof CHANNELS)[number]) => number) {
+  return Object.fromEntries(
+    CHANNELS.map((channel) => [channel, WAITS.map((w) => `${w / MINUTE}m→${formula(w, channel)}`)]),
+  );
+}
+
 describe('golden tables', () => {
   it('availability: points lost by first-answer wait (minutes) and channel', () => {
-    const table = Object.fromEntries(
-      CHANNELS.map((channel) => [
-        channel,
-        WAITS.map((w) => `${w / MINUTE}m→${availabilityPoints(w, channel)}`),
-      ]),
-    );
-    expect(table).toMatchSnapshot();
+    expect(byChannelAndWait(availabilityPoints)).toMatchSnapshot();
   });
 
   it('responsiveness: points lost for one silence', () => {
-    const table = Object.fromEntries(
-      CHANNELS.map((channel) => [channel, WAITS.map((w) => `${w / MINUTE}m→${silencePoints(w, channel)}`)]),
-    );
-    expect(table).toMatchSnapshot();
+    expect(byChannelAndWait(silencePoints)).toMatchSnapshot();
   });
 
   it('tier: the decision for every needed level, highest escalation and outcome (trainee at level 1)', () => {
@@ -55,13 +53,7 @@ describe('golden tables', () => {
   });
 
   it('tier: timing of an escalation by delay and channel', () => {
-    const table = Object.fromEntries(
-      CHANNELS.map((channel) => [
-        channel,
-        WAITS.map((w) => `${w / MINUTE}m→${escalationTimingPoints(w, channel)}`),
-      ]),
-    );
-    expect(table).toMatchSnapshot();
+    expect(byChannelAndWait(escalationTimingPoints)).toMatchSnapshot();
   });
 
   it('grade of each overall score under the default thresholds', () => {
@@ -110,7 +102,7 @@ describe('golden tables', () => {
 describe('extremes', () => {
   it('availability never costs more than the whole dimension, and nothing on target', () => {
     for (const channel of CHANNELS) {
-      expect(availabilityPoints(ANSWER_TARGET_MS[channel], channel)).toBe(0);
+      expect(availabilityPoints(CHANNEL_TIMES[channel].answerMs, channel)).toBe(0);
       expect(availabilityPoints(Number.MAX_SAFE_INTEGER, channel)).toBe(-100);
       expect(availabilityPoints(0, channel)).toBe(0);
     }
