@@ -5,7 +5,7 @@
  * Lets a trainer see exactly how the analyser reads a phrase before writing it into a scenario.
  */
 import { createInterface } from 'node:readline';
-import { analyseReply, gameDate, LEXICONS } from '../core';
+import { analyseReply, gameDate, LEXICONS, lexiconAnalyser } from '../core';
 import { runCli } from './runCli';
 
 const HELP =
@@ -43,22 +43,32 @@ async function main(): Promise<number> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     if (line.trim() === '') continue;
-    const analysis = analyseReply(line, { language, customerName: name ?? '', previous, now });
+    process.stdout.write(
+      `${JSON.stringify(readReply(line, { language, customerName: name ?? '', previous, now }))}\n`,
+    );
     previous.push(line);
-    const out = {
-      text: analysis.text,
-      tone: analysis.tone,
-      families: analysis.families,
-      effects: analysis.effects.map((e) => ({ ...e, words: analysis.text.slice(e.start, e.end) })),
-      promises: analysis.promises.map((p) => ({
-        ...p,
-        words: analysis.text.slice(p.start, p.end),
-        due: p.dueAt === null ? null : gameDate(p.dueAt).toISOString(),
-      })),
-    };
-    process.stdout.write(`${JSON.stringify(out)}\n`);
   }
   return 0;
 }
 
-runCli('analyze', main);
+/**
+ * One reply as the command prints it: the analyser that read it, the text, its tone and families, each
+ * effect and promise with the words behind it, and each deadline as a date on the game calendar.
+ */
+export function readReply(line: string, context: Parameters<typeof analyseReply>[1]) {
+  const analysis = analyseReply(line, context);
+  return {
+    by: `${lexiconAnalyser.id}@${lexiconAnalyser.version}`,
+    text: analysis.text,
+    tone: analysis.tone,
+    families: analysis.families,
+    effects: analysis.effects.map((e) => ({ ...e, words: analysis.text.slice(e.start, e.end) })),
+    promises: analysis.promises.map((p) => ({
+      ...p,
+      words: analysis.text.slice(p.start, p.end),
+      due: p.dueAt === null ? null : gameDate(p.dueAt).toISOString(),
+    })),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) runCli('analyze', main);

@@ -6,9 +6,9 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Scenario } from '../core';
+import type { PlayOutcome } from '../core/engine/exploreScenario';
 import { playOutcome } from '../core/engine/exploreScenario';
 import { ENGINE_VERSION } from '../core/engine/session';
-import type { PlayOutcome } from '../core/scenario/checkPack';
 
 const CACHE_FILE = join('node_modules', '.cache', 'escalation-desk', 'explore.json');
 

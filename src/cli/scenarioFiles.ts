@@ -1,7 +1,13 @@
 /** Finding and reading scenario files on disk, for the command-line tools and the tests. */
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { checkPack } from '../core/scenario/checkPack';
+import { checkPack } from '../core/pack/checkPack';
+import {
+  MAX_RELEASED_CHARS,
+  type ReleasedProblem,
+  type ReleasedScenario,
+  readReleasedScenario,
+} from '../core/pack/releasedScenarios';
 import { isScenarioFile, isShiftFile, PACK_FILE_NAME } from '../core/scenario/files';
 import { type Problem, problem } from '../core/scenario/problems';
 
@@ -134,4 +140,32 @@ export async function loadPackAround(path: string) {
     shifts: await Promise.all(group.shifts.map(read)),
     explore: false,
   });
+}
+
+/** The folder, inside a pack's folder, that holds its released scenario versions. */
+export const RELEASED_DIR = 'released';
+
+/**
+ * Reads every released scenario version kept beside a pack (`<pack folder>/released/*.json`). Files
+ * that cannot be used come back as problems; a missing folder is simply no releases.
+ */
+export async function loadReleased(
+  packDir: string,
+): Promise<{ released: ReleasedScenario[]; problems: ReleasedProblem[] }> {
+  const dir = join(packDir, RELEASED_DIR);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const released: ReleasedScenario[] = [];
+  const problems: ReleasedProblem[] = [];
+  for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
+    const file = join(dir, name);
+    const source = await readSourceFile(file, MAX_RELEASED_CHARS);
+    if (!('text' in source)) {
+      problems.push({ file, message: source.tooLarge });
+      continue;
+    }
+    const read = readReleasedScenario(source.text, file);
+    if (read.ok) released.push(read.value);
+    else problems.push(...read.problems);
+  }
+  return { released, problems };
 }

@@ -57,18 +57,18 @@ async function main(): Promise<number> {
     for (const p of result.problems) console.log(formatProblem(p));
     return 1;
   }
-  process.stdout.write(json ? runToJson(result.run) : formatRun(result.run));
+  process.stdout.write(json ? runToJson(result.value) : formatRun(result.value));
   if (scorecardFile) {
-    const card = createScorecard(result.run.session.transcript, pack.scenarios, {
+    const card = createScorecard(result.value.session.transcript, pack.scenarios, {
       trainee,
       attemptId: `playthrough:${file}`,
-      language: result.run.language,
+      language: result.value.language,
       finishedAt: null,
     });
     await writeFile(scorecardFile, scorecardToJson(card));
     console.error(`Scorecard written to ${scorecardFile}.`);
   }
-  return result.run.passed ? 0 : 1;
+  return result.value.passed ? 0 : 1;
 }
 
 runCli('simulate', main);

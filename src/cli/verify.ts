@@ -1,20 +1,83 @@
 /**
- * `npm run verify -- [--scenarios DIR] <scorecard.json>...`: checks scorecards the way the manager view
- * does. Each is read as untrusted input, its log's hash chain checked, its inputs replayed against the
- * exact scenario versions it names (from the pack in DIR, `scenarios/` by default), and its score
- * computed again. Prints one verdict per file; exits 0 when every scorecard verifies, 1 otherwise, 2 on
- * a usage error.
+ * `npm run verify -- [--scenarios DIR] <scorecard.json>...`: checks scorecards the way the manager's
+ * review does. Each is read as untrusted input, its log's hash chain checked, its inputs replayed
+ * against the exact scenario versions it names (the pack in DIR, `scenarios/` by default, and every
+ * version released beside it), and its score computed again. Prints one verdict per file; exits 0 when
+ * every scorecard verifies, 1 otherwise, 2 on a usage error.
  */
 import { stat } from 'node:fs/promises';
-import { formatProblem, hasErrors, MAX_SCORECARD_CHARS, parseScorecard, verifyScorecard } from '../core';
+import {
+  formatProblem,
+  hasErrors,
+  lexiconAnalyser,
+  MAX_SCORECARD_CHARS,
+  parseScorecard,
+  type Scenario,
+  verdictOf,
+  verifyScorecard,
+} from '../core';
+import { scenariosToVerifyWith } from '../core/pack/releasedScenarios';
 import { runCli } from './runCli';
-import { loadPackAround, readSourceFile } from './scenarioFiles';
+import { loadPackAround, loadReleased, readSourceFile } from './scenarioFiles';
 
 const HELP = 'Usage: npm run verify -- [--scenarios DIR] <scorecard.json>...';
 
 function show(value: unknown): string {
   const text = JSON.stringify(value) ?? 'nothing';
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/** The verdict on one scorecard file, as lines to print, and whether it verified. */
+export async function verifyFile(
+  file: string,
+  scenarios: readonly Scenario[],
+): Promise<{ lines: string[]; verified: boolean }> {
+  const read = await readSourceFile(file, MAX_SCORECARD_CHARS).catch(() => null);
+  if (read === null) return { lines: [`${file}: cannot be read.`], verified: false };
+  if ('tooLarge' in read) return { lines: [`${file}:1: too large: it is not a scorecard.`], verified: false };
+  const parsed = parseScorecard(read.text, file);
+  if (!parsed.ok) {
+    return {
+      lines: parsed.problems.map((p) => `${p.file}:${p.line}: ${p.field ? `${p.field}: ` : ''}${p.message}`),
+      verified: false,
+    };
+  }
+  const summary = parsed.value.current ? parsed.value.scorecard : parsed.value.summary;
+  const who = `${summary.trainee.name || 'unnamed'} · ${summary.scenarios.map((s) => `${s.id} v${s.version}`).join(', ')}`;
+  const verification = verifyScorecard(parsed.value, scenarios, { analyser: lexiconAnalyser });
+  const verdict = verdictOf(verification);
+  if (verification.ok) {
+    const score = `${summary.score.overall ?? '–'} ${summary.score.grade ?? ''}`.trimEnd();
+    return { lines: [`${file}: verified · ${who} · ${score}`], verified: true };
+  }
+  const problems = verification.problems;
+  switch (verdict) {
+    case 'differs':
+      return {
+        lines: [
+          `${file}: DIFFERS from its replay · ${who}`,
+          ...problems.flatMap((p) =>
+            p.code === 'differs'
+              ? [`  ${p.field}: recorded ${show(p.recorded)}, replay gives ${show(p.computed)}`]
+              : [],
+          ),
+        ],
+        verified: false,
+      };
+    case 'cannot-recheck':
+      return {
+        lines: [`${file}: cannot be re-checked · ${who}`, ...problems.map((p) => `  ${p.message}`)],
+        verified: false,
+      };
+    default:
+      return {
+        lines: [
+          `${file}: cannot be verified: scenario version not available · ${who}`,
+          ...problems.map((p) => `  ${p.message}`),
+        ],
+        verified: false,
+      };
+  }
 }
 
 async function main(): Promise<number> {
@@ -51,59 +114,16 @@ async function main(): Promise<number> {
     console.log('The scenarios have errors, so no scorecard can be verified against them.');
     return 1;
   }
+  const released = await loadReleased(scenariosDir);
+  for (const p of released.problems) console.log(`${p.file}: ${p.message}`);
+  const scenarios = scenariosToVerifyWith(pack.scenarios, released.released);
   let failures = 0;
   for (const file of files) {
-    const read = await readSourceFile(file, MAX_SCORECARD_CHARS).catch(() => null);
-    if (read === null) {
-      console.log(`${file}: cannot be read.`);
-      failures += 1;
-      continue;
-    }
-    if ('tooLarge' in read) {
-      console.log(`${file}:1: too large: it is not a scorecard.`);
-      failures += 1;
-      continue;
-    }
-    const parsed = parseScorecard(read.text, file);
-    if (!parsed.ok) {
-      const p = parsed.problem;
-      console.log(`${p.file}:${p.line}: ${p.field ? `${p.field}: ` : ''}${p.message}`);
-      failures += 1;
-      continue;
-    }
-    const card = parsed.scorecard;
-    const verdict = verifyScorecard(card, pack.scenarios);
-    const who = `${card.trainee.name || 'unnamed'} · ${card.scenarios.map((s) => `${s.id} v${s.version}`).join(', ')}`;
-    switch (verdict.status) {
-      case 'verified':
-        console.log(
-          `${file}: verified · ${who} · ${card.score.overall ?? '–'} ${card.score.grade ?? ''}`.trimEnd(),
-        );
-        break;
-      case 'scenario-unavailable':
-        failures += 1;
-        console.log(
-          `${file}: cannot be verified: scenario version not available: ${verdict.missing
-            .map((m) => `${m.id} v${m.version} (sha256 ${m.contentHash.slice(0, 12)})`)
-            .join(', ')}`,
-        );
-        break;
-      case 'engine-version':
-        failures += 1;
-        console.log(
-          `${file}: cannot be verified: made by engine ${verdict.recorded}; this is ${verdict.current}.`,
-        );
-        break;
-      case 'differs':
-        failures += 1;
-        console.log(`${file}: DIFFERS from its replay · ${who}`);
-        for (const d of verdict.differences) {
-          console.log(`  ${d.field}: recorded ${show(d.recorded)}, replay gives ${show(d.computed)}`);
-        }
-        break;
-    }
+    const { lines, verified } = await verifyFile(file, scenarios);
+    for (const line of lines) console.log(line);
+    if (!verified) failures += 1;
   }
   return failures === 0 ? 0 : 1;
 }
 
-runCli('verify', main);
+if (import.meta.url === `file://${process.argv[1]}`) runCli('verify', main);

@@ -4,7 +4,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { scenarioJsonSchemas } from '../core/scenario/jsonSchemas';
+import { scenarioJsonSchemas } from '../core/pack/jsonSchemas';
 
 export const SCHEMA_DIR = join('public', 'schema');
 

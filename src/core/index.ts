@@ -1,14 +1,9 @@
-/** The headless core: everything here runs unchanged in Node and in the browser. */
+/**
+ * The headless core, whole: the runtime the game plays with (see `runtime`), and the compilers,
+ * checkers, explorer and playthroughs the command-line tools and the tests use. Everything here runs
+ * unchanged in Node and in the browser; the game imports `runtime` so that it never ships a compiler.
+ */
 
-export {
-  type AnalyseOptions,
-  analyseReply,
-  type DetectedPromise,
-  type EffectReason,
-  type FullReplyAnalysis,
-  lexiconAnalyser,
-  type ReplyEffect,
-} from './analysis/analyseReply';
 export { foldText } from './analysis/foldText';
 export { GAME_CLOCK_ORIGIN, gameDate, gameMsOf } from './analysis/gameClock';
 export {
@@ -18,32 +13,21 @@ export {
   type Lexicon,
   LexiconSchema,
 } from './analysis/lexicon';
+export { noteCarries, readNote } from './analysis/readNote';
 export { contentHash } from './contentHash';
 export { type Exploration, exploreScenario } from './engine/exploreScenario';
-export { type Intent, IntentSchema, type RefusalReason } from './engine/intents';
+export { IntentSchema } from './engine/intents';
 export { createPersonaMachine, WALKED_OUT } from './engine/personaMachine';
 export type { PersonaContext, PersonaEmitted, PersonaEvent } from './engine/personaSteps';
-export type { ReplyAnalyser, ReplyAnalysis, ReplyContext } from './engine/replyAnalyser';
-export {
-  ENGINE_VERSION,
-  type ReplayResult,
-  type RestoreResult,
-  replayTranscript,
-  restoreSession,
-  type ScenarioRef,
-  ShiftSession,
-  saveSession,
-  type Transcript,
-  type TranscriptEntry,
-} from './engine/session';
-export { compileShift, practiceShift, type Shift } from './engine/shift';
 export type { ShiftInput } from './engine/shiftMachine';
-export type { ContactState, ShiftContext, ShiftEmitted } from './engine/shiftSteps';
+export { checkPack, MAX_PROBLEMS_PER_FILE, type SourceFile } from './pack/checkPack';
+export { scenarioJsonSchemas } from './pack/jsonSchemas';
 export { formatRun, runToJson } from './playthrough/formatRun';
 export { type PlaythroughRun, runPlaythrough } from './playthrough/runPlaythrough';
-export { checkPack, MAX_PROBLEMS_PER_FILE, type PackCheck, type SourceFile } from './scenario/checkPack';
+export * from './runtime';
 export { compilePack, DEFAULT_PACK, DEFAULT_TIERS } from './scenario/compilePack';
 export { type CompileOptions, type CompileResult, compileScenario } from './scenario/compileScenario';
+export { compileShift } from './scenario/compileShift';
 export { isScenarioFile, isShiftFile, PACK_FILE_NAME } from './scenario/files';
 export {
   formatProblem,
@@ -54,33 +38,17 @@ export {
   sortProblems,
 } from './scenario/problems';
 export { DEFAULT_YAML_LIMITS, readYaml } from './scenario/readYaml';
-export { CHANNELS, DIMENSIONS, ENDINGS, PHRASE_FAMILIES, RESOLUTION_KINDS } from './scenario/schema';
-export type * from './scenario/types';
-export { type AttemptRecord, type ContactRecord, readAttempt } from './scoring/readAttempt';
 export {
-  type AttemptScore,
-  type ContactScore,
-  type DimensionScore,
-  type Evidence,
-  RUBRIC_VERSION,
-  scoreAttempt,
-  type Tip,
-} from './scoring/scoreAttempt';
-export {
-  type AttemptInfo,
-  createScorecard,
-  type Difference,
-  type LogEntry,
-  MAX_SCORECARD_CHARS,
   type ParseScorecardResult,
   parseScorecard,
-  SCORECARD_FORMAT,
-  SCORECARD_VERSION,
-  type Scorecard,
+  type ReadScorecard,
   type ScorecardProblem,
-  ScorecardSchema,
-  scorecardToJson,
+} from './scoring/readScorecard';
+export { MAX_SCORECARD_CHARS, ScorecardSchema, type ScorecardSummary } from './scoring/scorecard';
+export {
+  type Verdict,
   type Verification,
+  type VerifyProblem,
+  verdictOf,
   verifyScorecard,
-} from './scoring/scorecard';
-export { GRADES, type Grade, gradeFor, overallScore } from './scoring/scoringRules';
+} from './scoring/verifyScorecard';

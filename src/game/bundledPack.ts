@@ -4,7 +4,7 @@
  * its progress byte by byte, and a failed load says so plainly and can be tried again.
  */
 import packUrl from 'virtual:scenario-pack';
-import type { PackCheck } from '../core';
+import type { PackCheck } from '../core/runtime';
 
 /** Fetches the compiled library once, reporting progress to whoever watches. */
 export class PackLoader {

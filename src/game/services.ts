@@ -4,7 +4,7 @@
  * constructor, so there are no globals and a test page could assemble its own.
  */
 import type { i18n } from 'i18next';
-import type { PackCheck, Scorecard } from '../core';
+import type { PackCheck, Scorecard } from '../core/runtime';
 import type { Attempt } from './attempt/Attempt';
 import type { AttemptStore } from './attempt/attemptStore';
 import type { PackLoader } from './bundledPack';

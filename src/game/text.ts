@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../core';
+import type { LocalizedText } from '../core/runtime';
 
 /** Text in the trainee's language, or the first language the author wrote. */
 export function inLanguage(text: LocalizedText, language: string): string {

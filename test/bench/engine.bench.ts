@@ -11,10 +11,10 @@
  */
 import { assign, emit, initialTransition, setup, transition } from 'xstate';
 import type { Scenario } from '../../src/core';
-import { lexiconAnalyser } from '../../src/core/analysis/analyseReply';
+import { lexiconAnalyser } from '../../src/core/analysis/lexiconAnalyser';
 import { createPersonaMachine } from '../../src/core/engine/personaMachine';
 import type { PersonaEvent } from '../../src/core/engine/personaSteps';
-import { replayTranscript } from '../../src/core/engine/session';
+import { replayTranscript } from '../../src/core/engine/replayTranscript';
 import { loadStarterPack } from '../support/starterPack';
 import { playHour } from './hourShift';
 import { type BenchRow, median, printTable, row, saveResults } from './report';
@@ -69,7 +69,7 @@ function personaWorkload(scenario: Scenario): PersonaEvent[] {
         at,
         text,
         choice: choices[i % Math.max(1, choices.length)] ?? null,
-        analysis: lexiconAnalyser(text, {
+        analysis: lexiconAnalyser.reply(text, {
           language: 'en',
           customerName: scenario.persona.name,
           previous: [],
@@ -134,8 +134,8 @@ const transcript = sample?.transcript;
 if (transcript) {
   const replays = Array.from({ length: RUNS }, () => {
     const started = performance.now();
-    const result = replayTranscript(transcript, scenarios);
-    if (!result.ok) throw new Error(`replay diverged: ${result.reason}`);
+    const result = replayTranscript(transcript, scenarios, lexiconAnalyser);
+    if (!result.ok) throw new Error(`replay diverged: ${result.problems[0]?.message}`);
     return performance.now() - started;
   });
   const replayMs = median(replays);

@@ -3,9 +3,10 @@
  * worked by a scripted trainee. Shared by the engine and scoring benchmarks.
  */
 import type { Scenario } from '../../src/core';
+import { lexiconAnalyser } from '../../src/core/analysis/lexiconAnalyser';
 import type { Intent } from '../../src/core/engine/intents';
 import { ShiftSession } from '../../src/core/engine/session';
-import type { Shift } from '../../src/core/engine/shift';
+import type { Shift } from '../../src/core/scenario/types';
 
 /** A one-hour shift: 20 customers from the starter pack over 55 minutes, on every channel. */
 export function hourShift(scenarios: readonly Scenario[]): Shift {
@@ -29,7 +30,12 @@ export function hourShift(scenarios: readonly Scenario[]): Shift {
  * Returns the session and how many inputs were sent (ticks that caused nothing are recorded merged).
  */
 export function playHour(scenarios: readonly Scenario[]): { session: ShiftSession; sent: number } {
-  const session = new ShiftSession({ scenarios, shift: hourShift(scenarios), seed: 42 });
+  const session = new ShiftSession({
+    scenarios,
+    shift: hourShift(scenarios),
+    seed: 42,
+    analyser: lexiconAnalyser,
+  });
   const replies = [
     "Good morning, I'm sorry to hear that. Let me look into it.",
     'I will call you back within the hour.',

@@ -12,14 +12,16 @@
  *   their 1,000 transcripts alone.
  */
 import { analyseReply } from '../../src/core/analysis/analyseReply';
-import { replayTranscript } from '../../src/core/engine/session';
+import { lexiconAnalyser } from '../../src/core/analysis/lexiconAnalyser';
+import { replayTranscript } from '../../src/core/engine/replayTranscript';
+import { parseScorecard } from '../../src/core/scoring/readScorecard';
 import {
   createScorecard,
-  parseScorecard,
   type Scorecard,
   scorecardToJson,
-  verifyScorecard,
+  transcriptOf,
 } from '../../src/core/scoring/scorecard';
+import { verifyScorecard } from '../../src/core/scoring/verifyScorecard';
 import { labelledReplies } from '../support/evaluateAnalyser';
 import { playedScorecard } from '../support/playedScorecard';
 import { loadStarterPack, playthroughFiles } from '../support/starterPack';
@@ -96,7 +98,8 @@ results['analyser 2000ch'] = row(
 const hour = playHour(scenarios).session.transcript;
 const info = { trainee: 'Bench', attemptId: 'bench', language: 'en', finishedAt: null };
 let card: Scorecard | null = null;
-for (let i = 0; i < 3; i += 1) verifyScorecard(createScorecard(hour, scenarios, info), scenarios);
+for (let i = 0; i < 3; i += 1)
+  verifyScorecard(createScorecard(hour, scenarios, info), scenarios, { analyser: lexiconAnalyser });
 const scoreMs = median(
   Array.from({ length: RUNS }, () => time(() => (card = createScorecard(hour, scenarios, info)))),
 );
@@ -105,13 +108,14 @@ if (!made) throw new Error('no scorecard');
 const verifyMs = median(
   Array.from({ length: RUNS }, () =>
     time(() => {
-      const verdict = verifyScorecard(made, scenarios);
-      if (verdict.status !== 'verified')
-        throw new Error(`the hour does not verify: ${JSON.stringify(verdict)}`);
+      const verdict = verifyScorecard(made, scenarios, { analyser: lexiconAnalyser });
+      if (!verdict.ok) throw new Error(`the hour does not verify: ${JSON.stringify(verdict)}`);
     }),
   ),
 );
-const replayMs = median(Array.from({ length: RUNS }, () => time(() => replayTranscript(hour, scenarios))));
+const replayMs = median(
+  Array.from({ length: RUNS }, () => time(() => replayTranscript(hour, scenarios, lexiconAnalyser))),
+);
 results['score+verify'] = row(
   scoreMs + verifyMs,
   replayMs,
@@ -126,7 +130,7 @@ const inbox = Array.from({ length: 1000 }, (_, i) => practice[i % practice.lengt
 const verifyAll = () => {
   for (const text of inbox) {
     const parsed = parseScorecard(text, 'inbox.json');
-    if (!parsed.ok || verifyScorecard(parsed.scorecard, scenarios).status !== 'verified')
+    if (!parsed.ok || !verifyScorecard(parsed.value, scenarios, { analyser: lexiconAnalyser }).ok)
       throw new Error('unverified');
   }
 };
@@ -134,20 +138,13 @@ verifyAll();
 const inboxMs = median(Array.from({ length: 3 }, () => time(verifyAll)));
 const transcripts = inbox.map((text) => {
   const parsed = parseScorecard(text, 'inbox.json');
-  if (!parsed.ok) throw new Error('bad scorecard');
-  const { log, ...c } = parsed.scorecard;
-  return {
-    engineVersion: c.engineVersion,
-    seed: c.seed,
-    shift: c.shift,
-    scenarios: c.scenarios,
-    entries: log.map(({ hash: _h, ...e }) => e) as never,
-  };
+  if (!parsed.ok || !parsed.value.current) throw new Error('bad scorecard');
+  return transcriptOf(parsed.value.scorecard);
 });
 const replayAllMs = median(
   Array.from({ length: 3 }, () =>
     time(() => {
-      for (const t of transcripts) replayTranscript(t, scenarios);
+      for (const t of transcripts) replayTranscript(t, scenarios, lexiconAnalyser);
     }),
   ),
 );

@@ -13,7 +13,7 @@ export function playThrough(file: string) {
     shifts: pack.shifts,
   });
   if (!result.ok) throw new Error(`${file} does not play: ${result.problems[0]?.message}`);
-  return { pack, run: result.run, transcript: result.run.session.transcript };
+  return { pack, run: result.value, transcript: result.value.session.transcript };
 }
 
 export function playedScorecard(file: string, trainee = 'Ana Ruiz'): Scorecard {

@@ -50,5 +50,5 @@ ${beats}expected:
 `;
   const result = compileScenario(text, { file: `${options.id}.yaml` });
   if (!result.ok) throw new Error(result.problems.map((p) => `${p.line}:${p.col} ${p.message}`).join('\n'));
-  return result.scenario;
+  return result.value.scenario;
 }

@@ -15,7 +15,7 @@ const packText = readFileSync('scenarios/pack.yaml', 'utf8');
 const pack = (() => {
   const compiled = compilePack(packText, 'scenarios/pack.yaml');
   if (!compiled.ok) throw new Error('the shipped pack must compile');
-  return compiled.pack;
+  return compiled.value;
 })();
 
 function assertWellFormed(result: CompileResult, text: string): void {

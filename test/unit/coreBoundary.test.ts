@@ -1,6 +1,8 @@
 /**
- * The lint rule that keeps src/core headless refuses UI and Node imports there, and allows them
- * outside the core. Each case lints a throwaway file placed where the rule applies.
+ * The lint rules that keep src/core headless and its layers pointing one way: UI and Node imports are
+ * refused in the core and allowed outside it, and a layer (scenario ← engine ← analysis ← scoring ←
+ * playthrough ← pack) may import the ones below it but never one above. Each case lints a throwaway
+ * file placed where the rule applies.
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +30,26 @@ describe('src/core import boundary', () => {
     const result = lint('src/core', `${line}\nexport const x = ${name};\n`);
     expect(result.status).not.toBe(0);
     expect(`${result.stdout}${result.stderr}`).toContain('noRestrictedImports');
+  });
+
+  it.each([
+    ['src/core/scenario', "import { ShiftSession } from '../engine/session';", 'ShiftSession'],
+    ['src/core/engine', "import { lexiconAnalyser } from '../analysis/lexiconAnalyser';", 'lexiconAnalyser'],
+    ['src/core/analysis', "import { scoreAttempt } from '../scoring/scoreAttempt';", 'scoreAttempt'],
+    ['src/core/scoring/dimensions', "import { checkPack } from '../../pack/checkPack';", 'checkPack'],
+  ])('refuses an import from a higher layer in %s', (dir, line, name) => {
+    const result = lint(dir, `${line}\nexport const x = ${name};\n`);
+    expect(result.status).not.toBe(0);
+    expect(`${result.stdout}${result.stderr}`).toContain('Layers in the core point one way');
+  });
+
+  it('allows an import from a lower layer', () => {
+    const result = lint(
+      'src/core/scoring',
+      "import { ShiftSession } from '../engine/session';\nexport const x = ShiftSession;\n",
+    );
+    expect(`${result.stdout}${result.stderr}`).not.toContain('noRestrictedImports');
+    expect(result.status).toBe(0);
   });
 
   it('allows the same imports in game code', () => {

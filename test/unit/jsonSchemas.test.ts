@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { schemaText } from '../../src/cli/writeSchemas';
-import { scenarioJsonSchemas } from '../../src/core/scenario/jsonSchemas';
+import { scenarioJsonSchemas } from '../../src/core/pack/jsonSchemas';
 
 describe('published JSON Schemas', () => {
   it.each(Object.entries(scenarioJsonSchemas()))(

@@ -1,7 +1,7 @@
 /** Every interface string exists in every shipped language, including a text for every scorecard key. */
 import { describe, expect, it } from 'vitest';
 import { DIMENSIONS } from '../../src/core/scenario/schema';
-import { EVIDENCE_KEYS, PHRASE_KEYS, TIP_KEYS } from '../../src/core/scoring/scoreAttempt';
+import { EVIDENCE_KEYS, TIP_KEYS } from '../../src/core/scoring/rubric';
 import en from '../../src/game/locales/en.json';
 import es from '../../src/game/locales/es.json';
 
@@ -24,8 +24,7 @@ describe('scorecard texts', () => {
     ['en', en],
     ['es', es],
   ])('%s explains every piece of evidence and every tip the rubric can give', (_lang, locale) => {
-    for (const key of [...EVIDENCE_KEYS, ...PHRASE_KEYS])
-      expect(texts(locale, 'evidence')[key], key).toBeTruthy();
+    for (const key of EVIDENCE_KEYS) expect(texts(locale, 'evidence')[key], key).toBeTruthy();
     for (const key of TIP_KEYS) expect(texts(locale, 'tips')[key], key).toBeTruthy();
     for (const dimension of DIMENSIONS) {
       expect(

@@ -13,7 +13,7 @@ function compileFixture(name: string): Scenario {
   if (!result.ok)
     throw new Error(result.problems.map((p) => `${p.line}:${p.col} ${p.code} ${p.message}`).join('\n'));
   expect(result.problems).toEqual([]);
-  return result.scenario;
+  return result.value.scenario;
 }
 
 describe('the normalised scenario', () => {

@@ -8,19 +8,19 @@ const pack = (scoring: string) =>
 describe('pack scoring rules', () => {
   it('uses the defaults when the pack states none', () => {
     const result = pack('');
-    expect(result.ok && result.pack.scoring).toEqual(DEFAULT_SCORING);
+    expect(result.ok && result.value.scoring).toEqual(DEFAULT_SCORING);
   });
 
   it('lays the weights a pack states over the defaults', () => {
     const result = pack('scoring:\n  weights: { empathy: 5, follow_up: 0 }\n');
-    expect(result.ok && result.pack.scoring.weights).toMatchObject({ empathy: 5, follow_up: 0, tier: 3 });
+    expect(result.ok && result.value.scoring.weights).toMatchObject({ empathy: 5, follow_up: 0, tier: 3 });
   });
 
   it('gives every compiled pack a content hash that changes with its text', () => {
     const a = pack('');
     const b = pack('scoring:\n  weights: { empathy: 5 }\n');
-    expect(a.ok && a.pack.contentHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(a.ok && b.ok && a.pack.contentHash !== b.pack.contentHash).toBe(true);
+    expect(a.ok && a.value.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.ok && b.ok && a.value.contentHash !== b.value.contentHash).toBe(true);
   });
 
   it.each([

@@ -21,7 +21,7 @@ describe('playthroughs', () => {
       shifts: pack.shifts,
     });
     if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
-    const failed = result.run.checks
+    const failed = result.value.checks
       .filter((c) => !c.ok)
       .map((c) => `${file}:${c.at.line}:${c.at.col}: ${c.message}`);
     expect(failed).toEqual([]);

@@ -7,61 +7,23 @@
  * words that earned or cost points. Deterministic and offline; it never uses a sentiment lexicon, which
  * would score an apology as negative and "calm down" as positive.
  */
-import type { PromiseKind } from '../engine/intents';
-import type { ReplyAnalyser, ReplyContext } from '../engine/replyAnalyser';
+import type {
+  DetectedPromise,
+  EffectReason,
+  ReplyAnalysis,
+  ReplyContext,
+  ReplyEffect,
+} from '../engine/analyser';
 import { PENALTY_FAMILIES } from '../scenario/schema';
 import type { Limits, PhraseFamily, ResolutionKind } from '../scenario/types';
 import { foldText } from './foldText';
 import { type CompiledLexicon, compileLexicon, LEXICONS, type Lexicon } from './lexicon';
 import { readDeadline } from './readDeadline';
 
-/** Why an effect has the weight it has. */
-export type EffectReason =
-  | 'matched'
-  | 'negated'
-  | 'softened'
-  | 'repeated'
-  | 'capped'
-  | 'beyond-authority'
-  | 'name-used'
-  | 'capitals';
-
-/**
- * One thing a reply did, with the characters that did it (`start` inclusive, `end` exclusive, in the
- * reply as analysed), its family, the points it is worth, and a key that explains it
- * (`apologise.negated`, `dismissive.matched`, …).
- */
-export interface ReplyEffect {
-  readonly start: number;
-  readonly end: number;
-  readonly family: PhraseFamily;
-  readonly weight: number;
-  readonly key: `${PhraseFamily}.${EffectReason}`;
-}
-
-/**
- * A commitment the reply makes. `dueAt` is the game time its deadline falls on, or null when it gives
- * none; `vague` marks a promise without a real deadline ("soon", "en breve"). Offsets are in the reply.
- */
-export interface DetectedPromise {
-  readonly start: number;
-  readonly end: number;
-  readonly kind: PromiseKind;
-  readonly vague: boolean;
-  readonly dueAt: number | null;
-  readonly deadline: { readonly start: number; readonly end: number } | null;
-  readonly hourInferred: boolean;
-}
-
-/** Everything the analyser found in a reply. */
-export interface FullReplyAnalysis {
+/** Everything the analyser found in a reply, with the reply as it read it. */
+export interface FullReplyAnalysis extends ReplyAnalysis {
   /** The reply as analysed (Unicode NFC); every offset refers to this text. */
   readonly text: string;
-  /** -1 rude or dismissive … +1 warm and professional. */
-  readonly tone: number;
-  readonly families: readonly PhraseFamily[];
-  readonly effects: readonly ReplyEffect[];
-  readonly promises: readonly DetectedPromise[];
 }
 
 const NEGATIVE: ReadonlySet<PhraseFamily> = new Set(PENALTY_FAMILIES);
@@ -479,11 +441,3 @@ export function analyseReply(
   const beyond = Math.max(0, Math.abs(total) - NEUTRAL_ZONE) * Math.sign(total);
   return { text, tone: round(Math.tanh(beyond / TONE_SCALE)), families, effects, promises };
 }
-
-/**
- * The engine's reply analyser, backed by the shipped lexicons: it hands the persona the reply's tone
- * and families, which do not depend on promises, so it skips reading deadlines. Scoring reads the
- * full analysis.
- */
-export const lexiconAnalyser: ReplyAnalyser = (text, context) =>
-  analyseReply(text, context, { promises: false });

@@ -48,7 +48,7 @@ function templates(scenario: Scenario): EventTemplate[] {
       at,
       text: choice ?? families.join(' '),
       choice,
-      analysis: { tone, families },
+      analysis: { tone, families, effects: [], promises: [] },
     });
   const act =
     (

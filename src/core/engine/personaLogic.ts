@@ -3,6 +3,7 @@
  * tested on their own. Mood runs from -1 (furious) to +1 (delighted); trust and patience from 0 to 1.
  */
 import type { Channel, PromiseEvent, Traits } from '../scenario/types';
+import { CHANNEL_RULES } from './channelRules';
 
 /** One minute of game time, in milliseconds. */
 export const MINUTE_MS = 60_000;
@@ -40,17 +41,6 @@ export function moodAfterPromise(mood: number, event: PromiseEvent, traits: Trai
 }
 
 /**
- * How much longer people wait on each channel than in a chat: someone who writes an email expects an
- * answer within the day, a public post within a couple of hours, a caller within minutes.
- */
-export const CHANNEL_PATIENCE: Readonly<Record<Channel, number>> = {
-  chat: 1,
-  phone: 1,
-  social: 6,
-  email: 36,
-};
-
-/**
  * Patience left after waiting `waitedMs` of game time with nobody answering. In a chat or on the
  * phone a persona with patience trait 1 lasts about 40 game minutes from full, one with 0 about 4;
  * social posts wait six times as long and emails thirty-six times.
@@ -66,7 +56,7 @@ export function patienceAfterWait(
 
 /** Game milliseconds a persona with full patience waits on a channel before giving up. */
 export function fullPatienceMs(traits: Traits, channel: Channel = 'chat'): number {
-  return (4 + 36 * traits.patience) * MINUTE_MS * CHANNEL_PATIENCE[channel];
+  return (4 + 36 * traits.patience) * MINUTE_MS * CHANNEL_RULES[channel].patience;
 }
 
 /** How long `patience` lasts from now while nobody answers (the inverse of {@link patienceAfterWait}). */

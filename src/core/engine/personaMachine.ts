@@ -7,6 +7,7 @@
 import { enqueueActions, setup } from 'xstate';
 import type { Scenario } from '../scenario/types';
 import { applyStep } from './applyStep';
+import { type MachineStepper, machineStepper } from './machineStepper';
 import {
   enter,
   eventTypeOf,
@@ -145,3 +146,28 @@ export function createPersonaMachine(scenario: Scenario) {
 
 /** The machine {@link createPersonaMachine} builds for one scenario. */
 export type PersonaMachine = ReturnType<typeof createPersonaMachine>;
+
+/** A scenario's persona machine and its stepper, built once and shared by every session that plays it. */
+export interface Persona {
+  readonly machine: PersonaMachine;
+  readonly stepper: MachineStepper<PersonaSnapshot, PersonaEvent, PersonaEmitted>;
+}
+
+/** A persona machine's snapshot: the beat it is in and its context. */
+export type PersonaSnapshot = ReturnType<PersonaMachine['transition']>;
+
+const personas = new WeakMap<Scenario, Persona>();
+
+/** The persona of a compiled scenario, built on first use. */
+export function personaOf(scenario: Scenario): Persona {
+  let persona = personas.get(scenario);
+  if (!persona) {
+    const machine = createPersonaMachine(scenario);
+    persona = {
+      machine,
+      stepper: machineStepper<PersonaSnapshot, PersonaEvent, PersonaEmitted>(machine, { at: 0 }),
+    };
+    personas.set(scenario, persona);
+  }
+  return persona;
+}

@@ -15,6 +15,7 @@ import type {
   TraineeAction,
   Transition,
 } from '../scenario/types';
+import type { ReplyAnalysis } from './analyser';
 import {
   fullPatienceMs,
   isPatienceExhausted,
@@ -28,7 +29,6 @@ import {
   trustAfterPromise,
   waitMoodRate,
 } from './personaLogic';
-import type { ReplyAnalysis } from './replyAnalyser';
 
 /** What the trainee offered: a resolution kind and, where it applies, an amount. */
 export interface Offer {

@@ -1,19 +1,18 @@
 /**
  * The pure steps of a shift: the game clock advancing (arrivals, queues, promises falling due, tiers
  * answering handoffs, patience wearing down), and trainee intents being checked and passed to the
- * right persona. Each step returns the next context and what happened, as events.
+ * right persona. Each step returns the next context and what happened, as events. Every judgement made
+ * on the way (what a reply did, which facts a handoff note carries, why a promise was kept) is one of
+ * those events, so the transcript holds everything the debrief and the rubric need.
  */
-import { initialTransition, transition } from 'xstate';
-import type { Channel, Scenario } from '../scenario/types';
+import type { Channel, Scenario, Shift, TraineeAction } from '../scenario/types';
+import { type Analyser, analyserStamp, type DetectedPromise, type ReplyEffect } from './analyser';
+import { CHANNEL_RULES } from './channelRules';
 import type { Intent, PromiseKind, RefusalReason } from './intents';
-import type { PersonaMachine } from './personaMachine';
+import type { Persona, PersonaMachine, PersonaSnapshot } from './personaMachine';
 import { GRACE_MS, nextWake, type PersonaEmitted, type PersonaEvent } from './personaSteps';
 import { nextRandom } from './random';
-import type { ReplyAnalyser } from './replyAnalyser';
-import type { Arrival, Shift } from './shift';
 
-/** A snapshot of one contact's persona machine. */
-export type PersonaSnapshot = ReturnType<typeof initialTransition<PersonaMachine>>[0];
 /** Where a contact stands: waiting in the queue, open with the trainee, on hold, or ended. */
 export type ContactStatus = 'queued' | 'open' | 'held' | 'ended';
 
@@ -76,6 +75,11 @@ export interface ShiftContext {
   readonly personaSteps: number;
 }
 
+type Arrival = Shift['arrivals'][number];
+
+/** Why a promise was settled: the trainee did it, the tier's answer closed the case, or time ran out. */
+export type SettledBy = 'fulfilled' | 'tier-resolved' | 'past-due';
+
 /** What the shift reports: persona events tagged with their contact, and the desk's own events. */
 export type ShiftEmitted =
   | (PersonaEmitted & { readonly contact: string })
@@ -91,6 +95,8 @@ export type ShiftEmitted =
       readonly at: number;
       readonly contact: string;
       readonly status: ContactStatus;
+      /** How the contact ended (the persona's ending, a walk-out, or `ended-by-agent`); null until then. */
+      readonly ending: string | null;
     }
   | {
       readonly type: 'intent.refused';
@@ -99,18 +105,30 @@ export type ShiftEmitted =
       readonly reason: RefusalReason;
     }
   | {
+      /** What the analyser read in the reply just sent, as `by` (`id@version`) read it. */
       readonly type: 'reply.analysed';
       readonly at: number;
       readonly contact: string;
+      readonly by: string;
       readonly tone: number;
       readonly families: readonly string[];
+      readonly effects: readonly ReplyEffect[];
+      readonly promises: readonly DetectedPromise[];
     }
   | {
-      readonly type: 'promise.made' | 'promise.kept' | 'promise.broken';
+      readonly type: 'promise.made';
       readonly at: number;
       readonly contact: string;
       readonly promise: string;
       readonly dueAt: number;
+    }
+  | {
+      readonly type: 'promise.kept' | 'promise.broken';
+      readonly at: number;
+      readonly contact: string;
+      readonly promise: string;
+      readonly dueAt: number;
+      readonly by: SettledBy;
     }
   | {
       readonly type: 'handoff.sent';
@@ -118,6 +136,8 @@ export type ShiftEmitted =
       readonly contact: string;
       readonly tier: number;
       readonly answerAt: number;
+      /** The facts of the case the handoff note carries, as the analyser read it. */
+      readonly carries: readonly string[];
     }
   | {
       readonly type: 'handoff.answered';
@@ -144,12 +164,9 @@ export interface ShiftStep {
 export interface ShiftWorld {
   readonly shift: Shift;
   readonly scenarios: ReadonlyMap<string, Scenario>;
-  readonly personas: ReadonlyMap<string, PersonaMachine>;
-  readonly analyser: ReplyAnalyser;
+  readonly personas: ReadonlyMap<string, Persona>;
+  readonly analyser: Analyser;
 }
-
-/** Most chats a trainee holds open at once. */
-export const MAX_OPEN_CHATS = 3;
 
 /** The shift before anything has happened: arrival times drawn (jittered) from the seed. */
 export function initialShiftContext(world: ShiftWorld, rngState: number): ShiftContext {
@@ -178,147 +195,191 @@ export function initialShiftContext(world: ShiftWorld, rngState: number): ShiftC
   };
 }
 
-/** Accumulates a step: the latest context and everything emitted along the way. */
+type Draft = { -readonly [K in keyof ShiftContext]: ShiftContext[K] };
+
+/**
+ * Accumulates a step: one working copy of the context, whose lists are copied the first time they
+ * change and then changed in place, and everything emitted along the way. The context passed in is
+ * never changed.
+ */
 class Steps {
   readonly emitted: ShiftEmitted[] = [];
-  constructor(public context: ShiftContext) {}
+  private readonly draft: Draft;
+  private ownContacts = false;
+  private ownPromises = false;
 
-  update(changes: Partial<ShiftContext>): void {
-    this.context = { ...this.context, ...changes };
+  constructor(context: ShiftContext) {
+    this.draft = { ...context };
   }
 
-  setContact(contact: ContactState): void {
-    this.update({ contacts: this.context.contacts.map((c) => (c.id === contact.id ? contact : c)) });
+  get context(): ShiftContext {
+    return this.draft;
+  }
+
+  set<K extends 'now' | 'over' | 'arrived' | 'personaSteps' | 'handoffs'>(key: K, value: Draft[K]): void {
+    this.draft[key] = value;
   }
 
   contact(id: string): ContactState | undefined {
-    return this.context.contacts.find((c) => c.id === id);
+    return this.draft.contacts.find((c) => c.id === id);
+  }
+
+  setContact(contact: ContactState): void {
+    if (!this.ownContacts) {
+      this.draft.contacts = [...this.draft.contacts];
+      this.ownContacts = true;
+    }
+    const contacts = this.draft.contacts as ContactState[];
+    const index = contacts.findIndex((c) => c.id === contact.id);
+    if (index < 0) contacts.push(contact);
+    else contacts[index] = contact;
+  }
+
+  setPromise(promise: Obligation): void {
+    if (!this.ownPromises) {
+      this.draft.promises = [...this.draft.promises];
+      this.ownPromises = true;
+    }
+    const promises = this.draft.promises as Obligation[];
+    const index = promises.findIndex((p) => p.id === promise.id);
+    if (index < 0) promises.push(promise);
+    else promises[index] = promise;
+  }
+
+  /** The context to keep: the working copy, which nothing changes once the step is over. */
+  done(): ShiftStep {
+    return { context: this.draft, emitted: this.emitted };
   }
 }
 
-function personaEvents(
-  actions: readonly { type: string; params?: unknown }[],
-  contact: string,
-): ShiftEmitted[] {
-  const out: ShiftEmitted[] = [];
-  for (const action of actions) {
-    if (action.type === 'xstate.emit') {
-      const event = (action.params as { event: PersonaEmitted }).event;
-      out.push({ ...event, contact });
-    }
-  }
-  return out;
+function tagged(events: readonly PersonaEmitted[], contact: string, into: ShiftEmitted[]): void {
+  for (const event of events) into.push({ ...event, contact });
 }
 
 /** Delivers an event to a contact's persona and records what the persona said and felt. */
 function deliver(steps: Steps, world: ShiftWorld, contactId: string, event: PersonaEvent): void {
   const contact = steps.contact(contactId);
-  const machine = contact && world.personas.get(contact.scenario);
-  if (!contact || !machine || contact.status === 'ended' || contact.persona.status !== 'active') return;
-  const [persona, actions] = transition(machine, contact.persona, event);
-  steps.update({ personaSteps: steps.context.personaSteps + 1 });
-  const emitted = personaEvents(actions, contact.id);
-  steps.emitted.push(...emitted);
-  const ended = emitted.find((e) => e.type === 'persona.ended');
-  steps.setContact({ ...contact, persona });
-  if (ended && ended.type === 'persona.ended') endContact(steps, contact.id, ended.ending);
+  const persona = contact && world.personas.get(contact.scenario);
+  if (!contact || !persona || contact.status === 'ended' || contact.persona.status !== 'active') return;
+  const [snapshot, emitted] = persona.stepper.step(contact.persona, event);
+  steps.set('personaSteps', steps.context.personaSteps + 1);
+  tagged(emitted, contact.id, steps.emitted);
+  steps.setContact({ ...contact, persona: snapshot });
+  for (const e of emitted) if (e.type === 'persona.ended') endContact(steps, contact.id, e.ending);
 }
 
 function endContact(steps: Steps, contactId: string, ending: string): void {
   const contact = steps.contact(contactId);
   if (!contact || contact.status === 'ended') return;
-  steps.setContact({ ...contact, status: 'ended', endedAt: steps.context.now, ending });
-  steps.emitted.push({ type: 'contact.status', at: steps.context.now, contact: contactId, status: 'ended' });
+  const at = steps.context.now;
+  steps.setContact({ ...contact, status: 'ended', endedAt: at, ending });
+  steps.emitted.push({ type: 'contact.status', at, contact: contactId, status: 'ended', ending });
 }
 
-function isOnCall(context: ShiftContext): ContactState | undefined {
-  return context.contacts.find((c) => c.channel === 'phone' && c.status === 'open');
+function onCall(context: ShiftContext): ContactState | undefined {
+  return context.contacts.find((c) => c.status === 'open' && CHANNEL_RULES[c.channel].live);
+}
+
+/**
+ * Whether a contact on `channel` can be open now besides those already open: not while a call holds
+ * the trainee if the channel waits for calls, and not past the channel's limit of open contacts.
+ */
+function hasRoomFor(context: ShiftContext, channel: Channel): boolean {
+  const rule = CHANNEL_RULES[channel];
+  if (rule.waitsForCall && onCall(context)) return false;
+  if (rule.openAtOnce === null) return true;
+  let open = 0;
+  for (const c of context.contacts) if (c.channel === channel && c.status === 'open') open += 1;
+  return open < rule.openAtOnce;
 }
 
 /** Opens queued contacts as far as the channel rules allow, oldest first. */
 function route(steps: Steps): void {
   for (const contact of steps.context.contacts) {
-    if (contact.status !== 'queued') continue;
-    const onCall = isOnCall(steps.context);
-    const openChats = steps.context.contacts.filter(
-      (c) => c.channel === 'chat' && c.status === 'open',
-    ).length;
-    const canOpen =
-      contact.channel === 'phone'
-        ? !onCall
-        : contact.channel === 'chat'
-          ? !onCall && openChats < MAX_OPEN_CHATS
-          : true; // email and social wait in the inbox, open to work on at any time
-    if (canOpen) {
-      steps.setContact({ ...contact, status: 'open', openedAt: steps.context.now });
-      steps.emitted.push({
-        type: 'contact.status',
-        at: steps.context.now,
-        contact: contact.id,
-        status: 'open',
-      });
-    }
+    if (contact.status !== 'queued' || !hasRoomFor(steps.context, contact.channel)) continue;
+    const at = steps.context.now;
+    steps.setContact({ ...contact, status: 'open', openedAt: at });
+    steps.emitted.push({ type: 'contact.status', at, contact: contact.id, status: 'open', ending: null });
   }
 }
 
 function arrive(steps: Steps, world: ShiftWorld, arrival: Arrival): void {
   const scenario = world.scenarios.get(arrival.scenario);
-  const machine = world.personas.get(arrival.scenario);
-  if (!scenario || !machine) {
-    steps.update({ arrived: steps.context.arrived + 1 }); // never stall the clock on a missing scenario
-    return;
-  }
+  const persona = world.personas.get(arrival.scenario);
+  steps.set('arrived', steps.context.arrived + 1);
+  if (!scenario || !persona) return; // never stall the clock on a missing scenario
   const id = `c${steps.context.contacts.length + 1}`;
-  const [persona, actions] = initialTransition(machine, { at: steps.context.now });
-  steps.update({
-    arrived: steps.context.arrived + 1,
-    contacts: [
-      ...steps.context.contacts,
-      {
-        id,
-        scenario: scenario.id,
-        channel: scenario.channel,
-        status: 'queued',
-        arrivedAt: steps.context.now,
-        openedAt: null,
-        endedAt: null,
-        ending: null,
-        persona,
-        replies: [],
-      },
-    ],
+  const at = steps.context.now;
+  const [snapshot, emitted] = persona.stepper.initial({ at });
+  steps.setContact({
+    id,
+    scenario: scenario.id,
+    channel: scenario.channel,
+    status: 'queued',
+    arrivedAt: at,
+    openedAt: null,
+    endedAt: null,
+    ending: null,
+    persona: snapshot,
+    replies: [],
   });
   steps.emitted.push({
     type: 'contact.arrived',
-    at: steps.context.now,
+    at,
     contact: id,
     scenario: scenario.id,
     channel: scenario.channel,
   });
-  steps.emitted.push(...personaEvents(actions, id));
+  tagged(emitted, id, steps.emitted);
   route(steps);
 }
 
-/** The next thing due on the game clock no later than `until`, in a fixed order for ties. */
+type DueKind = 'wake' | 'arrival' | 'promise' | 'handoff' | 'end';
+
+/** The open promise due first (the earlier made on a tie), or undefined. */
+function firstOpenPromise(context: ShiftContext): Obligation | undefined {
+  let first: Obligation | undefined;
+  for (const p of context.promises) if (p.status === 'open' && (!first || p.dueAt < first.dueAt)) first = p;
+  return first;
+}
+
+/** The handoff answered first (the earlier sent on a tie), or undefined. */
+function firstHandoff(context: ShiftContext): PendingHandoff | undefined {
+  let first: PendingHandoff | undefined;
+  for (const h of context.handoffs) if (!first || h.answerAt < first.answerAt) first = h;
+  return first;
+}
+
+/**
+ * The next thing due on the game clock no later than `until`; on a tie, a persona waking first, then
+ * an arrival, a promise falling due, a tier answering, and the shift's end.
+ */
 function nextDue(
   context: ShiftContext,
   world: ShiftWorld,
   until: number,
-): { at: number; kind: 'arrival' | 'promise' | 'handoff' | 'wake' | 'end' } | null {
-  const candidates: { at: number; kind: 'arrival' | 'promise' | 'handoff' | 'wake' | 'end' }[] = [];
-  const wake = Math.min(...context.contacts.map((c) => wakeOf(context, world, c)));
-  if (wake > context.now && Number.isFinite(wake)) candidates.push({ at: wake, kind: 'wake' });
+): { at: number; kind: DueKind } | null {
+  let at = Number.POSITIVE_INFINITY;
+  let kind: DueKind | null = null;
+  const consider = (when: number, what: DueKind) => {
+    if (when <= until && when < at) {
+      at = when;
+      kind = what;
+    }
+  };
+  let wake = Number.POSITIVE_INFINITY;
+  for (const c of context.contacts) wake = Math.min(wake, wakeOf(context, world, c));
+  if (wake > context.now) consider(wake, 'wake');
   const arrival = context.arrivals[context.arrived];
-  if (arrival) candidates.push({ at: arrival.atMs, kind: 'arrival' });
-  const promise = context.promises.filter((p) => p.status === 'open').sort((a, b) => a.dueAt - b.dueAt)[0];
+  if (arrival) consider(arrival.atMs, 'arrival');
+  const promise = firstOpenPromise(context);
   // Kept means done by the due time, that instant included: it breaks the millisecond after.
-  if (promise) candidates.push({ at: promise.dueAt + 1, kind: 'promise' });
-  const handoff = [...context.handoffs].sort((a, b) => a.answerAt - b.answerAt)[0];
-  if (handoff) candidates.push({ at: handoff.answerAt, kind: 'handoff' });
+  if (promise) consider(promise.dueAt + 1, 'promise');
+  const handoff = firstHandoff(context);
+  if (handoff) consider(handoff.answerAt, 'handoff');
   const length = world.shift.lengthMs;
-  if (length !== null && length > context.now) candidates.push({ at: length, kind: 'end' });
-  const due = candidates.filter((c) => c.at <= until).sort((a, b) => a.at - b.at);
-  return due[0] ?? null;
+  if (length !== null && length > context.now) consider(length, 'end');
+  return kind === null ? null : { at, kind };
 }
 
 /** True while the customer has been told what happens next: an open promise or handoff. */
@@ -339,7 +400,8 @@ function wakeOf(context: ShiftContext, world: ShiftWorld, contact: ContactState)
 
 /** Ticks every persona whose wake time has come; the others have nothing to notice yet. */
 function tickPersonas(steps: Steps, world: ShiftWorld): void {
-  for (const { id } of steps.context.contacts) {
+  const ids = steps.context.contacts.map((c) => c.id);
+  for (const id of ids) {
     const current = steps.contact(id);
     if (!current || wakeOf(steps.context, world, current) > steps.context.now) continue;
     deliver(steps, world, id, {
@@ -369,29 +431,27 @@ function advanceTo(context: ShiftContext, world: ShiftWorld, target: number): Sh
   // the same game time into different ticks gives exactly the same events.
   for (let due = nextDue(steps.context, world, target); due; due = nextDue(steps.context, world, target)) {
     if (due.at > steps.context.now) {
-      steps.update({ now: due.at });
+      steps.set('now', due.at);
       tickPersonas(steps, world);
     }
     if (due.kind === 'arrival') {
       const arrival = steps.context.arrivals[steps.context.arrived];
       if (arrival) arrive(steps, world, arrival);
     } else if (due.kind === 'promise') {
-      const promise = steps.context.promises
-        .filter((p) => p.status === 'open')
-        .sort((a, b) => a.dueAt - b.dueAt)[0];
-      if (promise) settlePromise(steps, world, promise, 'broken');
+      const promise = firstOpenPromise(steps.context);
+      if (promise) settlePromise(steps, world, promise, 'broken', 'past-due');
     } else if (due.kind === 'handoff') {
-      const handoff = [...steps.context.handoffs].sort((a, b) => a.answerAt - b.answerAt)[0];
+      const handoff = firstHandoff(steps.context);
       if (handoff) answerHandoff(steps, world, handoff);
     }
     route(steps);
     checkOver(steps, world);
-    if (steps.context.over) return { context: steps.context, emitted: steps.emitted };
+    if (steps.context.over) return steps.done();
   }
-  steps.update({ now: target });
+  steps.set('now', target);
   route(steps);
   checkOver(steps, world);
-  return { context: steps.context, emitted: steps.emitted };
+  return steps.done();
 }
 
 function settlePromise(
@@ -399,25 +459,26 @@ function settlePromise(
   world: ShiftWorld,
   promise: Obligation,
   outcome: 'kept' | 'broken',
+  by: SettledBy,
 ): void {
   const at = steps.context.now;
-  steps.update({
-    promises: steps.context.promises.map((p) =>
-      p.id === promise.id ? { ...p, status: outcome, settledAt: at } : p,
-    ),
-  });
+  steps.setPromise({ ...promise, status: outcome, settledAt: at });
   steps.emitted.push({
     type: `promise.${outcome}`,
     at,
     contact: promise.contact,
     promise: promise.id,
     dueAt: promise.dueAt,
+    by,
   });
   deliver(steps, world, promise.contact, { type: 'promise.changed', at, event: outcome });
 }
 
 function answerHandoff(steps: Steps, world: ShiftWorld, handoff: PendingHandoff): void {
-  steps.update({ handoffs: steps.context.handoffs.filter((h) => h !== handoff) });
+  steps.set(
+    'handoffs',
+    steps.context.handoffs.filter((h) => h !== handoff),
+  );
   // The tier judges the case as it stands when it answers: a twist since the handoff counts.
   const level = steps.contact(handoff.contact)?.persona.context.level ?? 1;
   const does = handoff.scripted ?? (handoff.tier >= level ? 'resolves' : 'returns');
@@ -441,7 +502,7 @@ function answerHandoff(steps: Steps, world: ShiftWorld, handoff: PendingHandoff)
     for (const promise of steps.context.promises) {
       const owed = promise.contact === handoff.contact && promise.status === 'open';
       if (owed && promise.what !== 'email' && promise.dueAt >= steps.context.now)
-        settlePromise(steps, world, promise, 'kept');
+        settlePromise(steps, world, promise, 'kept', 'tier-resolved');
     }
   }
 }
@@ -454,7 +515,7 @@ function checkOver(steps: Steps, world: ShiftWorld): void {
   const nothingPending = c.handoffs.length === 0 && c.promises.every((p) => p.status !== 'open');
   const timeUp = world.shift.lengthMs !== null && c.now >= world.shift.lengthMs;
   if ((allIn && allDone && nothingPending) || timeUp) {
-    steps.update({ over: true });
+    steps.set('over', true);
     steps.emitted.push({ type: 'shift.over', at: c.now });
   }
 }
@@ -465,21 +526,19 @@ export function refusalFor(context: ShiftContext, world: ShiftWorld, intent: Int
   if (intent.at !== context.now) return 'clock-mismatch';
   const contact = context.contacts.find((c) => c.id === intent.contact);
   if (!contact) return 'unknown-contact';
+  const call = onCall(context);
   if (intent.type === 'fulfil') {
     // A promise outlives its contact: the callback or email is still owed after the chat closes.
     const promise = context.promises.find((p) => p.id === intent.promise && p.contact === contact.id);
     if (!promise) return 'unknown-promise';
     if (promise.status !== 'open') return 'promise-settled';
-    const busy = isOnCall(context);
-    return busy && busy.id !== contact.id ? 'on-another-call' : null;
+    return call && call.id !== contact.id ? 'on-another-call' : null;
   }
   if (contact.status === 'ended') return 'contact-ended';
-  const call = isOnCall(context);
   if (intent.type === 'unhold') {
     if (contact.status !== 'held') return 'not-on-hold';
     if (call) return 'on-another-call';
-    const openChats = context.contacts.filter((c) => c.channel === 'chat' && c.status === 'open').length;
-    return contact.channel === 'chat' && openChats >= MAX_OPEN_CHATS ? 'too-many-chats' : null;
+    return hasRoomFor(context, contact.channel) ? null : 'too-many-chats';
   }
   if (contact.status === 'held') return intent.type === 'hold' ? 'already-on-hold' : 'contact-not-open';
   if (contact.status !== 'open') return 'contact-not-open';
@@ -511,29 +570,49 @@ export function refusalFor(context: ShiftContext, world: ShiftWorld, intent: Int
   }
 }
 
-const ACTION_OF = {
-  lookup: 'lookup',
-  reproduce: 'reproduce',
-  ask: 'ask',
-  offer: 'offer',
-  promise: 'promise',
-  fulfil: 'fulfil',
-  escalate: 'escalate',
-  resolve: 'resolve',
-  follow_up: 'follow_up',
-  hold: 'hold',
-  unhold: 'unhold',
-  end: 'end',
-} as const;
+type Act = Extract<PersonaEvent, { type: 'trainee.act' }>;
+
+/** Reads a reply, records the reading, and lets the persona hear it. */
+function reply(
+  steps: Steps,
+  world: ShiftWorld,
+  scenario: Scenario,
+  intent: Extract<Intent, { type: 'reply' }>,
+) {
+  const contact = steps.contact(intent.contact);
+  if (!contact) return;
+  const analysis = world.analyser.reply(intent.text, {
+    language: intent.language,
+    customerName: scenario.persona.name,
+    previous: contact.replies,
+    now: intent.at,
+    limits: scenario.tiers[scenario.traineeTier - 1]?.limits ?? null,
+  });
+  steps.setContact({ ...contact, replies: [...contact.replies, intent.text] });
+  steps.emitted.push({
+    type: 'reply.analysed',
+    at: intent.at,
+    contact: intent.contact,
+    by: analyserStamp(world.analyser),
+    tone: analysis.tone,
+    families: analysis.families,
+    effects: analysis.effects,
+    promises: analysis.promises,
+  });
+  deliver(steps, world, intent.contact, {
+    type: 'trainee.reply',
+    at: intent.at,
+    text: intent.text,
+    choice: intent.choice,
+    analysis,
+  });
+}
 
 /** Carries out a trainee intent, or records why it was refused. */
 export function handleIntent(context: ShiftContext, world: ShiftWorld, intent: Intent): ShiftStep {
-  const steps = new Steps(context);
   const reason = refusalFor(context, world, intent);
-  if (reason) {
-    steps.emitted.push({ type: 'intent.refused', at: context.now, intent, reason });
-    return { context, emitted: steps.emitted };
-  }
+  if (reason) return { context, emitted: [{ type: 'intent.refused', at: context.now, intent, reason }] };
+  const steps = new Steps(context);
   const at = context.now;
   const contactId = intent.contact;
   // The wait since the persona last heard anything counts before it hears the trainee (a pause
@@ -550,118 +629,94 @@ export function handleIntent(context: ShiftContext, world: ShiftWorld, intent: I
   const scenario = contact && world.scenarios.get(contact.scenario);
   if (!contact || !scenario) return { context, emitted: [] };
 
-  if (intent.type === 'reply') {
-    const analysis = world.analyser(intent.text, {
-      language: intent.language,
-      customerName: scenario.persona.name,
-      previous: contact.replies,
-      now: at,
-      limits: scenario.tiers[scenario.traineeTier - 1]?.limits ?? null,
-    });
-    steps.setContact({ ...contact, replies: [...contact.replies, intent.text] });
-    steps.emitted.push({
-      type: 'reply.analysed',
-      at,
-      contact: contactId,
-      tone: analysis.tone,
-      families: analysis.families,
-    });
+  // Every intent but a reply is an action of the same name.
+  const action = intent.type as Exclude<Intent['type'], 'reply'> satisfies TraineeAction;
+  const act = (extra: Partial<Act> = {}) =>
     deliver(steps, world, contactId, {
-      type: 'trainee.reply',
+      type: 'trainee.act',
       at,
-      text: intent.text,
-      choice: intent.choice,
-      analysis,
+      action,
+      fact: null,
+      offer: null,
+      tier: null,
+      ...extra,
     });
-  } else {
-    const act = (extra: Partial<Extract<PersonaEvent, { type: 'trainee.act' }>> = {}) =>
-      deliver(steps, world, contactId, {
-        type: 'trainee.act',
+  switch (intent.type) {
+    case 'reply':
+      reply(steps, world, scenario, intent);
+      break;
+    case 'ask':
+      act({ fact: intent.fact });
+      break;
+    case 'offer':
+      act({ offer: { kind: intent.kind, amount: intent.amount } });
+      break;
+    case 'escalate': {
+      const handoff = scenario.escalation[intent.tier - 1];
+      const answerAt = at + (handoff?.respondsInMs ?? 0);
+      steps.set('handoffs', [
+        ...steps.context.handoffs,
+        { contact: contactId, tier: intent.tier, sentAt: at, answerAt, scripted: handoff?.does ?? null },
+      ]);
+      const carries = world.analyser.note(intent.note, scenario.facts);
+      steps.emitted.push({
+        type: 'handoff.sent',
         at,
-        action: ACTION_OF[intent.type],
-        fact: null,
-        offer: null,
-        tier: null,
-        ...extra,
+        contact: contactId,
+        tier: intent.tier,
+        answerAt,
+        carries,
       });
-    switch (intent.type) {
-      case 'ask':
-        act({ fact: intent.fact });
-        break;
-      case 'offer':
-        act({ offer: { kind: intent.kind, amount: intent.amount } });
-        break;
-      case 'escalate': {
-        const handoff = scenario.escalation[intent.tier - 1];
-        const scripted = handoff?.does ?? null;
-        const answerAt = at + (handoff?.respondsInMs ?? 0);
-        steps.update({
-          handoffs: [
-            ...steps.context.handoffs,
-            { contact: contactId, tier: intent.tier, sentAt: at, answerAt, scripted },
-          ],
-        });
-        steps.emitted.push({ type: 'handoff.sent', at, contact: contactId, tier: intent.tier, answerAt });
-        act({ tier: intent.tier });
-        break;
-      }
-      case 'promise': {
-        const id = `p${steps.context.promises.length + 1}`;
-        steps.update({
-          promises: [
-            ...steps.context.promises,
-            {
-              id,
-              contact: contactId,
-              what: intent.what,
-              madeAt: at,
-              dueAt: intent.dueAt,
-              status: 'open',
-              settledAt: null,
-            },
-          ],
-        });
-        steps.emitted.push({
-          type: 'promise.made',
-          at,
-          contact: contactId,
-          promise: id,
-          dueAt: intent.dueAt,
-        });
-        act();
-        deliver(steps, world, contactId, { type: 'promise.changed', at, event: 'made' });
-        break;
-      }
-      case 'fulfil': {
-        act();
-        const promise = steps.context.promises.find((p) => p.id === intent.promise);
-        if (promise?.status === 'open') settlePromise(steps, world, promise, 'kept');
-        break;
-      }
-      case 'follow_up':
-        steps.emitted.push({ type: 'followUp.scheduled', at, contact: contactId, dueAt: intent.dueAt });
-        act();
-        break;
-      case 'hold':
-      case 'unhold': {
-        act();
-        const current = steps.contact(contactId);
-        if (current && current.status !== 'ended') {
-          const status = intent.type === 'hold' ? 'held' : 'open';
-          steps.setContact({ ...current, status });
-          steps.emitted.push({ type: 'contact.status', at, contact: contactId, status });
-        }
-        break;
-      }
-      case 'end':
-        act();
-        endContact(steps, contactId, steps.contact(contactId)?.ending ?? 'ended-by-agent');
-        break;
-      default:
-        act();
+      act({ tier: intent.tier });
+      break;
     }
+    case 'promise': {
+      const id = `p${steps.context.promises.length + 1}`;
+      steps.setPromise({
+        id,
+        contact: contactId,
+        what: intent.what,
+        madeAt: at,
+        dueAt: intent.dueAt,
+        status: 'open',
+        settledAt: null,
+      });
+      steps.emitted.push({ type: 'promise.made', at, contact: contactId, promise: id, dueAt: intent.dueAt });
+      act();
+      deliver(steps, world, contactId, { type: 'promise.changed', at, event: 'made' });
+      break;
+    }
+    case 'fulfil': {
+      act();
+      const promise = steps.context.promises.find((p) => p.id === intent.promise);
+      if (promise?.status === 'open') settlePromise(steps, world, promise, 'kept', 'fulfilled');
+      break;
+    }
+    case 'follow_up':
+      steps.emitted.push({ type: 'followUp.scheduled', at, contact: contactId, dueAt: intent.dueAt });
+      act();
+      break;
+    case 'hold':
+    case 'unhold': {
+      act();
+      const current = steps.contact(contactId);
+      if (current && current.status !== 'ended') {
+        const status = intent.type === 'hold' ? 'held' : 'open';
+        steps.setContact({ ...current, status });
+        steps.emitted.push({ type: 'contact.status', at, contact: contactId, status, ending: null });
+      }
+      break;
+    }
+    case 'end':
+      act();
+      endContact(steps, contactId, steps.contact(contactId)?.ending ?? 'ended-by-agent');
+      break;
+    default:
+      act();
   }
   route(steps);
   checkOver(steps, world);
-  return { context: steps.context, emitted: steps.emitted };
+  return steps.done();
 }
+
+export type { PersonaMachine, PersonaSnapshot };

@@ -1,13 +1,15 @@
+import { lexiconAnalyser } from '../analysis/lexiconAnalyser';
+import type { Analyser } from '../engine/analyser';
 import type { Intent } from '../engine/intents';
-import type { ReplyAnalyser } from '../engine/replyAnalyser';
+import { practiceShift } from '../engine/practiceShift';
 import { ShiftSession } from '../engine/session';
-import { practiceShift, type Shift } from '../engine/shift';
 import type { ShiftEmitted } from '../engine/shiftSteps';
+import { fail, type Result, succeed } from '../result';
 import { durationToMs } from '../scenario/durations';
 import { type Position, type Problem, problem } from '../scenario/problems';
 import { readYaml } from '../scenario/readYaml';
 import { validateAgainst } from '../scenario/schemaProblems';
-import type { Dimension, Pack, Scenario } from '../scenario/types';
+import type { Dimension, Pack, Scenario, Shift } from '../scenario/types';
 import { type AttemptScore, scoreAttempt } from '../scoring/scoreAttempt';
 import { PlaythroughFileSchema, type StepFile } from './schema';
 
@@ -33,7 +35,7 @@ export interface PlaythroughRun {
 }
 
 /** The outcome of {@link runPlaythrough}: the run, or the located problems that stopped it being played. */
-export type RunPlaythroughResult = { ok: true; run: PlaythroughRun } | { ok: false; problems: Problem[] };
+export type RunPlaythroughResult = Result<PlaythroughRun, Problem>;
 
 const ACTION_KEYS = [
   'reply',
@@ -60,15 +62,16 @@ export function runPlaythrough(
     pack: Pack;
     scenarios: readonly Scenario[];
     shifts?: readonly Shift[];
-    analyser?: ReplyAnalyser;
+    /** The analyser that reads the trainee's words; the shipped one when absent. */
+    analyser?: Analyser;
   },
 ): RunPlaythroughResult {
   const read = readYaml(text, options.file);
   if (!read.ok) return read;
-  const valid = validateAgainst(PlaythroughFileSchema, read.yaml);
+  const valid = validateAgainst(PlaythroughFileSchema, read.value);
   if (!valid.ok) return valid;
   const source = valid.value;
-  const yaml = read.yaml;
+  const yaml = read.value;
   const problems: Problem[] = [];
   const missing = (what: 'scenario' | 'shift', id: string) => {
     problems.push(
@@ -115,7 +118,7 @@ export function runPlaythrough(
       );
     }
   });
-  if (!shift || problems.length > 0) return { ok: false, problems };
+  if (!shift || problems.length > 0) return fail(problems);
   const played = shift.arrivals.flatMap((a) => options.scenarios.filter((s) => s.id === a.scenario));
 
   const language = source.language ?? options.pack.languages[0] ?? 'en';
@@ -123,7 +126,7 @@ export function runPlaythrough(
     scenarios: played,
     shift,
     seed: source.seed ?? 1,
-    ...(options.analyser ? { analyser: options.analyser } : {}),
+    analyser: options.analyser ?? lexiconAnalyser,
   });
   const checks: Check[] = [];
   const check = (ok: boolean, message: string, path: (string | number)[]) => {
@@ -227,19 +230,16 @@ export function runPlaythrough(
       ['expect', 'dimensions', dimension],
     );
   }
-  return {
-    ok: true,
-    run: {
-      score,
-      file: options.file,
-      title: source.title,
-      language,
-      scenarios: played,
-      session,
-      checks,
-      passed: checks.every((c) => c.ok),
-    },
-  };
+  return succeed({
+    score,
+    file: options.file,
+    title: source.title,
+    language,
+    scenarios: played,
+    session,
+    checks,
+    passed: checks.every((c) => c.ok),
+  });
 }
 
 function advance(session: ShiftSession, gameMs: number): ShiftEmitted[] {

@@ -1,4 +1,5 @@
 import { contentHash } from '../contentHash';
+import { fail, type Result, succeed } from '../result';
 import { applyLimits, CompileContext, NO_LIMITS } from './compileContext';
 import { durationToMs } from './durations';
 import { hasErrors, type Problem } from './problems';
@@ -99,20 +100,18 @@ function definedOnly<T extends object>(record: T): Partial<T> {
 }
 
 /** The outcome of {@link compilePack}: the pack and any warnings, or every problem when there is an error. */
-export type CompilePackResult =
-  | { ok: true; pack: Pack; problems: Problem[] }
-  | { ok: false; problems: Problem[] };
+export type CompilePackResult = Result<Pack, Problem>;
 
 /** Compiles a pack file (`pack.yaml`): its languages, tier ladder and persona defaults. */
 export function compilePack(text: string, file: string): CompilePackResult {
   const read = readYaml(text, file);
-  if (!read.ok) return { ok: false, problems: read.problems };
-  const valid = validateAgainst(PackFileSchema, read.yaml);
-  if (!valid.ok) return { ok: false, problems: valid.problems };
+  if (!read.ok) return read;
+  const valid = validateAgainst(PackFileSchema, read.value);
+  if (!valid.ok) return valid;
   const source = valid.value;
 
   const languages = [...new Set(source.languages)];
-  const ctx = new CompileContext(read.yaml, languages, []);
+  const ctx = new CompileContext(read.value, languages, []);
   if (languages.length !== source.languages.length) {
     ctx.report('duplicate-id', 'A language is listed twice; list each once.', ['languages']);
   }
@@ -147,7 +146,7 @@ export function compilePack(text: string, file: string): CompilePackResult {
     }
   }
 
-  const ladder = new CompileContext(read.yaml, languages, tiers);
+  const ladder = new CompileContext(read.value, languages, tiers);
   const traineeTier =
     source.trainee_tier === undefined ? 1 : (ladder.tier(source.trainee_tier, ['trainee_tier']) ?? 1);
   const base = DEFAULT_PACK.personaDefaults;
@@ -180,5 +179,5 @@ export function compilePack(text: string, file: string): CompilePackResult {
     ctx.report('invalid-value', 'At least one dimension needs a weight above 0.', ['scoring', 'weights']);
   }
   const problems = [...ctx.problems, ...ladder.problems];
-  return hasErrors(problems) ? { ok: false, problems } : { ok: true, pack, problems };
+  return hasErrors(problems) ? fail(problems) : succeed(pack, problems);
 }

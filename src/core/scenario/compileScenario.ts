@@ -1,4 +1,5 @@
 import { contentHash } from '../contentHash';
+import { fail, type Result, succeed } from '../result';
 import { checkBeatGraph } from './checkBeatGraph';
 import { applyLimits, CompileContext } from './compileContext';
 import { DEFAULT_PACK } from './compilePack';
@@ -29,13 +30,17 @@ export interface CompileOptions {
   readonly pack?: Pack;
 }
 
+/** A compiled scenario and where its `id` is written (cross-file problems point there). */
+export interface CompiledScenario {
+  readonly scenario: Scenario;
+  readonly idAt: Position;
+}
+
 /**
- * The outcome of {@link compileScenario}: the scenario with its warnings and the position of its `id`,
- * or every problem found when there is an error.
+ * The outcome of {@link compileScenario}: the scenario with its warnings, or every problem found when
+ * there is an error.
  */
-export type CompileResult =
-  | { ok: true; scenario: Scenario; problems: Problem[]; idAt: Position }
-  | { ok: false; problems: Problem[] };
+export type CompileResult = Result<CompiledScenario, Problem>;
 
 /** Event keys of a transition: a transition may wait for at most one of these. */
 const TRIGGER_KEYS = [
@@ -68,17 +73,18 @@ const GUARD_KEYS = [
 export function compileScenario(text: string, options: CompileOptions): CompileResult {
   const pack = options.pack ?? DEFAULT_PACK;
   const read = readYaml(text, options.file);
-  if (!read.ok) return { ok: false, problems: read.problems };
-  const valid = validateAgainst(ScenarioFileSchema, read.yaml);
-  if (!valid.ok) return { ok: false, problems: valid.problems };
-  const ctx = new CompileContext(read.yaml, pack.languages, pack.tiers);
+  if (!read.ok) return read;
+  const yaml = read.value;
+  const valid = validateAgainst(ScenarioFileSchema, yaml);
+  if (!valid.ok) return valid;
+  const ctx = new CompileContext(yaml, pack.languages, pack.tiers);
   const scenario = { ...normalise(valid.value, ctx, pack), contentHash: contentHash(text) };
   if (!hasErrors(ctx.problems)) {
-    ctx.problems.push(...checkBeatGraph(scenario, read.yaml, valid.value));
+    ctx.problems.push(...checkBeatGraph(scenario, yaml, valid.value));
   }
   const problems = ctx.problems;
-  if (hasErrors(problems)) return { ok: false, problems };
-  return { ok: true, scenario, problems, idAt: read.yaml.locate(['id']) };
+  if (hasErrors(problems)) return fail(problems);
+  return succeed({ scenario, idAt: yaml.locate(['id']) }, problems);
 }
 
 function normalise(source: ScenarioFile, ctx: CompileContext, pack: Pack): Omit<Scenario, 'contentHash'> {

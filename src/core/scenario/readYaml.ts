@@ -10,6 +10,7 @@ import {
   parseDocument,
   visit,
 } from 'yaml';
+import { fail as failWith, type Result, succeed } from '../result';
 import { type Position, type Problem, problem } from './problems';
 
 /** Caps applied to every authored YAML file before and after parsing. */
@@ -40,7 +41,7 @@ export interface YamlFile {
 }
 
 /** The outcome of {@link readYaml}: the parsed file, or the located problems that refused it. */
-export type ReadYamlResult = { ok: true; yaml: YamlFile } | { ok: false; problems: Problem[] };
+export type ReadYamlResult = Result<YamlFile, Problem>;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const START: Position = { line: 1, col: 1 };
@@ -140,7 +141,7 @@ export function readYaml(
       problem('yaml-warning', `${firstLine(warning.message)} (warnings count as errors).`, file, at),
     );
   }
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return failWith(problems);
 
   let nodes = 0;
   visit(doc, {
@@ -206,7 +207,7 @@ export function readYaml(
       ),
     );
   }
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return failWith(problems);
 
   let value: unknown;
   try {
@@ -229,22 +230,19 @@ export function readYaml(
   };
   const startOf = (node: Node | null): Position => (node?.range ? pos(node.range[0]) : START);
 
-  return {
-    ok: true,
-    yaml: {
-      file,
-      value,
-      locate: (path) => startOf(nodeAt(path).node),
-      locateKey: (path, key) => {
-        const { node, depth } = nodeAt(path);
-        if (depth === path.length && isMap(node)) {
-          const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-          if (pair && isScalar(pair.key) && pair.key.range) return pos(pair.key.range[0]);
-        }
-        return startOf(node);
-      },
+  return succeed({
+    file,
+    value,
+    locate: (path) => startOf(nodeAt(path).node),
+    locateKey: (path, key) => {
+      const { node, depth } = nodeAt(path);
+      if (depth === path.length && isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+        if (pair && isScalar(pair.key) && pair.key.range) return pos(pair.key.range[0]);
+      }
+      return startOf(node);
     },
-  };
+  });
 }
 
 function childOf(node: Node | null, segment: string | number): Node | null {
@@ -262,7 +260,7 @@ function childOf(node: Node | null, segment: string | number): Node | null {
 }
 
 function fail(p: Problem): ReadYamlResult {
-  return { ok: false, problems: [p] };
+  return failWith([p]);
 }
 
 function firstLine(message: string): string {

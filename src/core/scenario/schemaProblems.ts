@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { fail, type Result, succeed } from '../result';
 import { type Problem, type ProblemCode, problem } from './problems';
 import type { YamlFile, YamlPath } from './readYaml';
 import { DURATION_MESSAGE, TIER_MESSAGE } from './schema';
@@ -11,17 +12,14 @@ type Schema = z.core.$ZodType;
  * act on: missing and unknown fields (with a "did you mean" for typos), wrong types, values out of
  * range or outside the allowed set. Returns the parsed value only when there are no problems.
  */
-export function validateAgainst<T>(
-  schema: z.ZodType<T>,
-  yaml: YamlFile,
-): { ok: true; value: T } | { ok: false; problems: Problem[] } {
+export function validateAgainst<T>(schema: z.ZodType<T>, yaml: YamlFile): Result<T, Problem> {
   const result = schema.safeParse(yaml.value, { reportInput: true });
-  if (result.success) return { ok: true, value: result.data };
+  if (result.success) return succeed(result.data);
   const problems: Problem[] = [];
   for (const issue of result.error.issues) {
     problems.push(...issueProblems(issue, [], schema, yaml));
   }
-  return { ok: false, problems };
+  return fail(problems);
 }
 
 function issueProblems(issue: Issue, prefix: YamlPath, root: Schema, yaml: YamlFile): Problem[] {

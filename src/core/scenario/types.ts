@@ -243,3 +243,21 @@ export interface Scenario {
   /** The content hash of the pack the scenario was compiled with. */
   readonly packHash: string;
 }
+
+/** One customer due in a shift: the scenario played and its arrival time, in game ms from the start. */
+export interface Arrival {
+  readonly scenario: string;
+  readonly atMs: number;
+}
+
+/** A compiled shift: who arrives when (earliest first), how fast game time runs and how long it lasts. */
+export interface Shift {
+  readonly id: string;
+  readonly title: LocalizedText;
+  /** Game milliseconds the shift lasts; null: until every contact has ended. */
+  readonly lengthMs: number | null;
+  /** Game seconds per real second. */
+  readonly speed: number;
+  readonly jitterMs: number;
+  readonly arrivals: readonly Arrival[];
+}

@@ -1,8 +1,9 @@
 /**
  * Reads a transcript into what scoring needs, contact by contact: when the customer arrived and was
- * answered, every accepted intent with its transcript number, what the customer said and revealed,
- * the level the case came to need, the promises, handoffs and follow-ups, and how it ended. Refused
- * intents are kept apart: they changed nothing, but some of them (beyond authority) say something.
+ * answered, every accepted intent with its transcript number, each reply with the analysis the engine
+ * recorded for it, what the customer said and revealed, the level the case came to need, the promises,
+ * handoffs and follow-ups, and how it ended. Refused intents are kept apart: they changed nothing, but
+ * some of them (beyond authority) say something. A pure fold over the log: nothing is judged again.
  */
 import type { Intent, RefusalReason } from '../engine/intents';
 import type { Transcript } from '../engine/session';
@@ -23,17 +24,28 @@ export interface EventAt<T extends ShiftEmitted = ShiftEmitted> {
 
 type Of<T extends ShiftEmitted['type']> = EventAt<Extract<ShiftEmitted, { type: T }>>;
 
+/** The analysis recorded for a reply. */
+export type RecordedAnalysis = Extract<ShiftEmitted, { type: 'reply.analysed' }>;
+
+/** A reply the engine accepted, at its transcript entry, with the analysis recorded for it. */
+export interface ReplyAt extends IntentAt<Extract<Intent, { type: 'reply' }>> {
+  readonly analysis: RecordedAnalysis;
+  /** The reply normalised to Unicode NFC: the text every offset in its analysis refers to. */
+  readonly text: string;
+}
+
 /** Everything the transcript says about one contact. */
 export interface ContactRecord {
   readonly contact: string;
   readonly scenario: string;
   readonly channel: Channel;
   readonly arrived: Of<'contact.arrived'>;
-  readonly opened: EventAt | null;
-  readonly ended: EventAt | null;
+  readonly opened: Of<'contact.status'> | null;
+  readonly ended: Of<'contact.status'> | null;
   /** The persona's ending, the walk-out, or `ended-by-agent`; null while the contact is open. */
   readonly ending: string | null;
   readonly intents: readonly IntentAt[];
+  readonly replies: readonly ReplyAt[];
   readonly refused: readonly (IntentAt & { readonly reason: RefusalReason })[];
   readonly said: readonly Of<'persona.said'>[];
   readonly revealed: readonly Of<'persona.revealed'>[];
@@ -52,6 +64,16 @@ export interface AttemptRecord {
   readonly endedAt: number;
 }
 
+type ListKey =
+  | 'statuses'
+  | 'said'
+  | 'revealed'
+  | 'levelRaised'
+  | 'felt'
+  | 'promises'
+  | 'handoffs'
+  | 'answers';
+
 /** The list of a contact's record each kind of event is kept in. */
 const LIST_OF: Partial<Record<ShiftEmitted['type'], ListKey>> = {
   'contact.status': 'statuses',
@@ -65,16 +87,6 @@ const LIST_OF: Partial<Record<ShiftEmitted['type'], ListKey>> = {
   'handoff.sent': 'handoffs',
   'handoff.answered': 'answers',
 };
-
-type ListKey =
-  | 'statuses'
-  | 'said'
-  | 'revealed'
-  | 'levelRaised'
-  | 'felt'
-  | 'promises'
-  | 'handoffs'
-  | 'answers';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
 
@@ -110,6 +122,7 @@ export function readAttempt(transcript: Transcript): AttemptRecord {
         ended: null,
         ending: null,
         intents: [],
+        replies: [],
         refused: [],
         said: [],
         revealed: [],
@@ -131,17 +144,24 @@ export function readAttempt(transcript: Transcript): AttemptRecord {
     if (!('contact' in event)) continue;
     const record = contacts.get(event.contact);
     if (!record) continue;
+    if (event.type === 'reply.analysed') {
+      const reply = lastIntent as IntentAt | null;
+      if (reply?.intent.type === 'reply' && reply.intent.contact === event.contact) {
+        const intent = reply.intent;
+        record.replies.push({ seq: reply.seq, intent, analysis: event, text: intent.text.normalize('NFC') });
+      }
+      continue;
+    }
     if (event.type === 'contact.status') {
       if (event.status === 'open' && !record.opened) record.opened = { seq, event };
-      if (event.status === 'ended' && !record.ended) record.ended = { seq, event };
+      if (event.status === 'ended' && !record.ended) {
+        record.ended = { seq, event };
+        record.ending = event.ending;
+      }
     }
-    if (event.type === 'persona.ended') record.ending = event.ending;
     const list = LIST_OF[event.type];
     if (list) (record[list] as EventAt[]).push({ seq, event });
   }
   accept();
-  for (const record of contacts.values()) {
-    if (record.ended && record.ending === null) record.ending = 'ended-by-agent';
-  }
   return { contacts: [...contacts.values()], endedAt };
 }

@@ -1,46 +1,48 @@
 /**
  * Scorecards: the versioned JSON document an attempt ends in. It names the trainee, the attempt, the
- * pack and scenario versions (with content hashes), the engine and rubric versions and the seed, and
- * holds the whole transcript as a hash chain, the scores with their evidence, the grade and the tips.
- * Because the engine and the rubric are deterministic, {@link verifyScorecard} replays the log and
- * scores it again: a scorecard whose score or log was edited shows exactly where. Loading one is
- * untrusted input: size-capped, strictly validated, and every problem located by line and field.
+ * pack and scenario versions (with content hashes), the engine, analyser and rubric versions and the
+ * seed, and holds the whole transcript as a hash chain, the scores with their evidence, the grade and
+ * the tips. Reading one from a file is `readScorecard`; checking one by replay is `verifyScorecard`.
  */
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { canonicalJson } from '../canonicalJson';
 import { contentHash } from '../contentHash';
 import { IntentSchema, type RefusalReason } from '../engine/intents';
-import {
-  ENGINE_VERSION,
-  replayTranscript,
-  type ScenarioRef,
-  ShiftInputSchema,
-  ShiftRecordSchema,
-  type Transcript,
-  type TranscriptEntry,
-} from '../engine/session';
-import { byDimension, CHANNELS, DIMENSIONS } from '../scenario/schema';
+import { AnalyserRefSchema, ShiftRecordSchema } from '../engine/saves';
+import { ShiftInputSchema, type Transcript, type TranscriptEntry } from '../engine/session';
+import { byDimension, CHANNELS, DIMENSIONS, PHRASE_FAMILIES } from '../scenario/schema';
 import type { Scenario } from '../scenario/types';
 import { RUBRIC_VERSION, scoreAttempt } from './scoreAttempt';
 import { GRADES } from './scoringRules';
 
 /** The `format` tag of every scorecard. */
 export const SCORECARD_FORMAT = 'escalation-desk/scorecard';
-/** The scorecard document's version. */
-export const SCORECARD_VERSION = 1;
+/**
+ * The scorecard document's version. Version 1 (engine 1.x) recorded no analyser and only the tone and
+ * families of each reply; it is still read, but it cannot be re-checked.
+ */
+export const SCORECARD_VERSION = 2;
 /** Scorecards larger than this are refused before parsing. */
 export const MAX_SCORECARD_CHARS = 8 * 1024 * 1024;
 
+const DAY = 24 * 3_600_000;
 const Ms = z
   .number()
   .int()
   .min(0)
-  .max(60 * 24 * 3_600_000);
+  .max(60 * DAY);
+/** A game time a trainee typed: it may fall before the shift began ("by 8 am" said at 9). */
+const TypedMs = z
+  .number()
+  .int()
+  .min(-60 * DAY)
+  .max(400 * DAY);
 const Id = z.string().min(1).max(80);
 const Contact = z.string().regex(/^c\d{1,4}$/);
 const Hash = z.string().regex(/^[0-9a-f]{64}$/);
 const Localized = z.record(z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/), z.string().max(4000));
+const Offset = z.int().min(0).max(100_000);
+const Span = z.strictObject({ start: Offset, end: Offset });
 const REFUSALS = [
   'unknown-contact',
   'contact-not-open',
@@ -61,6 +63,24 @@ const REFUSALS = [
   'already-on-hold',
   'shift-over',
 ] as const satisfies readonly RefusalReason[];
+
+const EffectSchema = z.strictObject({
+  start: Offset,
+  end: Offset,
+  family: z.enum(PHRASE_FAMILIES),
+  weight: z.number().min(-100).max(100),
+  key: z.string().regex(/^[a-z_]+\.[a-z-]+$/),
+});
+
+const TypedPromiseSchema = z.strictObject({
+  start: Offset,
+  end: Offset,
+  kind: z.enum(['callback', 'email', 'update', 'other']),
+  vague: z.boolean(),
+  dueAt: TypedMs.nullable(),
+  deadline: Span.nullable(),
+  hourInferred: z.boolean(),
+});
 
 /** Every event a transcript can hold, strictly. */
 const EventSchema = z.discriminatedUnion('type', [
@@ -94,6 +114,7 @@ const EventSchema = z.discriminatedUnion('type', [
     at: Ms,
     contact: Contact,
     status: z.enum(['queued', 'open', 'held', 'ended']),
+    ending: Id.nullable(),
   }),
   z.strictObject({
     type: z.literal('intent.refused'),
@@ -105,11 +126,22 @@ const EventSchema = z.discriminatedUnion('type', [
     type: z.literal('reply.analysed'),
     at: Ms,
     contact: Contact,
+    by: z.string().max(80),
     tone: z.number().min(-1).max(1),
-    families: z.array(Id).max(20),
+    families: z.array(z.enum(PHRASE_FAMILIES)).max(PHRASE_FAMILIES.length),
+    effects: z.array(EffectSchema).max(2000),
+    promises: z.array(TypedPromiseSchema).max(200),
   }),
-  ...(['promise.made', 'promise.kept', 'promise.broken'] as const).map((type) =>
-    z.strictObject({ type: z.literal(type), at: Ms, contact: Contact, promise: Id, dueAt: Ms }),
+  z.strictObject({ type: z.literal('promise.made'), at: Ms, contact: Contact, promise: Id, dueAt: Ms }),
+  ...(['promise.kept', 'promise.broken'] as const).map((type) =>
+    z.strictObject({
+      type: z.literal(type),
+      at: Ms,
+      contact: Contact,
+      promise: Id,
+      dueAt: Ms,
+      by: z.enum(['fulfilled', 'tier-resolved', 'past-due']),
+    }),
   ),
   z.strictObject({
     type: z.literal('handoff.sent'),
@@ -117,6 +149,7 @@ const EventSchema = z.discriminatedUnion('type', [
     contact: Contact,
     tier: z.int().min(1).max(12),
     answerAt: Ms,
+    carries: z.array(Id).max(200),
   }),
   z.strictObject({
     type: z.literal('handoff.answered'),
@@ -145,7 +178,7 @@ const EvidenceSchema = z.strictObject({
   points: z.number().min(-1000).max(1000),
   key: z.string().max(80),
   seq: z.int().min(0).nullable(),
-  span: z.strictObject({ start: z.int().min(0), end: z.int().min(0) }).nullable(),
+  span: Span.nullable(),
   params: Params,
 });
 const Score = z.number().min(0).max(100);
@@ -184,21 +217,25 @@ const ScoreSchema = z.strictObject({
 });
 
 const RefSchema = z.strictObject({ id: Id, version: z.int().min(1), contentHash: Hash });
+const Version = z.string().max(40);
+const Trainee = z.strictObject({ name: z.string().max(200) });
+const AttemptSchema = z.strictObject({
+  id: z.string().max(100),
+  mode: z.enum(['practice', 'shift']),
+  language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/),
+  finishedAt: z.string().max(40).nullable(),
+});
 
 /** The strict schema of a scorecard document; also published as `public/schema/scorecard.schema.json`. */
 export const ScorecardSchema = z
   .strictObject({
     format: z.literal(SCORECARD_FORMAT),
     version: z.literal(SCORECARD_VERSION),
-    engineVersion: z.string().max(20),
-    rubricVersion: z.string().max(20),
-    trainee: z.strictObject({ name: z.string().max(200) }),
-    attempt: z.strictObject({
-      id: z.string().max(100),
-      mode: z.enum(['practice', 'shift']),
-      language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/),
-      finishedAt: z.string().max(40).nullable(),
-    }),
+    engineVersion: Version,
+    analyser: AnalyserRefSchema,
+    rubricVersion: Version,
+    trainee: Trainee,
+    attempt: AttemptSchema,
     pack: z.strictObject({ contentHash: Hash }),
     scenarios: z.array(RefSchema).min(1).max(200),
     seed: z.union([z.int(), z.string().max(200)]),
@@ -208,13 +245,33 @@ export const ScorecardSchema = z
   })
   .meta({
     title: 'Escalation Desk scorecard',
-    description: 'One attempt: who, which scenario versions, the hash-chained event log, and the scores.',
+    description:
+      'One attempt: who, which scenario and rule versions, the hash-chained event log, and the scores.',
   });
 
 /** A scorecard document. */
 export type Scorecard = z.infer<typeof ScorecardSchema>;
 /** One hash-chained entry of a scorecard's log. */
 export type LogEntry = Scorecard['log'][number];
+
+/**
+ * What every scorecard version has in common, and all that can be read of one made in an earlier
+ * format: who, which attempt and scenarios, which rules, and the score it claimed.
+ */
+export const ScorecardSummarySchema = z.object({
+  format: z.literal(SCORECARD_FORMAT),
+  version: z.int().min(1),
+  engineVersion: Version,
+  analyser: AnalyserRefSchema.optional(),
+  rubricVersion: Version,
+  trainee: Trainee,
+  attempt: AttemptSchema,
+  scenarios: z.array(RefSchema).min(1).max(200),
+  score: z.object({ overall: Score.nullable(), grade: Grade.nullable() }),
+});
+
+/** The common part of every scorecard version (see {@link ScorecardSummarySchema}). */
+export type ScorecardSummary = z.infer<typeof ScorecardSummarySchema>;
 
 /** Who played and which attempt this was; the rest of a scorecard comes from the transcript. */
 export interface AttemptInfo {
@@ -225,13 +282,15 @@ export interface AttemptInfo {
   readonly finishedAt: string | null;
 }
 
-type Header = Omit<Scorecard, 'log' | 'score'>;
+/** Everything in a scorecard but its log and score: what the hash chain starts from. */
+export type ScorecardHeader = Omit<Scorecard, 'log' | 'score'>;
 
-function genesis(header: Header): string {
+function genesis(header: ScorecardHeader): string {
   return contentHash(canonicalJson(header));
 }
 
-function chain(header: Header, entries: readonly TranscriptEntry[]): LogEntry[] {
+/** Hashes the log into a chain starting from the header: each entry's hash covers all before it. */
+export function chainLog(header: ScorecardHeader, entries: readonly TranscriptEntry[]): LogEntry[] {
   let previous = genesis(header);
   return entries.map((entry) => {
     previous = contentHash(previous + canonicalJson(entry));
@@ -239,7 +298,11 @@ function chain(header: Header, entries: readonly TranscriptEntry[]): LogEntry[] 
   });
 }
 
-function headerOf(transcript: Transcript, scenarios: readonly Scenario[], info: AttemptInfo): Header {
+function headerOf(
+  transcript: Transcript,
+  scenarios: readonly Scenario[],
+  info: AttemptInfo,
+): ScorecardHeader {
   const played = scenarios.filter((s) => transcript.scenarios.some((r) => r.id === s.id));
   const first = played[0];
   if (!first) throw new RangeError('None of the transcript’s scenarios is loaded.');
@@ -247,6 +310,7 @@ function headerOf(transcript: Transcript, scenarios: readonly Scenario[], info: 
     format: SCORECARD_FORMAT,
     version: SCORECARD_VERSION,
     engineVersion: transcript.engineVersion,
+    analyser: { id: transcript.analyser.id, version: transcript.analyser.version },
     rubricVersion: RUBRIC_VERSION,
     trainee: { name: info.trainee },
     attempt: {
@@ -262,7 +326,7 @@ function headerOf(transcript: Transcript, scenarios: readonly Scenario[], info: 
       contentHash: r.contentHash,
     })),
     seed: transcript.seed,
-    shift: transcript.shift as Header['shift'],
+    shift: transcript.shift as ScorecardHeader['shift'],
   };
 }
 
@@ -275,224 +339,24 @@ export function createScorecard(
   const header = headerOf(transcript, scenarios, info);
   return {
     ...header,
-    log: chain(header, transcript.entries),
+    log: chainLog(header, transcript.entries),
     score: scoreAttempt(scenarios, transcript) as Scorecard['score'],
+  };
+}
+
+/** The transcript a scorecard's log holds. */
+export function transcriptOf(scorecard: Scorecard): Transcript {
+  return {
+    engineVersion: scorecard.engineVersion,
+    analyser: scorecard.analyser,
+    seed: scorecard.seed,
+    shift: scorecard.shift,
+    scenarios: scorecard.scenarios,
+    entries: scorecard.log.map(({ hash: _hash, ...entry }) => entry as TranscriptEntry),
   };
 }
 
 /** A scorecard as pretty-printed JSON, ready to save or export. */
 export function scorecardToJson(scorecard: Scorecard): string {
   return `${JSON.stringify(scorecard, null, 2)}\n`;
-}
-
-/** A problem with a scorecard file: where it is (line, field) and what to do. */
-export interface ScorecardProblem {
-  readonly file: string;
-  readonly line: number;
-  readonly field: string;
-  readonly message: string;
-}
-
-/** The outcome of {@link parseScorecard}. */
-export type ParseScorecardResult =
-  | { readonly ok: true; readonly scorecard: Scorecard }
-  | { readonly ok: false; readonly problem: ScorecardProblem };
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i += 1) if (text.charCodeAt(i) === 10) line += 1;
-  return line;
-}
-
-/** The line a JSON path starts on, found by reading the text again with positions (only on failure). */
-function lineOfPath(text: string, path: readonly PropertyKey[]): number {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: false });
-  for (let depth = path.length; depth >= 0; depth -= 1) {
-    const node = doc.getIn(path.slice(0, depth) as unknown[], true) as
-      | { range?: [number, number, number] }
-      | undefined;
-    if (node?.range) return counter.linePos(node.range[0]).line;
-  }
-  return 1;
-}
-
-function fieldName(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
-    '',
-  );
-}
-
-/**
- * Reads a scorecard from untrusted text: size-capped, parsed, and validated strictly. A problem names
- * the file, the line and the field, and says what is wrong.
- */
-export function parseScorecard(text: string, file: string): ParseScorecardResult {
-  const fail = (line: number, field: string, message: string): ParseScorecardResult => ({
-    ok: false,
-    problem: { file, line, field, message },
-  });
-  if (typeof text !== 'string' || text.trim() === '')
-    return fail(1, '', 'The file is empty; export the scorecard again.');
-  if (text.length > MAX_SCORECARD_CHARS) {
-    return fail(
-      1,
-      '',
-      `The file is larger than ${MAX_SCORECARD_CHARS / 1024 / 1024} MiB; it is not a scorecard.`,
-    );
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    const at = /position (\d+)/.exec(error instanceof Error ? error.message : '');
-    return fail(
-      at ? lineOf(text, Number(at[1])) : 1,
-      '',
-      'The file is not valid JSON (it may have been cut short or edited by hand); export the scorecard again.',
-    );
-  }
-  if (
-    raw !== null &&
-    typeof raw === 'object' &&
-    !Array.isArray(raw) &&
-    (raw as { format?: unknown }).format !== SCORECARD_FORMAT
-  ) {
-    return fail(
-      lineOfPath(text, ['format']),
-      'format',
-      `This is not a scorecard: \`format\` must be "${SCORECARD_FORMAT}".`,
-    );
-  }
-  const parsed = ScorecardSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const { path, message } = issue ? deepestIssue(issue, []) : { path: [], message: 'Invalid value' };
-    return fail(
-      lineOfPath(text, path),
-      fieldName(path),
-      `${message}. A scorecard is written by the game; export it again rather than editing it.`,
-    );
-  }
-  return { ok: true, scorecard: parsed.data };
-}
-
-interface IssueLike {
-  readonly path: readonly PropertyKey[];
-  readonly message: string;
-  readonly code?: string;
-  readonly errors?: readonly (readonly IssueLike[])[];
-}
-
-/** For a value that fits none of a union's shapes, the problem in the shape it came closest to. */
-function deepestIssue(
-  issue: IssueLike,
-  prefix: readonly PropertyKey[],
-): { path: PropertyKey[]; message: string } {
-  const here = [...prefix, ...issue.path];
-  if (issue.code !== 'invalid_union' || !issue.errors?.length) return { path: here, message: issue.message };
-  let best: { path: PropertyKey[]; message: string } | null = null;
-  for (const branch of issue.errors) {
-    const first = branch[0];
-    if (!first) continue;
-    const candidate = deepestIssue(first, here);
-    if (!best || candidate.path.length > best.path.length) best = candidate;
-  }
-  return best ?? { path: here, message: issue.message };
-}
-
-/** One place where a scorecard disagrees with its own replay. */
-export interface Difference {
-  /** The field, as a path into the scorecard (`score.overall`, `log[12].event`, `log[3].hash`). */
-  readonly field: string;
-  readonly recorded: unknown;
-  readonly computed: unknown;
-}
-
-/** The outcome of {@link verifyScorecard}. */
-export type Verification =
-  | { readonly status: 'verified' }
-  | { readonly status: 'differs'; readonly differences: readonly Difference[] }
-  | { readonly status: 'scenario-unavailable'; readonly missing: readonly ScenarioRef[] }
-  | { readonly status: 'engine-version'; readonly recorded: string; readonly current: string };
-
-const MAX_DIFFERENCES = 20;
-
-function compare(recorded: unknown, computed: unknown, field: string, out: Difference[]): void {
-  if (out.length >= MAX_DIFFERENCES) return;
-  if (recorded === computed) return;
-  const bothObjects =
-    recorded !== null && computed !== null && typeof recorded === 'object' && typeof computed === 'object';
-  if (!bothObjects || Array.isArray(recorded) !== Array.isArray(computed)) {
-    out.push({ field, recorded, computed });
-    return;
-  }
-  if (Array.isArray(recorded) && Array.isArray(computed)) {
-    if (recorded.length !== computed.length) {
-      out.push({ field: `${field}.length`, recorded: recorded.length, computed: computed.length });
-    }
-    for (let i = 0; i < Math.min(recorded.length, computed.length); i += 1) {
-      compare(recorded[i], computed[i], `${field}[${i}]`, out);
-    }
-    return;
-  }
-  const a = recorded as Record<string, unknown>;
-  const b = computed as Record<string, unknown>;
-  for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
-    compare(a[key], b[key], field ? `${field}.${key}` : key, out);
-  }
-}
-
-/**
- * Checks a scorecard against the scenarios it names: the hash chain, then a replay of its inputs (every
- * recorded event must come out again), then the score computed afresh. Returns verified, the exact
- * differences, or that a scenario version (or the engine version) it needs is not available.
- */
-export function verifyScorecard(scorecard: Scorecard, scenarios: readonly Scenario[]): Verification {
-  if (scorecard.engineVersion !== ENGINE_VERSION) {
-    return { status: 'engine-version', recorded: scorecard.engineVersion, current: ENGINE_VERSION };
-  }
-  const missing = scorecard.scenarios.filter(
-    (ref) =>
-      !scenarios.some(
-        (s) =>
-          s.id === ref.id && s.contentHash === ref.contentHash && s.packHash === scorecard.pack.contentHash,
-      ),
-  );
-  if (missing.length > 0) return { status: 'scenario-unavailable', missing };
-
-  const { log, score, ...header } = scorecard;
-  const differences: Difference[] = [];
-  if (scorecard.rubricVersion !== RUBRIC_VERSION) {
-    differences.push({ field: 'rubricVersion', recorded: scorecard.rubricVersion, computed: RUBRIC_VERSION });
-  }
-  const entries = log.map(({ hash: _hash, ...entry }) => entry as TranscriptEntry);
-  const rechained = chain(header, entries);
-  const broken = rechained.findIndex((entry, i) => entry.hash !== log[i]?.hash);
-  if (broken >= 0) {
-    differences.push({
-      field: `log[${broken}].hash`,
-      recorded: log[broken]?.hash,
-      computed: rechained[broken]?.hash,
-    });
-  }
-  const transcript: Transcript = {
-    engineVersion: scorecard.engineVersion,
-    seed: scorecard.seed,
-    shift: scorecard.shift,
-    scenarios: scorecard.scenarios,
-    entries,
-  };
-  const replay = replayTranscript(transcript, scenarios);
-  if (!replay.ok) {
-    if (replay.reason === 'diverged') {
-      differences.push({ field: `log[${replay.seq}]`, recorded: replay.expected, computed: replay.actual });
-    } else if (replay.reason === 'scenario-unavailable') {
-      return { status: 'scenario-unavailable', missing: replay.missing };
-    }
-    return { status: 'differs', differences };
-  }
-  compare(score, scoreAttempt(scenarios, transcript), 'score', differences);
-  return differences.length === 0 ? { status: 'verified' } : { status: 'differs', differences };
 }

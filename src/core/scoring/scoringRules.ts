@@ -1,10 +1,10 @@
 /**
- * The scoring formulas, each a small pure function of plain numbers so that it can be read, tabled and
- * tested on its own. A dimension's score is its base plus the points of its evidence, kept within
- * 0–100; these functions say how many points each kind of evidence is worth.
+ * The scoring formulas: every point value the rubric gives, and each formula a small pure function of
+ * plain numbers so that it can be read, tabled and tested on its own. A dimension's score is its base
+ * plus the points of its evidence, kept within 0–100; the dimension modules decide which evidence a
+ * contact earns, and this module alone says how many points each kind is worth.
  */
-import { foldText } from '../analysis/foldText';
-import type { Channel, Dimension, Fact, PhraseFamily, ScoringRules } from '../scenario/types';
+import type { Channel, Dimension, PhraseFamily, ScoringRules } from '../scenario/types';
 
 const MINUTE = 60_000;
 
@@ -24,6 +24,8 @@ export const BASE: Readonly<Record<Dimension, number>> = {
 
 /** A dimension scoring below this gets a tip. */
 export const TIP_BELOW = 70;
+/** The most tips an attempt's debrief gives. */
+export const MAX_TIPS = 5;
 
 /**
  * The clock each channel runs on (game time): how soon a customer expects an answer (a call or a
@@ -61,6 +63,46 @@ export function phrasePoints(weight: number): number {
   return Math.round(weight * PHRASE_SCALE * 10) / 10;
 }
 
+/** Empathy beyond its phrases: an upset customer's feelings must be acknowledged early. */
+export const EMPATHY_POINTS = {
+  /** Neither of the first replies to an upset customer acknowledged, validated or apologised. */
+  noAcknowledgement: -15,
+  /** A customer who starts with a mood below this is upset. */
+  upsetBelow: -0.2,
+  /** How many of the first replies may pass before the acknowledgement counts as missing. */
+  acknowledgeWithin: 2,
+} as const;
+
+/** Attention: greeting the customer in the first reply, and using their name in any. */
+export const ATTENTION_POINTS = { greeting: 30, name: 30 } as const;
+
+/** Professionalism: its phrases count double, and a rude reply costs on its own. */
+export const PROFESSIONALISM_POINTS = {
+  phraseFactor: 2,
+  rudeTone: -10,
+  /** A reply whose tone is at or below this is rude. */
+  rudeAt: -0.6,
+} as const;
+
+/** Listening beyond the facts learnt: asking again for what is already known. */
+export const LISTENING_POINTS = { askedAgain: -5 } as const;
+
+/** Problem solving beyond how the contact ended. */
+export const PROBLEM_SOLVING_POINTS = {
+  unfinished: -40,
+  rightResolution: 20,
+  otherResolution: -5,
+  beyondAuthority: -15,
+  reproduced: 10,
+  notReproduced: -10,
+} as const;
+
+/** Responsiveness beyond silences: a customer held for longer than `longHoldMs`. */
+export const RESPONSIVENESS_POINTS = { longHold: -10, longHoldMs: 3 * MINUTE } as const;
+
+/** Follow-up: scheduling one when the case expects it. */
+export const FOLLOW_UP_POINTS = { scheduled: 70, missing: -30 } as const;
+
 /** Which dimension each phrase family counts in. */
 export const FAMILY_DIMENSION: Readonly<Record<PhraseFamily, Dimension>> = {
   acknowledge: 'empathy',
@@ -88,6 +130,8 @@ export const PROMISE_POINTS = {
   pastDeadline: -10,
   beforeTierAnswers: -10,
   beyondAuthority: -15,
+  /** A promise typed within this long of one put on the tracker is the same promise. */
+  sameAsTrackerMs: 2 * MINUTE,
 } as const;
 
 /** Points for the ways a contact can end, in problem solving. */
@@ -109,7 +153,10 @@ export const TIER_POINTS = {
   crisisFactor: 2,
   onTime: 10,
   late: -10,
+  /** Shared among the facts the handoff note must carry. */
   note: 10,
+  /** A handoff note left empty when the case names no facts for it. */
+  emptyNote: -5,
 } as const;
 
 /** The level from which a case is a crisis (Level 4 in the default ladder). */
@@ -154,32 +201,6 @@ export type TierDecisionKey =
 /** The timing points of an escalation made `delayMs` after the need was known. */
 export function escalationTimingPoints(delayMs: number, channel: Channel): number {
   return delayMs <= CHANNEL_TIMES[channel].escalateMs ? TIER_POINTS.onTime : TIER_POINTS.late;
-}
-
-const STOP_WORDS = new Set(
-  'the and for with from that this your you are was were has have had not but los las del por con para una uno que sus les este esta'.split(
-    ' ',
-  ),
-);
-
-function significantWords(text: string): string[] {
-  return foldText(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => (w.length >= 3 || /\d/.test(w)) && !STOP_WORDS.has(w));
-}
-
-/**
- * Whether a handoff note carries a fact: at least half of the significant words of the fact's value, in
- * any of the scenario's languages, appear in the note (numbers always count as significant).
- */
-export function noteCarries(note: string, fact: Fact): boolean {
-  const words = new Set(significantWords(note));
-  return Object.values(fact.value).some((value) => {
-    const wanted = significantWords(value);
-    if (wanted.length === 0) return false;
-    const found = wanted.filter((w) => words.has(w)).length;
-    return found * 2 >= wanted.length;
-  });
 }
 
 /** Listening: the share of the facts the trainee could learn that they did learn, as points. */

@@ -5,9 +5,13 @@
  * only render what it reports.
  */
 import {
+  type Analyser,
   createScorecard,
+  fail,
   type Intent,
+  lexiconAnalyser,
   practiceShift,
+  type Result,
   restoreSession,
   type Scenario,
   type Scorecard,
@@ -15,8 +19,9 @@ import {
   type ShiftEmitted,
   ShiftSession,
   saveSession,
-} from '../../core';
-import type { AttemptStore, StoredAttempt, WriteResult } from './attemptStore';
+  succeed,
+} from '../../core/runtime';
+import type { AttemptStore, ReadProblem, StoredAttempt, WriteResult } from './attemptStore';
 import { ATTEMPT_FORMAT, ATTEMPT_VERSION } from './attemptStore';
 
 /** Who plays what, and how; stored with every save. */
@@ -37,6 +42,8 @@ export interface AttemptWorld {
   readonly store: AttemptStore;
   /** Wall-clock time for `savedAt` and `finishedAt` only; game time comes from the session. */
   readonly now: () => Date;
+  /** What reads the trainee's words; the shipped lexicon analyser when absent. */
+  readonly analyser?: Analyser;
 }
 
 /** An intent as the desk makes it: the attempt stamps the game time. */
@@ -48,11 +55,29 @@ export interface ActResult {
   readonly saved: WriteResult;
 }
 
-/** The outcome of {@link Attempt.resume}. */
-export type ResumeResult =
-  | { readonly status: 'resumed'; readonly attempt: Attempt }
-  | { readonly status: 'none' }
-  | { readonly status: 'unreadable'; readonly reason: string; readonly raw: string };
+/**
+ * Why a stored attempt cannot be resumed: it is damaged or newer (see {@link ReadProblem}), or its
+ * save does not restore (its scenario versions are gone, or it does not replay). `raw` is kept so the
+ * trainee can download it.
+ */
+export interface ResumeProblem {
+  readonly code: string;
+  readonly reason: string;
+  readonly raw: string;
+}
+
+/** A resumed attempt, and the rules it was saved under when they were not this build's. */
+export interface Resumed {
+  readonly attempt: Attempt;
+  /**
+   * The engine or analyser version the attempt was saved under, when it was played again under this
+   * build's rules (the customers may answer a little differently); null when it resumed exactly.
+   */
+  readonly madeUnder: string | null;
+}
+
+/** The outcome of {@link Attempt.resume}: the attempt, null when nothing was stored, or why not. */
+export type ResumeResult = Result<Resumed | null, ResumeProblem | ReadProblem>;
 
 function shiftFor(world: AttemptWorld, settings: AttemptSettings): Shift {
   if (settings.mode === 'shift') {
@@ -78,27 +103,39 @@ export class Attempt {
 
   /** Starts a new attempt with the given seed (the game draws it once, at the start). */
   static start(world: AttemptWorld, settings: AttemptSettings, seed: number): Attempt {
-    const session = new ShiftSession({ scenarios: world.scenarios, shift: shiftFor(world, settings), seed });
+    const session = new ShiftSession({
+      scenarios: world.scenarios,
+      shift: shiftFor(world, settings),
+      seed,
+      analyser: world.analyser ?? lexiconAnalyser,
+    });
     const attempt = new Attempt(world, settings, session);
     attempt.save();
     return attempt;
   }
 
   /**
-   * Resumes the stored attempt exactly where it was, or says why it cannot: nothing stored, or a save
-   * that is damaged, newer, or made on scenario versions no longer bundled (kept raw for export).
+   * Resumes the stored attempt exactly where it was, or says why it cannot: a save that is damaged,
+   * newer, or made on scenario versions no longer bundled (kept raw for export). A save made under an
+   * earlier engine or analyser is played again under this build's rules, saved so, and said so.
    */
   static resume(world: AttemptWorld): ResumeResult {
     const read = world.store.readCurrent();
-    if (read.status === 'none' || read.status === 'unavailable') return { status: 'none' };
-    if (read.status === 'damaged')
-      return { status: 'unreadable', reason: `damaged:${read.reason}`, raw: read.raw };
-    if (read.status === 'newer') return { status: 'unreadable', reason: 'newer', raw: read.raw };
-    const stored = read.attempt;
-    const restored = restoreSession(stored.save, world.scenarios);
-    if (!restored.ok) return { status: 'unreadable', reason: restored.reason, raw: JSON.stringify(stored) };
+    if (!read.ok) return read;
+    const stored = read.value;
+    if (!stored) return succeed(null);
+    const restored = restoreSession(stored.save, world.scenarios, world.analyser ?? lexiconAnalyser, {
+      replayUnderCurrentRules: true,
+    });
+    if (!restored.ok) {
+      const raw = JSON.stringify(stored);
+      return fail(restored.problems.map((p) => ({ code: p.code, reason: p.message, raw })));
+    }
     const { format: _f, version: _v, savedAt: _s, save: _save, ...settings } = stored;
-    return { status: 'resumed', attempt: new Attempt(world, settings, restored.session) };
+    const { session, madeUnder } = restored.value;
+    const attempt = new Attempt(world, settings, session);
+    if (madeUnder) attempt.save();
+    return succeed({ attempt, madeUnder });
   }
 
   /** Hears every event the attempt reports, from ticks and intents alike. */

@@ -6,7 +6,8 @@
  * on in memory and shows the reason.
  */
 import { z } from 'zod';
-import type { Grade } from '../../core';
+import { fail, type Result, succeed } from '../../core/result';
+import type { Grade } from '../../core/runtime';
 
 /** The few Storage methods the store needs (localStorage, or a stand-in in tests). */
 export interface KeyValueStorage {
@@ -80,19 +81,29 @@ const HistoryEntrySchema = z.strictObject({
 /** A finished attempt in the history: a summary the menu and manager view list, and its scorecard. */
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
-/** Why storage did not do what was asked. */
+/** Why storage did not do what was asked: it is disabled, full, or failed otherwise. */
 export type StoreFailure = 'disabled' | 'full' | 'failed';
 
-/** What a write did. */
-export type WriteResult = { readonly ok: true } | { readonly ok: false; readonly reason: StoreFailure };
+/** Why a write did not happen; the game carries on in memory and says so. */
+export interface WriteProblem {
+  readonly code: StoreFailure;
+}
 
-/** What reading the current attempt found. */
-export type ReadResult =
-  | { readonly status: 'none' }
-  | { readonly status: 'found'; readonly attempt: StoredAttempt }
-  | { readonly status: 'damaged'; readonly reason: string; readonly raw: string }
-  | { readonly status: 'newer'; readonly version: number; readonly raw: string }
-  | { readonly status: 'unavailable' };
+/** What a write did. */
+export type WriteResult = Result<void, WriteProblem>;
+
+/**
+ * Why the stored attempt cannot be read: it is damaged (`reason` says where), or a newer version of
+ * the game wrote it. `raw` is what was stored, kept so the trainee can download it.
+ */
+export interface ReadProblem {
+  readonly code: 'damaged' | 'newer';
+  readonly reason: string;
+  readonly raw: string;
+}
+
+/** What reading the current attempt found: the attempt, nothing (null), or why it cannot be read. */
+export type ReadResult = Result<StoredAttempt | null, ReadProblem>;
 
 function failureOf(error: unknown): StoreFailure {
   const name = error instanceof Error ? error.name : '';
@@ -111,12 +122,12 @@ export class AttemptStore {
   }
 
   private write(key: string, value: string): WriteResult {
-    if (!this.storage) return { ok: false, reason: 'disabled' };
+    if (!this.storage) return fail([{ code: 'disabled' }]);
     try {
       this.storage.setItem(key, value);
-      return { ok: true };
+      return succeed(undefined);
     } catch (error) {
-      return { ok: false, reason: failureOf(error) };
+      return fail([{ code: failureOf(error) }]);
     }
   }
 
@@ -139,28 +150,33 @@ export class AttemptStore {
     return this.write(KEYS.current, next);
   }
 
-  /** The current attempt, checked; a damaged or newer one is returned raw so it can be exported. */
+  /**
+   * The current attempt, checked; null when there is none (or storage is unavailable). A damaged or
+   * newer one comes back raw in its problem so it can be exported.
+   */
   readCurrent(): ReadResult {
-    if (!this.storage) return { status: 'unavailable' };
+    const problem = (code: ReadProblem['code'], reason: string, raw: string) => fail([{ code, reason, raw }]);
+    if (!this.storage) return succeed(null);
     const slot = this.read(KEYS.current);
-    if (slot !== 'a' && slot !== 'b') return { status: 'none' };
+    if (slot !== 'a' && slot !== 'b') return succeed(null);
     const raw = this.read(slot === 'a' ? KEYS.slotA : KEYS.slotB);
-    if (raw === null) return { status: 'none' };
-    if (raw.length > MAX_ATTEMPT_CHARS) return { status: 'damaged', reason: 'too-large', raw: '' };
+    if (raw === null) return succeed(null);
+    if (raw.length > MAX_ATTEMPT_CHARS) return problem('damaged', 'too-large', '');
     let value: unknown;
     try {
       value = JSON.parse(raw);
     } catch {
-      return { status: 'damaged', reason: 'not-json', raw };
+      return problem('damaged', 'not-json', raw);
     }
     const version = (value as { version?: unknown } | null)?.version;
-    if (typeof version === 'number' && version > ATTEMPT_VERSION) return { status: 'newer', version, raw };
+    if (typeof version === 'number' && version > ATTEMPT_VERSION)
+      return problem('newer', `version ${version}`, raw);
     const parsed = StoredAttemptSchema.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return { status: 'damaged', reason: issue?.path.join('.') || 'shape', raw };
+      return problem('damaged', issue?.path.join('.') || 'shape', raw);
     }
-    return { status: 'found', attempt: parsed.data };
+    return succeed(parsed.data);
   }
 
   /** Forgets the current attempt (finished, or abandoned by the trainee). */
@@ -199,7 +215,7 @@ export class AttemptStore {
     let list = [entry, ...this.history().filter((e) => e.id !== entry.id)].slice(0, MAX_HISTORY);
     for (;;) {
       const written = this.write(KEYS.history, JSON.stringify(list));
-      if (written.ok || written.reason !== 'full' || list.length <= 1) return written;
+      if (written.ok || written.problems[0]?.code !== 'full' || list.length <= 1) return written;
       list = list.slice(0, Math.max(1, Math.floor(list.length / 2)));
     }
   }

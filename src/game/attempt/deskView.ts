@@ -3,7 +3,7 @@
  * case record and the promise tracker. Pure projections of the transcript and the shift's state, so
  * the same attempt always shows the same desk, after a refresh too.
  */
-import { readAttempt, type Scenario, type ShiftSession } from '../../core';
+import { readAttempt, type Scenario, type ShiftSession } from '../../core/runtime';
 import { inLanguage } from '../text';
 
 /** One line of a conversation: who said it, when (game ms), and the words in the trainee's language. */

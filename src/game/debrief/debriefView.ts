@@ -5,7 +5,7 @@
  * debrief, the print view and a manager's drill-down all read the same.
  */
 import type { TFunction } from 'i18next';
-import { DIMENSIONS, type Dimension, type Scorecard } from '../../core';
+import { DIMENSIONS, type Dimension, type Scorecard } from '../../core/runtime';
 import { inLanguage } from '../attempt/deskView';
 
 /** A piece of evidence as the trainee reads it. */

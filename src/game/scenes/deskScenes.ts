@@ -4,7 +4,7 @@
  * captions and announcements. None of them decides an outcome or a score.
  */
 import * as Phaser from 'phaser';
-import type { ShiftEmitted } from '../../core';
+import type { ShiftEmitted } from '../../core/runtime';
 import { Attempt } from '../attempt/Attempt';
 import { debriefView } from '../debrief/debriefView';
 import { SCENES } from '../keys';
@@ -72,17 +72,17 @@ export class DeskScene extends Phaser.Scene {
         const result = attempt.act(intent);
         const refused = result.events.find((e) => e.type === 'intent.refused');
         if (refused?.type === 'intent.refused') s.announce(s.i18n.t(`refusals.${refused.reason}`));
-        s.notify(result.saved.ok ? null : s.i18n.t(`notice.notSaved.${result.saved.reason}`));
+        s.notify(result.saved.ok ? null : s.i18n.t(`notice.notSaved.${result.saved.problems[0]?.code}`));
         this.view?.refresh();
       },
       togglePause: () => {
         const saved = attempt.setPaused(!attempt.paused);
-        s.notify(saved.ok ? null : s.i18n.t(`notice.notSaved.${saved.reason}`));
+        s.notify(saved.ok ? null : s.i18n.t(`notice.notSaved.${saved.problems[0]?.code}`));
         this.view?.refresh();
       },
       setSpeed: (speed) => {
         const saved = attempt.setSpeed(speed);
-        s.notify(saved.ok ? null : s.i18n.t(`notice.notSaved.${saved.reason}`));
+        s.notify(saved.ok ? null : s.i18n.t(`notice.notSaved.${saved.problems[0]?.code}`));
         this.view?.refresh();
       },
       finish: () => this.finish(),
@@ -170,7 +170,7 @@ export class DeskScene extends Phaser.Scene {
     const { scorecard, kept } = attempt.finish(id);
     s.play.scorecard = scorecard;
     s.play.finishedId = id;
-    s.notify(kept.ok ? null : s.i18n.t(`notice.notKept.${kept.reason}`));
+    s.notify(kept.ok ? null : s.i18n.t(`notice.notKept.${kept.problems[0]?.code}`));
     this.scene.start(SCENES.debrief);
   }
 }

@@ -146,17 +146,22 @@ export class MenuScene extends Phaser.Scene {
     const resume = () =>
       void loadDesk(this).then(({ Attempt }) => {
         const resumed = Attempt.resume(world);
-        if (resumed.status === 'resumed') {
-          s.play.attempt = resumed.attempt;
-          this.scene.start(SCENES.desk);
-        } else if (resumed.status === 'unreadable') {
-          this.unreadable = resumed.raw;
+        if (!resumed.ok) {
+          this.unreadable = resumed.problems[0]?.raw ?? '';
           this.render();
+        } else if (resumed.value) {
+          s.play.attempt = resumed.value.attempt;
+          if (resumed.value.madeUnder) {
+            s.notify(t('notice.replayedUnderNewRules'));
+            s.announce(t('notice.replayedUnderNewRules'));
+          }
+          this.scene.start(SCENES.desk);
         }
       });
     let resumeInfo: string | null = null;
-    if (stored?.status === 'found') {
-      const a = stored.attempt;
+    const found = stored?.ok ? stored.value : null;
+    if (found) {
+      const a = found;
       const scenario = s.pack.scenarios.find((x) => x.id === a.playing);
       const shift = s.pack.shifts.find((x) => x.id === a.playing);
       const what = scenario
@@ -170,8 +175,7 @@ export class MenuScene extends Phaser.Scene {
       }).format(new Date(a.savedAt));
       resumeInfo = t('menu.resumeInfo', { what, time: when });
     }
-    const damaged =
-      this.unreadable ?? (stored?.status === 'damaged' || stored?.status === 'newer' ? stored.raw : null);
+    const damaged = this.unreadable ?? (stored && !stored.ok ? (stored.problems[0]?.raw ?? '') : null);
     renderMenu(
       s.ui,
       {
@@ -184,7 +188,7 @@ export class MenuScene extends Phaser.Scene {
       {
         startPractice: (scenario) => start('practice', scenario),
         startShift: (shift) => start('shift', shift),
-        resume: stored?.status === 'found' && damaged === null ? resume : null,
+        resume: found && damaged === null ? resume : null,
         damagedSave:
           damaged !== null
             ? {

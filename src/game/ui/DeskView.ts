@@ -5,7 +5,7 @@
  * what changed, so focus and half-typed replies survive new events.
  */
 import type { TFunction } from 'i18next';
-import { analyseReply, type Channel, RESOLUTION_KINDS, type Scenario } from '../../core';
+import { analyseReply, type Channel, RESOLUTION_KINDS, type Scenario } from '../../core/runtime';
 import type { Attempt, DeskIntent } from '../attempt/Attempt';
 import { caseRecord, conversation, inLanguage, promiseTracker, queue } from '../attempt/deskView';
 import { clockText, durationText } from '../services';

@@ -4,7 +4,7 @@
  * left unfinished. Every control is a labelled DOM control, reachable by keyboard.
  */
 import type { TFunction } from 'i18next';
-import type { Grade, PackCheck, Scenario } from '../../core';
+import type { Grade, PackCheck, Scenario } from '../../core/runtime';
 import type { HistoryEntry } from '../attempt/attemptStore';
 import { UI_LANGUAGES, type UiLanguage } from '../i18n';
 import type { Settings } from '../settings';

@@ -3,11 +3,15 @@
  * their due instant and owed after a chat closes, held contacts coming back only when there is room,
  * ended contacts hearing nothing more, malformed input refused, scripts that can never stall the clock.
  */
+
 import { describe, expect, it } from 'vitest';
+import { lexiconAnalyser } from '../../../src/core/analysis/lexiconAnalyser';
 import type { Intent } from '../../../src/core/engine/intents';
-import { restoreSession, ShiftSession, saveSession } from '../../../src/core/engine/session';
-import { practiceShift, type Shift } from '../../../src/core/engine/shift';
+import { practiceShift } from '../../../src/core/engine/practiceShift';
+import { restoreSession, saveSession } from '../../../src/core/engine/saves';
+import { ShiftSession } from '../../../src/core/engine/session';
 import type { ShiftEmitted } from '../../../src/core/engine/shiftSteps';
+import type { Shift } from '../../../src/core/scenario/types';
 import { tinyScenario } from '../../support/tinyScenario';
 
 const MIN = 60_000;
@@ -30,6 +34,7 @@ describe('waiting and answering', () => {
       scenarios: [scenario],
       shift: { ...practiceShift(scenario), speed: 1 },
       seed: 1,
+      analyser: lexiconAnalyser,
     });
     for (let i = 0; i < 8; i += 1) {
       session.send({ type: 'clock.tick', ms: 10 * MIN });
@@ -56,6 +61,7 @@ describe('waiting and answering', () => {
       scenarios: [scenario],
       shift: { ...practiceShift(scenario), speed: 1 },
       seed: 1,
+      analyser: lexiconAnalyser,
     });
     session.send({ type: 'clock.tick', ms: 45 * MIN });
     expect(session.context.personaSteps).toBeLessThan(10);
@@ -68,6 +74,7 @@ describe('waiting and answering', () => {
       scenarios: [scenario],
       shift: { ...practiceShift(scenario), speed: 0.1 },
       seed: 1,
+      analyser: lexiconAnalyser,
     });
     for (let i = 0; i < 6000; i += 1) session.send({ type: 'clock.tick', ms: 1000 / 240 });
     expect(session.now).toBe(2500);
@@ -77,7 +84,12 @@ describe('waiting and answering', () => {
 describe('promises', () => {
   const practice = (id: string) => {
     const scenario = tinyScenario({ id });
-    return new ShiftSession({ scenarios: [scenario], shift: practiceShift(scenario), seed: 1 });
+    return new ShiftSession({
+      scenarios: [scenario],
+      shift: practiceShift(scenario),
+      seed: 1,
+      analyser: lexiconAnalyser,
+    });
   };
 
   it('is kept when fulfilled at its due instant', () => {
@@ -103,7 +115,12 @@ describe('promises', () => {
       beats:
         '  - id: start\n    on:\n      - did: resolve\n        go: done\n  - id: done\n    ending: satisfied\n',
     });
-    const session = new ShiftSession({ scenarios: [scenario], shift: practiceShift(scenario), seed: 1 });
+    const session = new ShiftSession({
+      scenarios: [scenario],
+      shift: practiceShift(scenario),
+      seed: 1,
+      analyser: lexiconAnalyser,
+    });
     act(session, { type: 'promise', contact: 'c1', what: 'callback', dueAt: MIN, text: null });
     session.send({ type: 'clock.tick', ms: (2 * MIN) / 30 });
     expect(refusal(act(session, { type: 'fulfil', contact: 'c1', promise: 'p1' }))).toMatchObject({
@@ -115,7 +132,12 @@ describe('promises', () => {
 describe('ended contacts and holds', () => {
   it('a contact the trainee ended hears nothing more, not even a broken promise', () => {
     const scenario = tinyScenario({ id: 'ended' });
-    const session = new ShiftSession({ scenarios: [scenario], shift: practiceShift(scenario), seed: 1 });
+    const session = new ShiftSession({
+      scenarios: [scenario],
+      shift: practiceShift(scenario),
+      seed: 1,
+      analyser: lexiconAnalyser,
+    });
     act(session, { type: 'promise', contact: 'c1', what: 'callback', dueAt: 5 * MIN, text: null });
     act(session, { type: 'end', contact: 'c1' });
     const later = session.send({ type: 'clock.tick', ms: (10 * MIN) / 30 });
@@ -136,6 +158,7 @@ describe('ended contacts and holds', () => {
         { scenario: 'p2', atMs: 0 },
       ]),
       seed: 1,
+      analyser: lexiconAnalyser,
     });
     act(calls, { type: 'hold', contact: 'c1' });
     expect(calls.context.contacts.map((x) => x.status)).toEqual(['held', 'open']);
@@ -147,6 +170,7 @@ describe('ended contacts and holds', () => {
       scenarios: [a, b, c, d].flatMap((s) => (s ? [s] : [])),
       shift: shiftOf(['a', 'b', 'c', 'd'].map((scenario) => ({ scenario, atMs: 0 }))),
       seed: 1,
+      analyser: lexiconAnalyser,
     });
     act(chats, { type: 'hold', contact: 'c1' });
     expect(chats.context.contacts.map((x) => x.status)).toEqual(['held', 'open', 'open', 'open']);
@@ -158,7 +182,13 @@ describe('ended contacts and holds', () => {
 
 describe('untrusted input', () => {
   const scenario = tinyScenario({ id: 'inputs' });
-  const fresh = () => new ShiftSession({ scenarios: [scenario], shift: practiceShift(scenario), seed: 1 });
+  const fresh = () =>
+    new ShiftSession({
+      scenarios: [scenario],
+      shift: practiceShift(scenario),
+      seed: 1,
+      analyser: lexiconAnalyser,
+    });
 
   it('refuses a malformed intent without recording it, so the session still saves and restores', () => {
     const session = fresh();
@@ -168,7 +198,7 @@ describe('untrusted input', () => {
     });
     expect(refusal(events)).toMatchObject({ reason: 'invalid-intent' });
     expect(session.inputs).toEqual([]);
-    expect(restoreSession(saveSession(session), [scenario]).ok).toBe(true);
+    expect(restoreSession(saveSession(session), [scenario], lexiconAnalyser).ok).toBe(true);
   });
 
   it('throws on a malformed clock input instead of corrupting the clock', () => {
@@ -179,12 +209,18 @@ describe('untrusted input', () => {
   });
 
   it('refuses a shift or a save that names a scenario it does not have, instead of hanging', () => {
-    expect(() => new ShiftSession({ scenarios: [], shift: practiceShift(scenario), seed: 1 })).toThrow(
-      /not loaded/,
-    );
+    expect(
+      () =>
+        new ShiftSession({
+          scenarios: [],
+          shift: practiceShift(scenario),
+          seed: 1,
+          analyser: lexiconAnalyser,
+        }),
+    ).toThrow(/not loaded/);
     const saved = JSON.parse(saveSession(fresh())) as { scenarios: unknown[] };
     saved.scenarios = [];
-    const restored = restoreSession(JSON.stringify(saved), [scenario]);
+    const restored = restoreSession(JSON.stringify(saved), [scenario], lexiconAnalyser);
     expect(restored.ok).toBe(false);
   });
 });

@@ -28,8 +28,8 @@ describe('playthrough files', () => {
       'scenario: locked-out-before-payroll\ntitle: T\nsteps:\n  - at: 2m\n    do: lookup\n    expect: { beat: opening }\n  - at: 1m\n    do: resolve\nexpect: { ending: upset }\n',
     );
     if (!result.ok) throw new Error('should run');
-    expect(result.run.passed).toBe(false);
-    expect(result.run.checks.filter((c) => !c.ok).map((c) => `${c.at.line}:${c.at.col}`)).toEqual([
+    expect(result.value.passed).toBe(false);
+    expect(result.value.checks.filter((c) => !c.ok).map((c) => `${c.at.line}:${c.at.col}`)).toEqual([
       '6:21',
       '7:9',
       '9:19',

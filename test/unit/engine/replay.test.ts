@@ -1,21 +1,19 @@
 /**
  * Determinism: any sequence of clock ticks and trainee intents (valid or not) against any shipped
- * scenario replays to exactly the same events, from the transcript and from a save; and a damaged,
- * truncated or incompatible save is refused whole, with a reason.
+ * scenario replays to exactly the same events, every recorded judgement included, from the transcript
+ * and from a save; a damaged, truncated or incompatible save is refused whole, with a reason; and a
+ * save made under earlier rules can be played again under the current ones instead of being lost.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../src/core';
+import { lexiconAnalyser } from '../../../src/core/analysis/lexiconAnalyser';
 import { canonicalJson } from '../../../src/core/canonicalJson';
 import type { Intent } from '../../../src/core/engine/intents';
-import {
-  ENGINE_VERSION,
-  replayTranscript,
-  restoreSession,
-  ShiftSession,
-  saveSession,
-} from '../../../src/core/engine/session';
-import { practiceShift } from '../../../src/core/engine/shift';
+import { practiceShift } from '../../../src/core/engine/practiceShift';
+import { replayTranscript } from '../../../src/core/engine/replayTranscript';
+import { restoreSession, SAVE_FORMAT, saveSession } from '../../../src/core/engine/saves';
+import { ENGINE_VERSION, ShiftSession } from '../../../src/core/engine/session';
 import type { ShiftInput } from '../../../src/core/engine/shiftMachine';
 import { loadStarterPack } from '../../support/starterPack';
 
@@ -91,7 +89,12 @@ function inputArbitrary(scenario: Scenario): fc.Arbitrary<(now: number) => Shift
 }
 
 function play(scenario: Scenario, steps: ((now: number) => ShiftInput)[], seed: number): ShiftSession {
-  const session = new ShiftSession({ scenarios: [scenario], shift: practiceShift(scenario), seed });
+  const session = new ShiftSession({
+    scenarios: [scenario],
+    shift: practiceShift(scenario),
+    seed,
+    analyser: lexiconAnalyser,
+  });
   for (const step of steps) session.send(step(session.now));
   return session;
 }
@@ -112,12 +115,13 @@ describe('replay', () => {
           const scenario = scenarios.find((s) => s.id === id) as Scenario;
           const session = play(scenario, steps, seed);
           const transcript = JSON.parse(JSON.stringify(session.transcript));
-          const replay = replayTranscript(transcript, scenarios);
+          const replay = replayTranscript(transcript, scenarios, lexiconAnalyser);
           expect(replay.ok).toBe(true);
-          const restored = restoreSession(saveSession(session), scenarios);
-          if (!restored.ok) throw new Error(restored.reason);
-          expect(canonicalJson(restored.session.events)).toBe(canonicalJson(session.events));
-          expect(restored.ok && restored.session.context.now).toBe(session.now);
+          const restored = restoreSession(saveSession(session), scenarios, lexiconAnalyser);
+          if (!restored.ok) throw new Error(restored.problems[0]?.message);
+          expect(canonicalJson(restored.value.session.events)).toBe(canonicalJson(session.events));
+          expect(restored.value.session.context.now).toBe(session.now);
+          expect(restored.value.madeUnder).toBeNull();
         },
       ),
       { numRuns: 150 },
@@ -132,8 +136,73 @@ describe('replay', () => {
     };
     const said = transcript.entries.findIndex((e) => e.kind === 'event' && e.event?.type === 'persona.said');
     (transcript.entries[said] as unknown as { event: { line: unknown } }).event.line = { en: 'Edited' };
-    const replay = replayTranscript(transcript as never, scenarios);
-    expect(replay).toMatchObject({ ok: false, reason: 'diverged', seq: said });
+    const replay = replayTranscript(transcript as never, scenarios, lexiconAnalyser);
+    expect(replay).toMatchObject({ ok: false, problems: [{ code: 'diverged', seq: said }] });
+  });
+
+  it('finds an edited judgement: the analysis recorded for a reply must come out again', () => {
+    const scenario = scenarios[0] as Scenario;
+    const session = play(
+      scenario,
+      [
+        (now) => ({
+          type: 'trainee.intent',
+          intent: {
+            type: 'reply',
+            at: now,
+            contact: 'c1',
+            text: REPLIES[1] ?? '',
+            choice: null,
+            language: 'en',
+          },
+        }),
+      ],
+      1,
+    );
+    const transcript = structuredClone(session.transcript) as unknown as {
+      entries: { kind: string; event?: { type: string; tone?: number } }[];
+    };
+    const analysed = transcript.entries.findIndex((e) => e.event?.type === 'reply.analysed');
+    const event = transcript.entries[analysed]?.event;
+    expect(event?.tone).toBeLessThan(0);
+    if (event) event.tone = 0.9;
+    expect(replayTranscript(transcript as never, scenarios, lexiconAnalyser)).toMatchObject({
+      ok: false,
+      problems: [{ code: 'diverged', seq: analysed }],
+    });
+  });
+
+  it('records who judged each reply, and will not re-check a transcript another analyser made', () => {
+    const scenario = scenarios[0] as Scenario;
+    const session = play(
+      scenario,
+      [
+        (now) => ({
+          type: 'trainee.intent',
+          intent: { type: 'reply', at: now, contact: 'c1', text: 'Hello', choice: null, language: 'en' },
+        }),
+      ],
+      1,
+    );
+    const transcript = session.transcript;
+    expect(transcript.analyser).toEqual({ id: 'lexicon', version: lexiconAnalyser.version });
+    const analysed = transcript.entries.find((e) => e.kind === 'event' && e.event.type === 'reply.analysed');
+    expect(analysed?.kind === 'event' && analysed.event.type === 'reply.analysed' && analysed.event.by).toBe(
+      `lexicon@${lexiconAnalyser.version}`,
+    );
+    const other = { ...lexiconAnalyser, version: '0.1.0' };
+    expect(replayTranscript(transcript, scenarios, other)).toMatchObject({
+      ok: false,
+      problems: [
+        { code: 'analyser-version', made: `lexicon@${lexiconAnalyser.version}`, current: 'lexicon@0.1.0' },
+      ],
+    });
+    expect(
+      replayTranscript({ ...transcript, engineVersion: '1.1.0' }, scenarios, lexiconAnalyser),
+    ).toMatchObject({
+      ok: false,
+      problems: [{ code: 'engine-version', made: '1.1.0', current: ENGINE_VERSION }],
+    });
   });
 
   it('says when the scenario version played is not available', () => {
@@ -143,9 +212,9 @@ describe('replay', () => {
       ...transcript,
       scenarios: [{ ...transcript.scenarios[0], contentHash: '0'.repeat(64) }],
     };
-    expect(replayTranscript(changed as never, scenarios)).toMatchObject({
+    expect(replayTranscript(changed as never, scenarios, lexiconAnalyser)).toMatchObject({
       ok: false,
-      reason: 'scenario-unavailable',
+      problems: [{ code: 'scenario-unavailable' }],
     });
   });
 });
@@ -163,12 +232,33 @@ describe('saves', () => {
   const saved = saveSession(session);
 
   it('restores to exactly the saved state', () => {
-    const restored = restoreSession(saved, scenarios);
-    if (!restored.ok) throw new Error(restored.reason);
-    expect(restored.session.context.contacts[0]?.persona.context).toEqual(
+    const restored = restoreSession(saved, scenarios, lexiconAnalyser);
+    if (!restored.ok) throw new Error(restored.problems[0]?.message);
+    expect(restored.value.session.context.contacts[0]?.persona.context).toEqual(
       session.context.contacts[0]?.persona.context,
     );
-    expect(restored.session.transcript).toEqual(session.transcript);
+    expect(restored.value.session.transcript).toEqual(session.transcript);
+  });
+
+  it('plays a save made under earlier rules again under the current ones, when asked to, and says so', () => {
+    const older = JSON.parse(saved) as Record<string, unknown>;
+    older.version = 1;
+    older.engineVersion = '1.1.0';
+    delete older.analyser;
+    older.eventsHash = '0'.repeat(64);
+    const text = JSON.stringify(older);
+    const refused = restoreSession(text, scenarios, lexiconAnalyser);
+    expect(refused).toMatchObject({ ok: false, problems: [{ code: 'other-rules' }] });
+    expect(!refused.ok && refused.problems[0]?.message).toMatch(/engine 1\.1\.0/);
+    const replayed = restoreSession(text, scenarios, lexiconAnalyser, { replayUnderCurrentRules: true });
+    if (!replayed.ok) throw new Error(replayed.problems[0]?.message);
+    expect(replayed.value.madeUnder).toBe('1.1.0');
+    expect(replayed.value.session.inputs).toEqual(session.inputs);
+    expect(JSON.parse(saveSession(replayed.value.session))).toMatchObject({
+      format: SAVE_FORMAT,
+      engineVersion: ENGINE_VERSION,
+      analyser: { id: 'lexicon', version: lexiconAnalyser.version },
+    });
   });
 
   it.each([
@@ -193,16 +283,16 @@ describe('saves', () => {
     ],
     ['too large', `${saved}${' '.repeat(6 * 1024 * 1024)}`, /larger than/],
   ])('refuses a save that is %s', (_name, text, reason) => {
-    const restored = restoreSession(text, scenarios);
+    const restored = restoreSession(text, scenarios, lexiconAnalyser);
     expect(restored.ok).toBe(false);
-    expect(!restored.ok && restored.reason).toMatch(reason);
+    expect(!restored.ok && restored.problems[0]?.message).toMatch(reason);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('never throws on arbitrary text', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.json()), (text) => {
-        expect(restoreSession(text, scenarios).ok).toBe(false);
+        expect(restoreSession(text, scenarios, lexiconAnalyser).ok).toBe(false);
       }),
     );
   });
@@ -213,18 +303,33 @@ describe('recording clock ticks', () => {
   const events = (s: ShiftSession) => canonicalJson(s.events);
 
   it('records ticks that caused nothing as one tick, and the shorter transcript replays the same', () => {
-    const fine = new ShiftSession({ scenarios: [scenario], shift: practiceShift(scenario), seed: 3 });
-    const coarse = new ShiftSession({ scenarios: [scenario], shift: practiceShift(scenario), seed: 3 });
+    const fine = new ShiftSession({
+      scenarios: [scenario],
+      shift: practiceShift(scenario),
+      seed: 3,
+      analyser: lexiconAnalyser,
+    });
+    const coarse = new ShiftSession({
+      scenarios: [scenario],
+      shift: practiceShift(scenario),
+      seed: 3,
+      analyser: lexiconAnalyser,
+    });
     for (let i = 0; i < 600; i += 1) fine.send({ type: 'clock.tick', ms: 17 });
     coarse.send({ type: 'clock.tick', ms: 600 * 17 });
     expect(events(fine)).toBe(events(coarse));
     expect(fine.inputs.length).toBeLessThan(30);
-    const replayed = replayTranscript(fine.transcript, scenarios);
+    const replayed = replayTranscript(fine.transcript, scenarios, lexiconAnalyser);
     expect(replayed.ok).toBe(true);
   });
 
   it('keeps ticks of fractional milliseconds apart, where adding them up could round differently', () => {
-    const session = new ShiftSession({ scenarios: [scenario], shift: practiceShift(scenario), seed: 3 });
+    const session = new ShiftSession({
+      scenarios: [scenario],
+      shift: practiceShift(scenario),
+      seed: 3,
+      analyser: lexiconAnalyser,
+    });
     for (let i = 0; i < 10; i += 1) session.send({ type: 'clock.tick', ms: 16.7 });
     expect(session.inputs).toHaveLength(10);
   });

@@ -1,6 +1,6 @@
 /** Shift files: compiled against the pack's scenarios, with arrivals sorted and durations in game ms. */
 import { describe, expect, it } from 'vitest';
-import { compileShift } from '../../../src/core/engine/shift';
+import { compileShift } from '../../../src/core/scenario/compileShift';
 import { loadStarterPack } from '../../support/starterPack';
 
 const { scenarios } = loadStarterPack();
@@ -9,7 +9,7 @@ describe('compileShift', () => {
   it('compiles arrivals in time order with defaults', () => {
     const text = `id: morning\ntitle: { en: Morning, es: Mañana }\nlength: 1h\ncontacts:\n  - scenario: locked-out-before-payroll\n    at: 10m\n  - scenario: charged-twice-in-public\n`;
     const result = compileShift(text, { file: 'morning.shift.yaml', scenarios });
-    expect(result.ok && result.shift).toEqual({
+    expect(result.ok && result.value).toEqual({
       id: 'morning',
       title: { en: 'Morning', es: 'Mañana' },
       lengthMs: 3_600_000,

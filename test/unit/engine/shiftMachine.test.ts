@@ -1,9 +1,12 @@
 /** The shift: channel rules, queues and patience, promises, handoffs and refusals, on the game clock. */
+
 import { describe, expect, it } from 'vitest';
+import { lexiconAnalyser } from '../../../src/core/analysis/lexiconAnalyser';
 import type { Intent } from '../../../src/core/engine/intents';
+import { practiceShift } from '../../../src/core/engine/practiceShift';
 import { ShiftSession } from '../../../src/core/engine/session';
-import { practiceShift, type Shift } from '../../../src/core/engine/shift';
 import type { ShiftEmitted } from '../../../src/core/engine/shiftSteps';
+import type { Shift } from '../../../src/core/scenario/types';
 import { tinyScenario } from '../../support/tinyScenario';
 
 const MIN = 60_000;
@@ -41,6 +44,7 @@ describe('channel rules', () => {
       scenarios: chats,
       shift: shiftOf(chats.map((s) => ({ scenario: s.id, atMs: 0 }))),
       seed: 1,
+      analyser: lexiconAnalyser,
     });
     expect(statusOf(session)).toEqual({ c1: 'open', c2: 'open', c3: 'open', c4: 'queued' });
     intent(session, { type: 'resolve', contact: 'c2' });
@@ -56,6 +60,7 @@ describe('channel rules', () => {
         { scenario: 'm', atMs: 0 },
       ]),
       seed: 1,
+      analyser: lexiconAnalyser,
     });
     expect(statusOf(session)).toEqual({ c1: 'open', c2: 'queued', c3: 'open' });
     expect(refusal(intent(session, { type: 'lookup', contact: 'c3' }))).toMatchObject({
@@ -80,6 +85,7 @@ describe('channel rules', () => {
         { scenario: 'i', atMs: 2 * MIN },
       ]),
       seed: 1,
+      analyser: lexiconAnalyser,
     });
     expect(session.context.contacts).toHaveLength(1);
     session.send({ type: 'clock.tick', ms: 2 * MIN });
@@ -96,6 +102,7 @@ describe('channel rules', () => {
       scenarios: [mail],
       shift: shiftOf([{ scenario: 'm', atMs: 0 }], { speed: 30 }),
       seed: 1,
+      analyser: lexiconAnalyser,
     });
     session.send({ type: 'clock.tick', ms: 1000 });
     expect(session.now).toBe(30_000);
@@ -111,7 +118,13 @@ describe('channel rules', () => {
 
 describe('promises', () => {
   const scenario = tinyScenario({ id: 'promise-case' });
-  const practice = () => new ShiftSession({ scenarios: [scenario], shift: practiceShift(scenario), seed: 1 });
+  const practice = () =>
+    new ShiftSession({
+      scenarios: [scenario],
+      shift: practiceShift(scenario),
+      seed: 1,
+      analyser: lexiconAnalyser,
+    });
 
   it('a promise fulfilled before its deadline is kept, and the persona hears it', () => {
     const session = practice();
@@ -151,7 +164,12 @@ describe('promises', () => {
 describe('escalation', () => {
   it('a tier that closes the case for good keeps the callback promised for it, not a promised email', () => {
     const scenario = tinyScenario({ id: 'closing', level: 2 });
-    const session = new ShiftSession({ scenarios: [scenario], shift: practiceShift(scenario), seed: 1 });
+    const session = new ShiftSession({
+      scenarios: [scenario],
+      shift: practiceShift(scenario),
+      seed: 1,
+      analyser: lexiconAnalyser,
+    });
     intent(session, { type: 'promise', contact: 'c1', what: 'callback', dueAt: 60 * MIN, text: null });
     intent(session, { type: 'promise', contact: 'c1', what: 'email', dueAt: 90 * MIN, text: null });
     intent(session, { type: 'escalate', contact: 'c1', tier: 2, note: 'refund above my limit' });
@@ -165,7 +183,12 @@ describe('escalation', () => {
 
   it('a tier at or above the level the case needs resolves it after its response time', () => {
     const scenario = tinyScenario({ id: 'l2-case', level: 2 });
-    const session = new ShiftSession({ scenarios: [scenario], shift: practiceShift(scenario), seed: 1 });
+    const session = new ShiftSession({
+      scenarios: [scenario],
+      shift: practiceShift(scenario),
+      seed: 1,
+      analyser: lexiconAnalyser,
+    });
     const sent = intent(session, {
       type: 'escalate',
       contact: 'c1',
@@ -203,7 +226,12 @@ describe('escalation', () => {
     ending: satisfied
 `,
     });
-    const session = new ShiftSession({ scenarios: [scenario], shift: practiceShift(scenario), seed: 1 });
+    const session = new ShiftSession({
+      scenarios: [scenario],
+      shift: practiceShift(scenario),
+      seed: 1,
+      analyser: lexiconAnalyser,
+    });
     const twist = intent(session, { type: 'lookup', contact: 'c1' });
     expect(twist).toContainEqual(expect.objectContaining({ type: 'persona.levelRaised', level: 4 }));
     intent(session, { type: 'escalate', contact: 'c1', tier: 3, note: 'threat' });
@@ -214,7 +242,12 @@ describe('escalation', () => {
 
 describe('refusals are recorded with a reason', () => {
   const scenario = tinyScenario({ id: 'refuse' });
-  const session = new ShiftSession({ scenarios: [scenario], shift: practiceShift(scenario), seed: 1 });
+  const session = new ShiftSession({
+    scenarios: [scenario],
+    shift: practiceShift(scenario),
+    seed: 1,
+    analyser: lexiconAnalyser,
+  });
 
   it.each([
     [{ type: 'lookup', contact: 'c7' }, 'unknown-contact'],

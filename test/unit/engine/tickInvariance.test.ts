@@ -6,10 +6,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../src/core';
+import { lexiconAnalyser } from '../../../src/core/analysis/lexiconAnalyser';
 import { canonicalJson } from '../../../src/core/canonicalJson';
 import type { Intent } from '../../../src/core/engine/intents';
+import { practiceShift } from '../../../src/core/engine/practiceShift';
 import { ShiftSession } from '../../../src/core/engine/session';
-import { practiceShift } from '../../../src/core/engine/shift';
 import { loadStarterPack } from '../../support/starterPack';
 
 const { scenarios } = loadStarterPack();
@@ -21,6 +22,7 @@ function run(scenario: Scenario, plan: Plan, split: boolean): string {
     scenarios: [scenario],
     shift: { ...practiceShift(scenario), speed: 1 },
     seed: 3,
+    analyser: lexiconAnalyser,
   });
   for (const step of plan) {
     if (split) {

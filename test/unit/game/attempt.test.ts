@@ -4,7 +4,9 @@
  * damaged or from a newer version: the game carries on and nothing readable is thrown away.
  */
 import { describe, expect, it } from 'vitest';
-import { verifyScorecard } from '../../../src/core/scoring/scorecard';
+import { lexiconAnalyser } from '../../../src/core/analysis/lexiconAnalyser';
+import { ENGINE_VERSION } from '../../../src/core/engine/session';
+import { verdictOf, verifyScorecard } from '../../../src/core/scoring/verifyScorecard';
 import { Attempt, type AttemptSettings } from '../../../src/game/attempt/Attempt';
 import { AttemptStore, type KeyValueStorage } from '../../../src/game/attempt/attemptStore';
 import { caseRecord, conversation, promiseTracker, queue } from '../../../src/game/attempt/deskView';
@@ -62,13 +64,41 @@ describe('an attempt', () => {
     const attempt = Attempt.start(world(storage), practice, 7);
     playSome(attempt);
     const resumed = Attempt.resume(world(storage));
-    expect(resumed.status).toBe('resumed');
-    if (resumed.status !== 'resumed') return;
-    expect(resumed.attempt.settings).toEqual(practice);
-    expect(resumed.attempt.session.events).toEqual(attempt.session.events);
-    expect(conversation(resumed.attempt.session, 'c1', 'en')).toEqual(
+    if (!resumed.ok || !resumed.value) throw new Error('the attempt should resume');
+    expect(resumed.value.madeUnder).toBeNull();
+    expect(resumed.value.attempt.settings).toEqual(practice);
+    expect(resumed.value.attempt.session.events).toEqual(attempt.session.events);
+    expect(conversation(resumed.value.attempt.session, 'c1', 'en')).toEqual(
       conversation(attempt.session, 'c1', 'en'),
     );
+  });
+
+  it('resumes an attempt saved by an earlier engine by playing it again under the current rules', () => {
+    const storage = new MemoryStorage();
+    const attempt = Attempt.start(world(storage), practice, 7);
+    playSome(attempt);
+    const slot = storage.getItem('escalation-desk:attempt:current') === 'a' ? 'a' : 'b';
+    const key = `escalation-desk:attempt:${slot}`;
+    const stored = JSON.parse(storage.getItem(key) ?? '{}');
+    const save = JSON.parse(stored.save);
+    Object.assign(save, { version: 1, engineVersion: '1.1.0', eventsHash: '0'.repeat(64) });
+    delete save.analyser;
+    storage.setItem(key, JSON.stringify({ ...stored, save: JSON.stringify(save) }));
+    const resumed = Attempt.resume(world(storage));
+    if (!resumed.ok || !resumed.value) throw new Error('the attempt should resume');
+    expect(resumed.value.madeUnder).toBe('1.1.0');
+    expect(resumed.value.attempt.session.inputs).toEqual(attempt.session.inputs);
+    // Saved again at once, under the current rules: the next refresh resumes it exactly.
+    const again = Attempt.resume(world(storage));
+    expect(again.ok && again.value?.madeUnder).toBeNull();
+    expect(
+      JSON.parse(
+        JSON.parse(
+          storage.getItem(`escalation-desk:attempt:${storage.getItem('escalation-desk:attempt:current')}`) ??
+            '{}',
+        ).save,
+      ).engineVersion,
+    ).toBe(ENGINE_VERSION);
   });
 
   it('turns frame ticks into whole milliseconds of real time and records quiet ones as one', () => {
@@ -107,13 +137,15 @@ describe('an attempt', () => {
     playSome(attempt);
     const { scorecard, kept } = attempt.finish('attempt-1');
     expect(kept.ok).toBe(true);
-    expect(verifyScorecard(scorecard, pack.scenarios)).toEqual({ status: 'verified' });
+    expect(verdictOf(verifyScorecard(scorecard, pack.scenarios, { analyser: lexiconAnalyser }))).toBe(
+      'verified',
+    );
     expect(store.history()[0]).toMatchObject({
       id: 'attempt-1',
       trainee: 'Ana Ruiz',
       playing: practice.playing,
     });
-    expect(store.readCurrent()).toEqual({ status: 'none' });
+    expect(store.readCurrent()).toEqual({ ok: true, value: null, problems: [] });
     expect(store.bestGrades('Ana Ruiz').get(practice.playing)).toBe(scorecard.score.grade);
   });
 });
@@ -122,9 +154,9 @@ describe('storage that fails', () => {
   it('carries on in memory when storage is disabled, and says so', () => {
     const attempt = Attempt.start(world(null), practice, 7);
     const result = attempt.act({ type: 'lookup', contact: 'c1' });
-    expect(result.saved).toEqual({ ok: false, reason: 'disabled' });
+    expect(result.saved).toEqual({ ok: false, problems: [{ code: 'disabled' }] });
     expect(result.events.length).toBeGreaterThan(0);
-    expect(Attempt.resume(world(null))).toEqual({ status: 'none' });
+    expect(Attempt.resume(world(null))).toEqual({ ok: true, value: null, problems: [] });
   });
 
   it('keeps the last good save when storage fills up halfway', () => {
@@ -134,24 +166,24 @@ describe('storage that fails', () => {
     const before = attempt.session.events.length;
     storage.fullFor = (key) => key.includes('attempt:');
     const result = attempt.act({ type: 'reproduce', contact: 'c1' });
-    expect(result.saved).toEqual({ ok: false, reason: 'full' });
+    expect(result.saved).toEqual({ ok: false, problems: [{ code: 'full' }] });
     const resumed = Attempt.resume(world(storage));
-    expect(resumed.status === 'resumed' && resumed.attempt.session.events.length).toBe(before);
+    expect(resumed.ok && resumed.value?.attempt.session.events.length).toBe(before);
   });
 
   it.each([
-    ['not JSON', '{"format":', /damaged:not-json/],
-    ['the wrong shape', '{"format":"escalation-desk/attempt","version":1}', /damaged:/],
-    ['from a newer version', '{"format":"escalation-desk/attempt","version":9}', /newer/],
-  ])('returns a save that is %s raw, for export, instead of crashing', (_name, raw, reason) => {
+    ['not JSON', '{"format":', 'damaged', /not-json/],
+    ['the wrong shape', '{"format":"escalation-desk/attempt","version":1}', 'damaged', /./],
+    ['from a newer version', '{"format":"escalation-desk/attempt","version":9}', 'newer', /version 9/],
+  ])('returns a save that is %s raw, for export, instead of crashing', (_name, raw, code, reason) => {
     const storage = new MemoryStorage();
     storage.setItem('escalation-desk:attempt:current', 'a');
     storage.setItem('escalation-desk:attempt:a', raw);
     const resumed = Attempt.resume(world(storage));
-    expect(resumed.status).toBe('unreadable');
-    if (resumed.status !== 'unreadable') return;
-    expect(resumed.reason).toMatch(reason);
-    expect(resumed.raw).toBe(raw);
+    if (resumed.ok) throw new Error('the save should not resume');
+    expect(resumed.problems[0]?.code).toBe(code);
+    expect(resumed.problems[0]?.reason).toMatch(reason);
+    expect(resumed.problems[0]?.raw).toBe(raw);
   });
 
   it('refuses a save whose game was edited, with the engine’s reason', () => {
@@ -162,7 +194,7 @@ describe('storage that fails', () => {
     const key = `escalation-desk:attempt:${slot}`;
     storage.setItem(key, (storage.getItem(key) ?? '').replace('Good morning, Dana.', 'Calm down, Dana.'));
     const resumed = Attempt.resume(world(storage));
-    expect(resumed.status).toBe('unreadable');
+    expect(resumed).toMatchObject({ ok: false, problems: [{ code: 'does-not-replay' }] });
   });
 
   it('drops the oldest finished attempts when the history no longer fits', () => {

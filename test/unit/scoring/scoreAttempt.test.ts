@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DIMENSIONS } from '../../../src/core/scenario/schema';
-import { scoreAttempt, TIP_KEYS } from '../../../src/core/scoring/scoreAttempt';
+import { TIP_KEYS } from '../../../src/core/scoring/rubric';
+import { scoreAttempt } from '../../../src/core/scoring/scoreAttempt';
 import { BASE, clampScore, TIP_BELOW } from '../../../src/core/scoring/scoringRules';
 import { playThrough, replyTextAt } from '../../support/playedScorecard';
 import { playthroughFiles } from '../../support/starterPack';

@@ -1,25 +1,27 @@
 /**
  * Scorecards as a manager receives them: built from a played attempt, saved as JSON, loaded back as
  * untrusted input, and verified by replay. Any edit to a score, an event, an input or the header must
- * be caught and named; a scorecard for a scenario version we no longer have says so.
+ * be caught and named; a scorecard for a scenario version we no longer have says so; one made with
+ * rules this build does not have says that, and is never called edited.
  */
 import { describe, expect, it } from 'vitest';
+import { lexiconAnalyser } from '../../../src/core/analysis/lexiconAnalyser';
 import { canonicalJson } from '../../../src/core/canonicalJson';
 import { contentHash } from '../../../src/core/contentHash';
 import { ENGINE_VERSION } from '../../../src/core/engine/session';
-import {
-  MAX_SCORECARD_CHARS,
-  parseScorecard,
-  type Scorecard,
-  scorecardToJson,
-  verifyScorecard,
-} from '../../../src/core/scoring/scorecard';
+import { parseScorecard } from '../../../src/core/scoring/readScorecard';
+import { RUBRIC_VERSION } from '../../../src/core/scoring/scoreAttempt';
+import { MAX_SCORECARD_CHARS, type Scorecard, scorecardToJson } from '../../../src/core/scoring/scorecard';
+import { type Verification, verdictOf, verifyScorecard } from '../../../src/core/scoring/verifyScorecard';
 import { playedScorecard } from '../../support/playedScorecard';
 import { loadStarterPack } from '../../support/starterPack';
 
 const FILE = 'scenarios/level-4/power-bank-burned-son.handled-well.playthrough.yaml';
 const SHIFT = 'scenarios/shifts/monday-morning.juggling.playthrough.yaml';
 const scenarios = () => loadStarterPack().scenarios;
+const verify = (card: Scorecard) => verifyScorecard(card, scenarios(), { analyser: lexiconAnalyser });
+const fields = (result: Verification) =>
+  result.ok ? [] : result.problems.flatMap((p) => (p.code === 'differs' ? [p.field] : []));
 
 /** What a determined editor would do: recompute every hash after changing the log. */
 function rechain(card: Scorecard): void {
@@ -39,10 +41,12 @@ function edited(card: Scorecard, edit: (copy: Scorecard) => void): Scorecard {
 }
 
 describe('a scorecard', () => {
-  it('names the trainee, the scenario versions, the engine and rubric, and holds the scores', () => {
+  it('names the trainee, the scenario versions, the engine, analyser and rubric, and holds the scores', () => {
     const card = playedScorecard(FILE);
     expect(card.format).toBe('escalation-desk/scorecard');
     expect(card.engineVersion).toBe(ENGINE_VERSION);
+    expect(card.analyser).toEqual({ id: 'lexicon', version: lexiconAnalyser.version });
+    expect(card.rubricVersion).toBe(RUBRIC_VERSION);
     expect(card.trainee.name).toBe('Ana Ruiz');
     expect(card.attempt.mode).toBe('practice');
     expect(card.scenarios[0]).toMatchObject({ id: 'power-bank-burned-son' });
@@ -54,15 +58,16 @@ describe('a scorecard', () => {
   it('verifies after a round trip through JSON', () => {
     const text = scorecardToJson(playedScorecard(FILE));
     const parsed = parseScorecard(text, 'card.json');
-    expect(parsed.ok).toBe(true);
-    if (parsed.ok) expect(verifyScorecard(parsed.scorecard, scenarios())).toEqual({ status: 'verified' });
+    if (!parsed.ok || !parsed.value.current) throw new Error('the scorecard should read');
+    const result = verifyScorecard(parsed.value, scenarios(), { analyser: lexiconAnalyser });
+    expect(verdictOf(result)).toBe('verified');
   });
 
   it('verifies a shift scorecard, which aggregates its contacts', () => {
     const card = playedScorecard(SHIFT);
     expect(card.attempt.mode).toBe('shift');
     expect(card.score.contacts.length).toBeGreaterThan(1);
-    expect(verifyScorecard(card, scenarios())).toEqual({ status: 'verified' });
+    expect(verdictOf(verify(card))).toBe('verified');
   });
 });
 
@@ -70,54 +75,58 @@ describe('verification catches edits', () => {
   const card = playedScorecard(FILE);
 
   it('an edited overall score and grade', () => {
-    const result = verifyScorecard(
+    const result = verify(
       edited(card, (c) => {
         (c.score as { overall: number | null }).overall = 99;
         (c.score as { grade: string | null }).grade = 'Exceptional';
       }),
-      scenarios(),
     );
-    expect(result.status).toBe('differs');
-    if (result.status !== 'differs') return;
-    expect(result.differences).toContainEqual({
-      field: 'score.overall',
-      recorded: 99,
-      computed: card.score.overall,
-    });
+    expect(verdictOf(result)).toBe('differs');
+    expect(!result.ok && result.problems).toContainEqual(
+      expect.objectContaining({ field: 'score.overall', recorded: 99, computed: card.score.overall }),
+    );
   });
 
   it('an edited dimension score', () => {
-    const result = verifyScorecard(
+    const result = verify(
       edited(card, (c) => {
         (c.score.contacts[0]?.dimensions.tier as { score: number | null }).score = 12;
       }),
-      scenarios(),
     );
-    expect(result.status === 'differs' && result.differences.map((d) => d.field)).toContain(
-      'score.contacts[0].dimensions.tier.score',
-    );
+    expect(fields(result)).toContain('score.contacts[0].dimensions.tier.score');
   });
 
   it('an edited event: the hash chain breaks at it and the replay disagrees', () => {
     const index = card.log.findIndex((e) => e.kind === 'event' && e.event.type === 'persona.felt');
-    const result = verifyScorecard(
+    const result = verify(
       edited(card, (c) => {
         const entry = c.log[index];
         if (entry?.kind === 'event' && entry.event.type === 'persona.felt')
           (entry.event as { mood: number }).mood = 0.9;
       }),
-      scenarios(),
     );
-    expect(result.status).toBe('differs');
-    if (result.status !== 'differs') return;
-    expect(result.differences.map((d) => d.field)).toEqual([`log[${index}].hash`, `log[${index}]`]);
+    expect(verdictOf(result)).toBe('differs');
+    expect(fields(result)).toEqual([`log[${index}].hash`, `log[${index}]`]);
+  });
+
+  it('an edited judgement with its hashes recomputed: the reply is read again and disagrees', () => {
+    const index = card.log.findIndex((e) => e.kind === 'event' && e.event.type === 'reply.analysed');
+    const result = verify(
+      edited(card, (c) => {
+        const entry = c.log[index];
+        if (entry?.kind === 'event' && entry.event.type === 'reply.analysed')
+          (entry.event as { tone: number }).tone = 1;
+        rechain(c);
+      }),
+    );
+    expect(fields(result)).toEqual([`log[${index}]`]);
   });
 
   it('an edited input with its hashes recomputed: the replay still disagrees', () => {
     const index = card.log.findIndex(
       (e) => e.kind === 'input' && e.input.type === 'trainee.intent' && e.input.intent.type === 'escalate',
     );
-    const result = verifyScorecard(
+    const result = verify(
       edited(card, (c) => {
         const entry = c.log[index];
         if (
@@ -128,42 +137,104 @@ describe('verification catches edits', () => {
           (entry.input.intent as { tier: number }).tier = 3;
         rechain(c);
       }),
-      scenarios(),
     );
-    expect(result.status).toBe('differs');
-    if (result.status !== 'differs') return;
-    expect(result.differences.some((d) => d.field.endsWith('.hash'))).toBe(false);
-    expect(result.differences.some((d) => /^log\[\d+\]$/.test(d.field))).toBe(true);
+    expect(verdictOf(result)).toBe('differs');
+    expect(fields(result).some((f) => f.endsWith('.hash'))).toBe(false);
+    expect(fields(result).some((f) => /^log\[\d+\]$/.test(f))).toBe(true);
   });
 
   it('an edited trainee name breaks the chain from its start', () => {
-    const result = verifyScorecard(
+    const result = verify(
       edited(card, (c) => {
         (c.trainee as { name: string }).name = 'Someone Else';
       }),
-      scenarios(),
     );
-    expect(result.status === 'differs' && result.differences[0]?.field).toBe('log[0].hash');
+    expect(fields(result)[0]).toBe('log[0].hash');
   });
 
   it('a scenario version that is not available', () => {
-    const result = verifyScorecard(
+    const result = verify(
       edited(card, (c) => {
         (c.scenarios[0] as { contentHash: string }).contentHash = 'f'.repeat(64);
       }),
-      scenarios(),
     );
-    expect(result).toMatchObject({ status: 'scenario-unavailable' });
+    expect(verdictOf(result)).toBe('scenario-unavailable');
+  });
+});
+
+describe('rules this build does not have', () => {
+  const card = playedScorecard(FILE);
+
+  it.each([
+    [
+      'engine',
+      (c: Scorecard) => Object.assign(c, { engineVersion: '0.9.0' }),
+      '0.9.0',
+      ENGINE_VERSION,
+      false,
+    ],
+    [
+      'analyser',
+      (c: Scorecard) => Object.assign(c, { analyser: { id: 'lexicon', version: '9.9.9' } }),
+      'lexicon@9.9.9',
+      `lexicon@${lexiconAnalyser.version}`,
+      false,
+    ],
+    ['rubric', (c: Scorecard) => Object.assign(c, { rubricVersion: '0.1.0' }), '0.1.0', RUBRIC_VERSION, true],
+  ] as const)(
+    'a scorecard from another %s cannot be re-checked, and is not called edited',
+    (component, change, made, current, logVerified) => {
+      // A scorecard really made with those rules has its hash chain made with them too.
+      const result = verify(
+        edited(card, (c) => {
+          change(c);
+          rechain(c);
+        }),
+      );
+      expect(verdictOf(result)).toBe('cannot-recheck');
+      expect(!result.ok && result.problems).toEqual([
+        expect.objectContaining({ code: 'cannot-recheck', component, made, current, logVerified }),
+      ]);
+      expect(!result.ok && result.problems[0]?.message).toMatch(/cannot re-check/);
+    },
+  );
+
+  it('an edited log is still caught when only the rubric is unknown', () => {
+    const index = card.log.findIndex((e) => e.kind === 'event' && e.event.type === 'persona.felt');
+    const result = verify(
+      edited(card, (c) => {
+        Object.assign(c, { rubricVersion: '0.1.0' });
+        const entry = c.log[index];
+        if (entry?.kind === 'event' && entry.event.type === 'persona.felt')
+          (entry.event as { mood: number }).mood = 0.9;
+      }),
+    );
+    expect(verdictOf(result)).toBe('differs');
   });
 
-  it('a scorecard from another engine version', () => {
-    const result = verifyScorecard(
-      edited(card, (c) => {
-        (c as { engineVersion: string }).engineVersion = '0.9.0';
-      }),
-      scenarios(),
-    );
-    expect(result).toEqual({ status: 'engine-version', recorded: '0.9.0', current: ENGINE_VERSION });
+  it('a scorecard in the earlier format is read by its summary and cannot be re-checked', () => {
+    const older = JSON.parse(scorecardToJson(card));
+    older.version = 1;
+    older.engineVersion = '1.1.0';
+    delete older.analyser;
+    const parsed = parseScorecard(JSON.stringify(older, null, 2), 'old.json');
+    if (!parsed.ok) throw new Error(parsed.problems[0]?.message);
+    expect(parsed.value.current).toBe(false);
+    if (parsed.value.current) return;
+    expect(parsed.value.summary).toMatchObject({
+      trainee: { name: 'Ana Ruiz' },
+      score: { grade: card.score.grade },
+    });
+    const result = verifyScorecard(parsed.value, scenarios(), { analyser: lexiconAnalyser });
+    expect(verdictOf(result)).toBe('cannot-recheck');
+    expect(!result.ok && result.problems[0]?.message).toMatch(/format 1 by engine 1\.1\.0/);
+  });
+
+  it('a scorecard from a newer format is refused with a plain reason', () => {
+    const newer = JSON.parse(scorecardToJson(card));
+    newer.version = 99;
+    const parsed = parseScorecard(JSON.stringify(newer), 'new.json');
+    expect(!parsed.ok && parsed.problems[0]?.message).toMatch(/newer version/);
   });
 });
 
@@ -179,8 +250,8 @@ describe('loading a scorecard is untrusted input', () => {
     const result = parseScorecard(text, 'card.json');
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.problem.file).toBe('card.json');
-      expect(result.problem.message).toMatch(message);
+      expect(result.problems[0]?.file).toBe('card.json');
+      expect(result.problems[0]?.message).toMatch(message);
     }
   });
 
@@ -191,8 +262,8 @@ describe('loading a scorecard is untrusted input', () => {
     const result = parseScorecard(text, 'card.json');
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problem.field).toBe('log[3].at');
-    const line = text.split('\n')[result.problem.line - 1] ?? '';
+    expect(result.problems[0]?.field).toBe('log[3].at');
+    const line = text.split('\n')[(result.problems[0]?.line ?? 0) - 1] ?? '';
     expect(line).toContain('"at": "soon"');
   });
 
@@ -206,6 +277,6 @@ describe('loading a scorecard is untrusted input', () => {
   it('refuses a file over the size cap before parsing it', () => {
     const result = parseScorecard('x'.repeat(MAX_SCORECARD_CHARS + 1), 'big.json');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problem.message).toMatch(/larger than/);
+    if (!result.ok) expect(result.problems[0]?.message).toMatch(/larger than/);
   });
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ShiftFileSchema } from '../engine/shift';
 import { PlaythroughFileSchema } from '../playthrough/schema';
+import { ShiftFileSchema } from '../scenario/compileShift';
+import { PackFileSchema, ScenarioFileSchema } from '../scenario/schema';
 import { ScorecardSchema } from '../scoring/scorecard';
-import { PackFileSchema, ScenarioFileSchema } from './schema';
 
 /**
  * The JSON Schemas that editors use to autocomplete and check scenario, pack, shift and playthrough

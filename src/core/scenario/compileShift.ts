@@ -1,16 +1,16 @@
 /**
- * Shift files: a trainer-authored list of which customers arrive when. A practice run of one
- * scenario is a shift of one customer arriving at once.
+ * Shift files: a trainer-authored list of which customers arrive when, compiled to a {@link Shift}.
  */
 import { z } from 'zod';
-import { CompileContext } from '../scenario/compileContext';
-import { DEFAULT_PACK } from '../scenario/compilePack';
-import { durationToMs } from '../scenario/durations';
-import { hasErrors, type Problem } from '../scenario/problems';
-import { readYaml } from '../scenario/readYaml';
-import { DurationSchema, IdSchema, TextSchema } from '../scenario/schema';
-import { validateAgainst } from '../scenario/schemaProblems';
-import type { LocalizedText, Pack, Scenario } from '../scenario/types';
+import { fail, type Result, succeed } from '../result';
+import { CompileContext } from './compileContext';
+import { DEFAULT_PACK } from './compilePack';
+import { durationToMs } from './durations';
+import { hasErrors, type Problem } from './problems';
+import { readYaml } from './readYaml';
+import { DEFAULT_SPEED, DurationSchema, IdSchema, TextSchema } from './schema';
+import { validateAgainst } from './schemaProblems';
+import type { Pack, Scenario, Shift } from './types';
 
 /** The schema of a shift file: id, title, optional length, speed and jitter, and who arrives when. */
 export const ShiftFileSchema = z
@@ -41,31 +41,8 @@ export const ShiftFileSchema = z
   })
   .meta({ title: 'Escalation Desk shift', description: 'Which customers arrive when during a shift.' });
 
-/** One customer due in a shift: the scenario played and its arrival time, in game ms from the start. */
-export interface Arrival {
-  readonly scenario: string;
-  readonly atMs: number;
-}
-
-/** A compiled shift: who arrives when (earliest first), how fast game time runs and how long it lasts. */
-export interface Shift {
-  readonly id: string;
-  readonly title: LocalizedText;
-  /** Game milliseconds the shift lasts; null: until every contact has ended. */
-  readonly lengthMs: number | null;
-  /** Game seconds per real second. */
-  readonly speed: number;
-  readonly jitterMs: number;
-  readonly arrivals: readonly Arrival[];
-}
-
-/** Game seconds per real second when a shift file gives no speed. */
-export const DEFAULT_SPEED = 30;
-
 /** The outcome of {@link compileShift}: the shift and any warnings, or every problem if there is an error. */
-export type CompileShiftResult =
-  | { ok: true; shift: Shift; problems: Problem[] }
-  | { ok: false; problems: Problem[] };
+export type CompileShiftResult = Result<Shift, Problem>;
 
 /** Compiles a shift file against the scenarios it may name. */
 export function compileShift(
@@ -74,10 +51,10 @@ export function compileShift(
 ): CompileShiftResult {
   const read = readYaml(text, options.file);
   if (!read.ok) return read;
-  const valid = validateAgainst(ShiftFileSchema, read.yaml);
+  const valid = validateAgainst(ShiftFileSchema, read.value);
   if (!valid.ok) return valid;
   const pack = options.pack ?? DEFAULT_PACK;
-  const ctx = new CompileContext(read.yaml, pack.languages, pack.tiers);
+  const ctx = new CompileContext(read.value, pack.languages, pack.tiers);
   const known = new Set(options.scenarios.map((s) => s.id));
   const source = valid.value;
   source.contacts.forEach((contact, index) => {
@@ -99,19 +76,5 @@ export function compileShift(
       .map((c) => ({ scenario: c.scenario, atMs: c.at === undefined ? 0 : durationToMs(c.at) }))
       .sort((a, b) => a.atMs - b.atMs),
   };
-  return hasErrors(ctx.problems)
-    ? { ok: false, problems: ctx.problems }
-    : { ok: true, shift, problems: ctx.problems };
-}
-
-/** A practice run: one customer, arriving at once, for as long as the conversation lasts. */
-export function practiceShift(scenario: Scenario): Shift {
-  return {
-    id: `practice-${scenario.id}`,
-    title: scenario.title,
-    lengthMs: null,
-    speed: DEFAULT_SPEED,
-    jitterMs: 0,
-    arrivals: [{ scenario: scenario.id, atMs: 0 }],
-  };
+  return hasErrors(ctx.problems) ? fail(ctx.problems) : succeed(shift, ctx.problems);
 }

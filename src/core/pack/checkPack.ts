@@ -1,9 +1,13 @@
+/**
+ * The check of a whole scenario pack, across files: it compiles every file and walks each persona's
+ * paths with the engine's explorer, so it sits above both the scenario language and the engine.
+ */
 import { type PlayOutcome, playOutcome } from '../engine/exploreScenario';
-import { compileShift, type Shift } from '../engine/shift';
-import { compilePack, DEFAULT_PACK } from './compilePack';
-import { compileScenario } from './compileScenario';
-import { type Position, type Problem, problem, sortProblems } from './problems';
-import type { Pack, Scenario } from './types';
+import { compilePack, DEFAULT_PACK } from '../scenario/compilePack';
+import { compileScenario } from '../scenario/compileScenario';
+import { compileShift } from '../scenario/compileShift';
+import { type Position, type Problem, problem, sortProblems } from '../scenario/problems';
+import type { Pack, Scenario, Shift } from '../scenario/types';
 
 /** A file's name (as shown in problems) and its text. */
 export interface SourceFile {
@@ -48,7 +52,7 @@ export function checkPack(input: {
   if (input.pack) {
     const compiled = compilePack(input.pack.text, input.pack.file);
     problems.push(...cap(compiled.problems, input.pack.file));
-    if (compiled.ok) pack = compiled.pack;
+    if (compiled.ok) pack = compiled.value;
   } else {
     const where = input.scenarios[0]?.file ?? 'pack.yaml';
     problems.push(
@@ -70,30 +74,31 @@ export function checkPack(input: {
     const compiled = compileScenario(source.text, { file: source.file, pack });
     problems.push(...cap(compiled.problems, source.file));
     if (!compiled.ok) continue;
-    const first = firstById.get(compiled.scenario.id);
+    const { scenario, idAt } = compiled.value;
+    const first = firstById.get(scenario.id);
     if (first) {
       problems.push(
         problem(
           'duplicate-scenario-id',
-          `The id \`${compiled.scenario.id}\` is already used by ${first.file}:${first.at.line}. Give this scenario its own id.`,
+          `The id \`${scenario.id}\` is already used by ${first.file}:${first.at.line}. Give this scenario its own id.`,
           source.file,
-          compiled.idAt,
+          idAt,
         ),
       );
       continue;
     }
-    firstById.set(compiled.scenario.id, { file: source.file, at: compiled.idAt });
-    scenarios.push(compiled.scenario);
+    firstById.set(scenario.id, { file: source.file, at: idAt });
+    scenarios.push(scenario);
     if (input.explore !== false) {
       const explore = typeof input.explore === 'function' ? input.explore : playOutcome;
-      problems.push(...playProblems(explore(compiled.scenario), compiled.scenario, compiled.idAt));
+      problems.push(...playProblems(explore(scenario), scenario, idAt));
     }
   }
   const shifts: Shift[] = [];
   for (const source of input.shifts ?? []) {
     const compiled = compileShift(source.text, { file: source.file, scenarios, pack });
     problems.push(...cap(compiled.problems, source.file));
-    if (compiled.ok) shifts.push(compiled.shift);
+    if (compiled.ok) shifts.push(compiled.value);
   }
   return { pack, scenarios, shifts, problems: sortProblems(problems) };
 }

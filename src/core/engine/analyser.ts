@@ -1,0 +1,98 @@
+/**
+ * What the engine asks of an analyser: a reading of every reply (its tone, the phrase families it used,
+ * each effect with the span that caused it, and the promises it makes with their due times) and of
+ * every handoff note (the facts of the case it carries). The engine records each reading in the
+ * transcript when it happens, stamped with the analyser's id and version, and scoring, the debrief and
+ * every report read that record; nothing judges the same words twice. The shipped implementation is the
+ * lexicon analyser in `analysis/`; tests may stand another behind the same interface.
+ */
+import type { Fact, Limits, PhraseFamily } from '../scenario/types';
+import type { PromiseKind } from './intents';
+
+/**
+ * What an analyser knows about a reply besides its text: its language, the customer's name, the
+ * trainee's earlier replies to this customer, the game time, and the trainee's authority.
+ */
+export interface ReplyContext {
+  readonly language: string;
+  readonly customerName: string;
+  /** Replies the trainee sent earlier in this contact, oldest first. */
+  readonly previous: readonly string[];
+  /** The game time the reply is sent at (ms); deadlines in it are read from here. 0 when absent. */
+  readonly now?: number;
+  /** What the trainee's tier may grant; amounts promised beyond it are flagged. Unchecked when absent. */
+  readonly limits?: Limits | null;
+}
+
+/** Why an effect has the weight it has. */
+export type EffectReason =
+  | 'matched'
+  | 'negated'
+  | 'softened'
+  | 'repeated'
+  | 'capped'
+  | 'beyond-authority'
+  | 'name-used'
+  | 'capitals';
+
+/**
+ * One thing a reply did, with the characters that did it (`start` inclusive, `end` exclusive, in the
+ * reply normalised to Unicode NFC), its family, the points it is worth, and a key that explains it
+ * (`apologise.negated`, `dismissive.matched`, …).
+ */
+export interface ReplyEffect {
+  readonly start: number;
+  readonly end: number;
+  readonly family: PhraseFamily;
+  readonly weight: number;
+  readonly key: `${PhraseFamily}.${EffectReason}`;
+}
+
+/**
+ * A commitment a reply makes. `dueAt` is the game time its deadline falls on, or null when it gives
+ * none; `vague` marks a promise without a real deadline ("soon", "en breve"). Offsets are in the reply
+ * normalised to NFC.
+ */
+export interface DetectedPromise {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: PromiseKind;
+  readonly vague: boolean;
+  readonly dueAt: number | null;
+  readonly deadline: { readonly start: number; readonly end: number } | null;
+  readonly hourInferred: boolean;
+}
+
+/** What an analyser makes of a reply; the persona reacts to its tone and families. */
+export interface ReplyAnalysis {
+  /** -1 rude or dismissive … +1 warm and professional. */
+  readonly tone: number;
+  /** The phrase families the reply used, each once, in a stable order. */
+  readonly families: readonly PhraseFamily[];
+  readonly effects: readonly ReplyEffect[];
+  readonly promises: readonly DetectedPromise[];
+}
+
+/**
+ * Reads a trainee's words. Must be deterministic: a replay runs it again and expects exactly what the
+ * transcript recorded. `id` and `version` name what judged, and change whenever a reading could.
+ */
+export interface Analyser {
+  readonly id: string;
+  readonly version: string;
+  /** Reads one reply in its context. */
+  reply(text: string, context: ReplyContext): ReplyAnalysis;
+  /** The ids of the facts a handoff note carries, in the order the case lists them. */
+  note(text: string, facts: readonly Fact[]): readonly string[];
+}
+
+/** An analyser's id and version, as a transcript, a scorecard and every reading name it. */
+export interface AnalyserRef {
+  readonly id: string;
+  readonly version: string;
+}
+
+/** `id@version`: how an analysis event names the analyser that made it. */
+export function analyserStamp(ref: AnalyserRef): string {
+  return `${ref.id}@${ref.version}`;
+}

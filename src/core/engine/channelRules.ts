@@ -1,0 +1,33 @@
+/**
+ * How each channel behaves at the desk, one row per channel: whether it is a live conversation that
+ * holds the trainee (a call), how many of its contacts can be open at once, whether a call on another
+ * line keeps it waiting, whether it can be put on hold, and how much longer its customers wait than in
+ * a chat. The engine and the game read these rows; nothing compares channel names. (How soon each
+ * channel expects an answer is a scoring target and lives with the rubric's formulas.)
+ */
+import type { Channel } from '../scenario/types';
+
+/** One channel's behaviour. */
+export interface ChannelRule {
+  /** A live conversation: while one is open the trainee can work on nothing else. */
+  readonly live: boolean;
+  /** Most of this channel's contacts open at once; null: any number (they wait in the inbox). */
+  readonly openAtOnce: number | null;
+  /** Whether a live call on another contact keeps this one from opening. */
+  readonly waitsForCall: boolean;
+  /** Whether the trainee can put this customer on hold. */
+  readonly holdable: boolean;
+  /**
+   * How much longer people wait here than in a chat: a caller expects an answer within minutes, a
+   * public post within a couple of hours, an email within the day.
+   */
+  readonly patience: number;
+}
+
+/** Every channel's behaviour. */
+export const CHANNEL_RULES: Readonly<Record<Channel, ChannelRule>> = {
+  chat: { live: false, openAtOnce: 3, waitsForCall: true, holdable: false, patience: 1 },
+  phone: { live: true, openAtOnce: 1, waitsForCall: true, holdable: true, patience: 1 },
+  social: { live: false, openAtOnce: null, waitsForCall: false, holdable: false, patience: 6 },
+  email: { live: false, openAtOnce: null, waitsForCall: false, holdable: false, patience: 36 },
+};

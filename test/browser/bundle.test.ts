@@ -1,0 +1,61 @@
+/**
+ * What the game ships: no chunk the browser loads holds the YAML parser, the scenario compilers, the
+ * pack checker or the playthrough runner. The game plays scenarios compiled at build time; parsing YAML
+ * in the browser would cost every player its size. Read from the source maps of the build the browser
+ * tests serve (the global setup builds it), which list every module in each chunk.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ASSETS = join('dist', 'assets');
+
+/** Every chunk's modules, by chunk file name. */
+function modulesByChunk(): Map<string, string[]> {
+  const chunks = new Map<string, string[]>();
+  for (const name of readdirSync(ASSETS).filter((n) => n.endsWith('.js.map'))) {
+    const map = JSON.parse(readFileSync(join(ASSETS, name), 'utf8')) as { sources: string[] };
+    chunks.set(name.replace(/\.map$/, ''), map.sources);
+  }
+  return chunks;
+}
+
+const NEVER_SHIPPED = [
+  /node_modules\/yaml\//,
+  /src\/core\/scenario\/(readYaml|compileScenario|compilePack|compileShift|schemaProblems|checkBeatGraph)\.ts$/,
+  /src\/core\/pack\//,
+  /src\/core\/playthrough\//,
+];
+
+describe('the game bundle', () => {
+  it('ships no YAML parser, compiler, pack checker or playthrough runner in any chunk', () => {
+    const chunks = modulesByChunk();
+    expect(chunks.size).toBeGreaterThan(1);
+    const shipped = [...chunks].flatMap(([chunk, modules]) =>
+      modules.filter((m) => NEVER_SHIPPED.some((p) => p.test(m))).map((m) => `${chunk}: ${m}`),
+    );
+    expect(shipped).toEqual([]);
+  });
+
+  it('keeps the engine, the analyser and the rubric out of the menu, which loads first', () => {
+    const entry = [...modulesByChunk()].filter(([chunk]) => chunk.startsWith('main-'));
+    expect(entry).toHaveLength(1);
+    const heavy = (entry[0]?.[1] ?? []).filter((m) =>
+      /src\/core\/(engine|analysis|scoring)\/|node_modules\/(xstate|chrono-node)\//.test(m),
+    );
+    expect(heavy).toEqual([]);
+  });
+
+  it('ships the engine, the analyser and the rubric, which the desk plays with', () => {
+    const all = [...modulesByChunk().values()].flat();
+    for (const module of [
+      'src/core/engine/session.ts',
+      'src/core/analysis/analyseReply.ts',
+      'src/core/scoring/rubric.ts',
+    ])
+      expect(
+        all.some((m) => m.endsWith(module)),
+        module,
+      ).toBe(true);
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * Released scenario versions: every scenario the game ships is released, compiled exactly as it is
+ * now; a scorecard made before a trainer edited a scenario still verifies against the released
+ * version; and `npm run release:scenarios` writes new versions, keeps old ones, and drops those this
+ * engine cannot replay.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { releaseScenarios } from '../../../src/cli/releaseScenarios';
+import { loadReleased } from '../../../src/cli/scenarioFiles';
+import { lexiconAnalyser } from '../../../src/core/analysis/lexiconAnalyser';
+import { checkPack } from '../../../src/core/pack/checkPack';
+import {
+  readReleasedScenario,
+  releasedFileName,
+  releasedScenarioText,
+  sameCompiledScenario,
+  scenariosToVerifyWith,
+} from '../../../src/core/pack/releasedScenarios';
+import { verdictOf, verifyScorecard } from '../../../src/core/scoring/verifyScorecard';
+import { playedScorecard } from '../../support/playedScorecard';
+import { loadStarterPack, scenarioFiles } from '../../support/starterPack';
+
+const FILE = 'scenarios/level-2/charged-twice-in-public.handled-well.playthrough.yaml';
+const EDITED = 'scenarios/level-2/charged-twice-in-public.yaml';
+
+describe('released scenarios', () => {
+  it('hold every shipped scenario, compiled exactly as it compiles now (else run npm run release:scenarios)', async () => {
+    const { released, problems } = await loadReleased('scenarios');
+    expect(problems).toEqual([]);
+    for (const scenario of loadStarterPack().scenarios) {
+      const found = released.find((r) => releasedFileName(r.scenario) === releasedFileName(scenario));
+      expect(found, `${scenario.id} is not released`).toBeDefined();
+      expect(
+        found && sameCompiledScenario(found.scenario, scenario),
+        `${scenario.id} compiles differently`,
+      ).toBe(true);
+    }
+  });
+
+  it('let a scorecard made before a scenario was edited verify against the version it was played on', async () => {
+    const card = playedScorecard(FILE);
+    const pack = loadStarterPack();
+    const read = (file: string) => ({
+      file,
+      text:
+        file === EDITED
+          ? `${readFileSync(file, 'utf8')}# A trainer's later edit.\n`
+          : readFileSync(file, 'utf8'),
+    });
+    const edited = checkPack({
+      pack: read('scenarios/pack.yaml'),
+      scenarios: scenarioFiles().map(read),
+      explore: false,
+    });
+    expect(edited.scenarios.length).toBe(pack.scenarios.length);
+    const options = { analyser: lexiconAnalyser };
+    expect(verdictOf(verifyScorecard(card, edited.scenarios, options))).toBe('scenario-unavailable');
+    const { released } = await loadReleased('scenarios');
+    const withReleases = scenariosToVerifyWith(edited.scenarios, released);
+    expect(verdictOf(verifyScorecard(card, withReleases, options))).toBe('verified');
+  });
+
+  it('are refused when damaged, with the file named', () => {
+    expect(readReleasedScenario('{', 'x.json')).toMatchObject({ ok: false, problems: [{ file: 'x.json' }] });
+    expect(readReleasedScenario('{"format":"other"}', 'x.json').ok).toBe(false);
+    const text = releasedScenarioText(loadStarterPack().scenarios[0] as never);
+    const damaged = text.replace(/"contentHash":"[0-9a-f]+"/, '"contentHash":"nope"');
+    expect(readReleasedScenario(damaged, 'x.json').ok).toBe(false);
+    expect(readReleasedScenario(text, 'x.json').ok).toBe(true);
+  });
+});
+
+describe('npm run release:scenarios', () => {
+  it('writes new versions, keeps released ones, and drops those compiled for another engine', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'release-'));
+    cpSync('scenarios', dir, { recursive: true, filter: (path) => !path.includes('released') });
+    const first = await releaseScenarios(dir);
+    expect(first.problems).toEqual([]);
+    expect(first.written).toHaveLength(loadStarterPack().scenarios.length);
+    expect((await releaseScenarios(dir)).written).toEqual([]);
+
+    const stale = join(dir, 'released', 'gone.000000000000.000000000000.json');
+    const text = JSON.parse(releasedScenarioText(loadStarterPack().scenarios[0] as never));
+    text.engineVersion = '0.0.1';
+    text.scenario.id = 'gone';
+    text.scenario.contentHash = '0'.repeat(64);
+    text.scenario.packHash = '0'.repeat(64);
+    writeFileSync(stale, JSON.stringify(text));
+    const edited = join(dir, 'level-1', 'locked-out-before-payroll.yaml');
+    writeFileSync(edited, `${readFileSync(edited, 'utf8')}# edited\n`);
+    const second = await releaseScenarios(dir);
+    expect(second.written).toEqual([expect.stringMatching(/^locked-out-before-payroll\./)]);
+    expect(second.removed).toEqual(['gone.000000000000.000000000000.json']);
+    const names = readdirSync(join(dir, 'released'));
+    expect(names.filter((n) => n.startsWith('locked-out-before-payroll.'))).toHaveLength(2);
+  });
+});
