@@ -50,8 +50,9 @@ const TONE_SCALE = 3;
  */
 const NEUTRAL_ZONE = 1;
 
-const CLAUSE_END = /[.,;:!?\n]/;
-const SENTENCE_END = /[.!?;\n]/;
+/** The characters that end a clause, and those that end a sentence, by character code. */
+const CLAUSE_END_CODES: ReadonlySet<number> = new Set([...'.,;:!?\n'].map((c) => c.charCodeAt(0)));
+const SENTENCE_END_CODES: ReadonlySet<number> = new Set([...'.!?;\n'].map((c) => c.charCodeAt(0)));
 
 interface Match {
   start: number;
@@ -98,9 +99,9 @@ class Bounds {
 
   constructor(readonly text: string) {
     for (let i = 0; i < text.length; i += 1) {
-      const c = text.charAt(i);
-      if (CLAUSE_END.test(c)) this.clauses.push(i);
-      if (SENTENCE_END.test(c)) this.sentences.push(i);
+      const code = text.charCodeAt(i);
+      if (CLAUSE_END_CODES.has(code)) this.clauses.push(i);
+      if (SENTENCE_END_CODES.has(code)) this.sentences.push(i);
     }
   }
 

@@ -94,36 +94,36 @@ const businessHours: chrono.Refiner = {
 
 const HOUR = '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
 
+// Built once: chrono asks each parser for its pattern on every parse. None is global, so `exec`
+// starts from the beginning whatever an earlier parse did.
+const EN_END_OF_DAY =
+  /\b(?:by\s+)?(?:the\s+)?(?:end of (?:the |today'?s? )?(?:day|business day|working day)|eod|cob|close of business)\b/i;
+const EN_BUSINESS_DAYS = new RegExp(
+  `\\b(?:in|within)\\s+(?:the\\s+next\\s+)?${COUNT}(?:\\s*(?:-|to)\\s*${COUNT})?\\s+(?:business|working)\\s+days?\\b`,
+  'i',
+);
+const EN_END_OF_WEEK = /\b(?:by\s+)?(?:the\s+)?end of (?:the|this) week\b/i;
+const EN_BY_HOUR = new RegExp(
+  `\\b(?:by|before|until|at)\\s+${HOUR}(?::(\\d{2}))?(?!\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|%|\\d|hours?|minutes?|mins?|days?|business|working|o'?clock))\\b`,
+  'i',
+);
+const EN_HALF_PAST = new RegExp(`\\b(half|quarter)\\s+(past|to)\\s+${HOUR}\\b`, 'i');
+
 function englishParser(): Chrono {
   const en = chrono.casual.clone();
   en.parsers.push(
+    { pattern: () => EN_END_OF_DAY, extract: (c) => dayOf(c) },
     {
-      pattern: () =>
-        /\b(?:by\s+)?(?:the\s+)?(?:end of (?:the |today'?s? )?(?:day|business day|working day)|eod|cob|close of business)\b/i,
-      extract: (c) => dayOf(c),
-    },
-    {
-      pattern: () =>
-        new RegExp(
-          `\\b(?:in|within)\\s+(?:the\\s+next\\s+)?${COUNT}(?:\\s*(?:-|to)\\s*${COUNT})?\\s+(?:business|working)\\s+days?\\b`,
-          'i',
-        ),
+      pattern: () => EN_BUSINESS_DAYS,
       extract: (c, m) => businessDaysAhead(c, hourOf(m[2] ?? m[1] ?? '')),
     },
+    { pattern: () => EN_END_OF_WEEK, extract: (c) => dayOf(c, untilWeekday(c, 5, false)) },
     {
-      pattern: () => /\b(?:by\s+)?(?:the\s+)?end of (?:the|this) week\b/i,
-      extract: (c) => dayOf(c, untilWeekday(c, 5, false)),
-    },
-    {
-      pattern: () =>
-        new RegExp(
-          `\\b(?:by|before|until|at)\\s+${HOUR}(?::(\\d{2}))?(?!\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|%|\\d|hours?|minutes?|mins?|days?|business|working|o'?clock))\\b`,
-          'i',
-        ),
+      pattern: () => EN_BY_HOUR,
       extract: (_c, m) => ({ hour: afternoon(hourOf(m[1] ?? '')), minute: m[2] ? Number(m[2]) : 0 }),
     },
     {
-      pattern: () => new RegExp(`\\b(half|quarter)\\s+(past|to)\\s+${HOUR}\\b`, 'i'),
+      pattern: () => EN_HALF_PAST,
       extract: (_c, m) => {
         const hour = afternoon(hourOf(m[3] ?? ''));
         const minutes = m[1]?.toLowerCase() === 'half' ? 30 : 15;
@@ -139,16 +139,20 @@ function englishParser(): Chrono {
 
 const DIAS = ['domingo', 'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado'];
 const HORA_ES = '(\\d{1,2}|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)';
+const ES_A_LAS = new RegExp(
+  `\\b(?:a\\s+)?las?\\s+${HORA_ES}(?::(\\d{2}))?(?:\\s+y\\s+(media|cuarto))?(?:\\s+menos\\s+cuarto)?(?:\\s+de\\s+la\\s+(mañana|manana|tarde|noche|madrugada))?(?![\\d:]|\\s*(?:horas?|minutos?|d[ií]as?))`,
+  'i',
+);
+const ES_BUSINESS_DAYS = new RegExp(
+  `\\b(?:en|dentro\\s+de)\\s+(?:un\\s+(?:plazo|m[aá]ximo)\\s+(?:m[aá]ximo\\s+)?de\\s+)?${COUNT}(?:\\s*(?:-|a)\\s*${COUNT})?\\s+d[ií]as\\s+(?:h[aá]biles|laborables)\\b`,
+  'i',
+);
 
 function spanishParser(): Chrono {
   const es = chronoEs.casual.clone();
   es.parsers.unshift(
     {
-      pattern: () =>
-        new RegExp(
-          `\\b(?:a\\s+)?las?\\s+${HORA_ES}(?::(\\d{2}))?(?:\\s+y\\s+(media|cuarto))?(?:\\s+menos\\s+cuarto)?(?:\\s+de\\s+la\\s+(mañana|manana|tarde|noche|madrugada))?(?![\\d:]|\\s*(?:horas?|minutos?|d[ií]as?))`,
-          'i',
-        ),
+      pattern: () => ES_A_LAS,
       extract: (_c, m) => {
         let hour = hourOf(m[1] ?? '');
         const part = m[4]?.toLowerCase();
@@ -179,11 +183,7 @@ function spanishParser(): Chrono {
       extract: (c) => dayOf(c),
     },
     {
-      pattern: () =>
-        new RegExp(
-          `\\b(?:en|dentro\\s+de)\\s+(?:un\\s+(?:plazo|m[aá]ximo)\\s+(?:m[aá]ximo\\s+)?de\\s+)?${COUNT}(?:\\s*(?:-|a)\\s*${COUNT})?\\s+d[ií]as\\s+(?:h[aá]biles|laborables)\\b`,
-          'i',
-        ),
+      pattern: () => ES_BUSINESS_DAYS,
       extract: (c, m) => businessDaysAhead(c, hourOf(m[2] ?? m[1] ?? '')),
     },
   );

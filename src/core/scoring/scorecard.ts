@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { canonicalJson } from '../canonicalJson';
-import { contentHash } from '../contentHash';
+import { chainHash, contentHash } from '../contentHash';
 import { IntentSchema, type RefusalReason } from '../engine/intents';
 import { AnalyserRefSchema, ShiftRecordSchema } from '../engine/saves';
 import { ShiftInputSchema, type Transcript, type TranscriptEntry } from '../engine/session';
@@ -293,7 +293,7 @@ function genesis(header: ScorecardHeader): string {
 export function chainLog(header: ScorecardHeader, entries: readonly TranscriptEntry[]): LogEntry[] {
   let previous = genesis(header);
   return entries.map((entry) => {
-    previous = contentHash(previous + canonicalJson(entry));
+    previous = chainHash(previous, canonicalJson(entry));
     return { ...entry, hash: previous } as LogEntry;
   });
 }
