@@ -1,6 +1,14 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 
+/**
+ * The core compiles without DOM types; TextEncoder is in every runtime it runs in (Node and browsers),
+ * and this is the one part of it used here.
+ */
+declare const TextEncoder: new () => {
+  encodeInto(source: string, destination: Uint8Array): { read: number; written: number };
+};
+
 const encoder = new TextEncoder();
 /** Reused for every hash: a log of hundreds of entries would otherwise allocate a buffer per entry. */
 let buffer = new Uint8Array(4096);

@@ -30,7 +30,14 @@ export {
 export type { ContactState, ShiftContext, ShiftEmitted } from './engine/shiftSteps';
 export type { PackCheck } from './pack/checkPack';
 export { fail, type Result, succeed } from './result';
-export { CHANNELS, DIMENSIONS, ENDINGS, PHRASE_FAMILIES, RESOLUTION_KINDS } from './scenario/schema';
+export {
+  CHANNELS,
+  DIMENSIONS,
+  ENDINGS,
+  PHRASE_FAMILIES,
+  PROMISE_KINDS,
+  RESOLUTION_KINDS,
+} from './scenario/schema';
 export type * from './scenario/types';
 export type { DimensionScore, Evidence } from './scoring/evidence';
 export { type AttemptRecord, type ContactRecord, readAttempt } from './scoring/readAttempt';

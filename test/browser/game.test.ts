@@ -149,6 +149,34 @@ describe('the game', () => {
     expect(browser.errors).toEqual([]);
   });
 
+  it('resumes an attempt saved by an earlier version under the current rules, and says so', async () => {
+    const { page } = browser;
+    await startPracticeAndReply(page);
+    const before = await page.locator('.line.from-trainee .words').allTextContents();
+    // Leave the desk (it saves on the way out), then make the stored save look as an earlier build
+    // (engine 1.1.0, save format 1) wrote it.
+    await open(page, false);
+    await page.evaluate(() => {
+      const key = `escalation-desk:attempt:${localStorage.getItem('escalation-desk:attempt:current')}`;
+      const stored = JSON.parse(localStorage.getItem(key) ?? '{}');
+      const save = JSON.parse(stored.save);
+      Object.assign(save, { version: 1, engineVersion: '1.1.0', eventsHash: '0'.repeat(64) });
+      delete save.analyser;
+      localStorage.setItem(key, JSON.stringify({ ...stored, save: JSON.stringify(save) }));
+    });
+    await open(page, false);
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await scene(page, 'desk');
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toMatch(
+        /saved by an earlier version of Escalation Desk\. It has been played again under the current rules/,
+      );
+    expect(await page.locator('.line.from-trainee .words').allTextContents()).toEqual(before);
+    await page.screenshot({ path: `${SHOTS}/desk-resumed-under-new-rules.png` });
+    expect(browser.errors).toEqual([]);
+  });
+
   it('switches language mid-scenario without losing the conversation', async () => {
     const { page } = browser;
     await startPracticeAndReply(page);

@@ -5,7 +5,7 @@
  * expressions written against the folded reply (lower case, no accents; see `foldText`).
  */
 import { z } from 'zod';
-import { PHRASE_FAMILIES, RESOLUTION_KINDS } from '../scenario/schema';
+import { PHRASE_FAMILIES, PROMISE_KINDS, RESOLUTION_KINDS } from '../scenario/schema';
 import type { PhraseFamily, ResolutionKind } from '../scenario/types';
 import en from './lexicons/en.json';
 import es from './lexicons/es.json';
@@ -30,8 +30,6 @@ const FamilySchema = z.strictObject({
   cap: z.number().int().min(1).max(10),
   patterns: z.array(Pattern).max(200),
 });
-
-const PROMISE_KINDS = ['callback', 'email', 'update', 'other'] as const;
 
 /** Validates a lexicon file. */
 export const LexiconSchema = z.strictObject({

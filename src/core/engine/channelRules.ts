@@ -17,6 +17,8 @@ export interface ChannelRule {
   readonly waitsForCall: boolean;
   /** Whether the trainee can put this customer on hold. */
   readonly holdable: boolean;
+  /** Whether the customer is seen typing before their words appear (a chat, a public thread). */
+  readonly typesLive: boolean;
   /**
    * How much longer people wait here than in a chat: a caller expects an answer within minutes, a
    * public post within a couple of hours, an email within the day.
@@ -26,8 +28,22 @@ export interface ChannelRule {
 
 /** Every channel's behaviour. */
 export const CHANNEL_RULES: Readonly<Record<Channel, ChannelRule>> = {
-  chat: { live: false, openAtOnce: 3, waitsForCall: true, holdable: false, patience: 1 },
-  phone: { live: true, openAtOnce: 1, waitsForCall: true, holdable: true, patience: 1 },
-  social: { live: false, openAtOnce: null, waitsForCall: false, holdable: false, patience: 6 },
-  email: { live: false, openAtOnce: null, waitsForCall: false, holdable: false, patience: 36 },
+  chat: { live: false, openAtOnce: 3, waitsForCall: true, holdable: false, typesLive: true, patience: 1 },
+  phone: { live: true, openAtOnce: 1, waitsForCall: true, holdable: true, typesLive: false, patience: 1 },
+  social: {
+    live: false,
+    openAtOnce: null,
+    waitsForCall: false,
+    holdable: false,
+    typesLive: true,
+    patience: 6,
+  },
+  email: {
+    live: false,
+    openAtOnce: null,
+    waitsForCall: false,
+    holdable: false,
+    typesLive: false,
+    patience: 36,
+  },
 };

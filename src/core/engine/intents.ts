@@ -4,7 +4,7 @@
  * saved games, so they are validated with a strict schema before the engine sees them.
  */
 import { z } from 'zod';
-import { IdSchema, RESOLUTION_KINDS } from '../scenario/schema';
+import { IdSchema, PROMISE_KINDS, RESOLUTION_KINDS } from '../scenario/schema';
 
 const At = z
   .number()
@@ -36,7 +36,7 @@ export const IntentSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('promise'),
     ...base,
-    what: z.enum(['callback', 'email', 'update', 'other']),
+    what: z.enum(PROMISE_KINDS),
     dueAt: At,
     text: Text.nullable(),
   }),

@@ -9,6 +9,7 @@ import {
   ENDINGS,
   IdSchema,
   LanguageSchema,
+  PROMISE_KINDS,
   RESOLUTION_KINDS,
 } from '../scenario/schema';
 import { GRADES } from '../scoring/scoringRules';
@@ -52,7 +53,7 @@ export const StepSchema = z
       .optional(),
     promise: z
       .strictObject({
-        what: z.enum(['callback', 'email', 'update', 'other']),
+        what: z.enum(PROMISE_KINDS),
         due: DurationSchema.meta({ description: 'How long from now the promise falls due.' }),
         text: Text.optional(),
       })

@@ -61,6 +61,8 @@ export const TierRefSchema = z
 export const CHANNELS = ['chat', 'email', 'phone', 'social'] as const;
 /** Game seconds per real second when a shift file gives no speed (practice runs use it too). */
 export const DEFAULT_SPEED = 30;
+/** What a trainee can promise a customer: a callback, an email, an update or something else. */
+export const PROMISE_KINDS = ['callback', 'email', 'update', 'other'] as const;
 /** What a trainee can offer to resolve a case. */
 export const RESOLUTION_KINDS = ['information', 'refund', 'replace', 'pay', 'credit'] as const;
 /** What a trainee can do besides replying; a transition can wait for any of these. */

@@ -10,7 +10,7 @@ import { chainHash, contentHash } from '../contentHash';
 import { IntentSchema, type RefusalReason } from '../engine/intents';
 import { AnalyserRefSchema, ShiftRecordSchema } from '../engine/saves';
 import { ShiftInputSchema, type Transcript, type TranscriptEntry } from '../engine/session';
-import { byDimension, CHANNELS, DIMENSIONS, PHRASE_FAMILIES } from '../scenario/schema';
+import { byDimension, CHANNELS, DIMENSIONS, PHRASE_FAMILIES, PROMISE_KINDS } from '../scenario/schema';
 import type { Scenario } from '../scenario/types';
 import { RUBRIC_VERSION, scoreAttempt } from './scoreAttempt';
 import { GRADES } from './scoringRules';
@@ -75,7 +75,7 @@ const EffectSchema = z.strictObject({
 const TypedPromiseSchema = z.strictObject({
   start: Offset,
   end: Offset,
-  kind: z.enum(['callback', 'email', 'update', 'other']),
+  kind: z.enum(PROMISE_KINDS),
   vague: z.boolean(),
   dueAt: TypedMs.nullable(),
   deadline: Span.nullable(),

@@ -4,7 +4,7 @@
  * captions and announcements. None of them decides an outcome or a score.
  */
 import * as Phaser from 'phaser';
-import type { ShiftEmitted } from '../../core/runtime';
+import { CHANNEL_RULES, type ShiftEmitted } from '../../core/runtime';
 import { Attempt } from '../attempt/Attempt';
 import { debriefView } from '../debrief/debriefView';
 import { SCENES } from '../keys';
@@ -114,7 +114,7 @@ export class DeskScene extends Phaser.Scene {
           t('desk.announceLine', { name: name(event.contact), line: inLanguage(event.line, language) }),
         );
       } else if (event.type === 'contact.arrived') {
-        s.sound.play(event.channel === 'phone' ? 'ring' : 'message');
+        s.sound.play(CHANNEL_RULES[event.channel].live ? 'ring' : 'message');
         s.announce(
           t('desk.announceArrival', { name: name(event.contact), channel: t(`channel.${event.channel}`) }),
         );

@@ -5,7 +5,14 @@
  * what changed, so focus and half-typed replies survive new events.
  */
 import type { TFunction } from 'i18next';
-import { analyseReply, type Channel, RESOLUTION_KINDS, type Scenario } from '../../core/runtime';
+import {
+  analyseReply,
+  CHANNEL_RULES,
+  type Channel,
+  PROMISE_KINDS,
+  RESOLUTION_KINDS,
+  type Scenario,
+} from '../../core/runtime';
 import type { Attempt, DeskIntent } from '../attempt/Attempt';
 import { caseRecord, conversation, inLanguage, promiseTracker, queue } from '../attempt/deskView';
 import { clockText, durationText } from '../services';
@@ -221,7 +228,7 @@ export class DeskView {
     if (!contact || !scenario || !this.log) return;
     const lines = conversation(this.attempt.session, contact, language);
     const fresh = lines.slice(this.shownLines);
-    const typed = scenario.channel === 'chat' || scenario.channel === 'social';
+    const typed = CHANNEL_RULES[scenario.channel].typesLive;
     if (!immediately && typed && !this.options.reducedMotion && fresh.some((l) => l.from === 'customer')) {
       // Show the customer typing for a moment, as a chat does; the words follow.
       if (!this.typingTimer) {
@@ -510,7 +517,7 @@ export class DeskView {
     );
     const amount = el('input', { type: 'number', min: 0, step: 1, inputmode: 'decimal' });
     const promiseWhat = select(
-      (['callback', 'email', 'update', 'other'] as const).map((k) => ({
+      PROMISE_KINDS.map((k) => ({
         value: k,
         text: t(`desk.promiseKinds.${k}`),
       })),
@@ -541,8 +548,12 @@ export class DeskView {
         button(t('desk.lookup'), () => act({ type: 'lookup', contact })),
         button(t('desk.reproduce'), () => act({ type: 'reproduce', contact })),
         button(t('desk.resolve'), () => act({ type: 'resolve', contact })),
-        channel === 'phone' ? button(t('desk.hold'), () => act({ type: 'hold', contact })) : false,
-        channel === 'phone' ? button(t('desk.unhold'), () => act({ type: 'unhold', contact })) : false,
+        CHANNEL_RULES[channel].holdable
+          ? button(t('desk.hold'), () => act({ type: 'hold', contact }))
+          : false,
+        CHANNEL_RULES[channel].holdable
+          ? button(t('desk.unhold'), () => act({ type: 'unhold', contact }))
+          : false,
         button(t('desk.end'), () => act({ type: 'end', contact })),
       ),
       askable.length > 0

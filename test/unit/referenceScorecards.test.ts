@@ -1,0 +1,35 @@
+/**
+ * The versions are honest: the reference scorecard recorded for this build's engine, analyser and
+ * rubric still verifies (so a scorecard exported today verifies tomorrow unless a version moved), and
+ * every reference recorded under other versions is said to be beyond re-checking, never edited.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lexiconAnalyser } from '../../src/core/analysis/lexiconAnalyser';
+import { parseScorecard } from '../../src/core/scoring/readScorecard';
+import { verdictOf, verifyScorecard } from '../../src/core/scoring/verifyScorecard';
+import { REFERENCE_DIR, referenceName, referenceScenarios } from '../support/referenceScorecards';
+
+const files = readdirSync(REFERENCE_DIR).filter((f) => f.endsWith('.json'));
+const current = referenceName('shift');
+
+describe('reference scorecards', () => {
+  it('include one made with this build’s versions (else run npm run scorecards:reference)', () => {
+    expect(files).toContain(current);
+  });
+
+  it.each(files)('%s verifies, or says it cannot be re-checked when made with other versions', (name) => {
+    const read = parseScorecard(readFileSync(join(REFERENCE_DIR, name), 'utf8'), name);
+    if (!read.ok) throw new Error(read.problems[0]?.message);
+    const verdict = verdictOf(
+      verifyScorecard(read.value, referenceScenarios(), { analyser: lexiconAnalyser }),
+    );
+    if (name === current) {
+      expect(
+        verdict,
+        'The engine, analyser or rubric decides differently under an unchanged version: raise the version of what changed, then run npm run scorecards:reference.',
+      ).toBe('verified');
+    } else expect(verdict).toBe('cannot-recheck');
+  });
+});
