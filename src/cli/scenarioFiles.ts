@@ -8,6 +8,7 @@ import {
   type ReleasedScenario,
   readReleasedScenario,
 } from '../core/pack/releasedScenarios';
+import { fail, type Result, succeed } from '../core/result';
 import { isScenarioFile, isShiftFile, PACK_FILE_NAME } from '../core/scenario/files';
 import { type Problem, problem } from '../core/scenario/problems';
 
@@ -102,25 +103,34 @@ export async function findPack(dir: string): Promise<string | null> {
   return null;
 }
 
+/** Why a file could not be read: it is missing or unreadable, or larger than its kind allows. */
+export interface ReadProblem {
+  readonly code: 'unreadable' | 'too-large';
+  readonly message: string;
+}
+
 /**
  * Reads a file as UTF-8 unless it is larger than `maxChars` bytes allow (a UTF-8 character is at most
- * four bytes), so a huge hostile file is refused without being loaded.
+ * four bytes), so a huge hostile file is refused without being loaded. Never throws.
  */
 export async function readSourceFile(
   file: string,
   maxChars: number,
-): Promise<{ file: string; text: string } | { tooLarge: string }> {
-  const size = (await stat(file)).size;
-  if (size > maxChars * 4) {
-    return {
-      tooLarge: `The file is ${Math.ceil(size / 1024)} KiB; the limit is ${maxChars / 1024} KiB. Split it into several scenarios.`,
-    };
-  }
-  const handle = await open(file, 'r');
+): Promise<Result<{ file: string; text: string }, ReadProblem>> {
   try {
-    return { file, text: await handle.readFile('utf8') };
-  } finally {
-    await handle.close();
+    const size = (await stat(file)).size;
+    if (size > maxChars * 4) {
+      const message = `The file is ${Math.ceil(size / 1024)} KiB; the limit is ${maxChars / 1024} KiB.`;
+      return fail([{ code: 'too-large', message }]);
+    }
+    const handle = await open(file, 'r');
+    try {
+      return succeed({ file, text: await handle.readFile('utf8') });
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return fail([{ code: 'unreadable', message: 'The file cannot be read.' }]);
   }
 }
 
@@ -159,11 +169,11 @@ export async function loadReleased(
   for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
     const file = join(dir, name);
     const source = await readSourceFile(file, MAX_RELEASED_CHARS);
-    if (!('text' in source)) {
-      problems.push({ file, message: source.tooLarge });
+    if (!source.ok) {
+      problems.push(...source.problems.map((p) => ({ file, message: p.message })));
       continue;
     }
-    const read = readReleasedScenario(source.text, file);
+    const read = readReleasedScenario(source.value.text, file);
     if (read.ok) released.push(read.value);
     else problems.push(...read.problems);
   }

@@ -32,10 +32,14 @@ export async function verifyFile(
   file: string,
   scenarios: readonly Scenario[],
 ): Promise<{ lines: string[]; verified: boolean }> {
-  const read = await readSourceFile(file, MAX_SCORECARD_CHARS).catch(() => null);
-  if (read === null) return { lines: [`${file}: cannot be read.`], verified: false };
-  if ('tooLarge' in read) return { lines: [`${file}:1: too large: it is not a scorecard.`], verified: false };
-  const parsed = parseScorecard(read.text, file);
+  const read = await readSourceFile(file, MAX_SCORECARD_CHARS);
+  if (!read.ok) {
+    const problem = read.problems[0];
+    const why =
+      problem?.code === 'too-large' ? `${problem.message} It is not a scorecard.` : problem?.message;
+    return { lines: [`${file}: ${why ?? 'cannot be read.'}`], verified: false };
+  }
+  const parsed = parseScorecard(read.value.text, file);
   if (!parsed.ok) {
     return {
       lines: parsed.problems.map((p) => `${p.file}:${p.line}: ${p.field ? `${p.field}: ` : ''}${p.message}`),

@@ -70,7 +70,8 @@ describe('npm run verify', () => {
   const card = join(dir, 'card.json');
   const scenarios = scenariosToVerifyWith(loadStarterPack().scenarios, []);
 
-  it('verifies a scorecard written by simulate, run as a command', () => {
+  // Two commands start one after the other: allow for a busy machine.
+  it('verifies a scorecard written by simulate, run as a command', { timeout: 30_000 }, () => {
     run(['src/cli/simulate.ts', WELL, '--scorecard', card, '--trainee', 'Ana Ruiz']);
     const out = run(['src/cli/verify.ts', card]);
     expect(out.stdout).toContain('verified · Ana Ruiz · nut-free-bar-anaphylaxis v');

@@ -205,8 +205,7 @@ type Draft = { -readonly [K in keyof ShiftContext]: ShiftContext[K] };
 class Steps {
   readonly emitted: ShiftEmitted[] = [];
   private readonly draft: Draft;
-  private ownContacts = false;
-  private ownPromises = false;
+  private readonly owned = new Set<'contacts' | 'promises'>();
 
   constructor(context: ShiftContext) {
     this.draft = { ...context };
@@ -225,25 +224,23 @@ class Steps {
   }
 
   setContact(contact: ContactState): void {
-    if (!this.ownContacts) {
-      this.draft.contacts = [...this.draft.contacts];
-      this.ownContacts = true;
-    }
-    const contacts = this.draft.contacts as ContactState[];
-    const index = contacts.findIndex((c) => c.id === contact.id);
-    if (index < 0) contacts.push(contact);
-    else contacts[index] = contact;
+    this.put('contacts', contact);
   }
 
   setPromise(promise: Obligation): void {
-    if (!this.ownPromises) {
-      this.draft.promises = [...this.draft.promises];
-      this.ownPromises = true;
+    this.put('promises', promise);
+  }
+
+  /** Puts an item in place of the one with its id (or at the end), copying the list on its first change. */
+  private put<K extends 'contacts' | 'promises'>(key: K, item: Draft[K][number]): void {
+    if (!this.owned.has(key)) {
+      this.draft[key] = [...this.draft[key]] as Draft[K];
+      this.owned.add(key);
     }
-    const promises = this.draft.promises as Obligation[];
-    const index = promises.findIndex((p) => p.id === promise.id);
-    if (index < 0) promises.push(promise);
-    else promises[index] = promise;
+    const list = this.draft[key] as Draft[K][number][];
+    const index = list.findIndex((x) => x.id === item.id);
+    if (index < 0) list.push(item);
+    else list[index] = item;
   }
 
   /** The context to keep: the working copy, which nothing changes once the step is over. */
