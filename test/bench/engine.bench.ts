@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: engine performance, each figure against raw XState doing the same number of
- * transitions in the same run (a bare machine stepped the way the engine steps its machines, with one
- * inert actor scope; the detail also gives the figure against xstate's own `transition()`, which makes
- * a new actor per call), so the ratios hold on any machine. Prints a table and writes
- * test-results/bench-engine.json.
+ * transitions in the same run, so the ratios hold on any machine: a bare machine stepped with xstate's
+ * pure `transition()` (the baseline the targets were set against), and, in the detail, the same bare
+ * machine stepped the way the engine steps its own (one inert actor scope; `transition()` builds an
+ * actor per call), which shows what the engine adds beyond XState itself. Raw cost is measured per
+ * transition over 20,000 of them. Prints a table and writes test-results/bench-engine.json.
  *
  * - persona: events per second through a real persona (the whole starter pack, scripted replies,
  *   actions and clock ticks);
@@ -47,9 +48,8 @@ const raw = setup({
   ),
 });
 
-const rawStepper = machineStepper<ReturnType<typeof raw.transition>, { type: 'next' }, unknown>(
+const rawStepper = machineStepper<ReturnType<typeof raw.transition>, { type: 'next' }, unknown, undefined>(
   raw,
-  undefined,
 );
 
 /** Milliseconds for raw XState to make `count` transitions, stepped as the engine steps. */
@@ -147,13 +147,13 @@ function benchPersona(): { engineMs: number; events: number } {
   return { engineMs: performance.now() - started, events };
 }
 
-/** A row against the stepped baseline, saying what the figure is against xstate's `transition()` too. */
+/** A row against raw `transition()`, saying what the figure is against raw XState stepped as the engine steps too. */
 function againstRaw(ms: number, count: number, detail: string): BenchRow {
   const { stepped, pure } = baselines(count);
   return row(
     ms,
-    stepped,
-    `${detail}; ${(ms / pure).toFixed(2)}x xstate transition() (${pure.toFixed(1)} ms)`,
+    pure,
+    `${detail}; ${(ms / stepped).toFixed(2)}x raw XState stepped as the engine steps (${stepped.toFixed(1)} ms)`,
   );
 }
 

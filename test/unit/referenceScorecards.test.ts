@@ -7,7 +7,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lexiconAnalyser } from '../../src/core/analysis/lexiconAnalyser';
+import { ENGINE_VERSION } from '../../src/core/engine/session';
 import { parseScorecard } from '../../src/core/scoring/readScorecard';
+import { isKnownRuleSet } from '../../src/core/scoring/ruleVersions';
+import { RUBRIC_VERSION } from '../../src/core/scoring/scoreAttempt';
+import { SCORECARD_VERSION } from '../../src/core/scoring/scorecard';
 import { verdictOf, verifyScorecard } from '../../src/core/scoring/verifyScorecard';
 import { REFERENCE_DIR, referenceName, referenceScenarios } from '../support/referenceScorecards';
 
@@ -17,6 +21,16 @@ const current = referenceName('shift');
 describe('reference scorecards', () => {
   it('include one made with this build’s versions (else run npm run scorecards:reference)', () => {
     expect(files).toContain(current);
+  });
+
+  it('are made with a rule set listed as released (else add it to RULE_SETS)', () => {
+    const rules = {
+      format: SCORECARD_VERSION,
+      engine: ENGINE_VERSION,
+      analyser: `${lexiconAnalyser.id}@${lexiconAnalyser.version}`,
+      rubric: RUBRIC_VERSION,
+    };
+    expect(isKnownRuleSet(rules), JSON.stringify(rules)).toBe(true);
   });
 
   it.each(files)('%s verifies, or says it cannot be re-checked when made with other versions', (name) => {

@@ -97,14 +97,15 @@ describe('npm run verify', () => {
     expect(lines[0]).toMatch(/damaged\.json:\d+: seed: /);
   });
 
-  it('says a scorecard made with another analyser cannot be re-checked, and does not call it edited', async () => {
+  it('says a scorecard made by an earlier build cannot be re-checked, and does not call it edited', async () => {
     const older = JSON.parse(scorecardToJson(playedScorecard(WELL)));
-    older.analyser.version = '0.0.1';
+    Object.assign(older, { version: 1, engineVersion: '1.1.0' });
+    delete older.analyser;
     const file = join(dir, 'older.json');
     writeFileSync(file, JSON.stringify(older));
     const { lines, verified } = await verifyFile(file, scenarios);
     expect(verified).toBe(false);
     expect(lines[0]).toMatch(/older\.json: cannot be re-checked · Ana Ruiz/);
-    expect(lines[1]).toMatch(/analyser lexicon@0\.0\.1, which this build .* cannot re-check/);
+    expect(lines[1]).toMatch(/format 1 by engine 1\.1\.0, which this build .* cannot re-check/);
   });
 });

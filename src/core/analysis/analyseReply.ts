@@ -229,6 +229,20 @@ function parseAmount(raw: string): number {
   return Number(normalised);
 }
 
+/** Each lexicon's pattern for an amount of money, built once. */
+const amountPatterns = new WeakMap<CompiledLexicon, RegExp>();
+
+function amountPattern(lexicon: CompiledLexicon): RegExp {
+  let pattern = amountPatterns.get(lexicon);
+  if (!pattern) {
+    const currency = lexicon.source.currency.join('|');
+    const number = '(\\d{1,3}(?:[.,\\s]\\d{3})+|\\d+)(?:[.,](\\d{1,2}))?';
+    pattern = new RegExp(`(?:(?:${currency})\\s?${number})|(?:${number}\\s?(?:${currency}))`, 'gu');
+    amountPatterns.set(lexicon, pattern);
+  }
+  return pattern;
+}
+
 function amountsBeyondAuthority(
   lexicon: CompiledLexicon,
   bounds: Bounds,
@@ -236,9 +250,7 @@ function amountsBeyondAuthority(
   committed: (start: number) => boolean,
 ): Match[] {
   const folded = bounds.text;
-  const currency = lexicon.source.currency.join('|');
-  const number = '(\\d{1,3}(?:[.,\\s]\\d{3})+|\\d+)(?:[.,](\\d{1,2}))?';
-  const amount = new RegExp(`(?:(?:${currency})\\s?${number})|(?:${number}\\s?(?:${currency}))`, 'gu');
+  const amount = amountPattern(lexicon);
   const family = lexicon.families.find((f) => f.family === 'overpromise');
   if (!family) return [];
   const out: Match[] = [];

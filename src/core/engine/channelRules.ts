@@ -2,8 +2,9 @@
  * How each channel behaves at the desk, one row per channel: whether it is a live conversation that
  * holds the trainee (a call), how many of its contacts can be open at once, whether a call on another
  * line keeps it waiting, whether it can be put on hold, and how much longer its customers wait than in
- * a chat. The engine and the game read these rows; nothing compares channel names. (How soon each
- * channel expects an answer is a scoring target and lives with the rubric's formulas.)
+ * a chat. The engine routes contacts and wears patience down by these rows, and the desk shows
+ * typing, hold buttons and ringing by them; nothing compares channel names. (How soon each channel
+ * expects an answer is a scoring target and lives with the rubric's formulas.)
  */
 import type { Channel } from '../scenario/types';
 
@@ -15,7 +16,10 @@ export interface ChannelRule {
   readonly openAtOnce: number | null;
   /** Whether a live call on another contact keeps this one from opening. */
   readonly waitsForCall: boolean;
-  /** Whether the trainee can put this customer on hold. */
+  /**
+   * Whether the desk offers to put this customer on hold. (The engine lets any open contact be held,
+   * and a held chat frees its place for another.)
+   */
   readonly holdable: boolean;
   /** Whether the customer is seen typing before their words appear (a chat, a public thread). */
   readonly typesLive: boolean;

@@ -150,7 +150,7 @@ export type PersonaMachine = ReturnType<typeof createPersonaMachine>;
 /** A scenario's persona machine and its stepper, built once and shared by every session that plays it. */
 export interface Persona {
   readonly machine: PersonaMachine;
-  readonly stepper: MachineStepper<PersonaSnapshot, PersonaEvent, PersonaEmitted>;
+  readonly stepper: MachineStepper<PersonaSnapshot, PersonaEvent, PersonaEmitted, PersonaInput>;
 }
 
 /** A persona machine's snapshot: the beat it is in and its context. */
@@ -165,7 +165,7 @@ export function personaOf(scenario: Scenario): Persona {
     const machine = createPersonaMachine(scenario);
     persona = {
       machine,
-      stepper: machineStepper<PersonaSnapshot, PersonaEvent, PersonaEmitted>(machine, { at: 0 }),
+      stepper: machineStepper<PersonaSnapshot, PersonaEvent, PersonaEmitted, PersonaInput>(machine),
     };
     personas.set(scenario, persona);
   }

@@ -45,12 +45,9 @@ export const ShiftRecordSchema = z.strictObject({
 /** Validates an analyser's id and version as records name it. */
 export const AnalyserRefSchema = z.strictObject({ id: z.string().min(1).max(40), version: Version });
 
-const SaveSchema = z.strictObject({
+const saveFields = {
   format: z.literal(SAVE_FORMAT),
-  version: z.union([z.literal(1), z.literal(SAVE_VERSION)]),
   engineVersion: Version,
-  /** Absent in version 1 saves, made before analysers were recorded. */
-  analyser: AnalyserRefSchema.optional(),
   seed: z.union([z.number().int(), z.string().max(200)]),
   shift: ShiftRecordSchema,
   scenarios: z
@@ -65,7 +62,13 @@ const SaveSchema = z.strictObject({
   inputs: z.array(ShiftInputSchema).max(100_000),
   /** SHA-256 of the events the inputs produced, to prove a restore reached the same state. */
   eventsHash: z.string().regex(/^[0-9a-f]{64}$/),
-});
+};
+
+const SaveSchema = z.discriminatedUnion('version', [
+  // Made before analysers were recorded (engine 1.x).
+  z.strictObject({ version: z.literal(1), ...saveFields }),
+  z.strictObject({ version: z.literal(SAVE_VERSION), analyser: AnalyserRefSchema, ...saveFields }),
+]);
 
 /**
  * A saved attempt: the inputs to replay, and the engine and analyser versions, seed, shift, scenario
@@ -80,7 +83,7 @@ function hashEvents(events: readonly ShiftEmitted[]): string {
 /** The save envelope for a session, as JSON text. */
 export function saveSession(session: ShiftSession): string {
   const transcript = session.transcript;
-  const envelope: SaveEnvelope = {
+  const envelope: Extract<SaveEnvelope, { version: typeof SAVE_VERSION }> = {
     format: SAVE_FORMAT,
     version: SAVE_VERSION,
     engineVersion: ENGINE_VERSION,
@@ -154,13 +157,14 @@ export function restoreSession(
     return problem('damaged', `The save is damaged at ${where}: ${issue?.message ?? 'invalid'}.`);
   }
   const save = parsed.data;
-  const made = versionProblem(
-    {
-      engineVersion: save.engineVersion,
-      analyser: save.analyser ?? { id: 'lexicon', version: 'unrecorded' },
-    },
-    analyser,
-  );
+  // A version 1 save was made before analysers were recorded, so by rules this build does not have.
+  const made =
+    save.version === 1
+      ? {
+          message: `Made with engine ${save.engineVersion}, before this build's rules.`,
+          made: save.engineVersion,
+        }
+      : versionProblem(save, analyser);
   if (made && !options.replayUnderCurrentRules) return problem('other-rules', made.message);
   const matched = matchScenarios(save.scenarios, save.shift, scenarios);
   if (!matched.ok) {

@@ -90,7 +90,7 @@ function isExactTick(previous: ShiftInput, next: ShiftInput, speed: number): boo
 export class ShiftSession {
   private snapshot: ShiftSnapshot;
   private readonly entries: TranscriptEntry[] = [];
-  private readonly stepper: MachineStepper<ShiftSnapshot, ShiftInput, ShiftEmitted>;
+  private readonly stepper: MachineStepper<ShiftSnapshot, ShiftInput, ShiftEmitted, { rngState: number }>;
   readonly scenarioRefs: readonly ScenarioRef[];
 
   constructor(readonly options: SessionOptions) {
@@ -106,9 +106,8 @@ export class ShiftSession {
       analyser: options.analyser,
     };
     this.scenarioRefs = scenarios.map((s) => ({ id: s.id, version: s.version, contentHash: s.contentHash }));
-    const input = { rngState: seedState(options.seed) };
-    this.stepper = machineStepper<ShiftSnapshot, ShiftInput, ShiftEmitted>(createShiftMachine(world), input);
-    const [snapshot, emitted] = this.stepper.initial(input);
+    this.stepper = machineStepper(createShiftMachine(world));
+    const [snapshot, emitted] = this.stepper.initial({ rngState: seedState(options.seed) });
     this.snapshot = snapshot;
     this.record(emitted);
   }

@@ -436,7 +436,7 @@ function advanceTo(context: ShiftContext, world: ShiftWorld, target: number): Sh
       if (arrival) arrive(steps, world, arrival);
     } else if (due.kind === 'promise') {
       const promise = firstOpenPromise(steps.context);
-      if (promise) settlePromise(steps, world, promise, 'broken', 'past-due');
+      if (promise) settlePromise(steps, world, promise.id, 'broken', 'past-due');
     } else if (due.kind === 'handoff') {
       const handoff = firstHandoff(steps.context);
       if (handoff) answerHandoff(steps, world, handoff);
@@ -454,10 +454,12 @@ function advanceTo(context: ShiftContext, world: ShiftWorld, target: number): Sh
 function settlePromise(
   steps: Steps,
   world: ShiftWorld,
-  promise: Obligation,
+  id: string,
   outcome: 'kept' | 'broken',
   by: SettledBy,
 ): void {
+  const promise = steps.context.promises.find((p) => p.id === id);
+  if (promise?.status !== 'open') return;
   const at = steps.context.now;
   steps.setPromise({ ...promise, status: outcome, settledAt: at });
   steps.emitted.push({
@@ -499,7 +501,7 @@ function answerHandoff(steps: Steps, world: ShiftWorld, handoff: PendingHandoff)
     for (const promise of steps.context.promises) {
       const owed = promise.contact === handoff.contact && promise.status === 'open';
       if (owed && promise.what !== 'email' && promise.dueAt >= steps.context.now)
-        settlePromise(steps, world, promise, 'kept', 'tier-resolved');
+        settlePromise(steps, world, promise.id, 'kept', 'tier-resolved');
     }
   }
 }
@@ -685,8 +687,7 @@ export function handleIntent(context: ShiftContext, world: ShiftWorld, intent: I
     }
     case 'fulfil': {
       act();
-      const promise = steps.context.promises.find((p) => p.id === intent.promise);
-      if (promise?.status === 'open') settlePromise(steps, world, promise, 'kept', 'fulfilled');
+      settlePromise(steps, world, intent.promise, 'kept', 'fulfilled');
       break;
     }
     case 'follow_up':

@@ -105,17 +105,24 @@ function worstPoints(contact: ContactScore, tip: Tip): number {
 
 /**
  * Scores an attempt. Pure: the same scenarios and transcript always give the same scores. The
- * scenarios must include every one the transcript's shift names (compiled with the same pack).
+ * scenarios must include the exact version (by content hash) of every one the transcript names,
+ * compiled with the same pack; other versions among them are passed over.
  */
 export function scoreAttempt(scenarios: readonly Scenario[], transcript: Transcript): AttemptScore {
-  const byId = new Map(scenarios.map((s) => [s.id, s]));
+  // The exact version played, by content hash: the scenarios given may hold several versions of one.
+  const played = new Map(
+    transcript.scenarios.flatMap((ref) => {
+      const scenario = scenarios.find((s) => s.id === ref.id && s.contentHash === ref.contentHash);
+      return scenario ? [[ref.id, scenario] as const] : [];
+    }),
+  );
   const attempt = readAttempt(transcript);
   const contacts = attempt.contacts.map((record) => {
-    const scenario = byId.get(record.scenario);
-    if (!scenario) throw new RangeError(`Scenario ${record.scenario} is not loaded.`);
+    const scenario = played.get(record.scenario);
+    if (!scenario) throw new RangeError(`Scenario ${record.scenario} is not loaded in the version played.`);
     return scoreContact(record, scenario, attempt.endedAt);
   });
-  const rules = (byId.get(transcript.shift.arrivals[0]?.scenario ?? '') ?? scenarios[0])?.scoring;
+  const rules = (played.get(transcript.shift.arrivals[0]?.scenario ?? '') ?? scenarios[0])?.scoring;
   if (!rules) throw new RangeError('No scenario to take the scoring rules from.');
   const dimensions = Object.fromEntries(
     DIMENSIONS.map((d) => {

@@ -6,18 +6,21 @@
  * so ("cannot re-check"), never "differs": an honest scorecard is not called edited because the rules
  * moved on.
  */
-import type { Analyser } from '../engine/analyser';
+import { type Analyser, analyserStamp } from '../engine/analyser';
 import { replayTranscript, versionProblem } from '../engine/replayTranscript';
 import { ENGINE_VERSION, type ScenarioRef } from '../engine/session';
 import { fail, type Result, succeed } from '../result';
 import type { Scenario } from '../scenario/types';
 import type { ReadScorecard } from './readScorecard';
+import { isKnownRuleSet, RULE_SETS, type RuleSet } from './ruleVersions';
 import { RUBRIC_VERSION, scoreAttempt } from './scoreAttempt';
 import { chainLog, SCORECARD_VERSION, type Scorecard, transcriptOf } from './scorecard';
 
 /** What this build can re-check: its analyser (the engine and rubric are those it was built with). */
 export interface VerifyOptions {
   readonly analyser: Analyser;
+  /** The rule sets builds have made scorecards with; {@link RULE_SETS} when absent. */
+  readonly ruleSets?: readonly RuleSet[];
 }
 
 /** A part of the rules a scorecard records the version of. */
@@ -111,11 +114,41 @@ function cannotRecheck(
   };
 }
 
+function rulesOf(card: {
+  readonly version: number;
+  readonly engineVersion: string;
+  readonly analyser?: { readonly id: string; readonly version: string } | undefined;
+  readonly rubricVersion: string;
+}): RuleSet {
+  return {
+    format: card.version,
+    engine: card.engineVersion,
+    analyser: card.analyser ? analyserStamp(card.analyser) : null,
+    rubric: card.rubricVersion,
+  };
+}
+
+/** The difference a claim of rules no build ever had makes: the versions themselves were edited. */
+function unknownRules(rules: RuleSet): Difference {
+  return {
+    code: 'differs',
+    message: `No build made scorecards in format ${rules.format} with engine ${rules.engine}, analyser ${rules.analyser ?? 'none'} and rubric ${rules.rubric}: the versions were edited.`,
+    field: 'version',
+    recorded: rules,
+    computed: 'a set of rules a build had',
+  };
+}
+
 /**
  * Checks a scorecard against the scenarios it names (found among `scenarios` by id, content hash and
- * pack): the hash chain, then a replay of its inputs, then the score computed again. Returns the
+ * pack): its claimed rules, its hash chain, a replay of its inputs, the header fields the replay can
+ * vouch for, and the score computed again from the exact scenario versions played. Returns the
  * scorecard when all agree; otherwise the exact differences, the scenario versions that are missing,
  * or the rules it was made with that this build cannot re-check.
+ *
+ * The hash chain is not signed: it catches a log or header edited without the hashes being worked out
+ * again. An edit that recomputes them is caught wherever the replay or the rescoring disagrees; who
+ * played and when (the trainee's name, the attempt's id and dates) cannot be proved by replay at all.
  */
 export function verifyScorecard(
   read: ReadScorecard | Scorecard,
@@ -124,6 +157,8 @@ export function verifyScorecard(
 ): Verification {
   if ('current' in read && !read.current) {
     const { summary } = read;
+    const rules = rulesOf(summary);
+    if (!isKnownRuleSet(rules, options.ruleSets)) return fail([unknownRules(rules)]);
     const problem = cannotRecheck('format', String(summary.version), String(SCORECARD_VERSION), false);
     return fail([
       {
@@ -133,34 +168,47 @@ export function verifyScorecard(
     ]);
   }
   const scorecard = 'current' in read ? read.scorecard : read;
-  const version = versionProblem(scorecard, options.analyser);
-  if (version) {
-    const component = version.code === 'engine-version' ? 'engine' : 'analyser';
-    return fail([cannotRecheck(component, version.made, version.current, false)]);
-  }
-  const ofPack = scenarios.filter((s) => s.packHash === scorecard.pack.contentHash);
+  const rules = rulesOf(scorecard);
+  if (!isKnownRuleSet(rules, options.ruleSets)) return fail([unknownRules(rules)]);
   const { log, score, ...header } = scorecard;
   const differences: Difference[] = [];
+  // The chain depends on the format alone, so it is checked whatever rules made the scorecard.
   const transcript = transcriptOf(scorecard);
   const rechained = chainLog(header, transcript.entries);
   const broken = rechained.findIndex((entry, i) => entry.hash !== log[i]?.hash);
   if (broken >= 0)
     differences.push(difference(`log[${broken}].hash`, log[broken]?.hash, rechained[broken]?.hash));
+  const version = versionProblem(scorecard, options.analyser);
+  if (version) {
+    if (differences.length > 0) return fail(differences);
+    const component = version.code === 'engine-version' ? 'engine' : 'analyser';
+    return fail([cannotRecheck(component, version.made, version.current, false)]);
+  }
+  const ofPack = scenarios.filter((s) => s.packHash === scorecard.pack.contentHash);
   const replay = replayTranscript(transcript, ofPack, options.analyser);
   if (!replay.ok) {
-    const missing = replay.problems.flatMap((p) =>
-      p.code === 'scenario-unavailable' ? [{ code: p.code, message: p.message, scenario: p.scenario }] : [],
-    );
-    if (missing.length > 0) return fail(missing);
     for (const p of replay.problems) {
       if (p.code === 'diverged') differences.push(difference(`log[${p.seq}]`, p.expected, p.actual));
     }
-    return fail(differences);
+    if (differences.length > 0) return fail(differences);
+    return fail(
+      replay.problems.flatMap((p) =>
+        p.code === 'scenario-unavailable' ? [{ code: p.code, message: p.message, scenario: p.scenario }] : [],
+      ),
+    );
   }
+  // Scored with the exact versions the replay played, not any other version of the same scenario.
+  const played = replay.value.options.scenarios;
+  scorecard.scenarios.forEach((ref, i) => {
+    const version = played.find((s) => s.id === ref.id)?.version;
+    if (version !== ref.version) compare(ref.version, version, `scenarios[${i}].version`, differences);
+  });
+  const mode = scorecard.shift.id.startsWith('practice-') ? 'practice' : 'shift';
+  compare(scorecard.attempt.mode, mode, 'attempt.mode', differences);
   if (scorecard.rubricVersion !== RUBRIC_VERSION) {
     if (differences.length > 0) return fail(differences);
     return fail([cannotRecheck('rubric', scorecard.rubricVersion, RUBRIC_VERSION, true)]);
   }
-  compare(score, scoreAttempt(ofPack, transcript), 'score', differences);
+  compare(score, scoreAttempt(played, transcript), 'score', differences);
   return differences.length === 0 ? succeed(scorecard) : fail(differences);
 }

@@ -43,11 +43,12 @@ describe('released scenarios', () => {
   it('let a scorecard made before a scenario was edited verify against the version it was played on', async () => {
     const card = playedScorecard(FILE);
     const pack = loadStarterPack();
+    // A trainer's later edit that changes how the case is scored: it now needs level 3.
     const read = (file: string) => ({
       file,
       text:
         file === EDITED
-          ? `${readFileSync(file, 'utf8')}# A trainer's later edit.\n`
+          ? readFileSync(file, 'utf8').replace(/^level: 2$/m, 'level: 3')
           : readFileSync(file, 'utf8'),
     });
     const edited = checkPack({
@@ -55,12 +56,19 @@ describe('released scenarios', () => {
       scenarios: scenarioFiles().map(read),
       explore: false,
     });
+    const now = edited.scenarios.find((s) => s.id === 'charged-twice-in-public');
+    expect(now?.level).toBe(3);
     expect(edited.scenarios.length).toBe(pack.scenarios.length);
     const options = { analyser: lexiconAnalyser };
     expect(verdictOf(verifyScorecard(card, edited.scenarios, options))).toBe('scenario-unavailable');
     const { released } = await loadReleased('scenarios');
+    // Released versions sit beside the edited one, every one with the same id and pack: the card is
+    // replayed and scored on exactly the version it names, in whatever order they come.
     const withReleases = scenariosToVerifyWith(edited.scenarios, released);
     expect(verdictOf(verifyScorecard(card, withReleases, options))).toBe('verified');
+    expect(verdictOf(verifyScorecard(card, [...withReleases].reverse(), options))).toBe('verified');
+    // The card was scored for the level the case needed when it was played.
+    expect(card.score.contacts[0]?.dimensions.tier.evidence[0]?.params).toMatchObject({ needed: 2 });
   });
 
   it('are refused when damaged, with the file named', () => {

@@ -10,6 +10,7 @@ import { canonicalJson } from '../../../src/core/canonicalJson';
 import { contentHash } from '../../../src/core/contentHash';
 import { ENGINE_VERSION } from '../../../src/core/engine/session';
 import { parseScorecard } from '../../../src/core/scoring/readScorecard';
+import { RULE_SETS } from '../../../src/core/scoring/ruleVersions';
 import { RUBRIC_VERSION } from '../../../src/core/scoring/scoreAttempt';
 import { MAX_SCORECARD_CHARS, type Scorecard, scorecardToJson } from '../../../src/core/scoring/scorecard';
 import { type Verification, verdictOf, verifyScorecard } from '../../../src/core/scoring/verifyScorecard';
@@ -156,14 +157,44 @@ describe('verification catches edits', () => {
     const result = verify(
       edited(card, (c) => {
         (c.scenarios[0] as { contentHash: string }).contentHash = 'f'.repeat(64);
+        rechain(c);
       }),
     );
     expect(verdictOf(result)).toBe('scenario-unavailable');
+  });
+
+  it('a header edited without its hashes worked out again, whatever the rules it claims', () => {
+    const result = verify(
+      edited(card, (c) => {
+        (c.scenarios[0] as { contentHash: string }).contentHash = 'f'.repeat(64);
+      }),
+    );
+    expect(fields(result)).toEqual(['log[0].hash']);
+  });
+
+  it('a header field the replay vouches for, edited with its hashes worked out again', () => {
+    const result = verify(
+      edited(card, (c) => {
+        (c.scenarios[0] as { version: number }).version += 1;
+        (c.attempt as { mode: string }).mode = 'shift';
+        rechain(c);
+      }),
+    );
+    expect(fields(result)).toEqual(['scenarios[0].version', 'attempt.mode']);
   });
 });
 
 describe('rules this build does not have', () => {
   const card = playedScorecard(FILE);
+  // Rule sets past builds made scorecards with, as RULE_SETS lists them: these stand in for them.
+  const past = [
+    ...RULE_SETS,
+    { format: 2, engine: '0.9.0', analyser: `lexicon@${lexiconAnalyser.version}`, rubric: RUBRIC_VERSION },
+    { format: 2, engine: ENGINE_VERSION, analyser: 'lexicon@9.9.9', rubric: RUBRIC_VERSION },
+    { format: 2, engine: ENGINE_VERSION, analyser: `lexicon@${lexiconAnalyser.version}`, rubric: '0.1.0' },
+  ];
+  const verifyPast = (c: Scorecard) =>
+    verifyScorecard(c, scenarios(), { analyser: lexiconAnalyser, ruleSets: past });
 
   it.each([
     [
@@ -185,12 +216,13 @@ describe('rules this build does not have', () => {
     'a scorecard from another %s cannot be re-checked, and is not called edited',
     (component, change, made, current, logVerified) => {
       // A scorecard really made with those rules has its hash chain made with them too.
-      const result = verify(
-        edited(card, (c) => {
-          change(c);
-          rechain(c);
-        }),
-      );
+      const older = edited(card, (c) => {
+        change(c);
+        rechain(c);
+      });
+      // Rules no build had are an edit, not an old scorecard.
+      expect(verify(older)).toMatchObject({ ok: false, problems: [{ code: 'differs', field: 'version' }] });
+      const result = verifyPast(older);
       expect(verdictOf(result)).toBe('cannot-recheck');
       expect(!result.ok && result.problems).toEqual([
         expect.objectContaining({ code: 'cannot-recheck', component, made, current, logVerified }),
@@ -201,7 +233,7 @@ describe('rules this build does not have', () => {
 
   it('an edited log is still caught when only the rubric is unknown', () => {
     const index = card.log.findIndex((e) => e.kind === 'event' && e.event.type === 'persona.felt');
-    const result = verify(
+    const result = verifyPast(
       edited(card, (c) => {
         Object.assign(c, { rubricVersion: '0.1.0' });
         const entry = c.log[index];
@@ -228,6 +260,18 @@ describe('rules this build does not have', () => {
     const result = verifyScorecard(parsed.value, scenarios(), { analyser: lexiconAnalyser });
     expect(verdictOf(result)).toBe('cannot-recheck');
     expect(!result.ok && result.problems[0]?.message).toMatch(/format 1 by engine 1\.1\.0/);
+  });
+
+  it('a scorecard claiming the earlier format with rules that never wrote it was edited', () => {
+    const older = JSON.parse(scorecardToJson(card));
+    older.version = 1;
+    const parsed = parseScorecard(JSON.stringify(older), 'old.json');
+    if (!parsed.ok) throw new Error(parsed.problems[0]?.message);
+    const result = verifyScorecard(parsed.value, scenarios(), { analyser: lexiconAnalyser });
+    expect(verdictOf(result)).toBe('differs');
+    expect(!result.ok && result.problems[0]?.message).toMatch(
+      /No build made scorecards in format 1 with engine 2/,
+    );
   });
 
   it('a scorecard from a newer format is refused with a plain reason', () => {
