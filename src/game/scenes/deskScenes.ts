@@ -7,6 +7,7 @@ import * as Phaser from 'phaser';
 import { CHANNEL_RULES, type ShiftEmitted } from '../../core/runtime';
 import { Attempt } from '../attempt/Attempt';
 import { debriefView } from '../debrief/debriefView';
+import { UI_LANGUAGES } from '../i18n';
 import { SCENES } from '../keys';
 import { clockText, type GameServices } from '../services';
 import { applySettings } from '../settings';
@@ -47,7 +48,7 @@ export class DeskScene extends Phaser.Scene {
     });
     const host = el('div', { class: 'desk-host' });
     const languages = el('select', { 'aria-label': s.i18n.t('menu.language') });
-    for (const code of ['en', 'es'] as const) {
+    for (const code of UI_LANGUAGES) {
       languages.append(
         el('option', {
           value: code,
@@ -57,7 +58,7 @@ export class DeskScene extends Phaser.Scene {
     }
     languages.value = s.settings.value.language;
     languages.addEventListener('change', () => {
-      const language = languages.value === 'es' ? 'es' : 'en';
+      const language = UI_LANGUAGES.find((code) => code === languages.value) ?? 'en';
       s.settings.update({ language });
       applySettings(document.documentElement, s.settings.value);
       void s.i18n.changeLanguage(language).then(() => {
