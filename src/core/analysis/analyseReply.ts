@@ -292,8 +292,8 @@ function findPromises(
         defaultHour: lexicon.source.promise.defaultHour,
         fold: foldText,
       });
-      lexicon.vague.lastIndex = 0;
-      const vagueWords = lexicon.vague.test(sentence);
+      const noTime = matchesIn(lexicon.noTime, sentence);
+      const vagueWords = noTime || matchesIn(lexicon.vague, sentence);
       if (deadline || vagueWords) {
         const kind =
           lexicon.promiseKinds.find((k) => {
@@ -301,14 +301,16 @@ function findPromises(
             return k.pattern.test(sentence);
           })?.kind ?? 'update';
         const lead = sentence.length - sentence.trimStart().length;
+        // "soon" leaves a promise with no time even beside one: "soon, by 3 pm" commits to neither.
+        const due = noTime ? null : deadline;
         promises.push({
           start: start + lead,
           end: start + sentence.trimEnd().length,
           kind,
-          vague: !deadline,
-          dueAt: deadline?.dueAt ?? null,
-          deadline: deadline ? { start: start + deadline.start, end: start + deadline.end } : null,
-          hourInferred: deadline?.hourInferred ?? false,
+          vague: due === null,
+          dueAt: due?.dueAt ?? null,
+          deadline: due ? { start: start + due.start, end: start + due.end } : null,
+          hourInferred: due?.hourInferred ?? false,
         });
       }
     }

@@ -57,6 +57,9 @@ export const LexiconSchema = z.strictObject({
   acronyms: z.array(z.string().min(2).max(12)),
   promise: z.strictObject({
     cues: z.array(Pattern).min(1),
+    /** Words that leave a promise with no time even beside one: "soon", "en breve". */
+    noTime: z.array(Pattern).min(1),
+    /** Words that make a promise vague when it names no time: "once I hear back", "en cuanto". */
     vague: z.array(Pattern).min(1),
     kinds: z.strictObject(
       Object.fromEntries(PROMISE_KINDS.map((k) => [k, z.array(Pattern)])) as Record<
@@ -102,6 +105,7 @@ export interface CompiledLexicon {
   readonly honorifics: RegExp | null;
   readonly acronyms: ReadonlySet<string>;
   readonly promiseCue: RegExp;
+  readonly noTime: RegExp;
   readonly vague: RegExp;
   readonly promiseKinds: readonly {
     readonly kind: (typeof PROMISE_KINDS)[number];
@@ -133,6 +137,7 @@ export function compileLexicon(source: Lexicon): CompiledLexicon {
     honorifics: union(source.honorifics),
     acronyms: new Set(source.acronyms),
     promiseCue: required(source.promise.cues),
+    noTime: required(source.promise.noTime),
     vague: required(source.promise.vague),
     promiseKinds: PROMISE_KINDS.flatMap((kind) => {
       const pattern = union(source.promise.kinds[kind]);

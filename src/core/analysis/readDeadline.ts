@@ -103,8 +103,14 @@ const EN_BUSINESS_DAYS = new RegExp(
   'i',
 );
 const EN_END_OF_WEEK = /\b(?:by\s+)?(?:the\s+)?end of (?:the|this) week\b/i;
+/**
+ * What may follow "at 3" or "by five" when it names a time: the end of the clause, or a word that goes
+ * on about the time or the promise. "at one point", "at 10 percent" and "at 2 locations" are numbers.
+ */
+const EN_AFTER_HOUR =
+  "today|tonight|tomorrow|this|next|on|at|latest|the|sharp|o'?clock|and|or|with|for|to|so|if|when|then|please|your|my|our|you|i|we|monday|tuesday|wednesday|thursday|friday|saturday|sunday";
 const EN_BY_HOUR = new RegExp(
-  `\\b(?:by|before|until|at)\\s+${HOUR}(?::(\\d{2}))?(?!\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|%|\\d|hours?|minutes?|mins?|days?|business|working|o'?clock))\\b`,
+  `\\b(?:by|before|until|at)\\s+${HOUR}(?::(\\d{2}))?(?=\\s*(?:$|[.,;:!?)\\]"'—–-]|\\s(?:${EN_AFTER_HOUR})\\b))`,
   'i',
 );
 const EN_HALF_PAST = new RegExp(`\\b(half|quarter)\\s+(past|to)\\s+${HOUR}\\b`, 'i');
@@ -139,8 +145,12 @@ function englishParser(): Chrono {
 
 const DIAS = ['domingo', 'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado'];
 const HORA_ES = '(\\d{1,2}|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)';
+/**
+ * "a las cinco", "antes de las 12:30", "hasta las once de la noche": an hour after a word that asks
+ * for one. "las dos facturas" is a count, not two o'clock.
+ */
 const ES_A_LAS = new RegExp(
-  `\\b(?:a\\s+)?las?\\s+${HORA_ES}(?::(\\d{2}))?(?:\\s+y\\s+(media|cuarto))?(?:\\s+menos\\s+cuarto)?(?:\\s+de\\s+la\\s+(mañana|manana|tarde|noche|madrugada))?(?![\\d:]|\\s*(?:horas?|minutos?|d[ií]as?))`,
+  `\\b(?:a|antes\\s+de|hasta|para|sobre|hacia|desde|de)\\s+las?\\s+${HORA_ES}(?::(\\d{2}))?(?:\\s+y\\s+(media|cuarto))?(?:\\s+menos\\s+cuarto)?(?:\\s+de\\s+la\\s+(mañana|manana|tarde|noche|madrugada))?(?![\\d:]|\\s*(?:horas?|minutos?|d[ií]as?))`,
   'i',
 );
 const ES_BUSINESS_DAYS = new RegExp(
@@ -153,9 +163,12 @@ function spanishParser(): Chrono {
   es.parsers.unshift(
     {
       pattern: () => ES_A_LAS,
-      extract: (_c, m) => {
+      extract: (c, m) => {
         let hour = hourOf(m[1] ?? '');
         const part = m[4]?.toLowerCase();
+        // "las doce de la noche" is midnight, the start of the next day.
+        if (part === 'noche' && hour === 12)
+          return { ...dayOf(c, 1, 0), minute: m[2] ? Number(m[2]) : 0, meridiem: 0 };
         if (part === 'tarde' || part === 'noche') hour = hour < 12 ? hour + 12 : hour;
         else if (!part) hour = afternoon(hour);
         const minute = m[2] ? Number(m[2]) : m[3] === 'media' ? 30 : m[3] === 'cuarto' ? 15 : 0;
@@ -231,10 +244,34 @@ const LENGTH_LEAD = /(?:\b(?:in|within|en|de|dentro\s+de))\s*$/i;
 /** "unos minutos", "a few days": an amount nobody can hold the trainee to. */
 const FEW = /^(?:(?:en|in|within)\s+)?(?:unos|unas|algunos|algunas|a\s+few|a\s+couple\s+of|some|several)\s/i;
 
-/** Whether a chrono result is a deadline: not "now", not a span, not a day already past, not a length. */
+/** "at 10", "by 2", "a las 3": an hour with no am, pm or part of the day, which might be any number. */
+const BARE_HOUR = new RegExp(
+  `^(?:at|by|before|until|around|a\\s+las?|antes\\s+de\\s+las?|hasta\\s+las?)\\s+(?:${HOUR.slice(1, -1)}|${HORA_ES.slice(1, -1)})(?::\\d{2})?$`,
+  'i',
+);
+
+/**
+ * After a bare hour, what shows it is a time: the end of the clause, or a word that goes on about the
+ * time or the promise. "at 10 percent", "at 2 locations", "a las 2 tiendas" are counts.
+ */
+const AFTER_A_TIME = new RegExp(
+  `^\\s*(?:$|[.,;:!?)\\]"'—–-]|(?:${EN_AFTER_HOUR}|hoy|esta|este|el|la|de|en|y|o|con|para|sin|por|le|les|lo|se|me|te|su|como|en\\s+punto)\\b)`,
+  'i',
+);
+
+/** "it takes about", "usually takes", "tarda", "lleva": what follows is how long a task lasts. */
+const TAKES =
+  /\b(?:takes?|took|taking|lasts?|lasting|tardan?|tardar[áa]n?|lleva(?:r[áa]n?)?|llevan|duran?|durar[áa]n?)\s+(?:\p{L}+\s+){0,3}$/iu;
+
+/**
+ * Whether a chrono result is a deadline: not "now", not a span, not a day already past, not a length,
+ * not how long a task takes.
+ */
 function namesADeadline(result: chrono.ParsedResult, text: string, instant: Date): boolean {
   const said = result.text.trim();
   if (NOW.test(said) || SPAN.test(said) || FEW.test(said)) return false;
+  if (TAKES.test(text.slice(Math.max(0, result.index - 40), result.index))) return false;
+  if (BARE_HOUR.test(said) && !AFTER_A_TIME.test(text.slice(result.index + result.text.length))) return false;
   if (BARE_LENGTH.test(said) && !LENGTH_LEAD.test(text.slice(Math.max(0, result.index - 12), result.index))) {
     return false;
   }

@@ -186,6 +186,10 @@ describe('promises', () => {
     ['es', 'Le llamo el lunes que viene.', '03-16T17:00'],
     ['es', 'Tendrá una respuesta antes del mediodía de mañana.', '03-10T12:00'],
     ['es', 'Le escribo hoy antes de las cinco.', '03-09T17:00'],
+    ['en', "I'll call you at 4 with the answer.", '03-09T16:00'],
+    ['es', 'Le llamo a las 12 de la noche.', '03-10T00:00'],
+    ['es', 'Le llamo a las 12:30 de la noche.', '03-10T00:30'],
+    ['es', 'Le llamo a las 3 y le cuento.', '03-09T15:00'],
   ])('%s: %s → %s', (language, text, expected) => {
     const a = language === 'en' ? en(text) : es(text);
     expect(a.promises[0]?.vague).toBe(false);
@@ -197,11 +201,37 @@ describe('promises', () => {
     ["I'll get back to you ASAP.", 'en'],
     ['Le contesto lo antes posible.', 'es'],
     ['Le escribo en breve.', 'es'],
+    // A word that means "no time" wins over a time beside it, and "at one point" is no time.
+    ['I will call you back soon, by 3 pm.', 'en'],
+    ["I'll look into it at one point today.", 'en'],
+    ['Le enviaré las tres opciones en breve.', 'es'],
   ])('marks a promise with no deadline as vague: %s', (text, language) => {
     const a = language === 'en' ? en(text) : es(text);
     expect(a.promises).toHaveLength(1);
-    expect(a.promises[0]).toMatchObject({ vague: true, dueAt: null });
+    expect(a.promises[0]).toMatchObject({ vague: true, dueAt: null, deadline: null });
   });
+
+  it('keeps a condition beside a time specific: "once I have spoken to them, at 2 pm"', () => {
+    const a = en("I will ring you back on this number at 2 pm once I've spoken to the warehouse.");
+    expect(a.promises[0]).toMatchObject({ vague: false });
+    expect(due(a)).toBe('03-09T14:00');
+  });
+
+  it.each([
+    ['en', "I'll reset your password now; it takes about a minute."],
+    ['en', "I'll process the refund, it usually takes 3 to 5 business days."],
+    ['en', "I'll have the refund processed at 10 percent of the cost."],
+    ['en', 'We will restock at 2 locations this week.'],
+    ['es', 'Le enviaré las dos facturas.'],
+    ['es', 'Lo repondremos a las 2 tiendas.'],
+    ['es', 'Le restablezco la contraseña ahora; tarda más o menos un minuto.'],
+  ])(
+    'reads no deadline in how long a task takes or in a number that is not a time (%s): %s',
+    (language, text) => {
+      const a = language === 'en' ? en(text) : es(text);
+      expect(a.promises).toEqual([]);
+    },
+  );
 
   it('reads deadlines from the game time the reply was sent at', () => {
     const at = 3 * 3_600_000;
