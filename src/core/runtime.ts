@@ -16,7 +16,7 @@ export type {
   ReplyEffect,
 } from './engine/analyser';
 export { CHANNEL_RULES, type ChannelRule } from './engine/channelRules';
-export type { Intent, RefusalReason } from './engine/intents';
+export type { Intent, PromiseKind, RefusalReason } from './engine/intents';
 export { practiceShift } from './engine/practiceShift';
 export { type ReplayProblem, replayTranscript } from './engine/replayTranscript';
 export { type Restored, restoreSession, type SaveProblem, saveSession } from './engine/saves';

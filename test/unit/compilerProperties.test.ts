@@ -111,7 +111,8 @@ describe('compiler robustness', () => {
     );
   });
 
-  it('never throws on mutated shipped scenarios, and reports where', () => {
+  // Four hundred compilations: room for a busy two-core machine, where the default five seconds is tight.
+  it('never throws on mutated shipped scenarios, and reports where', { timeout: 30_000 }, () => {
     expect(shipped.length).toBeGreaterThan(0);
     fc.assert(
       fc.property(

@@ -99,7 +99,7 @@ describe('npm run verify', () => {
 
   it('says a scorecard made by an earlier build cannot be re-checked, and does not call it edited', async () => {
     const older = JSON.parse(scorecardToJson(playedScorecard(WELL)));
-    Object.assign(older, { version: 1, engineVersion: '1.1.0' });
+    Object.assign(older, { version: 1, engineVersion: '1.1.0', rubricVersion: '1.0.0' });
     delete older.analyser;
     const file = join(dir, 'older.json');
     writeFileSync(file, JSON.stringify(older));

@@ -41,6 +41,9 @@ export const IntentSchema = z.discriminatedUnion('type', [
     text: Text.nullable(),
   }),
   z.strictObject({ type: z.literal('fulfil'), ...base, promise: z.string().regex(/^p\d{1,4}$/) }),
+  // Takes a promise back: free while the customer has not answered since it was made ("that wasn't a
+  // promise"), a cost to their trust after.
+  z.strictObject({ type: z.literal('withdraw'), ...base, promise: z.string().regex(/^p\d{1,4}$/) }),
   z.strictObject({
     type: z.literal('escalate'),
     ...base,

@@ -28,15 +28,19 @@ export function moodAfterReply(mood: number, tone: number, traits: Traits, trust
   return tidy(clamp(mood + tone * swing * belief, -1, 1));
 }
 
-/** Trust after a promise is kept, broken or made (a new promise costs nothing until it is tested). */
+/**
+ * Trust after a promise is kept, broken, made or withdrawn (a new promise costs nothing until it is
+ * tested; taking one back after the customer heard it costs half of breaking it).
+ */
 export function trustAfterPromise(trust: number, event: PromiseEvent): number {
-  const change = event === 'kept' ? 0.15 : event === 'broken' ? -0.3 : 0;
+  const change = { kept: 0.15, broken: -0.3, made: 0, withdrawn: -0.15 }[event];
   return tidy(clamp(trust + change, 0, 1));
 }
 
 /** Mood after a promise event: a broken promise stings more than a kept one pleases. */
 export function moodAfterPromise(mood: number, event: PromiseEvent, traits: Traits): number {
-  const change = event === 'kept' ? 0.2 : event === 'broken' ? -(0.3 + 0.3 * traits.volatility) : 0;
+  const sting = 0.3 + 0.3 * traits.volatility;
+  const change = { kept: 0.2, broken: -sting, made: 0, withdrawn: -sting / 2 }[event];
   return tidy(clamp(mood + change, -1, 1));
 }
 

@@ -32,21 +32,30 @@ export interface ContactState {
   readonly persona: PersonaSnapshot;
   /** The trainee's replies so far, oldest first (the analyser hears repetition). */
   readonly replies: readonly string[];
+  /** How many lines the customer has said: a promise can be taken back for free until they say another. */
+  readonly said: number;
 }
 
 /**
- * A promise the trainee made on a contact, due at a game time in milliseconds: open until kept by that
- * time or broken the millisecond after.
+ * A promise the trainee made on a contact, on the tracker or in the words of a reply, due at a game
+ * time in milliseconds: open until kept by that time or broken the millisecond after. A vague promise
+ * ("soon") has no due time: nothing breaks it, and the customer does not wait on it.
  */
 export interface Obligation {
   readonly id: string;
   readonly contact: string;
   readonly what: PromiseKind;
+  readonly from: PromiseSource;
   readonly madeAt: number;
-  readonly dueAt: number;
-  readonly status: 'open' | 'kept' | 'broken';
+  readonly dueAt: number | null;
+  readonly status: 'open' | 'kept' | 'broken' | 'withdrawn';
   readonly settledAt: number | null;
+  /** The lines the customer had said when it was made: withdrawing it is free until they say another. */
+  readonly saidBefore: number;
 }
+
+/** Where a promise was made: with "Make a promise", or in the words of a reply. */
+export type PromiseSource = 'tracker' | 'words';
 
 /** An escalation waiting for its tier's answer, due at `answerAt` (game milliseconds). */
 export interface PendingHandoff {
@@ -116,19 +125,35 @@ export type ShiftEmitted =
       readonly promises: readonly DetectedPromise[];
     }
   | {
+      /**
+       * A promise made, or its terms set again (the same id) when the trainee puts a promise they have
+       * just typed on the tracker. `span` is where the words of a typed one stand in its reply.
+       */
       readonly type: 'promise.made';
       readonly at: number;
       readonly contact: string;
       readonly promise: string;
-      readonly dueAt: number;
+      readonly what: PromiseKind;
+      readonly dueAt: number | null;
+      readonly from: PromiseSource;
+      readonly span: { readonly start: number; readonly end: number } | null;
     }
   | {
       readonly type: 'promise.kept' | 'promise.broken';
       readonly at: number;
       readonly contact: string;
       readonly promise: string;
-      readonly dueAt: number;
+      readonly dueAt: number | null;
       readonly by: SettledBy;
+    }
+  | {
+      /** A promise taken back: `free` while the customer had not answered since it was made. */
+      readonly type: 'promise.withdrawn';
+      readonly at: number;
+      readonly contact: string;
+      readonly promise: string;
+      readonly dueAt: number | null;
+      readonly free: boolean;
     }
   | {
       readonly type: 'handoff.sent';
@@ -253,6 +278,12 @@ function tagged(events: readonly PersonaEmitted[], contact: string, into: ShiftE
   for (const event of events) into.push({ ...event, contact });
 }
 
+function linesIn(events: readonly PersonaEmitted[]): number {
+  let lines = 0;
+  for (const event of events) if (event.type === 'persona.said') lines += 1;
+  return lines;
+}
+
 /** Delivers an event to a contact's persona and records what the persona said and felt. */
 function deliver(steps: Steps, world: ShiftWorld, contactId: string, event: PersonaEvent): void {
   const contact = steps.contact(contactId);
@@ -261,7 +292,7 @@ function deliver(steps: Steps, world: ShiftWorld, contactId: string, event: Pers
   const [snapshot, emitted] = persona.stepper.step(contact.persona, event);
   steps.set('personaSteps', steps.context.personaSteps + 1);
   tagged(emitted, contact.id, steps.emitted);
-  steps.setContact({ ...contact, persona: snapshot });
+  steps.setContact({ ...contact, persona: snapshot, said: contact.said + linesIn(emitted) });
   for (const e of emitted) if (e.type === 'persona.ended') endContact(steps, contact.id, e.ending);
 }
 
@@ -319,6 +350,7 @@ function arrive(steps: Steps, world: ShiftWorld, arrival: Arrival): void {
     ending: null,
     persona: snapshot,
     replies: [],
+    said: linesIn(emitted),
   });
   steps.emitted.push({
     type: 'contact.arrived',
@@ -333,10 +365,15 @@ function arrive(steps: Steps, world: ShiftWorld, arrival: Arrival): void {
 
 type DueKind = 'wake' | 'arrival' | 'promise' | 'handoff' | 'end';
 
+/** An open promise with a due time: one the clock can break and the customer waits on. */
+function isTimed(p: Obligation): p is Obligation & { readonly dueAt: number } {
+  return p.status === 'open' && p.dueAt !== null;
+}
+
 /** The open promise due first (the earlier made on a tie), or undefined. */
-function firstOpenPromise(context: ShiftContext): Obligation | undefined {
-  let first: Obligation | undefined;
-  for (const p of context.promises) if (p.status === 'open' && (!first || p.dueAt < first.dueAt)) first = p;
+function firstOpenPromise(context: ShiftContext): (Obligation & { readonly dueAt: number }) | undefined {
+  let first: (Obligation & { readonly dueAt: number }) | undefined;
+  for (const p of context.promises) if (isTimed(p) && (!first || p.dueAt < first.dueAt)) first = p;
   return first;
 }
 
@@ -379,11 +416,14 @@ function nextDue(
   return kind === null ? null : { at, kind };
 }
 
-/** True while the customer has been told what happens next: an open promise or handoff. */
+/**
+ * True while the customer has been told what happens next: an open promise with a time, or a handoff.
+ * "I'll get back to you soon" tells them nothing to wait for.
+ */
 function isExpecting(context: ShiftContext, contactId: string): boolean {
   return (
     context.handoffs.some((h) => h.contact === contactId) ||
-    context.promises.some((p) => p.contact === contactId && p.status === 'open')
+    context.promises.some((p) => p.contact === contactId && isTimed(p))
   );
 }
 
@@ -500,7 +540,8 @@ function answerHandoff(steps: Steps, world: ShiftWorld, handoff: PendingHandoff)
   if (does === 'resolves' && (closed?.ending === 'satisfied' || closed?.ending === 'neutral')) {
     for (const promise of steps.context.promises) {
       const owed = promise.contact === handoff.contact && promise.status === 'open';
-      if (owed && promise.what !== 'email' && promise.dueAt >= steps.context.now)
+      const inTime = promise.dueAt === null || promise.dueAt >= steps.context.now;
+      if (owed && promise.what !== 'email' && inTime)
         settlePromise(steps, world, promise.id, 'kept', 'tier-resolved');
     }
   }
@@ -511,7 +552,7 @@ function checkOver(steps: Steps, world: ShiftWorld): void {
   if (c.over) return;
   const allIn = c.arrived >= c.arrivals.length;
   const allDone = c.contacts.every((x) => x.status === 'ended');
-  const nothingPending = c.handoffs.length === 0 && c.promises.every((p) => p.status !== 'open');
+  const nothingPending = c.handoffs.length === 0 && !c.promises.some(isTimed);
   const timeUp = world.shift.lengthMs !== null && c.now >= world.shift.lengthMs;
   if ((allIn && allDone && nothingPending) || timeUp) {
     steps.set('over', true);
@@ -526,11 +567,14 @@ export function refusalFor(context: ShiftContext, world: ShiftWorld, intent: Int
   const contact = context.contacts.find((c) => c.id === intent.contact);
   if (!contact) return 'unknown-contact';
   const call = onCall(context);
-  if (intent.type === 'fulfil') {
+  if (intent.type === 'fulfil' || intent.type === 'withdraw') {
     // A promise outlives its contact: the callback or email is still owed after the chat closes.
     const promise = context.promises.find((p) => p.id === intent.promise && p.contact === contact.id);
     if (!promise) return 'unknown-promise';
     if (promise.status !== 'open') return 'promise-settled';
+    // Saying "that wasn't a promise" before the customer answers is a correction at the desk, not a
+    // word to the customer; anything else means reaching them.
+    if (intent.type === 'withdraw' && isFreeToWithdraw(context, promise)) return null;
     return call && call.id !== contact.id ? 'on-another-call' : null;
   }
   if (contact.status === 'ended') return 'contact-ended';
@@ -571,6 +615,46 @@ export function refusalFor(context: ShiftContext, world: ShiftWorld, intent: Int
 
 type Act = Extract<PersonaEvent, { type: 'trainee.act' }>;
 
+/** A promise typed in a reply and put on the tracker within this long is one promise. */
+export const SAME_PROMISE_MS = 2 * 60_000;
+
+/** Whether the customer has said nothing since the promise was made: taking it back is then free. */
+function isFreeToWithdraw(context: ShiftContext, promise: Obligation): boolean {
+  return context.contacts.find((c) => c.id === promise.contact)?.said === promise.saidBefore;
+}
+
+/** A promise taken back: free before the customer answered it, a blow to their trust after. */
+function withdraw(steps: Steps, world: ShiftWorld, id: string): void {
+  const promise = steps.context.promises.find((p) => p.id === id);
+  if (promise?.status !== 'open') return;
+  const at = steps.context.now;
+  const free = isFreeToWithdraw(steps.context, promise);
+  steps.setPromise({ ...promise, status: 'withdrawn', settledAt: at });
+  steps.emitted.push({
+    type: 'promise.withdrawn',
+    at,
+    contact: promise.contact,
+    promise: id,
+    dueAt: promise.dueAt,
+    free,
+  });
+  if (!free) deliver(steps, world, promise.contact, { type: 'promise.changed', at, event: 'withdrawn' });
+}
+
+/** Puts a promise on the tracker and tells the shift; the caller lets the customer hear of it. */
+function makePromise(
+  steps: Steps,
+  terms: Pick<Obligation, 'contact' | 'what' | 'from' | 'dueAt'>,
+  span: { readonly start: number; readonly end: number } | null,
+): string {
+  const id = `p${steps.context.promises.length + 1}`;
+  const at = steps.context.now;
+  const saidBefore = steps.contact(terms.contact)?.said ?? 0;
+  steps.setPromise({ id, ...terms, madeAt: at, status: 'open', settledAt: null, saidBefore });
+  steps.emitted.push({ type: 'promise.made', at, promise: id, ...terms, span });
+  return id;
+}
+
 /** Reads a reply, records the reading, and lets the persona hear it. */
 function reply(
   steps: Steps,
@@ -598,6 +682,17 @@ function reply(
     effects: analysis.effects,
     promises: analysis.promises,
   });
+  // A promise in the words is a promise: on the tracker at once, kept or broken like any other. One
+  // whose time has already gone cannot be kept, and the rubric says so.
+  const made = analysis.promises
+    .filter((p) => p.dueAt === null || p.dueAt > intent.at)
+    .map((p) =>
+      makePromise(
+        steps,
+        { contact: intent.contact, what: p.kind, from: 'words', dueAt: p.dueAt },
+        { start: p.start, end: p.end },
+      ),
+    );
   deliver(steps, world, intent.contact, {
     type: 'trainee.reply',
     at: intent.at,
@@ -605,6 +700,8 @@ function reply(
     choice: intent.choice,
     analysis,
   });
+  for (const _ of made)
+    deliver(steps, world, intent.contact, { type: 'promise.changed', at: intent.at, event: 'made' });
 }
 
 /** Carries out a trainee intent, or records why it was refused. */
@@ -628,8 +725,8 @@ export function handleIntent(context: ShiftContext, world: ShiftWorld, intent: I
   const scenario = contact && world.scenarios.get(contact.scenario);
   if (!contact || !scenario) return { context, emitted: [] };
 
-  // Every intent but a reply is an action of the same name.
-  const action = intent.type as Exclude<Intent['type'], 'reply'> satisfies TraineeAction;
+  // Every intent but a reply or taking a promise back is an action of the same name.
+  const action = intent.type as Exclude<Intent['type'], 'reply' | 'withdraw'> satisfies TraineeAction;
   const act = (extra: Partial<Act> = {}) =>
     deliver(steps, world, contactId, {
       type: 'trainee.act',
@@ -670,21 +767,45 @@ export function handleIntent(context: ShiftContext, world: ShiftWorld, intent: I
       break;
     }
     case 'promise': {
-      const id = `p${steps.context.promises.length + 1}`;
-      steps.setPromise({
-        id,
-        contact: contactId,
-        what: intent.what,
-        madeAt: at,
-        dueAt: intent.dueAt,
-        status: 'open',
-        settledAt: null,
-      });
-      steps.emitted.push({ type: 'promise.made', at, contact: contactId, promise: id, dueAt: intent.dueAt });
+      // The promise just typed, put on the tracker: one promise, on the tracker's terms (the trainee
+      // says exactly what and when there), which the customer hears as the promise made.
+      const typed = [...steps.context.promises]
+        .reverse()
+        .find(
+          (p) =>
+            p.contact === contactId &&
+            p.from === 'words' &&
+            p.status === 'open' &&
+            at - p.madeAt <= SAME_PROMISE_MS,
+        );
+      if (typed) {
+        steps.setPromise({ ...typed, what: intent.what, dueAt: intent.dueAt });
+        steps.emitted.push({
+          type: 'promise.made',
+          at,
+          contact: contactId,
+          promise: typed.id,
+          what: intent.what,
+          dueAt: intent.dueAt,
+          from: 'tracker',
+          span: null,
+        });
+        act();
+        deliver(steps, world, contactId, { type: 'promise.changed', at, event: 'made' });
+        break;
+      }
+      makePromise(
+        steps,
+        { contact: contactId, what: intent.what, from: 'tracker', dueAt: intent.dueAt },
+        null,
+      );
       act();
       deliver(steps, world, contactId, { type: 'promise.changed', at, event: 'made' });
       break;
     }
+    case 'withdraw':
+      withdraw(steps, world, intent.promise);
+      break;
     case 'fulfil': {
       act();
       settlePromise(steps, world, intent.promise, 'kept', 'fulfilled');

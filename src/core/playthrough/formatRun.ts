@@ -48,9 +48,11 @@ export function formatRun(run: PlaythroughRun): string {
                   ? `escalates to level ${i.tier}${i.note ? `: "${i.note}"` : ''}`
                   : i.type === 'fulfil'
                     ? `fulfils promise ${i.promise}`
-                    : i.type === 'follow_up'
-                      ? `schedules a follow-up at ${clock(i.dueAt)}`
-                      : i.type.replace('_', ' ');
+                    : i.type === 'withdraw'
+                      ? `takes back promise ${i.promise}`
+                      : i.type === 'follow_up'
+                        ? `schedules a follow-up at ${clock(i.dueAt)}`
+                        : i.type.replace('_', ' ');
       lines.push(`${at}  You → ${i.contact}: ${detail}`);
       continue;
     }
@@ -112,9 +114,12 @@ function describe(
     case 'intent.refused':
       return `         refused: ${event.reason}`;
     case 'promise.made':
+      return `promise made ${event.promise}: ${event.what}, ${event.dueAt === null ? 'no time given' : `due ${clock(event.dueAt)}`}${event.from === 'words' ? ', in words' : ''}`;
     case 'promise.kept':
     case 'promise.broken':
-      return `${event.type.replace('.', ' ')} ${event.promise} (due ${clock(event.dueAt)})`;
+      return `${event.type.replace('.', ' ')} ${event.promise}${event.dueAt === null ? '' : ` (due ${clock(event.dueAt)})`}`;
+    case 'promise.withdrawn':
+      return `promise withdrawn ${event.promise}${event.free ? ' (it was no promise)' : ''}`;
     case 'handoff.sent':
       return `handoff to level ${event.tier}; answer due ${clock(event.answerAt)}`;
     case 'handoff.answered':

@@ -45,6 +45,7 @@ const ACTION_KEYS = [
   'offer',
   'promise',
   'fulfil',
+  'withdraw',
   'escalate',
   'follow_up',
   'wait',
@@ -273,6 +274,7 @@ function toIntent(step: StepFile, session: ShiftSession, contact: string, langua
     };
   }
   if (step.fulfil !== undefined) return { type: 'fulfil', ...base, promise: step.fulfil };
+  if (step.withdraw !== undefined) return { type: 'withdraw', ...base, promise: step.withdraw };
   if (step.escalate !== undefined)
     return { type: 'escalate', ...base, tier: step.escalate.tier, note: step.escalate.note ?? '' };
   if (step.follow_up !== undefined)

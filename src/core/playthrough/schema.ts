@@ -19,6 +19,9 @@ const Contact = z
   .string()
   .regex(/^c\d{1,4}$/, { error: 'Contacts are named c1, c2, … in order of arrival.' });
 const OneOrMany = z.union([Text, z.array(Text).min(1).max(20)]);
+const PromiseId = z
+  .string()
+  .regex(/^p\d{1,4}$/, { error: 'Promises are named p1, p2, … in the order they were made.' });
 
 /** What must be true right after a playthrough step: beat, words said, refusal, ending or mood bounds. */
 export const StepExpectSchema = z
@@ -58,10 +61,12 @@ export const StepSchema = z
         text: Text.optional(),
       })
       .optional(),
-    fulfil: z
-      .string()
-      .regex(/^p\d{1,4}$/, { error: 'Promises are named p1, p2, … in the order they were made.' })
-      .optional(),
+    fulfil: PromiseId.optional().meta({
+      description: 'Keep this promise: call back, send the email or update.',
+    }),
+    withdraw: PromiseId.optional().meta({
+      description: 'Take this promise back: free until the customer has answered it, a cost after.',
+    }),
     escalate: z
       .strictObject({ tier: z.int().min(1).max(12), note: z.string().max(4000).optional() })
       .optional(),

@@ -105,7 +105,7 @@ export const ENDINGS = ['satisfied', 'neutral', 'upset', 'abandoned'] as const;
 /** How a fact becomes known: at the start, by lookup, by asking, by reproducing the problem, or by script. */
 export const REVEALS = ['start', 'lookup', 'ask', 'reproduce', 'script'] as const;
 /** What can happen to a promise: it is made, kept or broken. */
-export const PROMISE_EVENTS = ['made', 'kept', 'broken'] as const;
+export const PROMISE_EVENTS = ['made', 'kept', 'broken', 'withdrawn'] as const;
 /** How a tier answers a handoff: it resolved the case or returned it to the trainee. */
 export const HANDOFF_EVENTS = ['resolved', 'returned'] as const;
 
@@ -163,7 +163,9 @@ export const TransitionSchema = z
       ])
       .optional()
       .meta({ description: 'The trainee escalated: any, to a tier, or { below: n } / { at_least: n }.' }),
-    promise: z.enum(PROMISE_EVENTS).optional().meta({ description: 'A promise was made, kept or broken.' }),
+    promise: z.enum(PROMISE_EVENTS).optional().meta({
+      description: 'A promise was made, kept, broken, or withdrawn after the customer had heard it.',
+    }),
     handoff: z
       .enum(HANDOFF_EVENTS)
       .optional()

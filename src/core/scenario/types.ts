@@ -27,7 +27,7 @@ export type PhraseFamily = (typeof PHRASE_FAMILIES)[number];
 export type Ending = (typeof ENDINGS)[number];
 /** How a fact becomes known: from the start, by a lookup, by asking, by reproducing, or by the script. */
 export type Reveal = (typeof REVEALS)[number];
-/** What happened to a promise: made, kept or broken. */
+/** What happened to a promise: made, kept, broken, or withdrawn after the customer had heard it. */
 export type PromiseEvent = (typeof PROMISE_EVENTS)[number];
 /** How a tier answered a handoff: it resolved the case or returned it. */
 export type HandoffEvent = (typeof HANDOFF_EVENTS)[number];

@@ -51,7 +51,7 @@ export interface ContactRecord {
   readonly revealed: readonly Of<'persona.revealed'>[];
   readonly levelRaised: readonly Of<'persona.levelRaised'>[];
   readonly felt: readonly Of<'persona.felt'>[];
-  readonly promises: readonly Of<'promise.made' | 'promise.kept' | 'promise.broken'>[];
+  readonly promises: readonly Of<'promise.made' | 'promise.kept' | 'promise.broken' | 'promise.withdrawn'>[];
   readonly handoffs: readonly Of<'handoff.sent'>[];
   readonly answers: readonly Of<'handoff.answered'>[];
   readonly statuses: readonly Of<'contact.status'>[];
@@ -84,6 +84,7 @@ const LIST_OF: Partial<Record<ShiftEmitted['type'], ListKey>> = {
   'promise.made': 'promises',
   'promise.kept': 'promises',
   'promise.broken': 'promises',
+  'promise.withdrawn': 'promises',
   'handoff.sent': 'handoffs',
   'handoff.answered': 'answers',
 };

@@ -5,6 +5,7 @@
  * it cannot be re-checked. Positions are found without a YAML parser, so the browser can load this.
  */
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { ENGINE_VERSION } from '../engine/session';
 import { fail, type Result, succeed } from '../result';
 import {
   MAX_SCORECARD_CHARS,
@@ -24,7 +25,10 @@ export interface ScorecardProblem {
   readonly message: string;
 }
 
-/** A scorecard as read: in the current format, or an earlier one known by its summary alone. */
+/**
+ * A scorecard as read: in full, or, when this build cannot replay it (an earlier format or another
+ * engine), known by its summary alone.
+ */
 export type ReadScorecard =
   | { readonly current: true; readonly scorecard: Scorecard }
   | { readonly current: false; readonly summary: ScorecardSummary };
@@ -124,7 +128,12 @@ export function parseScorecard(text: string, file: string): ParseScorecardResult
       `This scorecard was written by a newer version of Escalation Desk (format ${version}); open it there.`,
     );
   }
-  const older = typeof version === 'number' && version >= 1 && version < SCORECARD_VERSION;
+  // A scorecard this build cannot replay (an earlier format, or another engine, whose log holds other
+  // events) is read as far as its summary: it is kept and listed, though it cannot be re-checked.
+  const older =
+    typeof version === 'number' &&
+    version >= 1 &&
+    (version < SCORECARD_VERSION || record?.engineVersion !== ENGINE_VERSION);
   const parsed = older ? ScorecardSummarySchema.safeParse(raw) : ScorecardSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

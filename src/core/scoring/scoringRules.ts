@@ -120,18 +120,19 @@ export const FAMILY_DIMENSION: Readonly<Record<PhraseFamily, Dimension>> = {
   overpromise: 'promises',
 };
 
-/** Points for each promise outcome and quality. */
+/**
+ * Points for each promise outcome and quality. A promise earns when it is kept, naming a time earns
+ * once that time is kept, and nothing is earned or lost while a promise is still open.
+ */
 export const PROMISE_POINTS = {
-  made: 10,
   specific: 10,
   vague: -10,
   kept: 15,
   broken: -30,
+  /** Taken back after the customer heard it: half of breaking it. */
+  withdrawn: -15,
   pastDeadline: -10,
   beforeTierAnswers: -10,
-  beyondAuthority: -15,
-  /** A promise typed within this long of one put on the tracker is the same promise. */
-  sameAsTrackerMs: 2 * MINUTE,
 } as const;
 
 /** Points for the ways a contact can end, in problem solving. */

@@ -159,13 +159,16 @@ export function verifyScorecard(
     const { summary } = read;
     const rules = rulesOf(summary);
     if (!isKnownRuleSet(rules, options.ruleSets)) return fail([unknownRules(rules)]);
-    const problem = cannotRecheck('format', String(summary.version), String(SCORECARD_VERSION), false);
-    return fail([
-      {
-        ...problem,
-        message: `Made in scorecard format ${summary.version} by engine ${summary.engineVersion}, which this build (format ${SCORECARD_VERSION}, engine ${ENGINE_VERSION}) cannot re-check.`,
-      },
-    ]);
+    if (summary.version < SCORECARD_VERSION) {
+      const problem = cannotRecheck('format', String(summary.version), String(SCORECARD_VERSION), false);
+      return fail([
+        {
+          ...problem,
+          message: `Made in scorecard format ${summary.version} by engine ${summary.engineVersion}, which this build (format ${SCORECARD_VERSION}, engine ${ENGINE_VERSION}) cannot re-check.`,
+        },
+      ]);
+    }
+    return fail([cannotRecheck('engine', summary.engineVersion, ENGINE_VERSION, false)]);
   }
   const scorecard = 'current' in read ? read.scorecard : read;
   const rules = rulesOf(scorecard);

@@ -1,97 +1,109 @@
 /**
- * Keeping promises: each promise put on the tracker (made, kept or broken by its due time, and whether
- * it was made before the tier it depends on could answer), each promise typed in a reply (specific or
- * vague, and whether it was kept), and amounts promised beyond the trainee's authority.
+ * Keeping promises: every promise the trainee made, typed in a reply or put on the tracker, judged by
+ * what became of it. A promise earns its points when it is kept on time (more when it named a time),
+ * costs when it is broken or taken back after the customer heard it, and counts for nothing while it
+ * is still open. A vague one ("soon") costs at once; one whose time had already passed when it was
+ * typed cannot be kept. Amounts promised beyond the trainee's authority cost too.
  */
 import { defineDimension } from '../evidence';
-import { PROMISE_POINTS } from '../scoringRules';
+import type { EventAt } from '../readAttempt';
+import { PROMISE_POINTS as POINTS } from '../scoringRules';
 import { addPhraseEvidence, PHRASE_KEYS } from './phraseEvidence';
+
+type PromiseEvent = Extract<
+  EventAt['event'],
+  { type: 'promise.made' | 'promise.kept' | 'promise.broken' | 'promise.withdrawn' }
+>;
 
 export const promises = defineDimension({
   dimension: 'promises',
   keys: {
     ...PHRASE_KEYS,
-    'promises.made': 'credit',
     'promises.specific': 'credit',
     'promises.vague': 'cost',
     'promises.kept': 'credit',
-    'promises.keptTyped': 'credit',
-    'promises.keptByResolution': 'credit',
+    'promises.keptByTier': 'credit',
     'promises.broken': 'cost',
-    'promises.brokenTyped': 'cost',
     'promises.open': 'missed',
     'promises.pastDeadline': 'cost',
     'promises.beforeTierAnswers': 'cost',
+    'promises.withdrawn': 'cost',
+    'promises.notAPromise': 'credit',
   },
   judgesUnanswered: false,
-  score({ record, endedAt }, card) {
+  score({ record }, card) {
     for (const reply of record.replies) addPhraseEvidence(card, reply, 'promises');
-    const formal = record.intents.flatMap((i) =>
-      i.intent.type === 'promise' ? [{ seq: i.seq, intent: i.intent }] : [],
+    const events = record.promises as readonly EventAt<PromiseEvent>[];
+    const ids = [...new Set(events.map((e) => e.event.promise))];
+    const past = record.replies.flatMap((reply) =>
+      reply.analysis.promises
+        .filter((p) => p.dueAt !== null && p.dueAt <= reply.intent.at)
+        .map((p) => ({ reply, p })),
     );
-    const made = record.promises.filter((p) => p.event.type === 'promise.made');
     const overpromises = record.replies.some((r) =>
       r.analysis.effects.some((e) => e.family === 'overpromise'),
     );
-    const typed = record.replies.flatMap((reply) =>
-      reply.analysis.promises.map((promise) => ({ reply, promise })),
-    );
-    if (formal.length === 0 && typed.length === 0 && !overpromises) {
+    if (ids.length === 0 && past.length === 0 && !overpromises) {
       card.skip();
       return;
     }
     const tooEarly = (at: number, dueAt: number) =>
       record.handoffs.some((h) => h.event.at <= at && h.event.answerAt > dueAt);
 
-    formal.forEach((p, i) => {
-      const due = { due: p.intent.dueAt, what: p.intent.what };
-      card.add(PROMISE_POINTS.made, 'promises.made', p.seq, { params: due });
-      if (tooEarly(p.intent.at, p.intent.dueAt)) {
-        card.add(PROMISE_POINTS.beforeTierAnswers, 'promises.beforeTierAnswers', p.seq, { params: due });
-      }
-      const id = made[i]?.event.promise;
-      const outcome = record.promises.find(
-        (o) =>
-          o.event.promise === id && (o.event.type === 'promise.kept' || o.event.type === 'promise.broken'),
-      );
-      if (outcome?.event.type === 'promise.kept') {
-        card.add(PROMISE_POINTS.kept, 'promises.kept', outcome.seq, { params: due });
-      } else if (outcome?.event.type === 'promise.broken') {
-        card.add(PROMISE_POINTS.broken, 'promises.broken', outcome.seq, { params: due });
-      } else card.add(0, 'promises.open', p.seq, { params: due });
-    });
-
-    for (const { reply, promise } of typed) {
-      const at = reply.intent.at;
-      const span = { start: promise.start, end: promise.end };
-      const words = reply.text.slice(promise.start, promise.end);
-      // A typed promise put on the tracker straight away is the same promise: the tracker scores it.
-      if (formal.some((p) => Math.abs(p.intent.at - at) <= PROMISE_POINTS.sameAsTrackerMs)) continue;
-      if (promise.dueAt === null) {
-        card.add(PROMISE_POINTS.vague, 'promises.vague', reply.seq, { span, params: { words } });
+    for (const id of ids) {
+      const mine = events.filter((e) => e.event.promise === id);
+      const made = mine.filter((e) => e.event.type === 'promise.made');
+      const first = made[0];
+      const terms = made[made.length - 1]?.event;
+      if (!first || terms?.type !== 'promise.made' || first.event.type !== 'promise.made') continue;
+      const outcome = mine.find((e) => e.event.type !== 'promise.made');
+      // A promise in words points at its reply, where the debrief marks the words.
+      const reply =
+        first.event.from === 'words'
+          ? [...record.replies].reverse().find((r) => r.seq < first.seq)
+          : undefined;
+      const seq = reply?.seq ?? first.seq;
+      const span = reply ? first.event.span : null;
+      const params = {
+        what: terms.what,
+        ...(terms.dueAt === null ? {} : { due: terms.dueAt }),
+        ...(reply && span ? { words: reply.text.slice(span.start, span.end) } : {}),
+      };
+      if (outcome?.event.type === 'promise.withdrawn' && outcome.event.free) {
+        card.add(0, 'promises.notAPromise', outcome.seq, { params });
         continue;
       }
-      const dueAt = promise.dueAt;
-      const params = { words, due: dueAt };
-      card.add(PROMISE_POINTS.specific, 'promises.specific', reply.seq, { span, params });
-      if (dueAt <= at) {
-        card.add(PROMISE_POINTS.pastDeadline, 'promises.pastDeadline', reply.seq, { span, params });
-        continue;
+      if (terms.dueAt === null) card.add(POINTS.vague, 'promises.vague', seq, { span, params });
+      else if (tooEarly(first.event.at, terms.dueAt)) {
+        card.add(POINTS.beforeTierAnswers, 'promises.beforeTierAnswers', seq, { span, params });
       }
-      if (tooEarly(at, dueAt)) {
-        card.add(PROMISE_POINTS.beforeTierAnswers, 'promises.beforeTierAnswers', reply.seq, { span, params });
+      switch (outcome?.event.type) {
+        case 'promise.kept':
+          card.add(
+            POINTS.kept,
+            outcome.event.by === 'tier-resolved' ? 'promises.keptByTier' : 'promises.kept',
+            outcome.seq,
+            { params },
+          );
+          // Naming a time earns its points once the time is kept.
+          if (terms.dueAt !== null) card.add(POINTS.specific, 'promises.specific', seq, { span, params });
+          break;
+        case 'promise.broken':
+          card.add(POINTS.broken, 'promises.broken', outcome.seq, { params });
+          break;
+        case 'promise.withdrawn':
+          card.add(POINTS.withdrawn, 'promises.withdrawn', outcome.seq, { params });
+          break;
+        default:
+          card.add(0, 'promises.open', seq, { span, params });
       }
-      const heardAgain = record.intents.find((i) => i.intent.at > at && i.intent.at <= dueAt);
-      const resolved =
-        record.ended !== null &&
-        record.ended.event.at <= dueAt &&
-        (record.ending === 'satisfied' || record.ending === 'neutral');
-      if (heardAgain) card.add(PROMISE_POINTS.kept, 'promises.keptTyped', heardAgain.seq, { params });
-      else if (resolved)
-        card.add(PROMISE_POINTS.kept, 'promises.keptByResolution', record.ended?.seq ?? null, { params });
-      else if (endedAt > dueAt)
-        card.add(PROMISE_POINTS.broken, 'promises.brokenTyped', reply.seq, { span, params });
-      else card.add(0, 'promises.open', reply.seq, { span, params });
+    }
+    for (const { reply, p } of past) {
+      const span = { start: p.start, end: p.end };
+      card.add(POINTS.pastDeadline, 'promises.pastDeadline', reply.seq, {
+        span,
+        params: { what: p.kind, words: reply.text.slice(p.start, p.end), due: p.dueAt ?? 0 },
+      });
     }
   },
 });

@@ -20,16 +20,21 @@ const ANSWERS: ReadonlySet<Intent['type']> = new Set([
 ]);
 
 /**
- * Whether the customer had been told what happens next at game time `at` (an open promise on the
- * tracker, or a handoff not yet answered): then they wait without expecting the trainee, as a persona
+ * Whether the customer had been told what happens next at game time `at` (an open promise with a
+ * time, or a handoff not yet answered): then they wait without expecting the trainee, as a persona
  * does, and the wait is no silence.
  */
 function expectingAt(record: ContactRecord, at: number): boolean {
   const settled = (promise: string) =>
     record.promises.find((p) => p.event.promise === promise && p.event.type !== 'promise.made')?.event.at ??
     Number.POSITIVE_INFINITY;
+  // A vague promise ("soon") tells the customer nothing to wait for.
   const promised = record.promises.some(
-    (p) => p.event.type === 'promise.made' && p.event.at <= at && settled(p.event.promise) > at,
+    (p) =>
+      p.event.type === 'promise.made' &&
+      p.event.dueAt !== null &&
+      p.event.at <= at &&
+      settled(p.event.promise) > at,
   );
   const handedOff = record.handoffs.some(
     (h) =>
