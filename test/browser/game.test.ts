@@ -217,7 +217,7 @@ describe('the game', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^Samuel Okoye/);
 
     // Keep Samuel's call-back at once; Kemi's email falls due and breaks.
-    await page.getByRole('button', { name: /^Done: Call back for Samuel Okoye/ }).click();
+    await page.getByRole('button', { name: 'Call Samuel Okoye back now' }).click();
     await expect.poll(() => page.locator('.promise.kept').count()).toBe(1);
     await expect.poll(() => page.locator('.promise.broken').count(), { timeout: 20_000 }).toBe(1);
     await expect.poll(() => page.locator('#announcer').textContent(), { timeout: 20_000 }).toMatch(/./);
@@ -232,12 +232,38 @@ describe('the game', () => {
     await page.getByRole('button', { name: 'End attempt' }).click();
     await scene(page, 'debrief');
     await expect
-      .poll(() => page.getByText('You broke the promise due', { exact: false }).count())
+      .poll(() => page.getByText('You broke your promise (an email)', { exact: false }).count())
       .toBeGreaterThan(0);
     await expect
-      .poll(() => page.getByText('You kept the promise due', { exact: false }).count())
+      .poll(() => page.getByText('You kept your promise (a call back)', { exact: false }).count())
       .toBeGreaterThan(0);
     await page.screenshot({ path: `${SHOTS}/debrief-shift.png`, fullPage: true });
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('puts promises made in words and with the button on the tracker alike', async () => {
+    const { page } = browser;
+    await startAtDesk(page, 'Start practice');
+    await page.getByLabel('What you promise').selectOption('email');
+    await page.getByLabel('Due in (game minutes)').fill('45');
+    await page.getByRole('button', { name: 'Make a promise' }).click();
+    await page.getByRole('textbox', { name: 'Reply' }).fill("Dana, I'll call you back at 3 pm.");
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+
+    const tracker = page.locator('[data-role="tracker"] li');
+    await expect.poll(() => tracker.count()).toBe(2);
+    expect(await tracker.allTextContents()).toEqual([
+      expect.stringMatching(/^Email for Dana Whitfield, due .+ \(45 min\)/),
+      expect.stringMatching(/^Call back for Dana Whitfield, due .+3:00.+ · in your words/),
+    ]);
+    expect(await page.getByRole('button', { name: 'Send Dana Whitfield the email' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Call Dana Whitfield back now' }).count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/desk-promises.png` });
+    await noSeriousViolations(page);
+
+    // The analyser may be wrong: until Dana answers, taking it back costs nothing.
+    await page.getByRole('button', { name: "That wasn't a promise to Dana Whitfield" }).last().click();
+    await expect.poll(() => tracker.count()).toBe(1);
     expect(browser.errors).toEqual([]);
   });
 

@@ -3,7 +3,7 @@
  * case record and the promise tracker. Pure projections of the transcript and the shift's state, so
  * the same attempt always shows the same desk, after a refresh too.
  */
-import { readAttempt, type Scenario, type ShiftSession } from '../../core/runtime';
+import { type PromiseKind, readAttempt, type Scenario, type ShiftSession } from '../../core/runtime';
 import { inLanguage } from '../text';
 
 /** One line of a conversation: who said it, when (game ms), and the words in the trainee's language. */
@@ -97,23 +97,39 @@ export function caseRecord(
 export interface TrackedPromise {
   readonly id: string;
   readonly contact: string;
-  readonly what: string;
-  readonly dueAt: number;
-  readonly leftMs: number;
-  readonly status: 'open' | 'kept' | 'broken';
+  readonly what: PromiseKind;
+  /** Made with "Make a promise", or found in the words of a reply. */
+  readonly from: 'tracker' | 'words';
+  /** null: a vague promise ("soon"), with no time to keep it by. */
+  readonly dueAt: number | null;
+  readonly leftMs: number | null;
+  readonly status: 'open' | 'kept' | 'broken' | 'withdrawn';
+  /** Whether taking it back costs nothing: the customer has said nothing since it was made. */
+  readonly freeToWithdraw: boolean;
 }
 
-/** Every promise made in the attempt, open ones first, then by due time. */
+/**
+ * Every promise made in the attempt, open ones first, then by due time (vague ones last). A promise
+ * taken back before the customer answered it was never one, and is not listed.
+ */
 export function promiseTracker(session: ShiftSession): TrackedPromise[] {
   const now = session.now;
+  const said = new Map(session.context.contacts.map((c) => [c.id, c.said]));
+  const withdrawnFree = new Set(
+    session.events.flatMap((e) => (e.type === 'promise.withdrawn' && e.free ? [e.promise] : [])),
+  );
+  const due = (p: { dueAt: number | null }) => p.dueAt ?? Number.POSITIVE_INFINITY;
   return session.context.promises
+    .filter((p) => !withdrawnFree.has(p.id))
     .map((p) => ({
       id: p.id,
       contact: p.contact,
       what: p.what,
+      from: p.from,
       dueAt: p.dueAt,
-      leftMs: p.dueAt - now,
+      leftMs: p.dueAt === null ? null : p.dueAt - now,
       status: p.status,
+      freeToWithdraw: p.status === 'open' && said.get(p.contact) === p.saidBefore,
     }))
-    .sort((a, b) => Number(a.status !== 'open') - Number(b.status !== 'open') || a.dueAt - b.dueAt);
+    .sort((a, b) => Number(a.status !== 'open') - Number(b.status !== 'open') || due(a) - due(b));
 }

@@ -67,6 +67,7 @@ function wordsFor(
   const out: Record<string, string | number> = { ...params };
   if (typeof params.family === 'string') out.family = t(`scorecard.families.${params.family}`);
   if (typeof params.ending === 'string') out.ending = t(`scorecard.endings.${params.ending}`);
+  if (typeof params.what === 'string') out.what = t(`scorecard.promiseKinds.${params.what}`);
   if (typeof params.due === 'number') out.due = format.clock(params.due);
   if (typeof params.fact === 'string') out.fact = format.fact(contact, params.fact);
   return out;

@@ -14,7 +14,14 @@ import {
   type Scenario,
 } from '../../core/runtime';
 import type { Attempt, DeskIntent } from '../attempt/Attempt';
-import { caseRecord, conversation, inLanguage, promiseTracker, queue } from '../attempt/deskView';
+import {
+  caseRecord,
+  conversation,
+  inLanguage,
+  promiseTracker,
+  queue,
+  type TrackedPromise,
+} from '../attempt/deskView';
 import { clockText, durationText } from '../services';
 import { button, card, el, labelled, select } from './dom';
 
@@ -51,6 +58,11 @@ function moodWord(mood: number): 'calm' | 'uneasy' | 'upset' | 'angry' {
 }
 
 /** The desk's DOM, bound to one attempt. */
+/** What the tracker shows, apart from its countdowns: it is rebuilt when this changes. */
+function trackerKey(promises: readonly TrackedPromise[]): string {
+  return promises.map((p) => `${p.id}:${p.status}:${p.dueAt}:${p.freeToWithdraw}`).join(',');
+}
+
 export class DeskView {
   private selected: string | null = null;
   private readonly clock = el('p', { class: 'clock', 'aria-live': 'off' });
@@ -298,7 +310,7 @@ export class DeskView {
   /** Rebuilds the tracker when promises are made or settled; otherwise only its countdowns change. */
   private syncTracker(tracker: HTMLElement): void {
     const promises = promiseTracker(this.attempt.session);
-    const shows = promises.map((p) => `${p.id}:${p.status}`).join(',');
+    const shows = trackerKey(promises);
     if (tracker.dataset.shows !== shows) {
       tracker.dataset.shows = shows;
       tracker.replaceChildren(...this.trackerItems());
@@ -316,14 +328,16 @@ export class DeskView {
     const p = promiseTracker(this.attempt.session).find((x) => x.id === id);
     if (!p) return null;
     const name = this.scenarioOf(p.contact)?.persona.name ?? p.contact;
-    return p.status === 'open'
-      ? t('desk.promiseOpen', {
-          what: t(`desk.promiseKinds.${p.what}`),
-          name,
-          left: durationText(p.leftMs, language),
-          due: clockText(p.dueAt, language),
-        })
-      : t(`desk.promise_${p.status}`, { what: t(`desk.promiseKinds.${p.what}`), name });
+    const what = t(`desk.promiseKinds.${p.what}`);
+    const source = p.from === 'words' ? t('desk.promiseInWords') : '';
+    if (p.status !== 'open') return `${t(`desk.promise_${p.status}`, { what, name })}${source}`;
+    if (p.dueAt === null || p.leftMs === null) return `${t('desk.promiseVague', { what, name })}${source}`;
+    return `${t('desk.promiseOpen', {
+      what,
+      name,
+      left: durationText(p.leftMs, language),
+      due: clockText(p.dueAt, language),
+    })}${source}`;
   }
 
   private replyArea(contact: string, scenario: Scenario): HTMLElement {
@@ -477,8 +491,14 @@ export class DeskView {
           );
           if (p.status === 'open') {
             item.append(
-              button(t('desk.fulfil', { what: t(`desk.promiseKinds.${p.what}`), name }), () =>
+              button(t(`desk.keep.${p.what}`, { name }), () =>
                 this.actions.act({ type: 'fulfil', contact: p.contact, promise: p.id }),
+              ),
+              // Words read as a promise may not have been one: saying so is free until the customer
+              // answers. Taking back a promise they heard costs their trust.
+              button(
+                t(p.from === 'words' && p.freeToWithdraw ? 'desk.notAPromise' : 'desk.withdraw', { name }),
+                () => this.actions.act({ type: 'withdraw', contact: p.contact, promise: p.id }),
               ),
             );
           }
@@ -491,9 +511,7 @@ export class DeskView {
   private trackerCard(): HTMLElement {
     const body = el('div');
     body.dataset.role = 'tracker';
-    body.dataset.shows = promiseTracker(this.attempt.session)
-      .map((p) => `${p.id}:${p.status}`)
-      .join(',');
+    body.dataset.shows = trackerKey(promiseTracker(this.attempt.session));
     body.append(...this.trackerItems());
     return card({ id: 'tracker-heading', heading: this.t('desk.tracker') }, body);
   }
