@@ -1,6 +1,15 @@
 /** Small scenarios compiled from text, for engine tests that need a precise script. */
 import { compileScenario, type Scenario } from '../../src/core';
 
+/** The two endings every tiny scenario can reach: `angry` (upset) and `done` (satisfied). */
+export const ENDINGS = `  - id: angry
+    says: { en: Unbelievable, es: Increíble }
+    ending: upset
+  - id: done
+    says: { en: Thanks, es: Gracias }
+    ending: satisfied
+`;
+
 export function tinyScenario(options: {
   id: string;
   channel?: string;
@@ -26,13 +35,7 @@ export function tinyScenario(options: {
         go: done
       - handoff: returned
         go: angry
-  - id: angry
-    says: { en: Unbelievable, es: Increíble }
-    ending: upset
-  - id: done
-    says: { en: Thanks, es: Gracias }
-    ending: satisfied
-`;
+${ENDINGS}`;
   const text = `id: ${options.id}
 version: 1
 title: { en: ${options.id}, es: ${options.id} }

@@ -14,7 +14,7 @@ import { SAME_PROMISE_MS } from '../../../src/core/engine/shiftSteps';
 import type { Scenario } from '../../../src/core/scenario/types';
 import { scoreAttempt } from '../../../src/core/scoring/scoreAttempt';
 import { BASE, PROMISE_POINTS } from '../../../src/core/scoring/scoringRules';
-import { tinyScenario } from '../../support/tinyScenario';
+import { ENDINGS, tinyScenario } from '../../support/tinyScenario';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -40,13 +40,7 @@ const answering = tinyScenario({
         go: angry
       - handoff: resolved
         go: done
-  - id: angry
-    says: { en: Unbelievable, es: Increíble }
-    ending: upset
-  - id: done
-    says: { en: Thanks, es: Gracias }
-    ending: satisfied
-`,
+${ENDINGS}`,
 });
 /** A customer who says nothing to a promise; a level 2 case, so escalating to level 2 is right. */
 const quiet = tinyScenario({ id: 'quiet', level: 2 });
