@@ -12,6 +12,7 @@ import { practiceShift } from '../../../src/core/engine/practiceShift';
 import { ShiftSession } from '../../../src/core/engine/session';
 import { SAME_PROMISE_MS } from '../../../src/core/engine/shiftSteps';
 import type { Scenario } from '../../../src/core/scenario/types';
+import { promises as promisesDimension } from '../../../src/core/scoring/dimensions/promises';
 import { scoreAttempt } from '../../../src/core/scoring/scoreAttempt';
 import { BASE, PROMISE_POINTS } from '../../../src/core/scoring/scoringRules';
 import { ENDINGS, tinyScenario } from '../../support/tinyScenario';
@@ -45,6 +46,9 @@ ${ENDINGS}`,
 /** A customer who says nothing to a promise; a level 2 case, so escalating to level 2 is right. */
 const quiet = tinyScenario({ id: 'quiet', level: 2 });
 
+/** Every evidence key the tests below have seen the rubric give, so none can go untested. */
+const keysSeen = new Set<string>();
+
 class Play {
   readonly session: ShiftSession;
   constructor(readonly scenario: Scenario) {
@@ -77,6 +81,7 @@ class Play {
     const score = scoreAttempt([this.scenario], this.session.transcript);
     const dimension = score.contacts[0]?.dimensions.promises;
     if (!dimension) throw new Error('no contact');
+    for (const e of dimension.evidence) keysSeen.add(e.key);
     return { score: dimension.score, keys: dimension.evidence.map((e) => [e.key, e.points]) };
   }
   get tracker() {
@@ -236,5 +241,13 @@ describe('a typed promise put on the tracker', () => {
       .wait(SAME_PROMISE_MS + 1)
       .act({ type: 'promise', what: 'email', dueAt: play.session.now + HOUR, text: null });
     expect(play.tracker.map((p) => p.id)).toEqual(['p1', 'p2']);
+  });
+});
+
+describe('the tests above', () => {
+  // Runs last in this file: a promise key added to the rubric fails here until a test gives it.
+  it('see every promise evidence key the rubric can give', () => {
+    const promiseKeys = Object.keys(promisesDimension.keys).filter((k) => k.startsWith('promises.'));
+    expect(promiseKeys.filter((k) => !keysSeen.has(k))).toEqual([]);
   });
 });
