@@ -36,7 +36,7 @@ async function main(): Promise<number> {
     console.log(`Scenario     ${scenario.id} (${scenario.file})`);
     console.log(`States       ${result.states}${result.truncated ? ' (stopped at the limit)' : ''}`);
     console.log(
-      `Winnable     ${result.winnable ? 'yes' : 'NO'}    Losable  ${result.losable ? 'yes' : 'NO'}`,
+      `Winnable     ${result.winnable ? 'yes' : 'NO'}    Losable  ${result.losable ? 'yes' : 'NO'}    By typing  ${result.winnableByTyping ? 'yes' : 'NO'}`,
     );
     for (const [ending, route] of Object.entries(result.endings)) {
       console.log(`${ending.padEnd(12)} ${route.length === 0 ? '(at once)' : route.join(' → ')}`);

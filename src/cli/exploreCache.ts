@@ -1,6 +1,6 @@
 /**
- * Caches what walking a persona's paths found, keyed by the scenario's content hash and the engine
- * version, so re-checking a pack after editing one file only walks that file. A missing or damaged
+ * Caches what walking a persona's paths found, keyed by the engine version and the hashes of the
+ * scenario and its pack, so re-checking a pack after editing one file only walks that file. A missing or damaged
  * cache is simply rebuilt.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -24,9 +24,15 @@ export async function openExploreCache(): Promise<{
       if (
         typeof v.winnable === 'boolean' &&
         typeof v.losable === 'boolean' &&
+        typeof v.winnableByTyping === 'boolean' &&
         typeof v.truncated === 'boolean'
       ) {
-        entries.set(key, { winnable: v.winnable, losable: v.losable, truncated: v.truncated });
+        entries.set(key, {
+          winnable: v.winnable,
+          losable: v.losable,
+          winnableByTyping: v.winnableByTyping,
+          truncated: v.truncated,
+        });
       }
     }
   } catch {
@@ -35,7 +41,8 @@ export async function openExploreCache(): Promise<{
   let dirty = false;
   return {
     explore: (scenario) => {
-      const key = `${ENGINE_VERSION}:${scenario.contentHash}`;
+      // The pack compiles into the scenario (ladder, reactions), so its hash is part of the key.
+      const key = `${ENGINE_VERSION}:${scenario.contentHash}:${scenario.packHash}`;
       const known = entries.get(key);
       if (known) return known;
       const outcome = playOutcome(scenario);

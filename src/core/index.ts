@@ -4,7 +4,6 @@
  * unchanged in Node and in the browser; the game imports `runtime` so that it never ships a compiler.
  */
 
-export { foldText } from './analysis/foldText';
 export { GAME_CLOCK_ORIGIN, gameDate, gameMsOf } from './analysis/gameClock';
 export {
   type CompiledLexicon,
@@ -29,6 +28,7 @@ export { compilePack, DEFAULT_PACK, DEFAULT_TIERS } from './scenario/compilePack
 export { type CompileOptions, type CompileResult, compileScenario } from './scenario/compileScenario';
 export { compileShift } from './scenario/compileShift';
 export { isScenarioFile, isShiftFile, PACK_FILE_NAME } from './scenario/files';
+export { foldText } from './scenario/foldText';
 export {
   formatProblem,
   hasErrors,

@@ -19,6 +19,7 @@ import { machineStepper } from '../../src/core/engine/machineStepper';
 import { personaOf } from '../../src/core/engine/personaMachine';
 import type { PersonaEvent } from '../../src/core/engine/personaSteps';
 import { replayTranscript } from '../../src/core/engine/replayTranscript';
+import { replyKinds } from '../../src/core/engine/replyKinds';
 import { loadStarterPack } from '../support/starterPack';
 import { playHour } from './hourShift';
 import { type BenchRow, median, printTable, row, saveResults } from './report';
@@ -102,16 +103,19 @@ function personaWorkload(scenario: Scenario): PersonaEvent[] {
     const at = i * 20_000;
     if (i % 3 === 0) {
       const text = replies[i % replies.length] ?? '';
+      const analysis = lexiconAnalyser.reply(text, {
+        language: 'en',
+        customerName: scenario.persona.name,
+        previous: [],
+      });
       events.push({
         type: 'trainee.reply',
         at,
         text,
+        language: 'en',
         choice: choices[i % Math.max(1, choices.length)] ?? null,
-        analysis: lexiconAnalyser.reply(text, {
-          language: 'en',
-          customerName: scenario.persona.name,
-          previous: [],
-        }),
+        analysis,
+        kinds: replyKinds(scenario, { text, language: 'en', analysis, previous: [] }),
       });
     } else if (i % 3 === 1) {
       events.push({

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   checkPack,
+  compilePack,
   compileScenario,
   DEFAULT_PACK,
   MAX_PROBLEMS_PER_FILE,
@@ -52,6 +53,9 @@ const EXPECTED: Record<string, string[]> = {
   'cannot-finish': ['warning cannot-finish 15:9'],
   'ending-has-exits': ['warning ending-has-exits 14:13'],
   'id-not-file-name': ['warning id-not-file-name 1:5'],
+  'go-or-stay': ['error go-or-stay 13:9'],
+  'empty-mentions': ['error empty-mentions 13:43'],
+  'invalid-mention': ['error invalid-mention 13:38'],
 };
 
 /** Codes whose cases are generated below rather than kept as fixture files. */
@@ -67,6 +71,9 @@ const GENERATED = [
   'step-conflict', // playthrough files: test/unit/engine/playthroughFile.test.ts
   'unwinnable', // walking the paths: test/unit/engine/explore.test.ts
   'unlosable',
+  'typing-cannot-win',
+  'mention-is-phrase', // needs the lexicons the pack check passes in: below
+  'reactions-incomplete', // a pack file: below
 ];
 
 describe('compileScenario on fixture files', () => {
@@ -183,6 +190,39 @@ describe('checkPack across files', () => {
     ]);
     expect(check.problems[1]?.message).toContain('a/minimal.yaml:1');
     expect(check.scenarios).toHaveLength(1);
+  });
+
+  it('warns at the word when a topic word is also a phrase-family word', () => {
+    const text = minimal.replace(
+      '      - did: resolve\n        go: done\n',
+      '      - did: resolve\n        go: done\n      - mentions: { en: [reset link, sorry], es: [enlace*] }\n        go: done\n',
+    );
+    const check = checkPack({ pack: null, scenarios: [{ file: 'minimal.yaml', text }] });
+    const warned = check.problems.filter((p) => p.code === 'mention-is-phrase');
+    expect(warned.map((p) => `${p.severity} ${p.line}:${p.col}`)).toEqual(['warning 13:38']);
+    expect(warned[0]?.message).toContain('`apologise`');
+    // The compiler alone has no lexicons, and says nothing.
+    expect(compileScenario(text, { file: 'minimal.yaml' }).problems).toEqual([]);
+  });
+
+  it('asks a pack in a language the built-in reactions lack for its own, so every reply gets an answer', () => {
+    const ladder = `tiers:
+  - { id: one, name: { en: One, fr: Un } }
+  - { id: two, name: { en: Two, fr: Deux } }
+`;
+    const pack = (extra: string) =>
+      compilePack(
+        `id: p\nversion: 1\ntitle: { en: P, fr: P }\nlanguages: [en, fr]\n${ladder}${extra}`,
+        'pack.yaml',
+      );
+    expect(brief(pack('').problems)).toEqual(['error reactions-incomplete 4:12']);
+    const some = pack('reactions:\n  - { replied: warm, says: { en: Thanks, fr: Merci } }\n');
+    expect(brief(some.problems)).toEqual(['error reactions-incomplete 9:3']);
+    expect(some.problems[0]?.message).toContain('neutral, cold, rude');
+    const tones = ['warm', 'neutral', 'cold', 'rude']
+      .map((kind) => `  - { replied: ${kind}, says: { en: Ok, fr: Bon } }\n`)
+      .join('');
+    expect(pack(`reactions:\n${tones}`).problems).toEqual([]);
   });
 
   it('uses the default ladder with a warning when there is no pack file', () => {

@@ -14,9 +14,9 @@ import type {
   ReplyContext,
   ReplyEffect,
 } from '../engine/analyser';
+import { foldText } from '../scenario/foldText';
 import { PENALTY_FAMILIES } from '../scenario/schema';
 import type { Limits, PhraseFamily, ResolutionKind } from '../scenario/types';
-import { foldText } from './foldText';
 import { type CompiledLexicon, compileLexicon, LEXICONS, type Lexicon } from './lexicon';
 import { readDeadline } from './readDeadline';
 

@@ -4,8 +4,9 @@
  * (numbers always count as significant), so "charged twice, €84.90 each, order 5521" carries the
  * order number however the trainee phrases the rest.
  */
+
+import { foldText } from '../scenario/foldText';
 import type { Fact } from '../scenario/types';
-import { foldText } from './foldText';
 
 const STOP_WORDS = new Set(
   'the and for with from that this your you are was were has have had not but los las del por con para una uno que sus les este esta'.split(

@@ -7,10 +7,11 @@
  */
 import { initialTransition, transition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
-import type { Ending, PhraseFamily, Scenario, Transition } from '../scenario/types';
+import type { Ending, PhraseFamily, ReplyKind, Scenario, Transition } from '../scenario/types';
 import { fullPatienceMs, MINUTE_MS } from './personaLogic';
 import { createPersonaMachine } from './personaMachine';
 import type { PersonaContext, PersonaEmitted, PersonaEvent } from './personaSteps';
+import { toneKind } from './replyKinds';
 
 /**
  * What walking a persona's paths found: the beats it reaches and misses, the shortest way to each
@@ -24,6 +25,8 @@ export interface Exploration {
   readonly endings: Readonly<Partial<Record<Ending, readonly string[]>>>;
   readonly winnable: boolean;
   readonly losable: boolean;
+  /** Whether a trainee who only types (no authored choices) can reach a satisfied or neutral ending. */
+  readonly winnableByTyping: boolean;
   /** Distinct persona states visited (beat, mood band, level, facts known). */
   readonly states: number;
   /** True when the walk stopped at the state limit before covering everything. */
@@ -32,7 +35,11 @@ export interface Exploration {
 
 type EventTemplate = (now: number) => PersonaEvent;
 
-function templates(scenario: Scenario): EventTemplate[] {
+/**
+ * One representative of each event the script reacts to. With `typing`, only what a trainee who types
+ * can cause: no authored choices.
+ */
+function templates(scenario: Scenario, options: { typing?: boolean } = {}): EventTemplate[] {
   const out: EventTemplate[] = [];
   const seen = new Set<string>();
   const add = (key: string, make: EventTemplate) => {
@@ -42,13 +49,20 @@ function templates(scenario: Scenario): EventTemplate[] {
     }
   };
   const reply =
-    (families: readonly PhraseFamily[], tone: number, choice: string | null): EventTemplate =>
+    (
+      families: readonly PhraseFamily[],
+      tone: number,
+      choice: string | null,
+      typed: { text?: string; language?: string; kinds?: readonly ReplyKind[] } = {},
+    ): EventTemplate =>
     (at) => ({
       type: 'trainee.reply',
       at,
-      text: choice ?? families.join(' '),
+      text: typed.text ?? choice ?? families.join(' '),
+      language: typed.language ?? scenario.languages[0] ?? 'en',
       choice,
       analysis: { tone, families, effects: [], promises: [] },
+      kinds: typed.kinds ?? [toneKind(tone)],
     });
   const act =
     (
@@ -79,13 +93,29 @@ function templates(scenario: Scenario): EventTemplate[] {
     add('reply:rude', reply(['dismissive', 'blame'], -0.9, null));
   }
   for (const beat of scenario.beats) {
-    for (const choice of beat.choices) add(`choice:${choice.id}`, reply([], 0, choice.id));
+    if (!options.typing) {
+      for (const choice of beat.choices) add(`choice:${choice.id}`, reply([], 0, choice.id));
+    }
     for (const t of beat.transitions) {
       const trigger = t.trigger;
       if (!trigger) continue;
       switch (trigger.kind) {
         case 'said':
           for (const family of trigger.families) add(`said:${family}`, reply([family], 0, null));
+          break;
+        case 'mentions': {
+          // One word of the list stands for it: the first, without its `*`.
+          const [language, words] = Object.entries(trigger.words).find(([, w]) => w.length > 0) ?? [];
+          const word = words?.[0]?.replace(/\*$/, '');
+          if (language && word)
+            add(`mentions:${language}:${word}`, reply([], 0, null, { text: word, language }));
+          break;
+        }
+        case 'replied':
+          for (const kind of trigger.kinds) {
+            const tone = { warm: 0.8, rude: -0.9, cold: -0.3 }[kind as string] ?? 0;
+            add(`replied:${kind}`, reply([], tone, null, { kinds: [...new Set([toneKind(tone), kind])] }));
+          }
           break;
         case 'did':
           add(`did:${trigger.action}`, act(trigger.action));
@@ -135,9 +165,12 @@ function templates(scenario: Scenario): EventTemplate[] {
 function describe(event: PersonaEvent): string {
   switch (event.type) {
     case 'trainee.reply':
-      return event.choice
-        ? `choice ${event.choice}`
-        : `reply (${event.analysis.families.join(', ') || 'plain'})`;
+      if (event.choice) return `choice ${event.choice}`;
+      if (event.analysis.families.length > 0) return `reply (${event.analysis.families.join(', ')})`;
+      if (event.text) return `reply "${event.text}"`;
+      return event.kinds.length > 1 ? `reply (${event.kinds.join(', ')})` : 'reply (plain)';
+    case 'trainee.unanswered':
+      return 'no answer';
     case 'trainee.act':
       return [
         event.action,
@@ -234,13 +267,19 @@ export function exploreScenario(scenario: Scenario, options: { limit?: number } 
     }
   }
   const reachableBeats = scenario.beats.map((b) => b.id).filter((id) => reached.has(id));
+  const winnable = endings.satisfied !== undefined || endings.neutral !== undefined;
+  const byTyping =
+    winnable && scenario.beats.some((b) => b.choices.length > 0)
+      ? walkOutcome(scenario, machine, templates(scenario, { typing: true }), limit, false).winnable
+      : winnable;
   return {
     scenario: scenario.id,
     reachableBeats,
     unreachableBeats: scenario.beats.map((b) => b.id).filter((id) => !reached.has(id)),
     endings,
-    winnable: endings.satisfied !== undefined || endings.neutral !== undefined,
+    winnable,
     losable: endings.upset !== undefined || endings.abandoned !== undefined,
+    winnableByTyping: byTyping,
     states: paths.length,
     truncated,
   };
@@ -250,22 +289,47 @@ export function exploreScenario(scenario: Scenario, options: { limit?: number } 
 export interface PlayOutcome {
   readonly winnable: boolean;
   readonly losable: boolean;
-  /** True when the walk hit its state limit before settling both questions. */
+  /** Whether a trainee who only types (no authored choices) can reach a satisfied or neutral ending. */
+  readonly winnableByTyping: boolean;
+  /** True when the walk hit its state limit before settling the questions. */
   readonly truncated: boolean;
 }
 
 /**
- * Answers only "can this scenario be won, and can it be lost?", walking the same states with the same
- * events as {@link exploreScenario}, states that reach a new beat first, and stopping as soon as both
- * are settled. It visits every state before answering no, so a "no" is as sure as the full walk's.
+ * Answers only "can this scenario be won, and can it be lost, and can it be won by typing?", walking
+ * the same states with the same events as {@link exploreScenario}, states that reach a new beat first,
+ * and stopping as soon as each is settled. It visits every state before answering no, so a "no" is as
+ * sure as the full walk's.
  */
 export function playOutcome(scenario: Scenario, options: { limit?: number } = {}): PlayOutcome {
   const machine = createPersonaMachine(scenario);
-  const made = templates(scenario);
-  const key = stateKey(scenario);
   const limit = options.limit ?? 20_000;
+  const all = walkOutcome(scenario, machine, templates(scenario), limit, true);
+  const hasChoices = scenario.beats.some((b) => b.choices.length > 0);
+  const typed =
+    all.winnable && hasChoices
+      ? walkOutcome(scenario, machine, templates(scenario, { typing: true }), limit, false)
+      : all;
+  return {
+    winnable: all.winnable,
+    losable: all.losable,
+    winnableByTyping: typed.winnable,
+    truncated: all.truncated || typed.truncated,
+  };
+}
+
+function walkOutcome(
+  scenario: Scenario,
+  machine: ReturnType<typeof createPersonaMachine>,
+  made: readonly EventTemplate[],
+  limit: number,
+  /** Whether to walk on until a losing ending is found too. */
+  wantLosable: boolean,
+): { winnable: boolean; losable: boolean; truncated: boolean } {
+  const key = stateKey(scenario);
   let winnable = false;
   let losable = false;
+  const settled = () => winnable && (losable || !wantLosable);
   const [first] = initialTransition(machine, { at: 0 });
   const seen = new Set([key(String(first.value), first.context)]);
   // States that reached a beat not seen before go first: endings lie down the paths that move on.
@@ -275,7 +339,7 @@ export function playOutcome(scenario: Scenario, options: { limit?: number } = {}
   let steps = 0;
   for (let snapshot = moved.pop() ?? stayed.shift(); snapshot; snapshot = moved.pop() ?? stayed.shift()) {
     for (const make of made) {
-      if (winnable && losable) return { winnable, losable, truncated: false };
+      if (settled()) return { winnable, losable, truncated: false };
       steps += 1;
       if (steps > limit) return { winnable, losable, truncated: true };
       const [next, actions] = transition(machine, snapshot, make(snapshot.context.now));

@@ -18,6 +18,7 @@ import {
   type PersonaContext,
   type PersonaEmitted,
   type PersonaEvent,
+  react,
   type Step,
   transitionMatches,
   walkOut,
@@ -26,6 +27,7 @@ import {
 /** The state a persona goes to when patience runs out; no beat may use this id. */
 export const WALKED_OUT = 'walked-out';
 
+/** The events a script's transitions can wait for (a reaction waits for `trainee.unanswered`). */
 const EVENT_TYPES: readonly PersonaEvent['type'][] = [
   'trainee.reply',
   'trainee.act',
@@ -96,6 +98,9 @@ export function createPersonaMachine(scenario: Scenario) {
       walkOut: enqueueActions(({ context, enqueue }) => {
         applyStep(walkOut(context), enqueue);
       }),
+      react: enqueueActions(({ context, event, enqueue }) => {
+        applyStep(react(scenario, context, event), enqueue);
+      }),
     },
   });
 
@@ -121,6 +126,12 @@ export function createPersonaMachine(scenario: Scenario) {
           reenter: true,
           actions: [{ type: 'fire', params: ref }],
         });
+      } else if (target === null) {
+        // Staying answers in place: no re-entry, so the beat's lines and timers stay as they were.
+        on[type]?.push({
+          guard: { type: 'matches', params: ref },
+          actions: [{ type: 'observe' }, { type: 'fire', params: ref }],
+        });
       } else {
         on[type]?.push({
           guard: { type: 'matches', params: ref },
@@ -131,6 +142,7 @@ export function createPersonaMachine(scenario: Scenario) {
       }
     });
     for (const type of EVENT_TYPES) on[type]?.push({ actions: [{ type: 'observe' }] });
+    on['trainee.unanswered'] = [{ actions: [{ type: 'react' }] }];
     always.push({ guard: 'isPatienceExhausted', target: WALKED_OUT });
     states[beat.id] = { entry, on, always };
   });

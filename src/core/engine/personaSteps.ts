@@ -3,6 +3,9 @@
  * scripted transition matches, and what entering a beat or firing a transition changes and says.
  * Each returns the next context and the events the persona emits; the machine only sequences them.
  */
+
+import { foldText } from '../scenario/foldText';
+import { mentionsIn } from '../scenario/mentions';
 import type {
   Beat,
   Effects,
@@ -10,6 +13,7 @@ import type {
   HandoffEvent,
   LocalizedText,
   PromiseEvent,
+  ReplyKind,
   ResolutionKind,
   Scenario,
   TraineeAction,
@@ -42,9 +46,15 @@ export type PersonaEvent =
       readonly type: 'trainee.reply';
       readonly at: number;
       readonly text: string;
+      /** The language the trainee wrote in: topic words are matched in it. */
+      readonly language: string;
       readonly choice: string | null;
       readonly analysis: ReplyAnalysis;
+      /** What the reply did as the customer hears it (see `replyKinds`). */
+      readonly kinds: readonly ReplyKind[];
     }
+  /** A reply that nothing in the script answered: the customer reacts to it. */
+  | { readonly type: 'trainee.unanswered'; readonly at: number; readonly kinds: readonly ReplyKind[] }
   | {
       readonly type: 'trainee.act';
       readonly at: number;
@@ -69,6 +79,8 @@ export type PersonaEmitted =
       readonly at: number;
       readonly beat: string;
       readonly line: LocalizedText;
+      /** Present on a reaction: the kind of reply it answered. A reaction never moves the script. */
+      readonly reaction?: ReplyKind;
     }
   | {
       readonly type: 'persona.felt';
@@ -102,6 +114,8 @@ export interface PersonaContext {
   readonly answeredAt: number;
   /** Eventless moves since the last event, to stop a script that loops on its own. */
   readonly hops: number;
+  /** How many times each reaction (by its place in the scenario's list) has been said, to vary them. */
+  readonly reacted: Readonly<Record<string, number>>;
 }
 
 /** What a pure persona step returns: the next context and the events to emit, in order. */
@@ -131,6 +145,7 @@ export function initialContext(scenario: Scenario, at: number): PersonaContext {
     beatEnteredAt: at,
     answeredAt: at,
     hops: 0,
+    reacted: {},
   };
 }
 
@@ -205,9 +220,21 @@ export function observe(scenario: Scenario, context: PersonaContext, event: Pers
       emitted.push(felt(next));
       break;
     case 'handoff.answered':
+    case 'trainee.unanswered':
       break;
   }
   return { context: next, emitted };
+}
+
+const folded = new WeakMap<PersonaEvent, string>();
+/** A reply's text folded for matching topic words, once per reply however many transitions look. */
+function foldedText(event: Extract<PersonaEvent, { type: 'trainee.reply' }>): string {
+  let text = folded.get(event);
+  if (text === undefined) {
+    text = foldText(event.text);
+    folded.set(event, text);
+  }
+  return text;
 }
 
 function guardsHold(guards: Guards, context: PersonaContext): boolean {
@@ -228,6 +255,8 @@ export function eventTypeOf(transition: Transition): PersonaEvent['type'] | null
   switch (trigger.kind) {
     case 'choice':
     case 'said':
+    case 'mentions':
+    case 'replied':
       return 'trainee.reply';
     case 'did':
     case 'asked':
@@ -266,6 +295,10 @@ export function transitionMatches(
       return (
         event.type === 'trainee.reply' && trigger.families.some((f) => event.analysis.families.includes(f))
       );
+    case 'mentions':
+      return event.type === 'trainee.reply' && mentionsIn(trigger.words, foldedText(event), event.language);
+    case 'replied':
+      return event.type === 'trainee.reply' && trigger.kinds.some((k) => event.kinds.includes(k));
     case 'did':
       return event.type === 'trainee.act' && event.action === trigger.action;
     case 'asked':
@@ -323,6 +356,28 @@ export function fire(transition: Transition, from: string, context: PersonaConte
   if (transition.says)
     emitted.push({ type: 'persona.said', at: next.now, beat: from, line: transition.says });
   return { context: next, emitted };
+}
+
+/**
+ * Reacting to a reply nothing in the script answered: the first of the scenario's reactions (its own,
+ * then the pack's) that answers one of the reply's kinds and whose conditions hold says its next line.
+ * A reaction changes nothing else, so it cannot contradict the script.
+ */
+export function react(scenario: Scenario, context: PersonaContext, event: PersonaEvent): Step {
+  if (event.type !== 'trainee.unanswered') return { context, emitted: [] };
+  const now = Math.max(context.now, event.at);
+  const index = scenario.reactions.findIndex(
+    (r) => r.kinds.some((k) => event.kinds.includes(k)) && guardsHold(r.guards, context),
+  );
+  const reaction = scenario.reactions[index];
+  if (!reaction || reaction.says.length === 0) return { context, emitted: [] };
+  const times = context.reacted[index] ?? 0;
+  const line = reaction.says[times % reaction.says.length] as LocalizedText;
+  const kind = reaction.kinds.find((k) => event.kinds.includes(k)) as ReplyKind;
+  return {
+    context: { ...context, now, reacted: { ...context.reacted, [index]: times + 1 } },
+    emitted: [{ type: 'persona.said', at: now, beat: context.beat ?? '', line, reaction: kind }],
+  };
 }
 
 /** Entering a beat: the customer speaks, the beat's changes apply, and an ending ends the contact. */

@@ -12,6 +12,7 @@ import type { Intent, PromiseKind, RefusalReason } from './intents';
 import type { Persona, PersonaMachine, PersonaSnapshot } from './personaMachine';
 import { GRACE_MS, nextWake, type PersonaEmitted, type PersonaEvent } from './personaSteps';
 import { nextRandom } from './random';
+import { replyKinds } from './replyKinds';
 
 /** Where a contact stands: waiting in the queue, open with the trainee, on hold, or ended. */
 export type ContactStatus = 'queued' | 'open' | 'held' | 'ended';
@@ -32,7 +33,10 @@ export interface ContactState {
   readonly persona: PersonaSnapshot;
   /** The trainee's replies so far, oldest first (the analyser hears repetition). */
   readonly replies: readonly string[];
-  /** How many lines the customer has said: a promise can be taken back for free until they say another. */
+  /**
+   * How many scripted lines the customer has said: a promise can be taken back for free until they say
+   * another. Reactions do not count: they answer whatever the analyser read, a misreading included.
+   */
   readonly said: number;
 }
 
@@ -280,7 +284,7 @@ function tagged(events: readonly PersonaEmitted[], contact: string, into: ShiftE
 
 function linesIn(events: readonly PersonaEmitted[]): number {
   let lines = 0;
-  for (const event of events) if (event.type === 'persona.said') lines += 1;
+  for (const event of events) if (event.type === 'persona.said' && event.reaction === undefined) lines += 1;
   return lines;
 }
 
@@ -693,15 +697,29 @@ function reply(
         { start: p.start, end: p.end },
       ),
     );
+  const kinds = replyKinds(scenario, {
+    text: intent.text,
+    language: intent.language,
+    analysis,
+    previous: contact.replies,
+  });
+  const heardFrom = steps.emitted.length;
   deliver(steps, world, intent.contact, {
     type: 'trainee.reply',
     at: intent.at,
     text: intent.text,
+    language: intent.language,
     choice: intent.choice,
     analysis,
+    kinds,
   });
   for (const _ of made)
     deliver(steps, world, intent.contact, { type: 'promise.changed', at: intent.at, event: 'made' });
+  // Every reply gets an answer: when the script said nothing to it, the customer reacts.
+  const answered = steps.emitted
+    .slice(heardFrom)
+    .some((e) => e.type === 'persona.said' && e.contact === intent.contact);
+  if (!answered) deliver(steps, world, intent.contact, { type: 'trainee.unanswered', at: intent.at, kinds });
 }
 
 /** Carries out a trainee intent, or records why it was refused. */

@@ -2,6 +2,7 @@
  * The check of a whole scenario pack, across files: it compiles every file and walks each persona's
  * paths with the engine's explorer, so it sits above both the scenario language and the engine.
  */
+import { lexiconAnalyser } from '../analysis/lexiconAnalyser';
 import { type PlayOutcome, playOutcome } from '../engine/exploreScenario';
 import { compilePack, DEFAULT_PACK } from '../scenario/compilePack';
 import { compileScenario } from '../scenario/compileScenario';
@@ -71,7 +72,7 @@ export function checkPack(input: {
   const scenarios: Scenario[] = [];
   const firstById = new Map<string, { file: string; at: Position }>();
   for (const source of input.scenarios) {
-    const compiled = compileScenario(source.text, { file: source.file, pack });
+    const compiled = compileScenario(source.text, { file: source.file, pack, phraseFamilyOf });
     problems.push(...cap(compiled.problems, source.file));
     if (!compiled.ok) continue;
     const { scenario, idAt } = compiled.value;
@@ -118,6 +119,17 @@ function cap(problems: readonly Problem[], file: string): Problem[] {
   ];
 }
 
+/**
+ * The phrase family the shipped analyser would also hear in a topic word, if any: such a word moves the
+ * customer and scores as that phrase at once, which a trainer should choose knowingly.
+ */
+function phraseFamilyOf(word: string, language: string): string | null {
+  const families = lexiconAnalyser
+    .reply(word, { language, customerName: '', previous: [] })
+    .families.filter((f) => f !== 'name');
+  return families[0] ?? null;
+}
+
 /** Warnings from walking the persona's paths: a scenario every trainee wins, or none can. */
 function playProblems(explored: PlayOutcome, scenario: Scenario, at: Position): Problem[] {
   if (explored.truncated) return [];
@@ -127,6 +139,16 @@ function playProblems(explored: PlayOutcome, scenario: Scenario, at: Position): 
       problem(
         'unwinnable',
         'No way of playing this scenario reaches a satisfied or neutral ending. Check the transitions into them.',
+        scenario.file,
+        at,
+      ),
+    );
+  }
+  if (explored.winnable && !explored.winnableByTyping) {
+    out.push(
+      problem(
+        'typing-cannot-win',
+        'Only authored choices lead to a good ending, so a trainee who types cannot win. Add `mentions:` transitions with the words a typed reply would use, beside the choices.',
         scenario.file,
         at,
       ),

@@ -13,7 +13,10 @@ export function checkBeatGraph(scenario: Scenario, yaml: YamlFile, source: Scena
   const problems: Problem[] = [];
   const indexOf = new Map(source.beats.map((b, i) => [b.id, i]));
   const at = (id: string, key: 'id' | 'on' = 'id') => yaml.locate(['beats', indexOf.get(id) ?? 0, key]);
-  const next = new Map(scenario.beats.map((b) => [b.id, [...new Set(b.transitions.map((t) => t.go))]]));
+  // A transition that stays answers in place: it leads nowhere.
+  const exits = (beat: Scenario['beats'][number]) =>
+    beat.transitions.flatMap((t) => (t.go === null ? [] : [t.go]));
+  const next = new Map(scenario.beats.map((b) => [b.id, [...new Set(exits(b))]]));
 
   const endings = scenario.beats.filter((b) => b.ending !== null);
   if (endings.length === 0) {
@@ -27,11 +30,11 @@ export function checkBeatGraph(scenario: Scenario, yaml: YamlFile, source: Scena
     );
   }
   for (const beat of scenario.beats) {
-    if (beat.ending === null && beat.transitions.length === 0) {
+    if (beat.ending === null && exits(beat).length === 0) {
       problems.push(
         problem(
           'dead-end',
-          `Beat \`${beat.id}\` is not an ending but nothing leads out of it. Add \`on:\` transitions, choices with \`go\`, or \`ending:\`.`,
+          `Beat \`${beat.id}\` is not an ending but nothing leads out of it (a transition with \`stay\` answers in place). Add \`on:\` transitions with \`go\`, choices with \`go\`, or \`ending:\`.`,
           yaml.file,
           at(beat.id),
         ),
@@ -62,7 +65,7 @@ export function checkBeatGraph(scenario: Scenario, yaml: YamlFile, source: Scena
     (id) => previous.get(id) ?? [],
   );
   for (const beat of scenario.beats) {
-    const isDeadEnd = beat.ending === null && beat.transitions.length === 0;
+    const isDeadEnd = beat.ending === null && exits(beat).length === 0;
     if (endings.length > 0 && reachable.has(beat.id) && !canFinish.has(beat.id) && !isDeadEnd) {
       problems.push(
         problem(

@@ -24,14 +24,29 @@ export class CompileContext {
 
   /** Checks that text exists in every pack language and in no other; returns it as a frozen map. */
   text(value: Readonly<Record<string, string>>, path: YamlPath): LocalizedText {
-    const result: Record<string, string> = {};
-    for (const [language, line] of Object.entries(value)) {
+    return this.perLanguage(value, path, {
+      what: 'This text has',
+      add: (language) => `Add \`${language}: …\`.`,
+    });
+  }
+
+  /**
+   * Checks that a map keyed by language has an entry for every pack language and none for another;
+   * returns the known entries, frozen. `wording` names the thing in messages ("This text has").
+   */
+  perLanguage<T>(
+    value: Readonly<Record<string, T>>,
+    path: YamlPath,
+    wording: { readonly what: string; readonly add: (language: string) => string },
+  ): Readonly<Record<string, T>> {
+    const result: Record<string, T> = {};
+    for (const [language, entry] of Object.entries(value)) {
       if (this.languages.includes(language)) {
-        result[language] = line;
+        result[language] = entry;
       } else {
         this.report(
           'unknown-language',
-          `This text has a \`${language}\` version but the pack's languages are ${this.languages.join(', ')}. Remove it or add the language to pack.yaml.`,
+          `${wording.what} a \`${language}\` version but the pack's languages are ${this.languages.join(', ')}. Remove it or add the language to pack.yaml.`,
           path,
           language,
         );
@@ -41,7 +56,7 @@ export class CompileContext {
       if (!(language in result)) {
         this.report(
           'missing-translation',
-          `This text has no \`${language}\` version. Add \`${language}: …\`.`,
+          `${wording.what} no \`${language}\` version. ${wording.add(language)}`,
           path,
         );
       }

@@ -3,10 +3,16 @@ import { fail, type Result, succeed } from '../result';
 import { applyLimits, CompileContext, NO_LIMITS } from './compileContext';
 import { durationToMs } from './durations';
 import { hasErrors, type Problem } from './problems';
+import {
+  BUILT_IN_REACTION_LANGUAGES,
+  BUILT_IN_REACTIONS,
+  missingToneKinds,
+  normaliseReaction,
+} from './reactions';
 import { readYaml } from './readYaml';
-import { PackFileSchema } from './schema';
+import { PackFileSchema, type ReactionFile } from './schema';
 import { validateAgainst } from './schemaProblems';
-import type { Pack, ScoringRules, Tier } from './types';
+import type { Pack, Reaction, ScoringRules, Tier } from './types';
 
 const MINUTE = 60_000;
 
@@ -92,7 +98,8 @@ export const DEFAULT_PACK: Pack = Object.freeze({
   traineeTier: 1,
   personaDefaults: { traits: { patience: 0.5, volatility: 0.5, trust: 0.5 }, mood: 0 },
   scoring: DEFAULT_SCORING,
-  contentHash: contentHash('default pack 1'),
+  reactions: BUILT_IN_REACTIONS,
+  contentHash: contentHash('default pack 2'),
 });
 
 function definedOnly<T extends object>(record: T): Partial<T> {
@@ -146,6 +153,8 @@ export function compilePack(text: string, file: string): CompilePackResult {
     }
   }
 
+  const reactions = packReactions(source.reactions ?? [], languages, ctx);
+
   const ladder = new CompileContext(read.value, languages, tiers);
   const traineeTier =
     source.trainee_tier === undefined ? 1 : (ladder.tier(source.trainee_tier, ['trainee_tier']) ?? 1);
@@ -166,6 +175,7 @@ export function compilePack(text: string, file: string): CompilePackResult {
       weights: { ...DEFAULT_SCORING.weights, ...definedOnly(source.scoring?.weights ?? {}) },
       grades: source.scoring?.grades ?? DEFAULT_SCORING.grades,
     },
+    reactions,
     contentHash: contentHash(text),
   };
   const grades = pack.scoring.grades;
@@ -180,4 +190,27 @@ export function compilePack(text: string, file: string): CompilePackResult {
   }
   const problems = [...ctx.problems, ...ladder.problems];
   return hasErrors(problems) ? fail(problems) : succeed(pack, problems);
+}
+
+/**
+ * The pack's reactions, followed by the built-in ones when every pack language has them. Reports when
+ * some reply could go unanswered: a tone with no reaction that holds however the customer feels.
+ */
+function packReactions(
+  written: readonly ReactionFile[],
+  languages: readonly string[],
+  ctx: CompileContext,
+): readonly Reaction[] {
+  const own = written.map((r, index) => normaliseReaction(r, ['reactions', index], ctx));
+  const builtInFits = languages.every((l) => BUILT_IN_REACTION_LANGUAGES.includes(l));
+  const all = builtInFits ? [...own, ...BUILT_IN_REACTIONS] : own;
+  const missing = missingToneKinds(all);
+  if (missing.length > 0) {
+    ctx.report(
+      'reactions-incomplete',
+      `The built-in reactions are in ${BUILT_IN_REACTION_LANGUAGES.join(' and ')} only, so this pack needs its own: a reply that is ${missing.join(', ')} would get no answer. Add a reaction without conditions for each, e.g. \`- { replied: neutral, says: { … } }\` under \`reactions:\`.`,
+      written.length > 0 ? ['reactions'] : ['languages'],
+    );
+  }
+  return all;
 }

@@ -4,7 +4,9 @@ import { checkBeatGraph } from './checkBeatGraph';
 import { applyLimits, CompileContext } from './compileContext';
 import { DEFAULT_PACK } from './compilePack';
 import { durationToMs } from './durations';
+import { foldMention, mentionProblem } from './mentions';
 import { hasErrors, type Position, type Problem } from './problems';
+import { NO_GUARDS, normaliseReaction } from './reactions';
 import { readYaml, type YamlPath } from './readYaml';
 import { type ScenarioFile, ScenarioFileSchema, type TransitionFile } from './schema';
 import { closest, validateAgainst } from './schemaProblems';
@@ -15,6 +17,7 @@ import type {
   Handoff,
   Pack,
   PhraseFamily,
+  ReplyKind,
   ResolutionKind,
   Scenario,
   Tier,
@@ -28,6 +31,11 @@ export interface CompileOptions {
   readonly file: string;
   /** The pack the scenario belongs to; the default ladder and languages when absent. */
   readonly pack?: Pack;
+  /**
+   * The phrase family a topic word would also count as in a reply, or null: given, the compiler warns
+   * about such words (`mention-is-phrase`). The pack check passes the shipped lexicons'.
+   */
+  readonly phraseFamilyOf?: (word: string, language: string) => string | null;
 }
 
 /** A compiled scenario and where its `id` is written (cross-file problems point there). */
@@ -46,6 +54,8 @@ export type CompileResult = Result<CompiledScenario, Problem>;
 const TRIGGER_KEYS = [
   'choice',
   'said',
+  'mentions',
+  'replied',
   'did',
   'asked',
   'offered',
@@ -56,6 +66,8 @@ const TRIGGER_KEYS = [
   'waited',
   'after',
 ] as const satisfies readonly (keyof TransitionFile)[];
+/** Triggers that hold for a while rather than happen once: a transition on them cannot stay. */
+const STATE_TRIGGERS: ReadonlySet<Trigger['kind']> = new Set(['revealed', 'waited', 'after']);
 const GUARD_KEYS = [
   'mood_below',
   'mood_above',
@@ -78,7 +90,10 @@ export function compileScenario(text: string, options: CompileOptions): CompileR
   const valid = validateAgainst(ScenarioFileSchema, yaml);
   if (!valid.ok) return valid;
   const ctx = new CompileContext(yaml, pack.languages, pack.tiers);
-  const scenario = { ...normalise(valid.value, ctx, pack), contentHash: contentHash(text) };
+  const scenario = {
+    ...normalise(valid.value, ctx, pack, options.phraseFamilyOf ?? null),
+    contentHash: contentHash(text),
+  };
   if (!hasErrors(ctx.problems)) {
     ctx.problems.push(...checkBeatGraph(scenario, yaml, valid.value));
   }
@@ -87,7 +102,12 @@ export function compileScenario(text: string, options: CompileOptions): CompileR
   return succeed({ scenario, idAt: yaml.locate(['id']) }, problems);
 }
 
-function normalise(source: ScenarioFile, ctx: CompileContext, pack: Pack): Omit<Scenario, 'contentHash'> {
+function normalise(
+  source: ScenarioFile,
+  ctx: CompileContext,
+  pack: Pack,
+  phraseFamilyOf: CompileOptions['phraseFamilyOf'] | null,
+): Omit<Scenario, 'contentHash'> {
   checkFileName(source.id, ctx);
   ctx.uniqueIds(source.beats, ['beats'], 'beat');
   const facts = normaliseFacts(source, ctx);
@@ -110,8 +130,23 @@ function normalise(source: ScenarioFile, ctx: CompileContext, pack: Pack): Omit<
     );
   }
 
-  const refs: References = { beatIds, factIds };
-  const beats = source.beats.map((beat, index) => normaliseBeat(beat, ['beats', index], ctx, refs));
+  const refs: References = { beatIds, factIds, phraseFamilyOf };
+  // Transitions tried in every beat come after each beat's own, so a beat overrides them by answering
+  // the same event itself, or leaves them out with `anywhere: false`; an ending runs none.
+  const anywhere = (source.anywhere ?? []).flatMap((transition, index) => {
+    const normalised = normaliseTransition(transition, ['anywhere', index], ctx, refs, null);
+    return normalised ? [normalised] : [];
+  });
+  const beats = source.beats.map((beat, index) => {
+    const own = normaliseBeat(beat, ['beats', index], ctx, refs);
+    return own.ending === null && beat.anywhere !== false
+      ? { ...own, transitions: [...own.transitions, ...anywhere] }
+      : own;
+  });
+  const reactions = [
+    ...(source.reactions ?? []).map((r, index) => normaliseReaction(r, ['reactions', index], ctx)),
+    ...pack.reactions,
+  ];
 
   const traits = { ...pack.personaDefaults.traits, ...source.persona.traits };
   const expected = source.expected;
@@ -157,6 +192,7 @@ function normalise(source: ScenarioFile, ctx: CompileContext, pack: Pack): Omit<
     traineeTier,
     start,
     beats,
+    reactions,
     escalation: normaliseEscalation(source, ctx),
     expected: {
       why: ctx.text(expected.why, ['expected', 'why']),
@@ -178,6 +214,7 @@ function normalise(source: ScenarioFile, ctx: CompileContext, pack: Pack): Omit<
 interface References {
   readonly beatIds: ReadonlySet<string>;
   readonly factIds: ReadonlySet<string>;
+  readonly phraseFamilyOf: CompileOptions['phraseFamilyOf'] | null;
 }
 
 function checkFileName(id: string, ctx: CompileContext): void {
@@ -301,9 +338,20 @@ function normaliseTransition(
   path: YamlPath,
   ctx: CompileContext,
   refs: References,
-  choiceIds: ReadonlySet<string>,
+  /** The choices of the beat it is in; null under `anywhere`, which no beat's choices reach. */
+  choiceIds: ReadonlySet<string> | null,
 ): Transition | null {
-  checkBeatRef(t.go, [...path, 'go'], ctx, refs);
+  if ((t.go === undefined) === (t.stay === undefined)) {
+    ctx.report(
+      'go-or-stay',
+      t.go === undefined
+        ? 'This transition goes nowhere. Add `go: <beat>` to move on, or `stay: true` to answer without leaving the beat.'
+        : 'This transition has both `go` and `stay`. Keep `go` to move on, or `stay: true` to answer in place.',
+      t.go === undefined ? path : [...path, 'stay'],
+    );
+    return null;
+  }
+  if (t.go !== undefined) checkBeatRef(t.go, [...path, 'go'], ctx, refs);
   const present = TRIGGER_KEYS.filter((key) => t[key] !== undefined);
   const guarded = GUARD_KEYS.some((key) => t[key] !== undefined);
   if (present.length === 0 && !guarded) {
@@ -331,12 +379,20 @@ function normaliseTransition(
     return null;
   }
   const trigger = toTrigger(t, path, ctx, refs, choiceIds);
+  if (t.stay && (trigger === null || STATE_TRIGGERS.has(trigger.kind))) {
+    ctx.report(
+      'go-or-stay',
+      '`stay` answers an event (a reply, an action, a promise or a handoff). A transition that waits for time or state alone would answer again and again; use `go` here.',
+      [...path, 'stay'],
+    );
+    return null;
+  }
   const known = t.known === undefined ? [] : asList(t.known);
   known.forEach((fact, index) => {
     checkFactRef(fact, Array.isArray(t.known) ? [...path, 'known', index] : [...path, 'known'], ctx, refs);
   });
   return {
-    go: t.go,
+    go: t.go ?? null,
     says: ctx.optionalText(t.says, [...path, 'says']),
     trigger,
     guards: {
@@ -356,10 +412,16 @@ function toTrigger(
   path: YamlPath,
   ctx: CompileContext,
   refs: References,
-  choiceIds: ReadonlySet<string>,
+  choiceIds: ReadonlySet<string> | null,
 ): Trigger | null {
   if (t.choice !== undefined) {
-    if (!choiceIds.has(t.choice)) {
+    if (choiceIds === null) {
+      ctx.report(
+        'unknown-choice',
+        'A choice belongs to one beat, so `anywhere` cannot wait for it. Move this transition into the beat that offers the choice.',
+        [...path, 'choice'],
+      );
+    } else if (!choiceIds.has(t.choice)) {
       ctx.report(
         'unknown-choice',
         `This beat offers no choice \`${t.choice}\`. ${listOf('choices', choiceIds)}`,
@@ -371,6 +433,8 @@ function toTrigger(
   if (t.said !== undefined) {
     return { kind: 'said', families: asList<PhraseFamily>(t.said) };
   }
+  if (t.mentions !== undefined) return toMentions(t.mentions, [...path, 'mentions'], ctx, refs);
+  if (t.replied !== undefined) return { kind: 'replied', kinds: asList<ReplyKind>(t.replied) };
   if (t.did !== undefined) return { kind: 'did', action: t.did };
   if (t.asked !== undefined) {
     checkFactRef(t.asked, [...path, 'asked'], ctx, refs);
@@ -414,6 +478,47 @@ function toTrigger(
   return null;
 }
 
+/** Topic words per language, each checked, then folded as the engine matches them. */
+function toMentions(
+  written: Readonly<Record<string, readonly string[]>>,
+  path: YamlPath,
+  ctx: CompileContext,
+  refs: References,
+): Trigger {
+  const lists = ctx.perLanguage(written, path, {
+    what: 'These topic words have',
+    add: (language) => `Add \`${language}: [ … ]\` with the words a reply in that language would use.`,
+  });
+  const words: Record<string, readonly string[]> = {};
+  for (const [language, list] of Object.entries(lists)) {
+    if (list.length === 0) {
+      ctx.report(
+        'empty-mentions',
+        `The \`${language}\` list has no words, so no reply in that language could fire this. Add the words a reply would use.`,
+        [...path, language],
+      );
+    }
+    list.forEach((word, index) => {
+      const at = [...path, language, index];
+      const problem = mentionProblem(word);
+      if (problem !== null) {
+        ctx.report('invalid-mention', `The topic word "${word}" ${problem}.`, at);
+        return;
+      }
+      const family = refs.phraseFamilyOf?.(word.replace(/\*$/, ''), language) ?? null;
+      if (family !== null) {
+        ctx.report(
+          'mention-is-phrase',
+          `"${word}" is also a \`${family}\` phrase, so a reply using it scores as one too. Pick a word only this topic uses.`,
+          at,
+        );
+      }
+    });
+    words[language] = list.filter((w) => mentionProblem(w) === null).map(foldMention);
+  }
+  return { kind: 'mentions', words };
+}
+
 interface EffectFields {
   readonly mood?: number | undefined;
   readonly trust?: number | undefined;
@@ -423,14 +528,6 @@ interface EffectFields {
 }
 
 const NO_EFFECTS: Effects = Object.freeze({ mood: 0, trust: 0, patience: 0, reveal: [], raiseLevel: null });
-const NO_GUARDS = Object.freeze({
-  moodBelow: null,
-  moodAbove: null,
-  trustBelow: null,
-  trustAbove: null,
-  patienceBelow: null,
-  known: [],
-});
 
 function normaliseEffects(
   source: EffectFields,

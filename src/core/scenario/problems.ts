@@ -48,6 +48,27 @@ export const PROBLEM_CODES = {
     about: 'A transition waits for two different kinds of event.',
   },
   'missing-question': { severity: 'error', about: 'A fact revealed by asking has no question to ask.' },
+  'go-or-stay': {
+    severity: 'error',
+    about: 'A transition needs either `go: <beat>` or `stay: true`, not both and not neither.',
+  },
+  'empty-mentions': { severity: 'error', about: 'A `mentions` list for a language has no words.' },
+  'invalid-mention': {
+    severity: 'error',
+    about: 'A topic word is empty, has no letters, has `*` before its end, or too short a stem.',
+  },
+  'mention-is-phrase': {
+    severity: 'warning',
+    about: 'A topic word is also a phrase-family word, so it scores as that phrase as well.',
+  },
+  'reactions-incomplete': {
+    severity: 'error',
+    about: 'Some replies would get no answer: a tone kind has no reaction without conditions.',
+  },
+  'typing-cannot-win': {
+    severity: 'warning',
+    about: 'Only picking authored replies reaches a good ending; a trainee who types cannot win.',
+  },
   'dead-end': { severity: 'error', about: 'A beat that is not an ending has no way forward.' },
   'no-ending': { severity: 'error', about: 'The scenario has no ending beat.' },
   'unreachable-beat': { severity: 'warning', about: 'No path from the start leads to this beat.' },

@@ -104,10 +104,27 @@ export const PHRASE_FAMILIES = [
 export const ENDINGS = ['satisfied', 'neutral', 'upset', 'abandoned'] as const;
 /** How a fact becomes known: at the start, by lookup, by asking, by reproducing the problem, or by script. */
 export const REVEALS = ['start', 'lookup', 'ask', 'reproduce', 'script'] as const;
-/** What can happen to a promise: it is made, kept or broken. */
+/** What can happen to a promise: it is made, kept, broken, or taken back after the customer heard it. */
 export const PROMISE_EVENTS = ['made', 'kept', 'broken', 'withdrawn'] as const;
 /** How a tier answers a handoff: it resolved the case or returned it to the trainee. */
 export const HANDOFF_EVENTS = ['resolved', 'returned'] as const;
+/**
+ * What a reply did, as a customer hears it: its tone (warm, neutral, cold or rude; every reply has
+ * exactly one), and whether it asked a question, made a promise, gave nothing new or repeated an
+ * earlier reply. Reactions and `replied:` transitions wait for these.
+ */
+export const REPLY_KINDS = [
+  'warm',
+  'neutral',
+  'cold',
+  'rude',
+  'question',
+  'promise',
+  'nothing-new',
+  'repeated',
+] as const;
+/** The reply kinds that are a tone: every reply is exactly one of them. */
+export const TONE_KINDS = ['warm', 'neutral', 'cold', 'rude'] as const;
 
 const Unit = z.number().min(0).max(1);
 const Signed = z.number().min(-1).max(1);
@@ -137,14 +154,41 @@ export const LimitsSchema = z
   })
   .meta({ description: 'Largest amount this tier may grant per resolution kind; 0 or absent: not allowed.' });
 
-/** A transition as written in a beat: the beat to go to, at most one trigger, conditions, a line, effects. */
+/** Topic words per language: `{ en: [reset link, reset*], es: [enlace*] }`; `*` ends a word's stem. */
+export const MentionsSchema = z.record(LanguageSchema, z.array(z.string().max(80)).max(40)).meta({
+  description:
+    'Words or phrases per pack language, matched as whole words ignoring case and accents; end one with * to match its inflections (reset* matches resets, resetting).',
+});
+
+/** Conditions on the persona's state, shared by transitions and reactions. */
+const feelingGuards = {
+  mood_below: Signed.optional(),
+  mood_above: Signed.optional(),
+  trust_below: Unit.optional(),
+  trust_above: Unit.optional(),
+};
+
+/**
+ * A transition as written in a beat (or under `anywhere`): the beat to go to or `stay: true`, at most
+ * one trigger, conditions, a line, effects.
+ */
 export const TransitionSchema = z
   .strictObject({
-    go: IdSchema.meta({ description: 'The beat to move to.' }),
+    go: IdSchema.optional().meta({ description: 'The beat to move to.' }),
+    stay: z.literal(true).optional().meta({
+      description: 'Answer (its says and changes) without leaving the beat or repeating its lines.',
+    }),
     choice: IdSchema.optional().meta({ description: 'The trainee picked this authored reply.' }),
     said: oneOrMany(z.enum(PHRASE_FAMILIES))
       .optional()
       .meta({ description: 'A reply used any of these phrase families.' }),
+    mentions: MentionsSchema.optional().meta({
+      description: 'A typed reply used one of these topic words, in its language.',
+    }),
+    replied: oneOrMany(z.enum(REPLY_KINDS)).optional().meta({
+      description:
+        'A reply was one of these kinds: warm, neutral, cold, rude, question, promise, nothing-new, repeated.',
+    }),
     did: z.enum(ACTIONS).optional().meta({ description: 'The trainee took this action.' }),
     asked: IdSchema.optional().meta({ description: 'The trainee asked about this fact.' }),
     offered: oneOrMany(z.enum(RESOLUTION_KINDS))
@@ -177,14 +221,30 @@ export const TransitionSchema = z
       .optional()
       .meta({ description: 'Only when these facts are already known (looked up, asked or revealed).' }),
     says: TextSchema.optional().meta({ description: 'What the customer says as this transition fires.' }),
-    mood_below: Signed.optional(),
-    mood_above: Signed.optional(),
-    trust_below: Unit.optional(),
-    trust_above: Unit.optional(),
+    ...feelingGuards,
     patience_below: Unit.optional(),
     ...effectFields,
   })
-  .meta({ description: 'Moves the persona to another beat when all of its conditions hold.' });
+  .meta({
+    description: 'Moves the persona to another beat (or answers and stays) when all of its conditions hold.',
+  });
+
+/**
+ * A reaction: what the customer says to a reply that moved nothing in the script, by what the reply
+ * did and how the customer feels. Several lines are said in turn, so the customer does not repeat one.
+ */
+export const ReactionSchema = z
+  .strictObject({
+    replied: oneOrMany(z.enum(REPLY_KINDS)).meta({
+      description:
+        'The kinds of reply this answers: warm, neutral, cold, rude, question, promise, nothing-new, repeated.',
+    }),
+    says: oneOrMany(TextSchema).meta({
+      description: 'What the customer says; several lines are used in turn.',
+    }),
+    ...feelingGuards,
+  })
+  .meta({ description: 'An answer to a reply that no transition answered; it never moves the beat.' });
 
 /** An authored reply for choice mode; `go` is shorthand for a transition that fires when it is picked. */
 export const ChoiceSchema = z.strictObject({
@@ -206,6 +266,9 @@ export const BeatSchema = z
       .optional()
       .meta({ description: 'Authored replies for choice mode.' }),
     on: z.array(TransitionSchema).max(40).optional().meta({ description: 'What moves the persona on.' }),
+    anywhere: z.literal(false).optional().meta({
+      description: "false: this beat does not try the scenario's `anywhere` transitions.",
+    }),
     ending: z
       .enum(ENDINGS)
       .optional()
@@ -303,6 +366,12 @@ export const ScenarioFileSchema = z
     }),
     start: IdSchema.optional().meta({ description: 'The first beat (default: the first in the list).' }),
     beats: z.array(BeatSchema).min(1).max(200),
+    anywhere: z.array(TransitionSchema).max(40).optional().meta({
+      description: "Transitions tried in every beat after the beat's own, unless it says `anywhere: false`.",
+    }),
+    reactions: z.array(ReactionSchema).max(40).optional().meta({
+      description: "This persona's answers to replies the script does not answer, tried before the pack's.",
+    }),
     escalation: z
       .record(z.string(), HandoffSchema)
       .optional()
@@ -382,6 +451,10 @@ export const PackFileSchema = z
       .optional()
       .meta({ description: 'Defaults for personas that leave traits or mood out.' }),
     scoring: ScoringSchema.optional(),
+    reactions: z.array(ReactionSchema).max(60).optional().meta({
+      description:
+        'Answers to replies a script does not answer, tried before the built-in ones (which are in en and es); a pack in another language writes a complete set.',
+    }),
   })
   .meta({ title: 'Escalation Desk scenario pack', description: 'The tier ladder and defaults of a pack.' });
 
@@ -391,6 +464,8 @@ export type ScenarioFile = z.infer<typeof ScenarioFileSchema>;
 export type PackFile = z.infer<typeof PackFileSchema>;
 /** A transition as written in a scenario file. */
 export type TransitionFile = z.infer<typeof TransitionSchema>;
+/** A reaction as written in a scenario or pack file. */
+export type ReactionFile = z.infer<typeof ReactionSchema>;
 /** Tier limits as written; absent fields keep the value they are laid over. */
 export type LimitsFile = z.infer<typeof LimitsSchema>;
 /** A duration as written: minutes as a number, or text with units or a clock. */

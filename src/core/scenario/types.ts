@@ -11,6 +11,7 @@ import type {
   HANDOFF_EVENTS,
   PHRASE_FAMILIES,
   PROMISE_EVENTS,
+  REPLY_KINDS,
   RESOLUTION_KINDS,
   REVEALS,
 } from './schema';
@@ -31,6 +32,8 @@ export type Reveal = (typeof REVEALS)[number];
 export type PromiseEvent = (typeof PROMISE_EVENTS)[number];
 /** How a tier answered a handoff: it resolved the case or returned it. */
 export type HandoffEvent = (typeof HANDOFF_EVENTS)[number];
+/** What a reply did as the customer hears it: its tone, a question, a promise, nothing new, a repeat. */
+export type ReplyKind = (typeof REPLY_KINDS)[number];
 
 /** Text in every pack language, keyed by language code. */
 export type LocalizedText = Readonly<Record<string, string>>;
@@ -86,6 +89,8 @@ export interface Pack {
   readonly traineeTier: number;
   readonly personaDefaults: { readonly traits: Traits; readonly mood: number };
   readonly scoring: ScoringRules;
+  /** The pack's reactions, then the built-in ones where the pack's languages allow. */
+  readonly reactions: readonly Reaction[];
   /** SHA-256 of the pack file (of the defaults when there is none): scorecards name it. */
   readonly contentHash: string;
 }
@@ -121,6 +126,12 @@ export interface Effects {
 export type Trigger =
   | { readonly kind: 'choice'; readonly choice: string }
   | { readonly kind: 'said'; readonly families: readonly PhraseFamily[] }
+  | {
+      readonly kind: 'mentions';
+      /** Per language, the topic words folded (lower case, no accents); a final `*` ends a stem. */
+      readonly words: Readonly<Record<string, readonly string[]>>;
+    }
+  | { readonly kind: 'replied'; readonly kinds: readonly ReplyKind[] }
   | { readonly kind: 'did'; readonly action: TraineeAction }
   | { readonly kind: 'asked'; readonly fact: string }
   | {
@@ -147,15 +158,28 @@ export interface Guards {
   readonly known: readonly string[];
 }
 
-/** A scripted move to beat `go`: it fires on its trigger when its guards hold, and applies its effects. */
+/**
+ * A scripted move to beat `go` (null: the persona answers and stays in its beat): it fires on its
+ * trigger when its guards hold, and applies its effects.
+ */
 export interface Transition {
-  readonly go: string;
+  readonly go: string | null;
   /** A line the customer says as the transition fires, before the next beat's own lines. */
   readonly says: LocalizedText | null;
   /** null: fires as soon as the guards hold. */
   readonly trigger: Trigger | null;
   readonly guards: Guards;
   readonly effects: Effects;
+}
+
+/**
+ * An answer to a reply that no transition answered: it fires for any of its reply kinds when its
+ * guards hold, says its lines in turn, and never moves the beat or changes the persona.
+ */
+export interface Reaction {
+  readonly kinds: readonly ReplyKind[];
+  readonly guards: Guards;
+  readonly says: readonly LocalizedText[];
 }
 
 /** An authored reply the trainee can pick in a beat. */
@@ -233,7 +257,10 @@ export interface Scenario {
   readonly tiers: readonly Tier[];
   readonly traineeTier: number;
   readonly start: string;
+  /** Every beat; each beat's transitions already include the scenario's `anywhere` ones, after its own. */
   readonly beats: readonly Beat[];
+  /** Answers to replies no transition answers: this persona's own first, then the pack's. */
+  readonly reactions: readonly Reaction[];
   /** What each tier does with an escalation, one entry per tier of the ladder. */
   readonly escalation: readonly Handoff[];
   readonly expected: Expected;

@@ -10,7 +10,14 @@ import { chainHash, contentHash } from '../contentHash';
 import { IntentSchema, type RefusalReason } from '../engine/intents';
 import { AnalyserRefSchema, ShiftRecordSchema } from '../engine/saves';
 import { ShiftInputSchema, type Transcript, type TranscriptEntry } from '../engine/session';
-import { byDimension, CHANNELS, DIMENSIONS, PHRASE_FAMILIES, PROMISE_KINDS } from '../scenario/schema';
+import {
+  byDimension,
+  CHANNELS,
+  DIMENSIONS,
+  PHRASE_FAMILIES,
+  PROMISE_KINDS,
+  REPLY_KINDS,
+} from '../scenario/schema';
 import type { Scenario } from '../scenario/types';
 import { RUBRIC_VERSION, scoreAttempt } from './scoreAttempt';
 import { GRADES } from './scoringRules';
@@ -84,7 +91,14 @@ const TypedPromiseSchema = z.strictObject({
 
 /** Every event a transcript can hold, strictly. */
 const EventSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('persona.said'), at: Ms, contact: Contact, beat: Id, line: Localized }),
+  z.strictObject({
+    type: z.literal('persona.said'),
+    at: Ms,
+    contact: Contact,
+    beat: Id,
+    line: Localized,
+    reaction: z.enum(REPLY_KINDS).optional(),
+  }),
   z.strictObject({
     type: z.literal('persona.felt'),
     at: Ms,

@@ -6,9 +6,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyseReply, type FullReplyAnalysis } from '../../../src/core/analysis/analyseReply';
-import { foldText } from '../../../src/core/analysis/foldText';
 import { GAME_CLOCK_ORIGIN, gameDate } from '../../../src/core/analysis/gameClock';
 import { DEFAULT_TIERS } from '../../../src/core/scenario/compilePack';
+import { foldText } from '../../../src/core/scenario/foldText';
 
 const en = (text: string, previous: string[] = [], customerName = 'Dana Whitfield') =>
   analyseReply(text, { language: 'en', customerName, previous });

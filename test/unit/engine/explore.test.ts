@@ -118,3 +118,42 @@ describe('check warnings from play', () => {
     expect(problemsOf('no-loss.yaml', patient)).toContain('unlosable 1:5');
   });
 });
+
+describe('routes a trainee who types can take', () => {
+  const script = (typed: string) => `${HEADER('typed')}  - id: start
+    says: { en: Hi, es: Hola }
+    choices:
+      - id: fix
+        text: { en: I have sent a reset link., es: Le he enviado un enlace. }
+        go: done
+    on:
+${typed}      - waited: 5m
+        go: gone
+  - id: done
+    ending: satisfied
+  - id: gone
+    ending: abandoned
+`;
+
+  it('warns when only an authored choice wins, and not once topic words open the same way', () => {
+    const choiceOnly = script('');
+    expect(problemsOf('typed.yaml', choiceOnly)).toContain('typing-cannot-win 1:5');
+    const typed = script('      - mentions: { en: [reset link], es: [enlace*] }\n        go: done\n');
+    expect(problemsOf('typed.yaml', typed).filter((p) => p.startsWith('typing'))).toEqual([]);
+  });
+
+  it('finds that a trainee who types can win, as one who picks choices can', () => {
+    const typed = script('      - mentions: { en: [reset link], es: [enlace*] }\n        go: done\n');
+    const scenario = checkPack({ pack: null, scenarios: [{ file: 'typed.yaml', text: typed }] }).scenarios[0];
+    if (!scenario) throw new Error('did not compile');
+    const result = exploreScenario(scenario);
+    expect(result.winnableByTyping).toBe(true);
+    expect(result.endings.satisfied).toEqual(['choice fix']);
+    expect(playOutcome(scenario)).toEqual({
+      winnable: true,
+      losable: true,
+      winnableByTyping: true,
+      truncated: false,
+    });
+  });
+});

@@ -6,15 +6,11 @@
  * taking a promise back is free until the customer answers and costly after.
  */
 import { describe, expect, it } from 'vitest';
-import { lexiconAnalyser } from '../../../src/core/analysis/lexiconAnalyser';
-import type { Intent } from '../../../src/core/engine/intents';
-import { practiceShift } from '../../../src/core/engine/practiceShift';
-import { ShiftSession } from '../../../src/core/engine/session';
 import { SAME_PROMISE_MS } from '../../../src/core/engine/shiftSteps';
-import type { Scenario } from '../../../src/core/scenario/types';
 import { promises as promisesDimension } from '../../../src/core/scoring/dimensions/promises';
 import { scoreAttempt } from '../../../src/core/scoring/scoreAttempt';
 import { BASE, PROMISE_POINTS } from '../../../src/core/scoring/scoringRules';
+import { Play } from '../../support/play';
 import { ENDINGS, tinyScenario } from '../../support/tinyScenario';
 
 const MIN = 60_000;
@@ -49,33 +45,7 @@ const quiet = tinyScenario({ id: 'quiet', level: 2 });
 /** Every evidence key the tests below have seen the rubric give, so none can go untested. */
 const keysSeen = new Set<string>();
 
-class Play {
-  readonly session: ShiftSession;
-  constructor(readonly scenario: Scenario) {
-    this.session = new ShiftSession({
-      scenarios: [scenario],
-      shift: { ...practiceShift(scenario), speed: 1 },
-      seed: 1,
-      analyser: lexiconAnalyser,
-    });
-  }
-  wait(ms: number): this {
-    this.session.send({ type: 'clock.tick', ms });
-    return this;
-  }
-  until(ms: number): this {
-    return this.wait(ms - this.session.now);
-  }
-  act(body: Record<string, unknown> & { type: Intent['type'] }) {
-    return this.session.send({
-      type: 'trainee.intent',
-      intent: { at: this.session.now, contact: 'c1', ...body } as Intent,
-    });
-  }
-  reply(text: string, language = 'en'): this {
-    this.act({ type: 'reply', text, choice: null, language });
-    return this;
-  }
+class PromisePlay extends Play {
   /** The promises dimension of the only contact. */
   get promises() {
     const score = scoreAttempt([this.scenario], this.session.transcript);
@@ -97,7 +67,7 @@ describe('a promise typed in a reply', () => {
     ['en', "I'll call you back at 3 pm."],
     ['es', 'Le llamo a las 3 de la tarde.'],
   ])('is on the tracker at once, with its kind, its time and its words (%s)', (language, text) => {
-    const play = new Play(quiet).wait(10_000).reply(text, language);
+    const play = new PromisePlay(quiet).wait(10_000).reply(text, language);
     expect(play.tracker).toEqual([
       expect.objectContaining({ id: 'p1', what: 'callback', from: 'words', dueAt: THREE_PM, status: 'open' }),
     ]);
@@ -109,7 +79,7 @@ describe('a promise typed in a reply', () => {
     ['en', "I'll call you back at 3 pm."],
     ['es', 'Le llamo a las 3 de la tarde.'],
   ])('earns nothing when the chat is ended instead of the promise kept (%s)', (language, text) => {
-    const play = new Play(quiet).wait(10_000).reply(text, language);
+    const play = new PromisePlay(quiet).wait(10_000).reply(text, language);
     play.act({ type: 'end' });
     expect(play.promises).toEqual({ score: BASE.promises, keys: [['promises.open', 0]] });
   });
@@ -119,7 +89,7 @@ describe('a promise typed in a reply', () => {
     ['es', 'Le llamo a las 3 de la tarde.'],
   ])('is kept by calling back before 15:00, that instant included (%s)', (language, text) => {
     for (const at of [THREE_PM - 10 * MIN, THREE_PM]) {
-      const play = new Play(quiet).wait(10_000).reply(text, language);
+      const play = new PromisePlay(quiet).wait(10_000).reply(text, language);
       play.act({ type: 'end' });
       play.until(at).act({ type: 'fulfil', promise: 'p1' });
       expect(play.promises).toEqual({
@@ -137,7 +107,7 @@ describe('a promise typed in a reply', () => {
     ['es', 'Le llamo a las 3 de la tarde.'],
   ])('is broken the millisecond after 15:00, and a late call back changes nothing (%s)', (language, text) => {
     for (const at of [THREE_PM + 1, THREE_PM + 10 * MIN]) {
-      const play = new Play(quiet).wait(10_000).reply(text, language);
+      const play = new PromisePlay(quiet).wait(10_000).reply(text, language);
       play.act({ type: 'end' });
       // With the customer gone and the promise broken, the practice run is over too.
       const refused = play.until(at).act({ type: 'fulfil', promise: 'p1' });
@@ -150,7 +120,7 @@ describe('a promise typed in a reply', () => {
   });
 
   it('is not kept by a reply, a look-up, a hold or an end', () => {
-    const play = new Play(quiet).wait(10_000).reply("I'll email you by 11 am.");
+    const play = new PromisePlay(quiet).wait(10_000).reply("I'll email you by 11 am.");
     play.reply('Still checking.').act({ type: 'lookup' });
     play.act({ type: 'hold' });
     play.act({ type: 'unhold' });
@@ -160,7 +130,7 @@ describe('a promise typed in a reply', () => {
   });
 
   it('costs when vague, waits on no clock, and earns its keeping without the points for a time', () => {
-    const play = new Play(quiet).wait(10_000).reply("I'll get back to you soon.");
+    const play = new PromisePlay(quiet).wait(10_000).reply("I'll get back to you soon.");
     expect(play.tracker[0]).toMatchObject({ dueAt: null, status: 'open' });
     expect(play.promises.keys).toEqual([
       ['promises.vague', PROMISE_POINTS.vague],
@@ -174,7 +144,7 @@ describe('a promise typed in a reply', () => {
   });
 
   it('is not tracked when its time has already passed, and costs', () => {
-    const play = new Play(quiet).until(35 * MIN).reply("I'll call you back by 9:30 today.");
+    const play = new PromisePlay(quiet).until(35 * MIN).reply("I'll call you back by 9:30 today.");
     expect(play.tracker).toEqual([]);
     expect(play.promises.keys).toEqual([['promises.pastDeadline', PROMISE_POINTS.pastDeadline]]);
   });
@@ -183,18 +153,18 @@ describe('a promise typed in a reply', () => {
 describe('a promise and the tier it depends on', () => {
   it('costs when it falls due before the tier escalated to can answer, and not when due as it answers', () => {
     // Level 2 answers 30 minutes after the handoff.
-    const early = new Play(quiet).wait(10_000);
+    const early = new PromisePlay(quiet).wait(10_000);
     early.act({ type: 'escalate', tier: 2, note: '' });
     early.reply("I'll call you back in 29 minutes.");
     expect(early.promises.keys[0]).toEqual(['promises.beforeTierAnswers', PROMISE_POINTS.beforeTierAnswers]);
-    const inTime = new Play(quiet).wait(10_000);
+    const inTime = new PromisePlay(quiet).wait(10_000);
     inTime.act({ type: 'escalate', tier: 2, note: '' });
     inTime.reply("I'll call you back in 30 minutes.");
     expect(inTime.promises.keys.map(([key]) => key)).not.toContain('promises.beforeTierAnswers');
   });
 
   it('is kept by a tier that resolves the case in time', () => {
-    const play = new Play(quiet).wait(10_000);
+    const play = new PromisePlay(quiet).wait(10_000);
     play.act({ type: 'escalate', tier: 2, note: '' });
     play.reply("I'll call you back in an hour with their answer.");
     play.wait(HOUR);
@@ -208,7 +178,7 @@ describe('a promise and the tier it depends on', () => {
 
 describe('taking a promise back', () => {
   it('is free before the customer has answered: it was no promise', () => {
-    const play = new Play(quiet).wait(10_000).reply("I'll call you back at 3 pm.");
+    const play = new PromisePlay(quiet).wait(10_000).reply("I'll call you back at 3 pm.");
     play.act({ type: 'withdraw', promise: 'p1' });
     expect(play.tracker[0]?.status).toBe('withdrawn');
     expect(play.promises.keys).toEqual([['promises.notAPromise', 0]]);
@@ -216,7 +186,7 @@ describe('taking a promise back', () => {
   });
 
   it('costs once the customer has answered, and their trust with it', () => {
-    const play = new Play(answering).wait(10_000).reply("I'll call you back at 3 pm.");
+    const play = new PromisePlay(answering).wait(10_000).reply("I'll call you back at 3 pm.");
     expect(play.session.context.contacts[0]?.said).toBe(2);
     play.act({ type: 'withdraw', promise: 'p1' });
     expect(play.promises.keys).toEqual([['promises.withdrawn', PROMISE_POINTS.withdrawn]]);
@@ -228,7 +198,7 @@ describe('taking a promise back', () => {
 describe('a typed promise put on the tracker', () => {
   it('is one promise, on the tracker’s terms, when put there within two minutes', () => {
     for (const after of [0, SAME_PROMISE_MS]) {
-      const play = new Play(quiet).wait(10_000).reply("I'll get back to you soon.");
+      const play = new PromisePlay(quiet).wait(10_000).reply("I'll get back to you soon.");
       play.wait(after).act({ type: 'promise', what: 'email', dueAt: play.session.now + HOUR, text: null });
       expect(play.tracker).toEqual([expect.objectContaining({ id: 'p1', what: 'email', status: 'open' })]);
       expect(play.promises.keys).toEqual([['promises.open', 0]]);
@@ -236,7 +206,7 @@ describe('a typed promise put on the tracker', () => {
   });
 
   it('is a second promise when put there later', () => {
-    const play = new Play(quiet).wait(10_000).reply("I'll get back to you soon.");
+    const play = new PromisePlay(quiet).wait(10_000).reply("I'll get back to you soon.");
     play
       .wait(SAME_PROMISE_MS + 1)
       .act({ type: 'promise', what: 'email', dueAt: play.session.now + HOUR, text: null });

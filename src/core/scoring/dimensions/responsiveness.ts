@@ -1,6 +1,7 @@
 /**
- * Responsiveness: silences after the customer spoke, while they were not waiting on a promise or a
- * tier, against their channel's target; and long holds.
+ * Responsiveness: silences after the customer spoke (a scripted line; a reaction only answers the
+ * trainee), while they were not waiting on a promise or a tier, against their channel's target; and
+ * long holds.
  */
 import type { Intent } from '../../engine/intents';
 import { defineDimension, minutes } from '../evidence';
@@ -52,7 +53,10 @@ export const responsiveness = defineDimension({
   score({ record, endedAt }, card) {
     let waitingSince: { at: number; seq: number } | null = null;
     const moments = [
-      ...record.said.map((s) => ({ at: s.event.at, seq: s.seq, said: true })),
+      // A reaction answers the trainee's last reply; only the script's lines wait on the trainee.
+      ...record.said
+        .filter((s) => s.event.reaction === undefined)
+        .map((s) => ({ at: s.event.at, seq: s.seq, said: true })),
       ...record.intents
         .filter((i) => ANSWERS.has(i.intent.type))
         .map((i) => ({ at: i.intent.at, seq: i.seq, said: false })),

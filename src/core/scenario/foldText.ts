@@ -1,6 +1,8 @@
 /**
- * Folding a reply for matching without losing where its words are: the folded copy has exactly one
- * UTF-16 unit for every unit of the original, so a match's offsets in the copy are offsets in the reply.
+ * Folding text for matching without losing where its words are: the folded copy has exactly one UTF-16
+ * unit for every unit of the original, so a match's offsets in the copy are offsets in the text. The
+ * analyser folds replies with it, the compiler folds a scenario's topic words, and the engine matches
+ * them on the folded reply.
  */
 
 const APOSTROPHES = /[\u2018\u2019\u02bc\u2032`´]/;
