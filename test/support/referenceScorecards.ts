@@ -82,6 +82,9 @@ const STEPS: readonly Step[] = [
     choice: null,
     language: 'es',
   },
+  { type: 'escalate', contact: 'c2', tier: 2, note: 'Ana Pérez: her order needs a look.' },
+  { wait: 1_900_000 },
+  { type: 'reply', contact: 'c2', text: 'ok', choice: null, language: 'es' },
   { type: 'resolve', contact: 'c2' },
   { wait: 900_000 },
 ];

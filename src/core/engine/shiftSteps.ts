@@ -5,7 +5,7 @@
  * on the way (what a reply did, which facts a handoff note carries, why a promise was kept) is one of
  * those events, so the transcript holds everything the debrief and the rubric need.
  */
-import type { Channel, Scenario, Shift, TraineeAction } from '../scenario/types';
+import type { Channel, LocalizedText, Scenario, Shift, TraineeAction } from '../scenario/types';
 import { type Analyser, analyserStamp, type DetectedPromise, type ReplyEffect } from './analyser';
 import { CHANNEL_RULES } from './channelRules';
 import type { Intent, PromiseKind, RefusalReason } from './intents';
@@ -174,6 +174,8 @@ export type ShiftEmitted =
       readonly contact: string;
       readonly tier: number;
       readonly does: 'resolves' | 'returns';
+      /** The tier's note back to the trainee (the scenario's `escalation.<tier>.says`), or null. */
+      readonly note: LocalizedText | null;
     }
   | {
       readonly type: 'followUp.scheduled';
@@ -525,12 +527,14 @@ function answerHandoff(steps: Steps, world: ShiftWorld, handoff: PendingHandoff)
   // The tier judges the case as it stands when it answers: a twist since the handoff counts.
   const level = steps.contact(handoff.contact)?.persona.context.level ?? 1;
   const does = handoff.scripted ?? (handoff.tier >= level ? 'resolves' : 'returns');
+  const scenario = world.scenarios.get(steps.contact(handoff.contact)?.scenario ?? '');
   steps.emitted.push({
     type: 'handoff.answered',
     at: steps.context.now,
     contact: handoff.contact,
     tier: handoff.tier,
     does,
+    note: scenario?.escalation[handoff.tier - 1]?.says ?? null,
   });
   deliver(steps, world, handoff.contact, {
     type: 'handoff.answered',

@@ -188,6 +188,7 @@ const EventSchema = z.discriminatedUnion('type', [
     contact: Contact,
     tier: z.int().min(1).max(12),
     does: z.enum(['resolves', 'returns']),
+    note: Localized.nullable(),
   }),
   z.strictObject({ type: z.literal('followUp.scheduled'), at: Ms, contact: Contact, dueAt: Ms }),
   z.strictObject({ type: z.literal('shift.over'), at: Ms }),

@@ -124,7 +124,12 @@ export class DeskScene extends Phaser.Scene {
         s.announce(t('desk.announceBroken', { name: name(event.contact) }));
       } else if (event.type === 'handoff.answered') {
         s.sound.play('handoff');
-        s.announce(t('desk.announceHandoff', { name: name(event.contact), tier: event.tier }));
+        const who = { name: name(event.contact), tier: event.tier };
+        s.announce(
+          event.note
+            ? t('desk.announceHandoffNote', { ...who, note: inLanguage(event.note, language) })
+            : t('desk.announceHandoff', who),
+        );
       }
     }
     this.view?.refresh();
