@@ -9,7 +9,7 @@ import {
   readReleasedScenario,
 } from '../core/pack/releasedScenarios';
 import { fail, type Result, succeed } from '../core/result';
-import { isScenarioFile, isShiftFile, PACK_FILE_NAME } from '../core/scenario/files';
+import { isPlaythroughFile, isScenarioFile, isShiftFile, PACK_FILE_NAME } from '../core/scenario/files';
 import { type Problem, problem } from '../core/scenario/problems';
 
 /** Scenario files that share one pack file. */
@@ -48,6 +48,15 @@ export async function findScenarioFiles(
       explicitPacks.add(resolve(path));
     } else if (isShiftFile(path)) {
       shiftFiles.add(resolve(path));
+    } else if (isPlaythroughFile(path)) {
+      problems.push(
+        problem(
+          'not-a-scenario',
+          `${path} is a playthrough, not a scenario, so it was not checked. Play it with: npm run simulate -- ${path}`,
+          path,
+          { line: 1, col: 1 },
+        ),
+      );
     } else {
       files.add(resolve(path));
     }

@@ -74,4 +74,11 @@ describe('check:scenarios', () => {
       expect.objectContaining({ file: 'no/such/folder', line: 1, col: 1, code: 'file-unreadable' }),
     );
   });
+
+  it('says a named playthrough is not a scenario instead of reading it as one', async () => {
+    const file = 'scenarios/level-1/locked-out-before-payroll.typed.playthrough.yaml';
+    const checked = await checkPaths([file], false);
+    expect(checked.problems.map((p) => `${p.severity} ${p.code}`)).toEqual(['warning not-a-scenario']);
+    expect(checked.problems[0]?.message).toContain(`npm run simulate -- ${file}`);
+  });
 });

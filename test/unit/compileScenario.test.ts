@@ -67,6 +67,7 @@ const GENERATED = [
   'duplicate-scenario-id',
   'pack-missing',
   'file-unreadable',
+  'not-a-scenario', // a path named to the checker: test/unit/checkScenariosCli.test.ts
   'unknown-scenario', // shift and playthrough files: test/unit/engine/shift.test.ts
   'step-conflict', // playthrough files: test/unit/engine/playthroughFile.test.ts
   'unwinnable', // walking the paths: test/unit/engine/explore.test.ts

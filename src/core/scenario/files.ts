@@ -16,3 +16,8 @@ export function isScenarioFile(path: string): boolean {
 export function isShiftFile(path: string): boolean {
   return /\.shift\.ya?ml$/.test(path);
 }
+
+/** True for a playthrough: `<scenario>.<name>.playthrough.yaml`. */
+export function isPlaythroughFile(path: string): boolean {
+  return /\.playthrough\.ya?ml$/.test(path);
+}

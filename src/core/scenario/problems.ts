@@ -6,6 +6,10 @@
 /** Every problem code the compiler and checker can report, with its severity and what it means. */
 export const PROBLEM_CODES = {
   'file-unreadable': { severity: 'error', about: 'A named file or folder does not exist or cannot be read.' },
+  'not-a-scenario': {
+    severity: 'warning',
+    about: 'A named file is a playthrough, which the checker does not read; simulate plays it.',
+  },
   'file-too-large': { severity: 'error', about: 'The file is bigger than the size cap.' },
   'too-deep': { severity: 'error', about: 'Lists and maps are nested deeper than the cap.' },
   'too-many-nodes': { severity: 'error', about: 'The file holds more values than the cap.' },
