@@ -199,8 +199,10 @@ export class DeskView {
       return;
     }
     const state = this.attempt.session.context.contacts.find((c) => c.id === contact);
+    // The conversation scrolls once it is long; a keyboard user scrolls it after tabbing to it.
     this.log = el('ol', {
       class: 'log',
+      tabindex: '0',
       'aria-label': t('desk.conversationWith', { name: scenario.persona.name }),
     });
     this.shownLines = 0;
