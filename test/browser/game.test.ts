@@ -7,6 +7,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { BUILT_IN_REACTIONS } from '../../src/core/scenario/reactions';
 import { loadStarterPack } from '../support/starterPack';
 import { axeViolations } from './axe';
 import { type BrowserSession, openBrowser } from './chromium';
@@ -66,6 +67,8 @@ async function startPracticeAndReply(page: Page): Promise<void> {
   await page.getByRole('textbox', { name: 'Reply' }).fill('Hello Dana, let me check that for you.');
   await page.getByRole('button', { name: 'Send' }).click();
   await expect.poll(() => page.locator('.line.from-trainee').count()).toBe(1);
+  // Dana answers every reply, scripted or not.
+  await expect.poll(() => page.locator('.line.from-trainee ~ .line.from-customer').count()).toBe(1);
 }
 
 async function noSeriousViolations(page: Page): Promise<void> {
@@ -189,6 +192,15 @@ describe('the game', () => {
       loadStarterPack().scenarios.find((x) => x.id === 'locked-out-before-payroll')?.beats[0]?.says[0]?.es ??
       '';
     expect(await page.locator('.line.from-customer .words').first().textContent()).toBe(spanishOpening);
+
+    // A typed reply the script does not answer still gets an answer, in the trainee's language.
+    const customerLines = page.locator('.line.from-customer .words');
+    const heard = await customerLines.count();
+    await page.getByRole('textbox', { name: 'Respuesta' }).fill('Un momento, por favor.');
+    await page.getByRole('button', { name: 'Enviar', exact: true }).click();
+    await expect.poll(() => customerLines.count()).toBe(heard + 1);
+    const reactions = BUILT_IN_REACTIONS.flatMap((r) => r.says.map((line) => line.es));
+    expect(reactions).toContain(await customerLines.last().textContent());
     await page.screenshot({ path: `${SHOTS}/desk-es.png` });
     await noSeriousViolations(page);
     expect(browser.errors).toEqual([]);

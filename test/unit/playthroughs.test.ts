@@ -1,6 +1,7 @@
 /**
  * Every playthrough under scenarios/ is played headlessly and must meet all of its expectations.
- * Every shipped scenario needs at least two: one handled well and one handled badly.
+ * Every shipped scenario needs at least three: one handled well, one handled badly, and one handled
+ * well by a trainee who types every reply (no authored choices).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -43,6 +44,28 @@ describe('playthroughs', () => {
       return good && bad
         ? []
         : [`${s.id}: ${good ? '' : 'no good ending '}${bad ? '' : 'no bad ending'}`.trim()];
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('covers every shipped scenario with a run typed alone that ends well, in its handled-well language', () => {
+    type Source = {
+      scenario?: string;
+      language?: string;
+      steps: { choice?: unknown }[];
+      expect: { ending?: string };
+    };
+    const runs = files.map((file) => ({ file, source: parse(readFileSync(file, 'utf8')) as Source }));
+    const missing = pack.scenarios.flatMap((s) => {
+      const well = runs.find((r) => r.file.endsWith(`${s.id}.handled-well.playthrough.yaml`));
+      const typed = runs.some(
+        (r) =>
+          r.source.scenario === s.id &&
+          r.source.language === well?.source.language &&
+          r.source.steps.every((step) => step.choice === undefined) &&
+          (r.source.expect.ending === 'satisfied' || r.source.expect.ending === 'neutral'),
+      );
+      return typed ? [] : [s.id];
     });
     expect(missing).toEqual([]);
   });

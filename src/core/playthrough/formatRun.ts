@@ -98,7 +98,8 @@ function describe(
     case 'contact.status':
       return `${event.contact} is ${event.status}`;
     case 'persona.said':
-      return `${ctx.name(event.contact)}: ${pick(event.line, ctx.language)}`;
+      // A reaction is marked with the kind of reply it answered, so a trainer sees the script did not.
+      return `${ctx.name(event.contact)}${event.reaction ? ` [reaction: ${event.reaction}]` : ''}: ${pick(event.line, ctx.language)}`;
     case 'persona.felt':
       return `         mood ${signed(event.mood)} · trust ${event.trust.toFixed(2)} · patience ${event.patience.toFixed(2)}`;
     case 'persona.revealed':
