@@ -7,6 +7,7 @@
  */
 import { dirname, relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { packForDownload } from '../core/scenario/packDownload';
 import { loadPackAround } from './scenarioFiles';
 
 const ID = 'virtual:scenario-pack';
@@ -27,7 +28,7 @@ export async function compileScenarioPack(dir = 'scenarios'): Promise<{ json: st
   ].map((f) => resolve(f));
   // Paths as the checker prints them, relative to the project, whatever the build machine.
   const relativeTo = dirname(root);
-  const json = JSON.stringify(check, (key, value: unknown) =>
+  const json = JSON.stringify(packForDownload(check), (key, value: unknown) =>
     key === 'file' && typeof value === 'string' && value.startsWith('/')
       ? relative(relativeTo, value)
       : value,

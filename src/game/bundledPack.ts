@@ -5,6 +5,8 @@
  */
 import packUrl from 'virtual:scenario-pack';
 import type { PackCheck } from '../core/runtime';
+// Straight from its module: the runtime barrel would bring the engine into the menu's chunk.
+import { packFromDownload } from '../core/scenario/packDownload';
 
 /** Fetches the compiled library once, reporting progress to whoever watches. */
 export class PackLoader {
@@ -57,7 +59,7 @@ export class PackLoader {
       bytes.set(chunk, at);
       at += chunk.length;
     }
-    this.pack = JSON.parse(new TextDecoder().decode(bytes)) as PackCheck;
+    this.pack = packFromDownload(JSON.parse(new TextDecoder().decode(bytes)) as PackCheck);
     return this.pack;
   }
 }

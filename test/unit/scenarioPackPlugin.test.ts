@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileScenarioPack, PACK_ASSET, scenarioPackPlugin } from '../../src/cli/scenarioPackPlugin';
 import type { PackCheck } from '../../src/core';
+import { canonicalJson } from '../../src/core/canonicalJson';
+import { packFromDownload } from '../../src/core/scenario/packDownload';
 import { loadStarterPack } from '../support/starterPack';
 
 describe('the compiled scenario library', () => {
@@ -18,6 +20,16 @@ describe('the compiled scenario library', () => {
     );
     expect(check.shifts.map((s) => s.id)).toEqual(expected.shifts.map((s) => s.id));
     for (const scenario of check.scenarios) expect(scenario.file).toMatch(/^scenarios\//);
+  });
+
+  it('sends the pack’s reactions once, and the game gets every scenario back exactly as compiled', async () => {
+    const sent = JSON.parse((await compileScenarioPack()).json) as PackCheck;
+    expect(sent.scenarios.every((s) => s.reactions.length < sent.pack.reactions.length)).toBe(true);
+    const arrived = packFromDownload(sent);
+    const compiled = loadStarterPack().scenarios;
+    expect(arrived.scenarios.map((s) => canonicalJson({ ...s, file: '' }))).toEqual(
+      compiled.map((s) => canonicalJson({ ...s, file: '' })),
+    );
   });
 
   it('is written beside the game at build time, and every file it read is watched', async () => {

@@ -7,6 +7,7 @@
  */
 import { initialTransition, transition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
+import { everyTransition } from '../scenario/transitionsOf';
 import type { Ending, PhraseFamily, ReplyKind, Scenario, Transition } from '../scenario/types';
 import { fullPatienceMs, MINUTE_MS } from './personaLogic';
 import { createPersonaMachine } from './personaMachine';
@@ -81,76 +82,74 @@ function templates(scenario: Scenario, options: { typing?: boolean } = {}): Even
   const traineeLimits = scenario.tiers[scenario.traineeTier - 1]?.limits;
   add('reply:neutral', reply([], 0, null));
   // Warm and rude replies matter only to a script that tests mood or trust.
-  const feelings = scenario.beats.some((b) =>
-    b.transitions.some((t) =>
-      [t.guards.moodAbove, t.guards.moodBelow, t.guards.trustAbove, t.guards.trustBelow].some(
-        (g) => g !== null,
-      ),
+  const feelings = everyTransition(scenario).some((t) =>
+    [t.guards.moodAbove, t.guards.moodBelow, t.guards.trustAbove, t.guards.trustBelow].some(
+      (g) => g !== null,
     ),
   );
   if (feelings) {
     add('reply:warm', reply(['acknowledge', 'apologise', 'ownership'], 0.8, null));
     add('reply:rude', reply(['dismissive', 'blame'], -0.9, null));
   }
-  for (const beat of scenario.beats) {
-    if (!options.typing) {
+  if (!options.typing) {
+    for (const beat of scenario.beats) {
       for (const choice of beat.choices) add(`choice:${choice.id}`, reply([], 0, choice.id));
     }
-    for (const t of beat.transitions) {
-      const trigger = t.trigger;
-      if (!trigger) continue;
-      switch (trigger.kind) {
-        case 'said':
-          for (const family of trigger.families) add(`said:${family}`, reply([family], 0, null));
-          break;
-        case 'mentions': {
-          // One word of the list stands for it: the first, without its `*`.
-          const [language, words] = Object.entries(trigger.words).find(([, w]) => w.length > 0) ?? [];
-          const word = words?.[0]?.replace(/\*$/, '');
-          if (language && word)
-            add(`mentions:${language}:${word}`, reply([], 0, null, { text: word, language }));
-          break;
+  }
+  for (const t of everyTransition(scenario)) {
+    const trigger = t.trigger;
+    if (!trigger) continue;
+    switch (trigger.kind) {
+      case 'said':
+        for (const family of trigger.families) add(`said:${family}`, reply([family], 0, null));
+        break;
+      case 'mentions': {
+        // One word of the list stands for it: the first, without its `*`.
+        const [language, words] = Object.entries(trigger.words).find(([, w]) => w.length > 0) ?? [];
+        const word = words?.[0]?.replace(/\*$/, '');
+        if (language && word)
+          add(`mentions:${language}:${word}`, reply([], 0, null, { text: word, language }));
+        break;
+      }
+      case 'replied':
+        for (const kind of trigger.kinds) {
+          const tone = { warm: 0.8, rude: -0.9, cold: -0.3 }[kind as string] ?? 0;
+          add(`replied:${kind}`, reply([], tone, null, { kinds: [...new Set([toneKind(tone), kind])] }));
         }
-        case 'replied':
-          for (const kind of trigger.kinds) {
-            const tone = { warm: 0.8, rude: -0.9, cold: -0.3 }[kind as string] ?? 0;
-            add(`replied:${kind}`, reply([], tone, null, { kinds: [...new Set([toneKind(tone), kind])] }));
-          }
-          break;
-        case 'did':
-          add(`did:${trigger.action}`, act(trigger.action));
-          break;
-        case 'asked':
-          add(`asked:${trigger.fact}`, act('ask', { fact: trigger.fact }));
-          break;
-        case 'offered':
-          for (const kind of trigger.resolutions) {
-            // The desk refuses offers beyond the trainee's authority, so the walk does not try them.
-            const limit = kind === 'information' ? Number.POSITIVE_INFINITY : (traineeLimits?.[kind] ?? 0);
-            for (const amount of [trigger.min, trigger.max, null]) {
-              if ((amount ?? 0) <= limit && (kind === 'information' || limit > 0)) {
-                add(`offered:${kind}:${amount}`, act('offer', { offer: { kind, amount } }));
-              }
+        break;
+      case 'did':
+        add(`did:${trigger.action}`, act(trigger.action));
+        break;
+      case 'asked':
+        add(`asked:${trigger.fact}`, act('ask', { fact: trigger.fact }));
+        break;
+      case 'offered':
+        for (const kind of trigger.resolutions) {
+          // The desk refuses offers beyond the trainee's authority, so the walk does not try them.
+          const limit = kind === 'information' ? Number.POSITIVE_INFINITY : (traineeLimits?.[kind] ?? 0);
+          for (const amount of [trigger.min, trigger.max, null]) {
+            if ((amount ?? 0) <= limit && (kind === 'information' || limit > 0)) {
+              add(`offered:${kind}:${amount}`, act('offer', { offer: { kind, amount } }));
             }
           }
-          break;
-        case 'escalated':
-          // The desk only lets a trainee escalate above their own tier.
-          for (const tier of [trigger.minLevel, trigger.maxLevel]) {
-            if (tier > scenario.traineeTier) add(`escalated:${tier}`, act('escalate', { tier }));
-          }
-          break;
-        case 'waited':
-        case 'after':
-          add(`tick:${trigger.ms}`, (at) => ({ type: 'clock.tick', at: at + trigger.ms, expecting: false }));
-          break;
-        case 'promise':
-          add(`promise:${trigger.event}`, (at) => ({ type: 'promise.changed', at, event: trigger.event }));
-          break;
-        case 'handoff':
-          add(`handoff:${trigger.event}`, (at) => ({ type: 'handoff.answered', at, event: trigger.event }));
-          break;
-      }
+        }
+        break;
+      case 'escalated':
+        // The desk only lets a trainee escalate above their own tier.
+        for (const tier of [trigger.minLevel, trigger.maxLevel]) {
+          if (tier > scenario.traineeTier) add(`escalated:${tier}`, act('escalate', { tier }));
+        }
+        break;
+      case 'waited':
+      case 'after':
+        add(`tick:${trigger.ms}`, (at) => ({ type: 'clock.tick', at: at + trigger.ms, expecting: false }));
+        break;
+      case 'promise':
+        add(`promise:${trigger.event}`, (at) => ({ type: 'promise.changed', at, event: trigger.event }));
+        break;
+      case 'handoff':
+        add(`handoff:${trigger.event}`, (at) => ({ type: 'handoff.answered', at, event: trigger.event }));
+        break;
     }
   }
   // Look-ups and reproductions reveal facts, which `known` and `revealed` conditions may wait for.
@@ -195,7 +194,7 @@ function describe(event: PersonaEvent): string {
  * name. Two states with the same key behave the same, so the walk stays finite.
  */
 function stateKey(scenario: Scenario): (beat: string, c: PersonaContext) => string {
-  const transitions = scenario.beats.flatMap((b) => b.transitions);
+  const transitions = everyTransition(scenario);
   const cuts = (pick: (g: Transition['guards']) => (number | null)[]) =>
     [...new Set(transitions.flatMap((t) => pick(t.guards)).filter((n): n is number => n !== null))].sort(
       (a, b) => a - b,

@@ -5,6 +5,7 @@
  * whose patience runs out walks out. All reasoning lives in the pure steps of `personaSteps`.
  */
 import { enqueueActions, setup } from 'xstate';
+import { transitionsOf } from '../scenario/transitionsOf';
 import type { Scenario } from '../scenario/types';
 import { applyStep } from './applyStep';
 import { type MachineStepper, machineStepper } from './machineStepper';
@@ -50,7 +51,8 @@ export interface PersonaInput {
 /** Builds the persona machine for one compiled scenario. */
 export function createPersonaMachine(scenario: Scenario) {
   const transitionAt = ({ beat, index }: TransitionRef) => {
-    const found = scenario.beats[beat]?.transitions[index];
+    const at = scenario.beats[beat];
+    const found = at && transitionsOf(scenario, at)[index];
     if (!found) throw new RangeError(`No transition ${index} in beat ${beat} of ${scenario.id}`);
     return found;
   };
@@ -115,7 +117,7 @@ export function createPersonaMachine(scenario: Scenario) {
     const on: Record<string, unknown[]> = {};
     for (const type of EVENT_TYPES) on[type] = [];
     const always: unknown[] = [];
-    beat.transitions.forEach((transition, index) => {
+    transitionsOf(scenario, beat).forEach((transition, index) => {
       const ref = { beat: b, index };
       const type = eventTypeOf(transition);
       const target = transition.go;

@@ -6,6 +6,7 @@
 
 import { foldText } from '../scenario/foldText';
 import { mentionsIn } from '../scenario/mentions';
+import { transitionsOf } from '../scenario/transitionsOf';
 import type {
   Beat,
   Effects,
@@ -421,7 +422,8 @@ export function nextWake(scenario: Scenario, context: PersonaContext, expecting:
   // are looked at on the next whole game second, when the crossing is certain.
   const threshold = (at: number) => timer(Math.max(context.now + 1000, Math.ceil(at / 1000) * 1000));
   const beat = scenario.beats.find((b) => b.id === context.beat);
-  for (const t of beat?.transitions ?? []) {
+  const transitions = beat ? transitionsOf(scenario, beat) : [];
+  for (const t of transitions) {
     if (t.trigger?.kind === 'waited') timer(context.answeredAt + t.trigger.ms);
     if (t.trigger?.kind === 'after') timer(context.beatEnteredAt + t.trigger.ms);
   }
@@ -432,7 +434,7 @@ export function nextWake(scenario: Scenario, context: PersonaContext, expecting:
   threshold(from + patienceLastsMs(context.patience, traits, scenario.channel));
   // Waiting lowers patience, and mood with it. Transitions that wait for an event are judged when it
   // comes; the ones that fire on state alone need a tick when waiting carries it across their line.
-  for (const t of beat?.transitions ?? []) {
+  for (const t of transitions) {
     if (t.trigger !== null && t.trigger.kind !== 'revealed') continue;
     const { patienceBelow, moodBelow } = t.guards;
     if (patienceBelow !== null && context.patience >= patienceBelow) {

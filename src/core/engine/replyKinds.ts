@@ -7,6 +7,7 @@
  */
 import { foldText } from '../scenario/foldText';
 import { mentionsIn } from '../scenario/mentions';
+import { everyTransition } from '../scenario/transitionsOf';
 import type { PhraseFamily, ReplyKind, Scenario } from '../scenario/types';
 import type { ReplyAnalysis } from './analyser';
 
@@ -64,12 +65,10 @@ function topicWordsOf(scenario: Scenario): Readonly<Record<string, readonly stri
   let found = topics.get(scenario);
   if (!found) {
     const merged: Record<string, string[]> = {};
-    for (const beat of scenario.beats) {
-      for (const t of beat.transitions) {
-        if (t.trigger?.kind !== 'mentions') continue;
-        for (const [language, list] of Object.entries(t.trigger.words)) {
-          merged[language] = [...new Set([...(merged[language] ?? []), ...list])];
-        }
+    for (const t of everyTransition(scenario)) {
+      if (t.trigger?.kind !== 'mentions') continue;
+      for (const [language, list] of Object.entries(t.trigger.words)) {
+        merged[language] = [...new Set([...(merged[language] ?? []), ...list])];
       }
     }
     found = merged;

@@ -1,6 +1,7 @@
 import { type Problem, problem } from './problems';
 import type { YamlFile } from './readYaml';
 import type { ScenarioFile } from './schema';
+import { transitionsOf } from './transitionsOf';
 import type { Scenario } from './types';
 
 /**
@@ -15,7 +16,7 @@ export function checkBeatGraph(scenario: Scenario, yaml: YamlFile, source: Scena
   const at = (id: string, key: 'id' | 'on' = 'id') => yaml.locate(['beats', indexOf.get(id) ?? 0, key]);
   // A transition that stays answers in place: it leads nowhere.
   const exits = (beat: Scenario['beats'][number]) =>
-    beat.transitions.flatMap((t) => (t.go === null ? [] : [t.go]));
+    transitionsOf(scenario, beat).flatMap((t) => (t.go === null ? [] : [t.go]));
   const next = new Map(scenario.beats.map((b) => [b.id, [...new Set(exits(b))]]));
 
   const endings = scenario.beats.filter((b) => b.ending !== null);

@@ -137,12 +137,7 @@ function normalise(
     const normalised = normaliseTransition(transition, ['anywhere', index], ctx, refs, null);
     return normalised ? [normalised] : [];
   });
-  const beats = source.beats.map((beat, index) => {
-    const own = normaliseBeat(beat, ['beats', index], ctx, refs);
-    return own.ending === null && beat.anywhere !== false
-      ? { ...own, transitions: [...own.transitions, ...anywhere] }
-      : own;
-  });
+  const beats = source.beats.map((beat, index) => normaliseBeat(beat, ['beats', index], ctx, refs));
   const reactions = [
     ...(source.reactions ?? []).map((r, index) => normaliseReaction(r, ['reactions', index], ctx)),
     ...pack.reactions,
@@ -192,6 +187,7 @@ function normalise(
     traineeTier,
     start,
     beats,
+    anywhere,
     reactions,
     escalation: normaliseEscalation(source, ctx),
     expected: {
@@ -328,6 +324,7 @@ function normaliseBeat(
       text: ctx.text(choice.text, [...path, 'choices', index, 'text']),
     })),
     transitions,
+    anywhere: beat.ending === undefined && beat.anywhere !== false,
     ending: beat.ending ?? null,
     effects: normaliseEffects(beat, path, ctx, refs),
   };

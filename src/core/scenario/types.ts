@@ -196,7 +196,10 @@ export interface Beat {
   readonly id: string;
   readonly says: readonly LocalizedText[];
   readonly choices: readonly Choice[];
+  /** The beat's own transitions; see `transitionsOf` for all it tries. */
   readonly transitions: readonly Transition[];
+  /** Whether the scenario's `anywhere` transitions are tried here, after the beat's own. */
+  readonly anywhere: boolean;
   readonly ending: Ending | null;
   readonly effects: Effects;
 }
@@ -257,8 +260,9 @@ export interface Scenario {
   readonly tiers: readonly Tier[];
   readonly traineeTier: number;
   readonly start: string;
-  /** Every beat; each beat's transitions already include the scenario's `anywhere` ones, after its own. */
   readonly beats: readonly Beat[];
+  /** Transitions tried in every beat that allows them, after the beat's own (see `transitionsOf`). */
+  readonly anywhere: readonly Transition[];
   /** Answers to replies no transition answers: this persona's own first, then the pack's. */
   readonly reactions: readonly Reaction[];
   /** What each tier does with an escalation, one entry per tier of the ladder. */

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { lexiconAnalyser } from '../../../src/core/analysis/lexiconAnalyser';
 import { repeats, replyKinds, toneKind } from '../../../src/core/engine/replyKinds';
 import { BUILT_IN_REACTIONS } from '../../../src/core/scenario/reactions';
+import { transitionsOf } from '../../../src/core/scenario/transitionsOf';
 import { Play } from '../../support/play';
 import { ENDINGS, tinyScenario } from '../../support/tinyScenario';
 
@@ -209,8 +210,13 @@ ${ENDINGS}`,
     fromMiddle.act({ type: 'escalate', tier: 4, note: '' });
     // The beat's own `escalated: 4` wins over the anywhere one.
     expect(fromMiddle.lines().at(-1)).toBe('Thanks');
-    expect(script.beats.find((b) => b.id === 'quiet')?.transitions).toHaveLength(1);
-    expect(script.beats.find((b) => b.id === 'done')?.transitions).toHaveLength(0);
+    const tried = (id: string) => {
+      const beat = script.beats.find((b) => b.id === id);
+      return beat ? transitionsOf(script, beat).length : -1;
+    };
+    // Written once, tried after each beat's own: none in a beat that opts out, or in an ending.
+    expect(script.anywhere).toHaveLength(2);
+    expect([tried('start'), tried('middle'), tried('quiet'), tried('done')]).toEqual([5, 4, 1, 0]);
   });
 
   it('stays in the beat when answering: no lines repeated, no timer restarted', () => {
