@@ -1,7 +1,9 @@
 /**
- * `npm run simulate -- <playthrough-file> [--json]`: plays a playthrough headlessly and prints its
- * transcript and outcome. The same file always prints the same output, byte for byte. Exits 1 when
- * an expectation fails or the file has problems, 2 on a usage error.
+ * `npm run simulate -- <playthrough-file> [--json] [--human]`: plays a playthrough headlessly and
+ * prints its transcript and outcome. The same file always prints the same output, byte for byte.
+ * `--human` plays each step when a person reading and typing would get to it, at the shift's pace,
+ * checks only the outcome, and prints how long it took in real time. Exits 1 when an expectation
+ * fails or the file has problems, 2 on a usage error.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { createScorecard, formatProblem, hasErrors, scorecardToJson } from '../core';
@@ -11,11 +13,12 @@ import { runCli } from './runCli';
 import { loadPackAround } from './scenarioFiles';
 
 const HELP =
-  'Usage: npm run simulate -- <file.playthrough.yaml> [--json] [--scorecard OUT.json [--trainee NAME]]';
+  'Usage: npm run simulate -- <file.playthrough.yaml> [--json] [--human] [--scorecard OUT.json [--trainee NAME]]';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const json = args.includes('--json');
+  const human = args.includes('--human');
   const flagValue = (flag: string) => {
     const i = args.indexOf(flag);
     return i < 0 ? undefined : (args[i + 1] ?? '');
@@ -25,9 +28,11 @@ async function main(): Promise<number> {
   const values = new Set([scorecardFile, flagValue('--trainee')]);
   const files = args.filter(
     (a, i) =>
-      !a.startsWith('-') && !(values.has(a) && args[i - 1]?.startsWith('--') && args[i - 1] !== '--json'),
+      !a.startsWith('-') && !(values.has(a) && ['--scorecard', '--trainee'].includes(args[i - 1] ?? '')),
   );
-  const unknown = args.find((a) => a.startsWith('-') && !['--json', '--scorecard', '--trainee'].includes(a));
+  const unknown = args.find(
+    (a) => a.startsWith('-') && !['--json', '--human', '--scorecard', '--trainee'].includes(a),
+  );
   if (scorecardFile === '') {
     console.error(HELP);
     return 2;
@@ -52,6 +57,7 @@ async function main(): Promise<number> {
     pack: pack.pack,
     scenarios: pack.scenarios,
     shifts: pack.shifts,
+    timing: human ? 'human' : 'written',
   });
   if (!result.ok) {
     for (const p of result.problems) console.log(formatProblem(p));

@@ -23,17 +23,35 @@ export interface ChannelRule {
   readonly holdable: boolean;
   /** Whether the customer is seen typing before their words appear (a chat, a public thread). */
   readonly typesLive: boolean;
+
   /**
    * How much longer people wait here than in a chat: a caller expects an answer within minutes, a
-   * public post within a couple of hours, an email within the day.
+   * public post within a couple of hours, an email within the day. It is also how much faster than
+   * real time the clock runs while this channel's customer waits on the trainee: each customer keeps
+   * their own clock, so a reply that takes a minute to type costs a chat customer a minute and an
+   * email customer half an hour.
    */
   readonly patience: number;
 }
 
 /** Every channel's behaviour. */
 export const CHANNEL_RULES: Readonly<Record<Channel, ChannelRule>> = {
-  chat: { live: false, openAtOnce: 3, waitsForCall: true, holdable: false, typesLive: true, patience: 1 },
-  phone: { live: true, openAtOnce: 1, waitsForCall: true, holdable: true, typesLive: false, patience: 1 },
+  chat: {
+    live: false,
+    openAtOnce: 3,
+    waitsForCall: true,
+    holdable: false,
+    typesLive: true,
+    patience: 1,
+  },
+  phone: {
+    live: true,
+    openAtOnce: 1,
+    waitsForCall: true,
+    holdable: true,
+    typesLive: false,
+    patience: 1,
+  },
   social: {
     live: false,
     openAtOnce: null,

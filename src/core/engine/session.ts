@@ -11,13 +11,20 @@ import { type MachineStepper, machineStepper } from './machineStepper';
 import { personaOf } from './personaMachine';
 import { seedState } from './random';
 import { createShiftMachine, type ShiftInput, type ShiftMachine } from './shiftMachine';
-import type { ShiftContext, ShiftEmitted, ShiftWorld } from './shiftSteps';
+import {
+  canSkip,
+  nextDue,
+  paceOf,
+  type ShiftContext,
+  type ShiftEmitted,
+  type ShiftWorld,
+} from './shiftSteps';
 
 /**
  * Bumped whenever a change could make an old transcript replay differently: a transcript or save made
  * with another engine version cannot be checked by this one.
  */
-export const ENGINE_VERSION = '4.0.0';
+export const ENGINE_VERSION = '5.0.0';
 
 /** Names the exact scenario version an attempt was played on: its id, authored version and content hash. */
 export interface ScenarioRef {
@@ -64,6 +71,8 @@ const MAX_MS = 30 * 24 * 3_600_000;
 /** Every input a session accepts, checked live and on restore alike. */
 export const ShiftInputSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('clock.tick'), ms: z.number().min(0).max(MAX_MS) }),
+  z.strictObject({ type: z.literal('clock.skip') }),
+  z.strictObject({ type: z.literal('clock.advance'), ms: z.number().min(0).max(MAX_MS) }),
   z.strictObject({ type: z.literal('clock.pause') }),
   z.strictObject({ type: z.literal('clock.resume') }),
   z.strictObject({ type: z.literal('clock.speed'), speed: z.number().min(0.1).max(600) }),
@@ -91,6 +100,7 @@ export class ShiftSession {
   private snapshot: ShiftSnapshot;
   private readonly entries: TranscriptEntry[] = [];
   private readonly stepper: MachineStepper<ShiftSnapshot, ShiftInput, ShiftEmitted, { rngState: number }>;
+  private readonly world: ShiftWorld;
   readonly scenarioRefs: readonly ScenarioRef[];
 
   constructor(readonly options: SessionOptions) {
@@ -106,6 +116,7 @@ export class ShiftSession {
       analyser: options.analyser,
     };
     this.scenarioRefs = scenarios.map((s) => ({ id: s.id, version: s.version, contentHash: s.contentHash }));
+    this.world = world;
     this.stepper = machineStepper(createShiftMachine(world));
     const [snapshot, emitted] = this.stepper.initial({ rngState: seedState(options.seed) });
     this.snapshot = snapshot;
@@ -123,6 +134,21 @@ export class ShiftSession {
 
   get isOver(): boolean {
     return this.snapshot.status === 'done';
+  }
+
+  /** Whether the trainee may skip to the next event: nobody is waiting on them (see `canSkip`). */
+  get canSkip(): boolean {
+    return canSkip(this.snapshot.context, this.world);
+  }
+
+  /** The game time of the next thing due (an arrival, a deadline, a tier's answer), or null. */
+  get nextEventAt(): number | null {
+    return nextDue(this.snapshot.context, this.world, Number.POSITIVE_INFINITY)?.at ?? null;
+  }
+
+  /** Game milliseconds per real one at this moment (see `paceOf`). */
+  get pace(): number {
+    return paceOf(this.snapshot.context, this.world);
   }
 
   /**

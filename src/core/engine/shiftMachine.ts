@@ -1,25 +1,35 @@
 /**
  * The shift machine: owns the game clock, the queue, the channels, the promises and the handoffs of
- * one shift, and holds each contact's persona. Time only moves when a `clock.tick` arrives (the game
- * sends real elapsed milliseconds; tests and replays send exactly what was recorded), so a run is a
- * pure function of its inputs. The reasoning lives in `shiftSteps`.
+ * one shift, and holds each contact's persona. Time only moves when the clock is told to: a
+ * `clock.tick` carries real elapsed milliseconds (the game's frames), which pass at the conversation
+ * pace while a customer in a chat or a call waits on the trainee and at the shift's speed otherwise; a
+ * `clock.skip` jumps to the next thing that will happen when nobody is waiting; a `clock.advance`
+ * moves game time exactly (playthroughs and tests). Tests and replays send exactly what was recorded,
+ * so a run is a pure function of its inputs. The reasoning lives in `shiftSteps`.
  */
 import { enqueueActions, setup } from 'xstate';
 import { applyStep } from './applyStep';
 import type { Intent } from './intents';
 import {
   advanceClock,
+  advanceGameTime,
   handleIntent,
   initialShiftContext,
   type ShiftContext,
   type ShiftEmitted,
   type ShiftWorld,
+  skipAhead,
   startShift,
 } from './shiftSteps';
 
 /** What drives a shift: the clock and the trainee. */
 export type ShiftInput =
+  /** Real milliseconds have passed. */
   | { readonly type: 'clock.tick'; readonly ms: number }
+  /** The trainee skips to the next event; nothing happens while a customer waits on them. */
+  | { readonly type: 'clock.skip' }
+  /** Exactly this many game milliseconds pass, whatever the pace (playthroughs and tests). */
+  | { readonly type: 'clock.advance'; readonly ms: number }
   | { readonly type: 'clock.pause' }
   | { readonly type: 'clock.resume' }
   | { readonly type: 'clock.speed'; readonly speed: number }
@@ -45,6 +55,10 @@ export function createShiftMachine(world: ShiftWorld) {
       tick: enqueueActions(({ context, event, enqueue }) => {
         if (event.type === 'clock.tick') applyStep(advanceClock(context, world, event.ms), enqueue);
       }),
+      skip: enqueueActions(({ context, enqueue }) => applyStep(skipAhead(context, world), enqueue)),
+      advance: enqueueActions(({ context, event, enqueue }) => {
+        if (event.type === 'clock.advance') applyStep(advanceGameTime(context, world, event.ms), enqueue);
+      }),
       handle: enqueueActions(({ context, event, enqueue }) => {
         if (event.type === 'trainee.intent') applyStep(handleIntent(context, world, event.intent), enqueue);
       }),
@@ -68,6 +82,8 @@ export function createShiftMachine(world: ShiftWorld) {
         entry: 'start',
         on: {
           'clock.tick': { actions: 'tick' },
+          'clock.skip': { actions: 'skip' },
+          'clock.advance': { actions: 'advance' },
           'trainee.intent': { actions: 'handle' },
           'clock.pause': { actions: 'pause' },
           'clock.resume': { actions: 'resume' },

@@ -5,6 +5,8 @@
  * on the way (what a reply did, which facts a handoff note carries, why a promise was kept) is one of
  * those events, so the transcript holds everything the debrief and the rubric need.
  */
+
+import { transitionsOf } from '../scenario/transitionsOf';
 import type { Channel, LocalizedText, Scenario, Shift, TraineeAction } from '../scenario/types';
 import { type Analyser, analyserStamp, type DetectedPromise, type ReplyEffect } from './analyser';
 import { CHANNEL_RULES } from './channelRules';
@@ -394,7 +396,7 @@ function firstHandoff(context: ShiftContext): PendingHandoff | undefined {
  * The next thing due on the game clock no later than `until`; on a tie, a persona waking first, then
  * an arrival, a promise falling due, a tier answering, and the shift's end.
  */
-function nextDue(
+export function nextDue(
   context: ShiftContext,
   world: ShiftWorld,
   until: number,
@@ -455,13 +457,97 @@ function tickPersonas(steps: Steps, world: ShiftWorld): void {
   }
 }
 
-/** Advances the game clock by `realMs` of real time at the shift's speed, unless paused. */
+/** Game milliseconds per real one while a chat or phone customer waits on the trainee: real time. */
+export const CONVERSATION_SPEED = 1;
+
+/**
+ * Whether a customer is waiting on the trainee: open or on hold, and either not told what happens
+ * next or with a script that still answers the trainee's silence (a `waited:` transition in their
+ * beat). A customer told "I'll call you back at three" waits on the clock instead.
+ */
+function waitsOnTrainee(context: ShiftContext, world: ShiftWorld, c: ContactState): boolean {
+  if (c.status !== 'open' && c.status !== 'held') return false;
+  if (c.persona.status !== 'active') return false;
+  if (!isExpecting(context, c.id)) return true;
+  const scenario = world.scenarios.get(c.scenario);
+  const beat = scenario?.beats.find((b) => b.id === c.persona.context.beat);
+  return !!scenario && !!beat && transitionsOf(scenario, beat).some((t) => t.trigger?.kind === 'waited');
+}
+
+/**
+ * Game milliseconds per real one now. While a customer's conversation is open, the clock runs at the
+ * slowest of their channels' paces: real time for a chat or a call, six times faster for a public
+ * post, thirty-six for an email (each customer waits that much longer), never faster than the shift's
+ * speed; between conversations (nobody open) it runs at the shift's speed. A customer who has been
+ * told what happens next keeps the clock at their pace while the trainee works on (typing the note,
+ * reading the record), and the trainee skips ahead when done (see `canSkip`).
+ */
+export function paceOf(context: ShiftContext, _world: ShiftWorld): number {
+  let pace = context.speed;
+  for (const c of context.contacts) {
+    if ((c.status === 'open' || c.status === 'held') && c.persona.status === 'active')
+      pace = Math.min(pace, CONVERSATION_SPEED * CHANNEL_RULES[c.channel].patience);
+  }
+  return pace;
+}
+
+/** Whether the trainee may skip ahead: no customer is waiting on them, and the shift goes on. */
+export function canSkip(context: ShiftContext, world: ShiftWorld): boolean {
+  return !context.over && !context.contacts.some((c) => waitsOnTrainee(context, world, c));
+}
+
+/**
+ * Advances the game clock by `realMs` of real time, unless paused. Each real millisecond passes at
+ * the pace the shift had when it began, and the pace can only change when something happens, so the
+ * clock runs at one pace up to the millisecond in which the next thing is due, then looks again. The
+ * same real time cut into different ticks therefore gives the same game.
+ */
 export function advanceClock(context: ShiftContext, world: ShiftWorld, realMs: number): ShiftStep {
   if (context.paused || context.over || realMs <= 0) return { context, emitted: [] };
-  const exact = realMs * context.speed + context.carry;
-  const whole = Math.floor(exact);
-  return advanceTo({ ...context, carry: exact - whole }, world, context.now + whole);
+  let current = context;
+  const emitted: ShiftEmitted[] = [];
+  let left = realMs;
+  while (left > 0 && !current.over) {
+    const rate = paceOf(current, world);
+    const due = nextDue(current, world, Number.POSITIVE_INFINITY);
+    const spend =
+      due === null
+        ? left
+        : Math.min(left, Math.max(1, Math.ceil((due.at - current.now - current.carry) / rate)));
+    const exact = spend * rate + current.carry;
+    const whole = Math.floor(exact);
+    const step = advanceTo({ ...current, carry: exact - whole }, world, current.now + whole);
+    current = step.context;
+    emitted.push(...step.emitted);
+    left -= spend;
+  }
+  return { context: current, emitted };
 }
+
+/** Moves the game clock on by exactly `gameMs`, whatever the pace (for playthroughs and tests). */
+export function advanceGameTime(context: ShiftContext, world: ShiftWorld, gameMs: number): ShiftStep {
+  if (context.over || gameMs <= 0) return { context, emitted: [] };
+  return advanceTo(context, world, context.now + Math.round(gameMs));
+}
+
+/**
+ * Skips to the next thing that will happen (an arrival, a tier's answer, a customer's next move, a
+ * minute before a promise falls due), when no customer is waiting on the trainee.
+ */
+export function skipAhead(context: ShiftContext, world: ShiftWorld): ShiftStep {
+  if (!canSkip(context, world)) return { context, emitted: [] };
+  const due = nextDue(context, world, Number.POSITIVE_INFINITY);
+  if (!due) return { context, emitted: [] };
+  // Skipping never lets a promise break unseen: it stops a minute before one falls due, so the trainee
+  // can still keep it; skipping again from there lets it break.
+  const promise = due.kind === 'promise' ? firstOpenPromise(context) : null;
+  const warning = promise?.dueAt != null ? promise.dueAt - SKIP_WARNING_MS : null;
+  const target = warning !== null && warning > context.now ? warning : due.at;
+  return advanceTo({ ...context, carry: 0 }, world, target);
+}
+
+/** How long before one of the trainee's promises falls due a skip stops. */
+export const SKIP_WARNING_MS = 60_000;
 
 /** Opens the shift: customers due at the very start arrive. */
 export function startShift(context: ShiftContext, world: ShiftWorld): ShiftStep {
@@ -623,8 +709,17 @@ export function refusalFor(context: ShiftContext, world: ShiftWorld, intent: Int
 
 type Act = Extract<PersonaEvent, { type: 'trainee.act' }>;
 
-/** A promise typed in a reply and put on the tracker within this long is one promise. */
-export const SAME_PROMISE_MS = 2 * 60_000;
+/**
+ * A promise typed in a reply and put on the tracker within this long is one promise: five minutes of
+ * the trainee's time in a chat or a call, as long again in the channel's own clock elsewhere (half an
+ * hour on social media, three hours by email), since the trainee may write a handoff note between.
+ */
+export const SAME_PROMISE_MS = 5 * 60_000;
+
+/** How long after a typed promise one put on the tracker still amends it, on `channel`. */
+export function samePromiseWindow(channel: Channel): number {
+  return SAME_PROMISE_MS * CHANNEL_RULES[channel].patience;
+}
 
 /** Whether the customer has said nothing since the promise was made: taking it back is then free. */
 function isFreeToWithdraw(context: ShiftContext, promise: Obligation): boolean {
@@ -798,7 +893,7 @@ export function handleIntent(context: ShiftContext, world: ShiftWorld, intent: I
             p.contact === contactId &&
             p.from === 'words' &&
             p.status === 'open' &&
-            at - p.madeAt <= SAME_PROMISE_MS,
+            at - p.madeAt <= samePromiseWindow(contact.channel),
         );
       if (typed) {
         steps.setPromise({ ...typed, what: intent.what, dueAt: intent.dueAt });

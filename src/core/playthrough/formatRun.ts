@@ -69,6 +69,11 @@ export function formatRun(run: PlaythroughRun): string {
     );
   }
   const { score } = run;
+  if (run.realMs !== null) {
+    lines.push(
+      `Real time    ${(run.realMs / 60_000).toFixed(1)} min at a person's pace (reading and typing)`,
+    );
+  }
   lines.push(`Score        ${score.overall ?? '–'} · ${score.grade ?? 'no grade'}`);
   lines.push(
     `Dimensions   ${Object.entries(score.dimensions)

@@ -11,6 +11,7 @@ import { readYaml } from '../scenario/readYaml';
 import { validateAgainst } from '../scenario/schemaProblems';
 import type { Dimension, Pack, Scenario, Shift } from '../scenario/types';
 import { type AttemptScore, scoreAttempt } from '../scoring/scoreAttempt';
+import { HumanClock } from './humanTiming';
 import { PlaythroughFileSchema, type StepFile } from './schema';
 
 /** One expectation of a playthrough, checked. */
@@ -32,10 +33,17 @@ export interface PlaythroughRun {
   readonly passed: boolean;
   /** The attempt scored by the rubric. */
   readonly score: AttemptScore;
+  /** Played at a person's speed: the real milliseconds it took. Null when played at its written times. */
+  readonly realMs: number | null;
+  /** How many times a tier had answered before each step was taken (a person's run waits as long). */
+  readonly tierAnswersBefore: readonly number[];
 }
 
 /** The outcome of {@link runPlaythrough}: the run, or the located problems that stopped it being played. */
 export type RunPlaythroughResult = Result<PlaythroughRun, Problem>;
+
+/** The final expectations a run timed by a person must still meet: how it came out. */
+const OUTCOME_CHECKS: ReadonlySet<string> = new Set(['ending', 'endings', 'refusals', 'grade', 'score']);
 
 const ACTION_KEYS = [
   'reply',
@@ -65,6 +73,12 @@ export function runPlaythrough(
     shifts?: readonly Shift[];
     /** The analyser that reads the trainee's words; the shipped one when absent. */
     analyser?: Analyser;
+    /**
+     * `human`: play each step when a person would get to it (see `humanTiming`), at the shift's
+     * pace, instead of at its written time; only the outcome is checked (endings, refusals, grade
+     * and score), since the moments in between move with the timing.
+     */
+    timing?: 'written' | 'human';
   },
 ): RunPlaythroughResult {
   const read = readYaml(text, options.file);
@@ -129,15 +143,35 @@ export function runPlaythrough(
     seed: source.seed ?? 1,
     analyser: options.analyser ?? lexiconAnalyser,
   });
+  const human = options.timing === 'human';
   const checks: Check[] = [];
   const check = (ok: boolean, message: string, path: (string | number)[]) => {
+    // Timed by a person, only the outcome is held to the file: the moments in between move.
+    if (human && (path[0] === 'steps' || !OUTCOME_CHECKS.has(String(path[1])))) return;
     checks.push({ ok, message, at: yaml.locate(path) });
   };
+  const person = human ? new HumanClock(session, language) : null;
+  // Timed by a person, the written times give way to reading and typing, but what the file waited for
+  // still comes first: before each step, the tiers have answered as often as they had when it was
+  // played at its written times.
+  const answersBefore = human ? tierAnswersBeforeEachStep(text, options) : [];
+  const tierAnswersBefore: number[] = [];
+  const keptLater = (from: number) =>
+    new Set(source.steps.slice(from).flatMap((s) => (s.fulfil === undefined ? [] : [s.fulfil])));
 
   for (const [index, step] of source.steps.entries()) {
     const path = ['steps', index];
     const emitted: ShiftEmitted[] = [];
-    if (step.at !== undefined) {
+    if (person) {
+      emitted.push(...person.getTo(step));
+      const answered = () => session.events.filter((e) => e.type === 'handoff.answered').length;
+      for (let at = session.nextEventAt; answered() < (answersBefore[index] ?? 0) && at !== null; ) {
+        person.waits(at - session.now);
+        emitted.push(...advance(session, at - session.now));
+        at = session.nextEventAt;
+      }
+    }
+    if (step.at !== undefined && !human) {
       const target = durationToMs(step.at);
       if (target < session.now) {
         check(false, `This step is at ${clock(target)}, but the clock already reads ${clock(session.now)}.`, [
@@ -147,7 +181,13 @@ export function runPlaythrough(
       }
       emitted.push(...advance(session, target - session.now));
     }
-    if (step.wait !== undefined) emitted.push(...advance(session, durationToMs(step.wait)));
+    if (step.wait !== undefined) {
+      const ms = durationToMs(step.wait);
+      const gap = person ? waitLimit(session, keptLater(index), ms) : ms;
+      person?.waits(gap);
+      emitted.push(...advance(session, gap));
+    }
+    tierAnswersBefore.push(session.events.filter((e) => e.type === 'handoff.answered').length);
     const contact = step.contact ?? 'c1';
     const intent = toIntent(step, session, contact, language);
     if (intent) emitted.push(...session.send({ type: 'trainee.intent', intent }));
@@ -233,6 +273,8 @@ export function runPlaythrough(
   }
   return succeed({
     score,
+    realMs: person?.realMs ?? null,
+    tierAnswersBefore,
     file: options.file,
     title: source.title,
     language,
@@ -243,9 +285,33 @@ export function runPlaythrough(
   });
 }
 
+/** A playthrough is written in game time: it moves the clock exactly, whatever the pace. */
 function advance(session: ShiftSession, gameMs: number): ShiftEmitted[] {
   if (gameMs <= 0) return [];
-  return session.send({ type: 'clock.tick', ms: gameMs / session.context.speed });
+  return session.send({ type: 'clock.advance', ms: gameMs });
+}
+
+/** Plays the file at its written times and counts, for each step, the tiers' answers before it. */
+function tierAnswersBeforeEachStep(text: string, options: Parameters<typeof runPlaythrough>[1]): number[] {
+  const played = runPlaythrough(text, { ...options, timing: 'written' });
+  return played.ok ? [...played.value.tierAnswersBefore] : [];
+}
+
+/** Real time a person leaves themselves to keep a promise they are watching: read a line, click. */
+const KEEPING_MS = 20_000;
+
+/**
+ * How far a person's deliberate wait may go: however far behind the written times they are, a person
+ * keeps the promises the file keeps, watching the tracker, so a wait stops in time to keep an open
+ * promise that a later step keeps.
+ */
+function waitLimit(session: ShiftSession, keptLater: ReadonlySet<string>, gameMs: number): number {
+  let limit = gameMs;
+  for (const p of session.context.promises) {
+    if (p.status === 'open' && p.dueAt !== null && keptLater.has(p.id))
+      limit = Math.min(limit, Math.max(0, p.dueAt - session.now - KEEPING_MS * session.pace));
+  }
+  return limit;
 }
 
 function toIntent(step: StepFile, session: ShiftSession, contact: string, language: string): Intent | null {

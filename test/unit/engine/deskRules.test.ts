@@ -95,7 +95,7 @@ describe('promises', () => {
   it('is kept when fulfilled at its due instant', () => {
     const session = practice('on-time');
     act(session, { type: 'promise', contact: 'c1', what: 'callback', dueAt: 30 * MIN, text: null });
-    session.send({ type: 'clock.tick', ms: (30 * MIN) / 30 });
+    session.send({ type: 'clock.advance', ms: 30 * MIN });
     expect(session.now).toBe(30 * MIN);
     act(session, { type: 'fulfil', contact: 'c1', promise: 'p1' });
     expect(session.context.promises[0]?.status).toBe('kept');
@@ -122,7 +122,7 @@ describe('promises', () => {
       analyser: lexiconAnalyser,
     });
     act(session, { type: 'promise', contact: 'c1', what: 'callback', dueAt: MIN, text: null });
-    session.send({ type: 'clock.tick', ms: (2 * MIN) / 30 });
+    session.send({ type: 'clock.advance', ms: 2 * MIN });
     expect(refusal(act(session, { type: 'fulfil', contact: 'c1', promise: 'p1' }))).toMatchObject({
       reason: 'promise-settled',
     });
@@ -140,7 +140,7 @@ describe('ended contacts and holds', () => {
     });
     act(session, { type: 'promise', contact: 'c1', what: 'callback', dueAt: 5 * MIN, text: null });
     act(session, { type: 'end', contact: 'c1' });
-    const later = session.send({ type: 'clock.tick', ms: (10 * MIN) / 30 });
+    const later = session.send({ type: 'clock.advance', ms: 10 * MIN });
     expect(later.map((e) => e.type)).toEqual(['promise.broken', 'shift.over']);
     expect(session.context.contacts[0]?.ending).toBe('ended-by-agent');
   });

@@ -97,7 +97,7 @@ describe('channel rules', () => {
     expect(statusOf(session).c2).toBe('ended');
   });
 
-  it('the clock runs at the shift speed and stops while paused', () => {
+  it('the clock runs at the shift speed, no faster than an open email’s own clock, and stops while paused', () => {
     const session = new ShiftSession({
       scenarios: [mail],
       shift: shiftOf([{ scenario: 'm', atMs: 0 }], { speed: 30 }),
@@ -110,9 +110,10 @@ describe('channel rules', () => {
     session.send({ type: 'clock.tick', ms: 1000 });
     expect(session.now).toBe(30_000);
     session.send({ type: 'clock.resume' });
+    // Faster than an email customer's own clock (36 game seconds a second): the email's pace holds.
     session.send({ type: 'clock.speed', speed: 60 });
     session.send({ type: 'clock.tick', ms: 1000 });
-    expect(session.now).toBe(90_000);
+    expect(session.now).toBe(66_000);
   });
 });
 
@@ -129,7 +130,7 @@ describe('promises', () => {
   it('a promise fulfilled before its deadline is kept, and the persona hears it', () => {
     const session = practice();
     intent(session, { type: 'promise', contact: 'c1', what: 'callback', dueAt: 30 * MIN, text: null });
-    session.send({ type: 'clock.tick', ms: (10 * MIN) / 30 });
+    session.send({ type: 'clock.advance', ms: 10 * MIN });
     const events = intent(session, { type: 'fulfil', contact: 'c1', promise: 'p1' });
     expect(events.map((e) => e.type)).toContain('promise.kept');
     expect(session.context.contacts[0]?.ending).toBe('satisfied');
@@ -138,7 +139,7 @@ describe('promises', () => {
   it('a promise left open past its deadline breaks at the deadline', () => {
     const session = practice();
     intent(session, { type: 'promise', contact: 'c1', what: 'callback', dueAt: 30 * MIN, text: null });
-    const events = session.send({ type: 'clock.tick', ms: (40 * MIN) / 30 });
+    const events = session.send({ type: 'clock.advance', ms: 40 * MIN });
     expect(events.find((e) => e.type === 'promise.broken')).toMatchObject({
       at: 30 * MIN + 1,
       promise: 'p1',
@@ -173,7 +174,7 @@ describe('escalation', () => {
     intent(session, { type: 'promise', contact: 'c1', what: 'callback', dueAt: 60 * MIN, text: null });
     intent(session, { type: 'promise', contact: 'c1', what: 'email', dueAt: 90 * MIN, text: null });
     intent(session, { type: 'escalate', contact: 'c1', tier: 2, note: 'refund above my limit' });
-    session.send({ type: 'clock.tick', ms: (31 * MIN) / 30 });
+    session.send({ type: 'clock.advance', ms: 31 * MIN });
     expect(session.context.contacts[0]?.ending).toBe('satisfied');
     expect(session.context.promises.map((p) => [p.what, p.status, p.settledAt])).toEqual([
       ['callback', 'kept', 30 * MIN],
@@ -196,7 +197,7 @@ describe('escalation', () => {
       note: 'Needs a refund over my limit.',
     });
     expect(sent.find((e) => e.type === 'handoff.sent')).toMatchObject({ tier: 2, answerAt: 30 * MIN });
-    const answered = session.send({ type: 'clock.tick', ms: (31 * MIN) / 30 });
+    const answered = session.send({ type: 'clock.advance', ms: 31 * MIN });
     expect(answered.find((e) => e.type === 'handoff.answered')).toMatchObject({
       does: 'resolves',
       at: 30 * MIN,
@@ -235,7 +236,7 @@ describe('escalation', () => {
     const twist = intent(session, { type: 'lookup', contact: 'c1' });
     expect(twist).toContainEqual(expect.objectContaining({ type: 'persona.levelRaised', level: 4 }));
     intent(session, { type: 'escalate', contact: 'c1', tier: 3, note: 'threat' });
-    session.send({ type: 'clock.tick', ms: (3 * 60 * MIN) / 30 });
+    session.send({ type: 'clock.advance', ms: 3 * 60 * MIN });
     expect(session.context.contacts[0]?.ending).toBe('upset');
   });
 });
