@@ -207,50 +207,63 @@ describe('the game', () => {
   });
 
   it('runs a shift: three chats and a phone call at once, one promise kept and one broken', async () => {
-    const { page } = browser;
-    await startAtDesk(page, 'Start shift');
-    await page.getByLabel('Clock speed').selectOption('60');
+    // A browser of its own, whose clock the test moves: the chats and the call arrive over minutes
+    // of real time, since the clock runs in real time while a chat is open.
+    const own = await openBrowser();
+    try {
+      const { page } = own;
+      await own.context.clock.install();
+      /** Lets real time pass a few seconds at a time until `done`, for at most `limit` ms. */
+      const passUntil = async (done: () => Promise<boolean>, limit: number) => {
+        for (let spent = 0; spent < limit && !(await done()); spent += 5000) await page.clock.runFor(5000);
+        expect(await done()).toBe(true);
+      };
+      await startAtDesk(page, 'Start shift');
 
-    // Three chats open at once (the most a trainee may hold).
-    await expect.poll(() => page.locator('.queue-item.status-open').count(), { timeout: 20_000 }).toBe(3);
-    await page.getByRole('button', { name: /^Samuel Okoye/ }).click();
-    await page.getByLabel('What you promise').selectOption('callback');
-    await page.getByLabel('Due in (game minutes)').fill('30');
-    await page.getByRole('button', { name: 'Make a promise' }).click();
-    await page.getByRole('button', { name: /^Kemi Adeyemi/ }).click();
-    await page.getByLabel('What you promise').selectOption('email');
-    await page.getByLabel('Due in (game minutes)').fill('1');
-    await page.getByRole('button', { name: 'Make a promise' }).click();
-    await expect.poll(() => page.locator('.promise.open').count()).toBeGreaterThanOrEqual(1);
+      // Three chats open at once (the most a trainee may hold).
+      const openChats = page.locator('.queue-item.status-open');
+      await passUntil(async () => (await openChats.count()) === 3, 5 * 60_000);
+      await page.getByRole('button', { name: /^Samuel Okoye/ }).click();
+      await page.getByLabel('What you promise').selectOption('callback');
+      await page.getByLabel('Due in (game minutes)').fill('30');
+      await page.getByRole('button', { name: 'Make a promise' }).click();
+      await page.getByRole('button', { name: /^Kemi Adeyemi/ }).click();
+      await page.getByLabel('What you promise').selectOption('email');
+      await page.getByLabel('Due in (game minutes)').fill('1');
+      await page.getByRole('button', { name: 'Make a promise' }).click();
+      expect(await page.locator('.promise.open').count()).toBeGreaterThanOrEqual(1);
 
-    // Time passing redraws the desk without taking focus away from the trainee.
-    await page.getByRole('button', { name: /^Samuel Okoye/ }).focus();
-    await page.waitForTimeout(1200);
-    expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^Samuel Okoye/);
+      // Time passing redraws the desk without taking focus away from the trainee.
+      await page.getByRole('button', { name: /^Samuel Okoye/ }).focus();
+      await page.clock.runFor(1200);
+      expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^Samuel Okoye/);
 
-    // Keep Samuel's call-back at once; Kemi's email falls due and breaks.
-    await page.getByRole('button', { name: 'Call Samuel Okoye back now' }).click();
-    await expect.poll(() => page.locator('.promise.kept').count()).toBe(1);
-    await expect.poll(() => page.locator('.promise.broken').count(), { timeout: 20_000 }).toBe(1);
-    await expect.poll(() => page.locator('#announcer').textContent(), { timeout: 20_000 }).toMatch(/./);
+      // Keep Samuel's call-back at once; Kemi's email falls due and breaks.
+      await page.getByRole('button', { name: 'Call Samuel Okoye back now' }).click();
+      await passUntil(async () => (await page.locator('.promise.kept').count()) === 1, 10_000);
+      await passUntil(async () => (await page.locator('.promise.broken').count()) === 1, 2 * 60_000);
+      expect(await page.locator('#announcer').textContent()).toMatch(/./);
 
-    // The phone rings while the chats are open.
-    await expect
-      .poll(() => page.getByRole('button', { name: /· Phone ·/ }).count(), { timeout: 30_000 })
-      .toBe(1);
-    await page.screenshot({ path: `${SHOTS}/desk-shift.png` });
-    await noSeriousViolations(page);
+      // The phone rings while the chats are open.
+      const phone = page.getByRole('button', { name: /· Phone ·/ });
+      await passUntil(async () => (await phone.count()) === 1, 10 * 60_000);
+      await page.screenshot({ path: `${SHOTS}/desk-shift.png` });
+      await noSeriousViolations(page);
 
-    await page.getByRole('button', { name: 'End attempt' }).click();
-    await scene(page, 'debrief');
-    await expect
-      .poll(() => page.getByText('You broke your promise (an email)', { exact: false }).count())
-      .toBeGreaterThan(0);
-    await expect
-      .poll(() => page.getByText('You kept your promise (a call back)', { exact: false }).count())
-      .toBeGreaterThan(0);
-    await page.screenshot({ path: `${SHOTS}/debrief-shift.png`, fullPage: true });
-    expect(browser.errors).toEqual([]);
+      await page.getByRole('button', { name: 'End attempt' }).click();
+      await page.clock.runFor(1000);
+      await scene(page, 'debrief');
+      expect(
+        await page.getByText('You broke your promise (an email)', { exact: false }).count(),
+      ).toBeGreaterThan(0);
+      expect(
+        await page.getByText('You kept your promise (a call back)', { exact: false }).count(),
+      ).toBeGreaterThan(0);
+      await page.screenshot({ path: `${SHOTS}/debrief-shift.png`, fullPage: true });
+      expect(own.errors).toEqual([]);
+    } finally {
+      await own.close();
+    }
   });
 
   it('puts promises made in words and with the button on the tracker alike', async () => {
@@ -277,6 +290,31 @@ describe('the game', () => {
     await page.getByRole('button', { name: "That wasn't a promise to Dana Whitfield" }).last().click();
     await expect.poll(() => tracker.count()).toBe(1);
     expect(browser.errors).toEqual([]);
+  });
+
+  it('lets a person read for 45 seconds before the first reply, and the chat customer is still there', async () => {
+    // A browser of its own, whose clock the test moves: 45 seconds pass as they would for a person.
+    const own = await openBrowser();
+    try {
+      const { page } = own;
+      await own.context.clock.install();
+      await startAtDesk(page, 'Start practice');
+      await page.clock.runFor(45_000);
+      // A chat is open, so the desk clock ran in real time: 45 seconds, not 45 × 30.
+      expect(await page.locator('.clock').textContent()).toMatch(/09:00.*real time/);
+      expect(await page.getByRole('button', { name: 'Skip to next event' }).isDisabled()).toBe(true);
+      expect(await page.locator('.queue li').first().textContent()).toMatch(/open/);
+      await page
+        .getByRole('textbox', { name: 'Reply' })
+        .fill('Hello Dana, sorry for the wait. Let me check.');
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      await page.clock.runFor(2000);
+      await expect.poll(() => page.locator('.line.from-trainee ~ .line.from-customer').count()).toBe(1);
+      await page.screenshot({ path: `${SHOTS}/desk-after-45s.png` });
+      expect(own.errors).toEqual([]);
+    } finally {
+      await own.close();
+    }
   });
 
   it('shows the library loading with a real progress bar', async () => {

@@ -170,7 +170,16 @@ export class Attempt {
     return this.save();
   }
 
-  /** Sets how many game seconds pass per real second; recorded like any input, and saved. */
+  /** Skips to the next event when nobody waits on the trainee; recorded like any input, and saved. */
+  skip(): WriteResult {
+    this.report(this.session.send({ type: 'clock.skip' }));
+    return this.save();
+  }
+
+  /**
+   * Sets how many game seconds pass per real second between conversations (while a customer waits,
+   * the clock keeps their channel's pace); recorded like any input, and saved.
+   */
   setSpeed(speed: number): WriteResult {
     this.report(this.session.send({ type: 'clock.speed', speed }));
     return this.save();

@@ -81,6 +81,11 @@ export class DeskScene extends Phaser.Scene {
         s.notify(saved.ok ? null : s.i18n.t(`notice.notSaved.${saved.problems[0]?.code}`));
         this.view?.refresh();
       },
+      skip: () => {
+        const saved = attempt.skip();
+        s.notify(saved.ok ? null : s.i18n.t(`notice.notSaved.${saved.problems[0]?.code}`));
+        this.view?.refresh();
+      },
       setSpeed: (speed) => {
         const saved = attempt.setSpeed(speed);
         s.notify(saved.ok ? null : s.i18n.t(`notice.notSaved.${saved.problems[0]?.code}`));

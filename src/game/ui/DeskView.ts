@@ -29,6 +29,8 @@ import { button, card, el, labelled, select } from './dom';
 export interface DeskActions {
   readonly act: (intent: DeskIntent) => void;
   readonly togglePause: () => void;
+  /** Skips to the next event when nobody is waiting on the trainee. */
+  readonly skip: () => void;
   readonly setSpeed: (speed: number) => void;
   readonly finish: () => void;
 }
@@ -67,6 +69,7 @@ export class DeskView {
   private selected: string | null = null;
   private readonly clock = el('p', { class: 'clock', 'aria-live': 'off' });
   private readonly pause = el('button', { type: 'button' });
+  private readonly skip = el('button', { type: 'button', class: 'secondary' });
   private readonly queueList = el('ul', { class: 'queue-list' });
   private readonly panel = el('section', {
     class: 'conversation',
@@ -86,6 +89,7 @@ export class DeskView {
     private readonly actions: DeskActions,
   ) {
     this.pause.addEventListener('click', () => actions.togglePause());
+    this.skip.addEventListener('click', () => actions.skip());
     this.build();
   }
 
@@ -115,6 +119,7 @@ export class DeskView {
       el('h1', { text: t('app.title') }),
       this.clock,
       this.pause,
+      this.skip,
       speed,
       finish,
     );
@@ -141,7 +146,16 @@ export class DeskView {
   refresh(rebuild = false): void {
     const { t, language } = this.options;
     const session = this.attempt.session;
-    this.clock.textContent = t('desk.clock', { time: clockText(session.now, language) });
+    const pace = session.pace;
+    this.clock.textContent = t(pace === 1 ? 'desk.clockRealTime' : 'desk.clockFast', {
+      time: clockText(session.now, language),
+      speed: pace,
+    });
+    this.skip.textContent = t('desk.skip');
+    // Disabled while someone waits on the trainee; the reason is part of its accessible name.
+    this.skip.disabled = !session.canSkip || this.attempt.paused;
+    this.skip.title = session.canSkip ? t('desk.skipAbout') : t('desk.skipWaiting');
+    this.skip.setAttribute('aria-description', this.skip.title);
     this.pause.textContent = this.attempt.paused ? t('desk.resumeClock') : t('desk.pause');
     this.pause.setAttribute('aria-pressed', String(this.attempt.paused));
 

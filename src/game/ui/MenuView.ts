@@ -84,7 +84,13 @@ export function renderMenu(root: HTMLElement, model: MenuModel, actions: MenuAct
           el('span', { class: 'scenario-title', text: title(scenario) }),
           el('span', {
             class: 'scenario-meta',
-            text: `${t(`channel.${scenario.channel}`)} · ${scenario.persona.name}`,
+            text: [
+              t(`channel.${scenario.channel}`),
+              scenario.persona.name,
+              scenario.minutes === null ? null : t('menu.aboutMinutes', { minutes: scenario.minutes }),
+            ]
+              .filter((part) => part !== null)
+              .join(' · '),
           }),
           el('span', {
             class: `scenario-best${best ? '' : ' none'}`,
@@ -112,8 +118,15 @@ export function renderMenu(root: HTMLElement, model: MenuModel, actions: MenuAct
     ),
   );
 
+  // A shift's clock never runs slower than real time, so its length is the most it can take.
   const shiftPicker = select(
-    pack.shifts.map((s) => ({ value: s.id, text: inLanguage(s.title, language) })),
+    pack.shifts.map((s) => ({
+      value: s.id,
+      text:
+        s.lengthMs === null
+          ? inLanguage(s.title, language)
+          : `${inLanguage(s.title, language)} · ${t('menu.upToMinutes', { minutes: Math.round(s.lengthMs / 60_000) })}`,
+    })),
     pack.shifts[0]?.id ?? '',
   );
   const shift = card(
