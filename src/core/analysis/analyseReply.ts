@@ -4,8 +4,10 @@
  * (the same canned phrase earns less each time), the customer's name, shouting and amounts beyond the
  * trainee's authority, and reads promises and their deadlines onto the game clock. Every effect carries
  * the span of text that caused it and a key that explains it, so a debrief can highlight exactly the
- * words that earned or cost points. Deterministic and offline; it never uses a sentiment lexicon, which
- * would score an apology as negative and "calm down" as positive.
+ * words that earned or cost points. A reply with no words a person would write (markup, one character
+ * over and over, keyboard mashing; see `readNonsense`) earns and costs nothing for its phrasing and
+ * reads as confusing. Deterministic and offline; it never uses a sentiment lexicon, which would score
+ * an apology as negative and "calm down" as positive.
  */
 import type {
   DetectedPromise,
@@ -19,6 +21,7 @@ import { PENALTY_FAMILIES } from '../scenario/schema';
 import type { Limits, PhraseFamily, ResolutionKind } from '../scenario/types';
 import { type CompiledLexicon, compileLexicon, LEXICONS, type Lexicon } from './lexicon';
 import { readDeadline } from './readDeadline';
+import { readNonsense } from './readNonsense';
 
 /** Everything the analyser found in a reply, with the reply as it read it. */
 export interface FullReplyAnalysis extends ReplyAnalysis {
@@ -49,6 +52,8 @@ const TONE_SCALE = 3;
  * 0 or 1, warm ones to 4 or more, cold ones to -2 or less).
  */
 const NEUTRAL_ZONE = 1;
+/** The tone of a nonsense reply: the customer is confused, not insulted. */
+const NONSENSE_TONE = -0.5;
 
 /** The characters that end a clause, and those that end a sentence, by character code. */
 const CLAUSE_END_CODES: ReadonlySet<number> = new Set([...'.,;:!?\n'].map((c) => c.charCodeAt(0)));
@@ -349,6 +354,12 @@ export function analyseReply(
 ): FullReplyAnalysis {
   const text = raw.normalize('NFC');
   const lexicon = options.lexicons?.[context.language] ?? shippedLexicon(context.language);
+  const nonsense = readNonsense(text, {
+    language: context.language,
+    known: lexicon.words,
+    customerName: context.customerName,
+  });
+  if (nonsense) return { text, tone: NONSENSE_TONE, families: [], effects: [], promises: [], nonsense };
   const folded = foldText(text);
   const bounds = new Bounds(folded);
   const now = context.now ?? 0;
@@ -454,5 +465,12 @@ export function analyseReply(
     });
   const total = effects.reduce((sum, e) => sum + e.weight, 0);
   const beyond = Math.max(0, Math.abs(total) - NEUTRAL_ZONE) * Math.sign(total);
-  return { text, tone: round(Math.tanh(beyond / TONE_SCALE)), families, effects, promises };
+  return {
+    text,
+    tone: round(Math.tanh(beyond / TONE_SCALE)),
+    families,
+    effects,
+    promises,
+    nonsense: null,
+  };
 }

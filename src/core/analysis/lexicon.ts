@@ -114,6 +114,25 @@ export interface CompiledLexicon {
   readonly partsOfDay: readonly { readonly pattern: RegExp; readonly hour: number }[];
   readonly offers: readonly { readonly kind: ResolutionKind; readonly pattern: RegExp }[];
   readonly currency: RegExp;
+  /** The words its patterns spell out (see {@link lexiconWords}), folded. */
+  readonly words: ReadonlySet<string>;
+}
+
+function patternsIn(value: unknown, out: string[]): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) patternsIn(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) patternsIn(v, out);
+  return out;
+}
+
+/**
+ * The literal words a lexicon's patterns spell out, in folded form: `\bi (?:can )?understand\b`
+ * gives "i", "can" and "understand" (escapes such as `\b` and `\s` are not letters). The nonsense
+ * reading takes them as real words whatever their letters, and the Spanish letter pairs learn from them.
+ */
+export function lexiconWords(source: Lexicon): string[] {
+  const { language: _language, version: _version, ...rest } = source;
+  return patternsIn(rest, []).flatMap((p) => p.replace(/\\./g, ' ').match(/[a-z\u00f1]+/g) ?? []);
 }
 
 /** Compiles a validated lexicon's patterns. */
@@ -149,6 +168,7 @@ export function compileLexicon(source: Lexicon): CompiledLexicon {
       return pattern ? [{ kind, pattern }] : [];
     }),
     currency: required(source.currency),
+    words: new Set(lexiconWords(source)),
   };
 }
 

@@ -10,8 +10,11 @@ import { readNote } from './readNote';
 
 /** The shipped analyser's id. */
 export const LEXICON_ANALYSER_ID = 'lexicon';
-/** The shipped analyser's version: the lexicons in `lexicons/` and the code that reads them. */
-export const LEXICON_ANALYSER_VERSION = '1.1.0';
+/**
+ * The shipped analyser's version: the lexicons and letter pairs in `lexicons/` and the code that reads
+ * them.
+ */
+export const LEXICON_ANALYSER_VERSION = '1.2.0';
 
 /** The shipped analyser. */
 export const lexiconAnalyser: Analyser = {

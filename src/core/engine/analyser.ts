@@ -63,6 +63,22 @@ export interface DetectedPromise {
   readonly hourInferred: boolean;
 }
 
+/** The kinds of nonsense a reply can be (see {@link NonsenseReading}). */
+export const NONSENSE_KINDS = ['repeated', 'markup', 'no-words'] as const;
+
+/**
+ * A reply with no words a person would write, and why: `markup` (tags or placeholders with nothing to
+ * read once they are out, `<b></b>`), `repeated` (one short unit over and over, 3,000 x's) or
+ * `no-words` (letters that make no words of the reply's language, keyboard mashing). `start`
+ * (inclusive) and `end` (exclusive) mark the text that is nonsense in the reply normalised to NFC; it
+ * may be the whole reply.
+ */
+export interface NonsenseReading {
+  readonly kind: (typeof NONSENSE_KINDS)[number];
+  readonly start: number;
+  readonly end: number;
+}
+
 /** What an analyser makes of a reply; the persona reacts to its tone and families. */
 export interface ReplyAnalysis {
   /** -1 rude or dismissive … +1 warm and professional. */
@@ -71,6 +87,12 @@ export interface ReplyAnalysis {
   readonly families: readonly PhraseFamily[];
   readonly effects: readonly ReplyEffect[];
   readonly promises: readonly DetectedPromise[];
+  /**
+   * Set when the reply is nonsense, null otherwise. A nonsense reply earns and costs nothing for its
+   * phrasing (no effects, families or promises: words hidden in markup count for nothing) and reads
+   * as confusing, tone -0.5.
+   */
+  readonly nonsense: NonsenseReading | null;
 }
 
 /**
