@@ -8,7 +8,13 @@
 
 import { transitionsOf } from '../scenario/transitionsOf';
 import type { Channel, LocalizedText, Scenario, Shift, TraineeAction } from '../scenario/types';
-import { type Analyser, analyserStamp, type DetectedPromise, type ReplyEffect } from './analyser';
+import {
+  type Analyser,
+  analyserStamp,
+  type DetectedPromise,
+  type NonsenseReading,
+  type ReplyEffect,
+} from './analyser';
 import { CHANNEL_RULES } from './channelRules';
 import type { Intent, PromiseKind, RefusalReason } from './intents';
 import type { Persona, PersonaMachine, PersonaSnapshot } from './personaMachine';
@@ -129,6 +135,8 @@ export type ShiftEmitted =
       readonly families: readonly string[];
       readonly effects: readonly ReplyEffect[];
       readonly promises: readonly DetectedPromise[];
+      /** Set when the reply holds no words a person would write; it then earns nothing. */
+      readonly nonsense: NonsenseReading | null;
     }
   | {
       /**
@@ -784,6 +792,7 @@ function reply(
     families: analysis.families,
     effects: analysis.effects,
     promises: analysis.promises,
+    nonsense: analysis.nonsense,
   });
   // A promise in the words is a promise: on the tracker at once, kept or broken like any other. One
   // whose time has already gone cannot be kept, and the rubric says so.

@@ -10,6 +10,7 @@ import { type Position, type Problem, problem } from '../scenario/problems';
 import { readYaml } from '../scenario/readYaml';
 import { validateAgainst } from '../scenario/schemaProblems';
 import type { Dimension, Pack, Scenario, Shift } from '../scenario/types';
+import { CRITICAL_KEYS } from '../scoring/critical';
 import { type AttemptScore, scoreAttempt } from '../scoring/scoreAttempt';
 import { HumanClock } from './humanTiming';
 import { PlaythroughFileSchema, type StepFile } from './schema';
@@ -43,7 +44,14 @@ export interface PlaythroughRun {
 export type RunPlaythroughResult = Result<PlaythroughRun, Problem>;
 
 /** The final expectations a run timed by a person must still meet: how it came out. */
-const OUTCOME_CHECKS: ReadonlySet<string> = new Set(['ending', 'endings', 'refusals', 'grade', 'score']);
+const OUTCOME_CHECKS: ReadonlySet<string> = new Set([
+  'ending',
+  'endings',
+  'refusals',
+  'grade',
+  'score',
+  'critical',
+]);
 
 const ACTION_KEYS = [
   'reply',
@@ -258,6 +266,15 @@ export function runPlaythrough(
       inBand(score.overall, expect.score),
       `The overall score should be ${describeBand(expect.score)}; it is ${score.overall ?? 'none'}.`,
       ['expect', 'score'],
+    );
+  }
+  if (expect.critical !== undefined) {
+    const made = [...new Set(score.critical.map((e) => CRITICAL_KEYS[e.key]))].sort();
+    const wanted = [...new Set(expect.critical)].sort();
+    check(
+      made.join() === wanted.join(),
+      `The critical errors should be ${wanted.join(', ') || 'none'}; they are ${made.join(', ') || 'none'}.`,
+      ['expect', 'critical'],
     );
   }
   for (const [dimension, band] of Object.entries(expect.dimensions ?? {}) as [

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   byDimension,
+  CRITICAL_ERRORS,
   DurationSchema,
   ENDINGS,
   IdSchema,
@@ -114,6 +115,10 @@ export const PlaythroughFileSchema = z
           .optional()
           .meta({ description: 'The grade the attempt earns, or the grades it may earn.' }),
         score: Band.optional().meta({ description: 'The band the overall score (0–100) falls in.' }),
+        critical: z.array(z.enum(CRITICAL_ERRORS)).max(50).optional().meta({
+          description:
+            'The critical errors the attempt makes, each kind once, in any order; [] says it makes none.',
+        }),
         dimensions: byDimension(Band.optional())
           .optional()
           .meta({ description: 'Bands for single dimensions, e.g. { tier: { max: 30 } }.' }),

@@ -10,7 +10,7 @@ import {
   normaliseReaction,
 } from './reactions';
 import { readYaml } from './readYaml';
-import { PackFileSchema, type ReactionFile } from './schema';
+import { CRITICAL_ERRORS, PackFileSchema, type ReactionFile } from './schema';
 import { validateAgainst } from './schemaProblems';
 import type { Pack, Reaction, ScoringRules, Tier } from './types';
 
@@ -28,6 +28,7 @@ export const DEFAULT_TIERS: readonly Tier[] = Object.freeze([
     },
     limits: { refund: 50, replace: 50, pay: 0, credit: 25, exceptions: false },
     respondsInMs: 5 * MINUTE,
+    crisis: false,
   },
   {
     level: 2,
@@ -39,6 +40,7 @@ export const DEFAULT_TIERS: readonly Tier[] = Object.freeze([
     },
     limits: { refund: 500, replace: 500, pay: 100, credit: 150, exceptions: false },
     respondsInMs: 30 * MINUTE,
+    crisis: false,
   },
   {
     level: 3,
@@ -50,6 +52,7 @@ export const DEFAULT_TIERS: readonly Tier[] = Object.freeze([
     },
     limits: { refund: 5000, replace: 5000, pay: 2000, credit: 1000, exceptions: true },
     respondsInMs: 120 * MINUTE,
+    crisis: false,
   },
   {
     level: 4,
@@ -67,6 +70,7 @@ export const DEFAULT_TIERS: readonly Tier[] = Object.freeze([
       exceptions: true,
     },
     respondsInMs: 24 * 60 * MINUTE,
+    crisis: true,
   },
 ]);
 
@@ -85,6 +89,7 @@ export const DEFAULT_SCORING: ScoringRules = Object.freeze({
     follow_up: 1,
   }),
   grades: Object.freeze({ expected: 50, desired: 70, exceptional: 85 }),
+  critical: Object.freeze({ errors: CRITICAL_ERRORS, cap: 'unsatisfactory' as const }),
 });
 
 /** The pack used when no pack.yaml exists: English and Spanish, the default ladder, level 1 trainees. */
@@ -99,7 +104,7 @@ export const DEFAULT_PACK: Pack = Object.freeze({
   personaDefaults: { traits: { patience: 0.5, volatility: 0.5, trust: 0.5 }, mood: 0 },
   scoring: DEFAULT_SCORING,
   reactions: BUILT_IN_REACTIONS,
-  contentHash: contentHash('default pack 2'),
+  contentHash: contentHash('default pack 3'),
 });
 
 function definedOnly<T extends object>(record: T): Partial<T> {
@@ -138,6 +143,7 @@ export function compilePack(text: string, file: string): CompilePackResult {
           tier.responds_in === undefined
             ? (fallback?.respondsInMs ?? 30 * MINUTE)
             : durationToMs(tier.responds_in),
+        crisis: tier.crisis ?? false,
       };
     });
   } else {
@@ -174,6 +180,12 @@ export function compilePack(text: string, file: string): CompilePackResult {
     scoring: {
       weights: { ...DEFAULT_SCORING.weights, ...definedOnly(source.scoring?.weights ?? {}) },
       grades: source.scoring?.grades ?? DEFAULT_SCORING.grades,
+      critical: {
+        errors: source.scoring?.critical?.errors
+          ? [...new Set(source.scoring.critical.errors)]
+          : DEFAULT_SCORING.critical.errors,
+        cap: source.scoring?.critical?.cap ?? DEFAULT_SCORING.critical.cap,
+      },
     },
     reactions,
     contentHash: contentHash(text),

@@ -389,6 +389,10 @@ export const TierSchema = z.strictObject({
   responds_in: DurationSchema.optional().meta({
     description: 'How long this tier takes to answer a handoff.',
   }),
+  crisis: z.boolean().optional().meta({
+    description:
+      'A crisis tier: a case that needs it is a crisis, so keeping it below this tier or breaking a promise in it is a critical error. The default ladder marks Level 4.',
+  }),
 });
 
 /** The scorecard's dimensions: three headline ones, then the seven service habits. */
@@ -413,6 +417,16 @@ export function byDimension<T extends z.ZodType>(schema: T) {
 }
 
 const Weight = z.number().min(0).max(100);
+
+/** The critical errors a pack can count, each capping the grade of the contact it happens in. */
+export const CRITICAL_ERRORS = [
+  'walked-out',
+  'left-upset',
+  'crisis-kept-below',
+  'crisis-promise-broken',
+  'unkind-wording',
+  'nonsense',
+] as const;
 const Threshold = z.number().min(0).max(100);
 
 /** How a pack weighs the dimensions and where the grades begin (scores run from 0 to 100). */
@@ -425,6 +439,22 @@ export const ScoringSchema = z
       .strictObject({ expected: Threshold, desired: Threshold, exceptional: Threshold })
       .optional()
       .meta({ description: 'The lowest overall score for each grade; below `expected` is Unsatisfactory.' }),
+    critical: z
+      .strictObject({
+        errors: z
+          .array(z.enum(CRITICAL_ERRORS))
+          .max(CRITICAL_ERRORS.length)
+          .optional()
+          .meta({ description: 'The critical errors counted; [] counts none. All of them when absent.' }),
+        cap: z.enum(['unsatisfactory', 'expected', 'desired']).optional().meta({
+          description: 'The highest grade an attempt with a critical error can get (unsatisfactory).',
+        }),
+      })
+      .optional()
+      .meta({
+        description:
+          'Critical errors, as quality forms mark "auto-fail" items: each is named in the scorecard with its evidence and caps the grade.',
+      }),
   })
   .meta({ description: 'How attempts are scored in this pack.' });
 

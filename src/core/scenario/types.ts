@@ -6,6 +6,7 @@
 import type {
   ACTIONS,
   CHANNELS,
+  CRITICAL_ERRORS,
   DIMENSIONS,
   ENDINGS,
   HANDOFF_EVENTS,
@@ -57,6 +58,8 @@ export interface Tier {
   readonly limits: Limits;
   /** Game milliseconds this tier takes to answer a handoff. */
   readonly respondsInMs: number;
+  /** A crisis tier: a case that needs it is a crisis (the default ladder marks Level 4). */
+  readonly crisis: boolean;
 }
 
 /**
@@ -77,7 +80,14 @@ export type Dimension = (typeof DIMENSIONS)[number];
 export interface ScoringRules {
   readonly weights: Readonly<Record<Dimension, number>>;
   readonly grades: { readonly expected: number; readonly desired: number; readonly exceptional: number };
+  /** The critical errors counted, and the highest grade a contact or attempt with one can get. */
+  readonly critical: { readonly errors: readonly CriticalError[]; readonly cap: CriticalCap };
 }
+
+/** A mistake serious enough to cap the grade whatever the rest of the attempt earned. */
+export type CriticalError = (typeof CRITICAL_ERRORS)[number];
+/** The highest grade a critical error leaves, as a pack writes it. */
+export type CriticalCap = 'unsatisfactory' | 'expected' | 'desired';
 
 export interface Pack {
   readonly id: string;

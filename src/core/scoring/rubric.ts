@@ -6,6 +6,7 @@
  */
 import { DIMENSIONS } from '../scenario/schema';
 import type { Dimension } from '../scenario/types';
+import { CRITICAL_KEYS } from './critical';
 import { attention } from './dimensions/attention';
 import { availability } from './dimensions/availability';
 import { empathy } from './dimensions/empathy';
@@ -50,10 +51,11 @@ export function roleOf(key: string): KeyRole | undefined {
 }
 
 /**
- * The keys a tip can carry: evidence that costs points or says what was missing, and a general tip
- * per dimension for a weak score with no single cause.
+ * The keys a tip can carry: evidence that costs points or says what was missing, each critical error,
+ * and a general tip per dimension for a weak score with no single cause.
  */
 export const TIP_KEYS: readonly string[] = [
   ...EVIDENCE_KEYS.filter((key) => roles.get(key) !== 'credit'),
+  ...Object.keys(CRITICAL_KEYS),
   ...DIMENSIONS.map((d) => `${d}.general`),
 ];

@@ -8,16 +8,17 @@
 import type { Transcript } from '../engine/session';
 import { DIMENSIONS } from '../scenario/schema';
 import type { Dimension, Scenario } from '../scenario/types';
+import { CRITICAL_DIMENSION, type CriticalKey, criticalErrors } from './critical';
 import { Card, type DimensionScore, type Evidence } from './evidence';
 import { type ContactRecord, readAttempt } from './readAttempt';
 import { type EvidenceKey, RUBRIC, roleOf } from './rubric';
-import { type Grade, gradeFor, MAX_TIPS, overallScore, TIP_BELOW } from './scoringRules';
+import { cappedScore, type Grade, MAX_TIPS, overallScore, TIP_BELOW } from './scoringRules';
 
 /**
  * Bumped whenever a change to the rubric (a dimension, a formula, a point value) could give a recorded
  * transcript a different score: a scorecard scored by another rubric version cannot be re-checked.
  */
-export const RUBRIC_VERSION = '2.1.0';
+export const RUBRIC_VERSION = '3.0.0';
 
 /** A concrete next step for a weak dimension, pointing at the moment it is about. */
 export interface Tip {
@@ -33,6 +34,11 @@ export interface ContactScore {
   readonly scenario: string;
   readonly ending: string | null;
   readonly dimensions: Readonly<Record<Dimension, DimensionScore<EvidenceKey>>>;
+  /** The critical errors made with this customer, each capping the grade (see `critical`). */
+  readonly critical: readonly Evidence<CriticalKey>[];
+  /** The weighted mean of the dimensions before any critical error capped it. */
+  readonly uncapped: number | null;
+  /** The score shown: `uncapped`, held below the pack's cap when there is a critical error. */
   readonly overall: number | null;
   readonly grade: Grade | null;
   readonly tips: readonly Tip[];
@@ -44,6 +50,9 @@ export interface AttemptScore {
   readonly dimensions: Readonly<
     Record<Dimension, { readonly score: number | null; readonly weight: number }>
   >;
+  /** Every contact's critical errors, each with its contact, in the order of the log. */
+  readonly critical: readonly (Evidence<CriticalKey> & { readonly contact: string })[];
+  readonly uncapped: number | null;
   readonly overall: number | null;
   readonly grade: Grade | null;
   readonly tips: readonly Tip[];
@@ -81,22 +90,34 @@ function scoreContact(record: ContactRecord, scenario: Scenario, endedAt: number
     else card.skip();
     dimensions[dimension] = card.result(scenario.scoring.weights[dimension]) as DimensionScore<EvidenceKey>;
   }
-  const overall = overallScore(
+  const uncapped = overallScore(
     Object.fromEntries(DIMENSIONS.map((d) => [d, dimensions[d].score])),
     scenario.scoring.weights,
   );
+  const critical = criticalErrors(record, scenario, endedAt);
+  const capped = uncapped === null ? null : cappedScore(uncapped, critical.length, scenario.scoring);
   return {
     contact: record.contact,
     scenario: scenario.id,
     ending: record.ending,
     dimensions,
-    overall,
-    grade: overall === null ? null : gradeFor(overall, scenario.scoring.grades),
-    tips: tipsFor(dimensions),
+    critical,
+    uncapped,
+    overall: capped?.score ?? null,
+    grade: capped?.grade ?? null,
+    // A critical error is the first thing to learn from this customer.
+    tips: [
+      ...critical
+        .filter((e, i) => critical.findIndex((f) => f.key === e.key) === i)
+        .map((e) => ({ dimension: CRITICAL_DIMENSION[e.key], key: e.key, seq: e.seq, params: e.params })),
+      ...tipsFor(dimensions),
+    ],
   };
 }
 
 function worstPoints(contact: ContactScore, tip: Tip): number {
+  // Critical errors come before every other tip.
+  if (contact.critical.some((e) => e.key === tip.key && e.seq === tip.seq)) return Number.NEGATIVE_INFINITY;
   return (
     contact.dimensions[tip.dimension].evidence.find((e) => e.key === tip.key && e.seq === tip.seq)?.points ??
     0
@@ -134,10 +155,13 @@ export function scoreAttempt(scenarios: readonly Scenario[], transcript: Transcr
       return [d, { score, weight: rules.weights[d] }];
     }),
   ) as Record<Dimension, { score: number | null; weight: number }>;
-  const overall = overallScore(
+  const uncapped = overallScore(
     Object.fromEntries(DIMENSIONS.map((d) => [d, dimensions[d].score])),
     rules.weights,
   );
+  // A critical error with any customer caps the whole attempt: a shift with a walk-out is not "Expected".
+  const critical = contacts.flatMap((c) => c.critical.map((e) => ({ ...e, contact: c.contact })));
+  const capped = uncapped === null ? null : cappedScore(uncapped, critical.length, rules);
   const seen = new Set<string>();
   const tips = contacts
     .flatMap((c) => c.tips.map((t) => ({ tip: t, points: worstPoints(c, t) })))
@@ -152,8 +176,10 @@ export function scoreAttempt(scenarios: readonly Scenario[], transcript: Transcr
   return {
     contacts,
     dimensions,
-    overall,
-    grade: overall === null ? null : gradeFor(overall, rules.grades),
+    critical,
+    uncapped,
+    overall: capped?.score ?? null,
+    grade: capped?.grade ?? null,
     tips,
   };
 }

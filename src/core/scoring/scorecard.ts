@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { canonicalJson } from '../canonicalJson';
 import { chainHash, contentHash } from '../contentHash';
+import type { NonsenseReading } from '../engine/analyser';
 import { IntentSchema, type RefusalReason } from '../engine/intents';
 import { AnalyserRefSchema, ShiftRecordSchema } from '../engine/saves';
 import { ShiftInputSchema, type Transcript, type TranscriptEntry } from '../engine/session';
@@ -26,9 +27,10 @@ import { GRADES } from './scoringRules';
 export const SCORECARD_FORMAT = 'escalation-desk/scorecard';
 /**
  * The scorecard document's version. Version 1 (engine 1.x) recorded no analyser and only the tone and
- * families of each reply; it is still read, but it cannot be re-checked.
+ * families of each reply; version 2 (engines 2–5) had no critical errors and no reading of nonsense.
+ * Both are still read, as far as their summary, but cannot be re-checked.
  */
-export const SCORECARD_VERSION = 2;
+export const SCORECARD_VERSION = 3;
 /** Scorecards larger than this are refused before parsing. */
 export const MAX_SCORECARD_CHARS = 8 * 1024 * 1024;
 
@@ -70,6 +72,12 @@ const REFUSALS = [
   'already-on-hold',
   'shift-over',
 ] as const satisfies readonly RefusalReason[];
+
+const NONSENSE_KINDS = [
+  'markup',
+  'repeated',
+  'no-words',
+] as const satisfies readonly NonsenseReading['kind'][];
 
 const EffectSchema = z.strictObject({
   start: Offset,
@@ -145,6 +153,7 @@ const EventSchema = z.discriminatedUnion('type', [
     families: z.array(z.enum(PHRASE_FAMILIES)).max(PHRASE_FAMILIES.length),
     effects: z.array(EffectSchema).max(2000),
     promises: z.array(TypedPromiseSchema).max(200),
+    nonsense: z.strictObject({ kind: z.enum(NONSENSE_KINDS), start: Offset, end: Offset }).nullable(),
   }),
   z.strictObject({
     type: z.literal('promise.made'),
@@ -236,6 +245,8 @@ const ScoreSchema = z.strictObject({
             evidence: z.array(EvidenceSchema).max(5000),
           }),
         ),
+        critical: z.array(EvidenceSchema).max(5000),
+        uncapped: Score.nullable(),
         overall: Score.nullable(),
         grade: Grade.nullable(),
         tips: z.array(TipSchema).max(20),
@@ -243,6 +254,8 @@ const ScoreSchema = z.strictObject({
     )
     .max(200),
   dimensions: byDimension(z.strictObject({ score: Score.nullable(), weight: z.number().min(0).max(100) })),
+  critical: z.array(EvidenceSchema.extend({ contact: Contact })).max(10_000),
+  uncapped: Score.nullable(),
   overall: Score.nullable(),
   grade: Grade.nullable(),
   tips: z.array(TipSchema).max(20),
@@ -372,7 +385,7 @@ export function createScorecard(
   return {
     ...header,
     log: chainLog(header, transcript.entries),
-    score: scoreAttempt(scenarios, transcript) as Scorecard['score'],
+    score: scoreAttempt(scenarios, transcript) as unknown as Scorecard['score'],
   };
 }
 

@@ -80,10 +80,12 @@ export const EMPATHY_POINTS = {
 /** Attention: greeting the customer in the first reply, and using their name in any. */
 export const ATTENTION_POINTS = { greeting: 30, name: 30 } as const;
 
-/** Professionalism: its phrases count double, and a rude reply costs on its own. */
+/** Professionalism: its phrases count double, and a rude reply or one of nonsense costs on its own. */
 export const PROFESSIONALISM_POINTS = {
   phraseFactor: 2,
   rudeTone: -10,
+  /** A reply with no words a person would write (markup, one character repeated, letters that form no words). */
+  nonsense: -10,
   /** A reply whose tone is at or below this is rude. */
   rudeAt: -0.6,
 } as const;
@@ -101,8 +103,25 @@ export const PROBLEM_SOLVING_POINTS = {
   notReproduced: -10,
 } as const;
 
-/** Responsiveness beyond silences: a customer held for longer than `longHoldMs`. */
-export const RESPONSIVENESS_POINTS = { longHold: -10, longHoldMs: 3 * MINUTE } as const;
+/**
+ * Responsiveness beyond silences: a customer held for longer than `longHoldMs` costs `longHold`, past
+ * three times as long `veryLongHold`, and a caller who hangs up while held costs `heldUntilGone`.
+ */
+export const RESPONSIVENESS_POINTS = {
+  longHold: -10,
+  veryLongHold: -20,
+  heldUntilGone: -30,
+  longHoldMs: 3 * MINUTE,
+} as const;
+
+/** Responsiveness lost for one hold of `heldMs`, and whether the customer left while on it. */
+export function holdPoints(heldMs: number, leftWhileHeld: boolean): number {
+  if (leftWhileHeld) return RESPONSIVENESS_POINTS.heldUntilGone;
+  if (heldMs <= RESPONSIVENESS_POINTS.longHoldMs) return 0;
+  return heldMs > 3 * RESPONSIVENESS_POINTS.longHoldMs
+    ? RESPONSIVENESS_POINTS.veryLongHold
+    : RESPONSIVENESS_POINTS.longHold;
+}
 
 /** Follow-up: scheduling one when the case expects it. */
 export const FOLLOW_UP_POINTS = { scheduled: 70, missing: -30 } as const;
@@ -132,7 +151,7 @@ export const PROMISE_POINTS = {
   specific: 10,
   vague: -10,
   kept: 15,
-  broken: -30,
+  broken: -40,
   /** Taken back after the customer heard it: half of breaking it. */
   withdrawn: -15,
   pastDeadline: -10,
@@ -143,55 +162,72 @@ export const PROMISE_POINTS = {
 export const ENDING_POINTS: Readonly<Record<string, number>> = {
   satisfied: 30,
   neutral: 10,
-  upset: -20,
-  abandoned: -30,
-  'walked-out': -30,
+  upset: -40,
+  abandoned: -50,
+  'walked-out': -50,
   'ended-by-agent': -10,
 };
 
-/** The tier judgement's points per tier missed: under-escalating costs more, a crisis twice as much. */
+/**
+ * The tier judgement. Resolving a case the trainee's tier can handle earns the whole dimension; an
+ * escalation earns `right` for the right tier, `onTime` for reaching it in time and `note` for a
+ * handoff note that carries every fact the next tier needs, so that only all three make 100. Each
+ * tier missed costs, under-escalating more, and a crisis (a case needing a tier the pack marks
+ * `crisis: true`) twice as much.
+ */
 export const TIER_POINTS = {
-  right: 40,
-  resolvedYourself: 40,
+  right: 30,
+  resolvedYourself: 50,
   overPerTier: -10,
-  underPerTier: -20,
+  underPerTier: -30,
   crisisFactor: 2,
   onTime: 10,
   late: -10,
-  /** Shared among the facts the handoff note must carry. */
+  /** Shared among the facts the handoff note must carry: each carried earns its share, each missing costs it. */
   note: 10,
-  /** A handoff note left empty when the case names no facts for it. */
-  emptyNote: -5,
+  /** A note written when the case names no facts for it. */
+  noteWritten: 10,
+  /** A handoff note left empty. */
+  emptyNote: -20,
 } as const;
 
-/** The level from which a case is a crisis (Level 4 in the default ladder). */
-export const CRISIS_LEVEL = 4;
-
 /**
- * The tier judgement for a case that needs `needed`, handled by a trainee of tier `trainee` whose
- * highest escalation went to `highest` (null: never escalated): the key and points of the decision.
+ * The tier judgement for a case that needs `needed` (`crisis`: a crisis tier), handled by a trainee of
+ * tier `trainee` whose highest escalation went to `highest` (null: never escalated): the key and points
+ * of the decision.
  */
 export function tierDecision(
   needed: number,
   trainee: number,
   highest: number | null,
   resolvedWell: boolean,
+  crisis: boolean,
 ): { key: TierDecisionKey; points: number } {
-  const crisis = needed >= CRISIS_LEVEL ? TIER_POINTS.crisisFactor : 1;
+  const factor = crisis ? TIER_POINTS.crisisFactor : 1;
   if (highest === null) {
     if (needed <= trainee) {
       return resolvedWell
         ? { key: 'tier.resolvedYourself', points: TIER_POINTS.resolvedYourself }
         : { key: 'tier.notResolved', points: 0 };
     }
-    return { key: 'tier.neverEscalated', points: TIER_POINTS.underPerTier * (needed - trainee) * crisis };
+    return { key: 'tier.neverEscalated', points: TIER_POINTS.underPerTier * (needed - trainee) * factor };
   }
   if (highest === needed) return { key: 'tier.rightTier', points: TIER_POINTS.right };
   if (highest < needed) {
-    return { key: 'tier.underEscalated', points: TIER_POINTS.underPerTier * (needed - highest) * crisis };
+    return { key: 'tier.underEscalated', points: TIER_POINTS.underPerTier * (needed - highest) * factor };
   }
   const floor = Math.max(needed, trainee);
   return { key: 'tier.overEscalated', points: TIER_POINTS.overPerTier * (highest - floor) };
+}
+
+/**
+ * The points one fact of a handoff note brings when the case requires `required` facts: its share of
+ * `note`, earned when the note carries it and lost when it does not. So a note carrying every fact
+ * earns `note`, one carrying none costs as much, and an empty one costs `emptyNote`.
+ */
+export function noteFactPoints(carried: boolean, required: number): number {
+  const share = Math.round((TIER_POINTS.note / required) * 10) / 10;
+  return carried ? share : -share;
 }
 
 /** The tier judgement's possible verdicts. */
@@ -219,8 +255,8 @@ export function clampScore(value: number): number {
 }
 
 /**
- * The weighted mean of the dimensions that apply (null scores are left out, as are weights of 0);
- * null when none applies.
+ * The weighted mean of the dimensions that apply (null scores are left out, as are weights of 0),
+ * rounded to a whole number; null when none applies.
  */
 export function overallScore(
   scores: Readonly<Partial<Record<Dimension, number | null>>>,
@@ -234,7 +270,8 @@ export function overallScore(
     sum += score * w;
     weight += w;
   }
-  return weight === 0 ? null : Math.round((sum / weight) * 10) / 10;
+  // Whole numbers: the grade is decided on the score exactly as it is shown.
+  return weight === 0 ? null : Math.round(sum / weight);
 }
 
 /** The four service levels a score maps to. */
@@ -248,4 +285,33 @@ export function gradeFor(score: number, grades: ScoringRules['grades']): Grade {
   if (score >= grades.desired) return 'Desired';
   if (score >= grades.expected) return 'Expected';
   return 'Unsatisfactory';
+}
+
+const CAP_GRADE: Readonly<Record<ScoringRules['critical']['cap'], Grade>> = {
+  unsatisfactory: 'Unsatisfactory',
+  expected: 'Expected',
+  desired: 'Desired',
+};
+
+/**
+ * An overall score and its grade once critical errors are counted: with none, as they are; with any,
+ * the score is held below the next grade up from the pack's cap (49 under the default thresholds), so
+ * the score shown and the grade never disagree.
+ */
+export function cappedScore(
+  score: number,
+  criticalErrors: number,
+  rules: Pick<ScoringRules, 'grades' | 'critical'>,
+): { score: number; grade: Grade } {
+  if (criticalErrors === 0) return { score, grade: gradeFor(score, rules.grades) };
+  const cap = CAP_GRADE[rules.critical.cap];
+  const next = {
+    Unsatisfactory: rules.grades.expected,
+    Expected: rules.grades.desired,
+    Desired: rules.grades.exceptional,
+    Exceptional: 101,
+  }[cap];
+  const capped = Math.max(0, Math.min(score, Math.ceil(next) - 1));
+  const grade = gradeFor(capped, rules.grades);
+  return { score: capped, grade: GRADES.indexOf(grade) > GRADES.indexOf(cap) ? cap : grade };
 }

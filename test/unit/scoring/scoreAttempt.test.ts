@@ -40,13 +40,15 @@ describe.each(files)('%s', (file) => {
     }
   });
 
-  it('gives a tip for every weak dimension', () => {
+  it('gives a tip for each kind of critical error first, then one for every weak dimension', () => {
     for (const contact of score.contacts) {
       const weak = DIMENSIONS.filter((d) => {
         const value = contact.dimensions[d].score;
         return value !== null && value < TIP_BELOW;
       });
-      expect(contact.tips.map((t) => t.dimension)).toEqual(weak);
+      const critical = [...new Set(contact.critical.map((e) => e.key))];
+      expect(contact.tips.slice(0, critical.length).map((t) => t.key)).toEqual(critical);
+      expect(contact.tips.slice(critical.length).map((t) => t.dimension)).toEqual(weak);
       for (const tip of contact.tips) expect(TIP_KEYS).toContain(tip.key);
     }
   });

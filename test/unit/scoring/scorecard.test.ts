@@ -12,7 +12,12 @@ import { ENGINE_VERSION } from '../../../src/core/engine/session';
 import { parseScorecard } from '../../../src/core/scoring/readScorecard';
 import { RULE_SETS } from '../../../src/core/scoring/ruleVersions';
 import { RUBRIC_VERSION } from '../../../src/core/scoring/scoreAttempt';
-import { MAX_SCORECARD_CHARS, type Scorecard, scorecardToJson } from '../../../src/core/scoring/scorecard';
+import {
+  MAX_SCORECARD_CHARS,
+  SCORECARD_VERSION,
+  type Scorecard,
+  scorecardToJson,
+} from '../../../src/core/scoring/scorecard';
 import { type Verification, verdictOf, verifyScorecard } from '../../../src/core/scoring/verifyScorecard';
 import { playedScorecard } from '../../support/playedScorecard';
 import { loadStarterPack } from '../../support/starterPack';
@@ -189,9 +194,19 @@ describe('rules this build does not have', () => {
   // Rule sets past builds made scorecards with, as RULE_SETS lists them: these stand in for them.
   const past = [
     ...RULE_SETS,
-    { format: 2, engine: '0.9.0', analyser: `lexicon@${lexiconAnalyser.version}`, rubric: RUBRIC_VERSION },
-    { format: 2, engine: ENGINE_VERSION, analyser: 'lexicon@9.9.9', rubric: RUBRIC_VERSION },
-    { format: 2, engine: ENGINE_VERSION, analyser: `lexicon@${lexiconAnalyser.version}`, rubric: '0.1.0' },
+    {
+      format: SCORECARD_VERSION,
+      engine: '0.9.0',
+      analyser: `lexicon@${lexiconAnalyser.version}`,
+      rubric: RUBRIC_VERSION,
+    },
+    { format: SCORECARD_VERSION, engine: ENGINE_VERSION, analyser: 'lexicon@9.9.9', rubric: RUBRIC_VERSION },
+    {
+      format: SCORECARD_VERSION,
+      engine: ENGINE_VERSION,
+      analyser: `lexicon@${lexiconAnalyser.version}`,
+      rubric: '0.1.0',
+    },
   ];
   const verifyPast = (c: Scorecard) =>
     verifyScorecard(c, scenarios(), { analyser: lexiconAnalyser, ruleSets: past });

@@ -7,14 +7,20 @@ import { DEFAULT_SCORING } from '../../../src/core/scenario/compilePack';
 import { CHANNELS } from '../../../src/core/scenario/schema';
 import {
   availabilityPoints,
+  BASE,
   CHANNEL_TIMES,
+  cappedScore,
   clampScore,
   escalationTimingPoints,
   gradeFor,
+  holdPoints,
   listeningPoints,
+  noteFactPoints,
   overallScore,
   phrasePoints,
+  RESPONSIVENESS_POINTS,
   silencePoints,
+  TIER_POINTS,
   tierDecision,
 } from '../../../src/core/scoring/scoringRules';
 
@@ -37,16 +43,46 @@ describe('golden tables', () => {
     expect(byChannelAndWait(silencePoints)).toMatchSnapshot();
   });
 
-  it('tier: the decision for every needed level, highest escalation and outcome (trainee at level 1)', () => {
+  it('tier: the decision for every needed level, highest escalation and outcome (trainee at level 1, Level 4 the crisis tier)', () => {
     const rows: string[] = [];
     for (const needed of [1, 2, 3, 4])
       for (const highest of [null, 2, 3, 4])
         for (const resolvedWell of [true, false]) {
-          const d = tierDecision(needed, 1, highest, resolvedWell);
+          const d = tierDecision(needed, 1, highest, resolvedWell, needed === 4);
           rows.push(
             `needs ${needed} · escalated ${highest ?? 'never'} · ${resolvedWell ? 'well' : 'badly'} → ${d.key} ${d.points}`,
           );
         }
+    expect(rows).toMatchSnapshot();
+  });
+
+  it('tier: a handoff note’s points by facts carried out of facts required', () => {
+    const rows: string[] = [];
+    for (const required of [1, 2, 3, 5])
+      for (let carried = 0; carried <= required; carried += 1) {
+        const sum = Array.from({ length: required }, (_, i) => noteFactPoints(i < carried, required)).reduce(
+          (a, b) => a + b,
+          0,
+        );
+        rows.push(`${carried}/${required}→${Math.round(sum * 10) / 10}`);
+      }
+    expect(rows).toMatchSnapshot();
+  });
+
+  it('responsiveness: points lost for one hold, by minutes held and whether the caller hung up', () => {
+    const rows = [0, 3, 3.1, 9, 9.1, 60].flatMap((m) =>
+      [false, true].map((left) => `${m} min${left ? ' hung up' : ''}→${holdPoints(m * 60_000, left)}`),
+    );
+    expect(rows).toMatchSnapshot();
+  });
+
+  it('critical errors: the score and grade each cap leaves, by uncapped score', () => {
+    const rows = (['unsatisfactory', 'expected', 'desired'] as const).flatMap((cap) =>
+      [0, 49, 50, 69, 70, 84, 85, 100].map((score) => {
+        const r = cappedScore(score, 1, { ...DEFAULT_SCORING, critical: { errors: [], cap } });
+        return `cap ${cap} · ${score}→${r.score} ${r.grade}`;
+      }),
+    );
     expect(rows).toMatchSnapshot();
   });
 
@@ -107,14 +143,53 @@ describe('extremes', () => {
   });
 
   it('under-escalating a crisis costs more than over-escalating a routine case', () => {
-    const crisisMissed = tierDecision(4, 1, null, false).points;
-    const crisisShort = tierDecision(4, 1, 2, true).points;
-    const routineOver = tierDecision(1, 1, 4, true).points;
+    const crisisMissed = tierDecision(4, 1, null, false, true).points;
+    const crisisShort = tierDecision(4, 1, 2, true, true).points;
+    const routineOver = tierDecision(1, 1, 4, true, false).points;
     expect(crisisMissed).toBeLessThan(routineOver);
     expect(crisisShort).toBeLessThan(routineOver);
-    expect(tierDecision(4, 1, 4, false).points).toBeGreaterThan(0);
-    // Doubled for a crisis: missing level 4 by two tiers costs more than missing level 3 by two.
-    expect(tierDecision(4, 1, 2, true).points).toBeLessThan(tierDecision(3, 1, null, true).points);
+    expect(tierDecision(4, 1, 4, false, true).points).toBeGreaterThan(0);
+    // Doubled for a crisis: missing a crisis tier by two costs more than missing another tier by two.
+    expect(tierDecision(4, 1, 2, true, true).points).toBeLessThan(
+      tierDecision(3, 1, null, true, false).points,
+    );
+    // The crisis is the pack's word, not a level: level 4 of a five-tier ladder is no crisis.
+    expect(tierDecision(4, 1, 3, true, false).points).toBe(TIER_POINTS.underPerTier);
+    expect(tierDecision(5, 1, 4, true, true).points).toBe(
+      TIER_POINTS.underPerTier * TIER_POINTS.crisisFactor,
+    );
+  });
+
+  it('the right tier, on time, with a full note, makes the whole dimension and no more', () => {
+    expect(BASE.tier + TIER_POINTS.right + TIER_POINTS.onTime + TIER_POINTS.note).toBe(100);
+    expect(BASE.tier + TIER_POINTS.resolvedYourself).toBe(100);
+    // A missing fact costs; an empty note costs more than a note missing every fact.
+    expect(noteFactPoints(false, 3)).toBeLessThan(0);
+    expect(TIER_POINTS.emptyNote).toBeLessThan(-TIER_POINTS.note);
+  });
+
+  it('a hold that ends with the caller gone costs more than any hold they came back from', () => {
+    expect(holdPoints(60_000, true)).toBeLessThan(holdPoints(Number.MAX_SAFE_INTEGER, false));
+    expect(holdPoints(RESPONSIVENESS_POINTS.longHoldMs, false)).toBe(0);
+  });
+
+  it('a critical error leaves no score at or above the cap’s next grade, and none changes a score below it', () => {
+    const rules = DEFAULT_SCORING;
+    for (let score = 0; score <= 100; score += 1) {
+      const capped = cappedScore(score, 1, rules);
+      expect(capped.grade).toBe('Unsatisfactory');
+      expect(capped.score).toBe(Math.min(score, rules.grades.expected - 1));
+      expect(gradeFor(capped.score, rules.grades)).toBe(capped.grade);
+      expect(cappedScore(score, 0, rules)).toEqual({ score, grade: gradeFor(score, rules.grades) });
+    }
+  });
+
+  it('the grade is decided on the score as shown, a whole number', () => {
+    const w = DEFAULT_SCORING.weights;
+    // 69.85 before rounding: shown as 70, and graded as 70.
+    const score = overallScore({ empathy: 69.85, tier: 69.85 }, w);
+    expect(score).toBe(70);
+    expect(gradeFor(score ?? 0, DEFAULT_SCORING.grades)).toBe('Desired');
   });
 
   it('grades switch exactly at the thresholds', () => {

@@ -1,26 +1,13 @@
 /**
  * Choosing the right tier: resolving a case the trainee's tier can handle, or escalating to the tier
  * the case needs (twists included), in time, with a handoff note carrying the facts the next tier
- * needs, as the analyser read the note when it was sent.
+ * needs, as the analyser read the note when it was sent: each fact carried earns, each missing costs,
+ * and an empty note costs more.
  */
 
-import type { Scenario } from '../../scenario/types';
+import { isCrisis, neededLevel } from '../contactFacts';
 import { defineDimension, minutes } from '../evidence';
-import type { ContactRecord } from '../readAttempt';
-import { escalationTimingPoints, TIER_POINTS, tierDecision } from '../scoringRules';
-
-/** The level the case came to need, and when that became clear. */
-function neededLevel(record: ContactRecord, scenario: Scenario): { level: number; knownAt: number } {
-  let level = scenario.level;
-  let knownAt = record.opened?.event.at ?? record.arrived.event.at;
-  for (const raised of record.levelRaised) {
-    if (raised.event.level > level) {
-      level = raised.event.level;
-      knownAt = raised.event.at;
-    }
-  }
-  return { level, knownAt };
-}
+import { escalationTimingPoints, noteFactPoints, TIER_POINTS, tierDecision } from '../scoringRules';
 
 export const tier = defineDimension({
   dimension: 'tier',
@@ -34,7 +21,8 @@ export const tier = defineDimension({
     'tier.onTime': 'credit',
     'tier.late': 'cost',
     'tier.noteCarries': 'credit',
-    'tier.noteMissing': 'missed',
+    'tier.noteMissing': 'cost',
+    'tier.noteWritten': 'credit',
     'tier.emptyNote': 'cost',
   },
   judgesUnanswered: false,
@@ -48,7 +36,13 @@ export const tier = defineDimension({
       null,
     );
     const resolvedWell = record.ending === 'satisfied' || record.ending === 'neutral';
-    const decision = tierDecision(level, scenario.traineeTier, highest?.intent.tier ?? null, resolvedWell);
+    const decision = tierDecision(
+      level,
+      scenario.traineeTier,
+      highest?.intent.tier ?? null,
+      resolvedWell,
+      isCrisis(record, scenario),
+    );
     card.add(decision.points, decision.key, highest?.seq ?? record.ended?.seq ?? null, {
       params: { needed: level, chosen: highest?.intent.tier ?? scenario.traineeTier },
     });
@@ -62,17 +56,27 @@ export const tier = defineDimension({
       });
     }
     const required = scenario.expected.handoff.filter((id) => scenario.facts.some((f) => f.id === id));
+    if (highest.intent.note.trim() === '') {
+      card.add(TIER_POINTS.emptyNote, 'tier.emptyNote', highest.seq);
+      return;
+    }
     if (required.length === 0) {
-      if (highest.intent.note.trim() === '') card.add(TIER_POINTS.emptyNote, 'tier.emptyNote', highest.seq);
+      card.add(TIER_POINTS.noteWritten, 'tier.noteWritten', highest.seq);
       return;
     }
     // The note's reading was recorded in the handoff the escalation sent, right after it in the log.
     const sent = record.handoffs.find((h) => h.seq > highest.seq);
     const carried = new Set(sent?.event.carries ?? []);
-    const share = Math.round((TIER_POINTS.note / required.length) * 10) / 10;
     for (const fact of required) {
-      if (carried.has(fact)) card.add(share, 'tier.noteCarries', highest.seq, { params: { fact } });
-      else card.add(0, 'tier.noteMissing', highest.seq, { params: { fact } });
+      const has = carried.has(fact);
+      card.add(
+        noteFactPoints(has, required.length),
+        has ? 'tier.noteCarries' : 'tier.noteMissing',
+        highest.seq,
+        {
+          params: { fact },
+        },
+      );
     }
   },
 });
