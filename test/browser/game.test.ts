@@ -140,6 +140,36 @@ describe('the game', () => {
     expect(browser.errors).toEqual([]);
   });
 
+  it('puts a critical error beside the grade, marks its words and says what the score was before the cap', async () => {
+    const { page } = browser;
+    await startAtDesk(page, 'Start practice');
+    await page
+      .getByRole('textbox', { name: 'Reply' })
+      .fill("Hello Dana, I'm so sorry about the lock. It's not our problem, calm down.");
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => page.locator('.line.from-trainee').count()).toBe(1);
+    await page.getByRole('textbox', { name: 'Reply' }).fill('<b></b>');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => page.locator('.line.from-trainee').count()).toBe(2);
+    await page.getByRole('button', { name: 'End attempt' }).click();
+    await scene(page, 'debrief');
+    expect(await page.locator('.grade-value').textContent()).toBe('Unsatisfactory');
+    const critical = page.getByRole('list', { name: 'Critical errors' });
+    expect(await critical.locator('li').allTextContents()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/markup/),
+        expect.stringMatching(/no customer should hear/),
+      ]),
+    );
+    // The unkind words are marked in the transcript with the reason read aloud.
+    expect(await page.locator('mark.cost', { hasText: 'calm down' }).count()).toBeGreaterThan(0);
+    // The first tip is about a critical error.
+    expect(await page.locator('.tips li').first().textContent()).toMatch(/blame|dismiss|mock|words/i);
+    await page.screenshot({ path: `${SHOTS}/debrief-critical.png`, fullPage: true });
+    await noSeriousViolations(page);
+    expect(browser.errors).toEqual([]);
+  });
+
   it('resumes exactly where the trainee was after a refresh mid-conversation', async () => {
     const { page } = browser;
     await startPracticeAndReply(page);

@@ -40,10 +40,21 @@ export interface TranscriptLine {
   readonly segments: readonly Segment[];
 }
 
+/** A critical error as the trainee reads it: what happened, with which customer, and where. */
+export interface CriticalLine {
+  readonly text: string;
+  readonly contact: string;
+  readonly seq: number | null;
+}
+
 /** The whole debrief. */
 export interface DebriefView {
   readonly grade: string;
   readonly overall: number | null;
+  /** The score before critical errors capped it; null when nothing was capped. */
+  readonly uncapped: number | null;
+  /** Every critical error, in the order of the log; each caps the grade. */
+  readonly critical: readonly CriticalLine[];
   readonly dimensions: readonly DebriefDimension[];
   /** Each tip, with the contact it is about (for a shift, the debrief names the customer). */
   readonly tips: readonly { readonly text: string; readonly contact: string }[];
@@ -70,6 +81,11 @@ function wordsFor(
   if (typeof params.what === 'string') out.what = t(`scorecard.promiseKinds.${params.what}`);
   if (typeof params.due === 'number') out.due = format.clock(params.due);
   if (typeof params.fact === 'string') out.fact = format.fact(contact, params.fact);
+  if (typeof params.kind === 'string') {
+    out.kind = t([`scorecard.nonsense.${params.kind}`, `desk.offerKinds.${params.kind}`], {
+      defaultValue: params.kind,
+    });
+  }
   return out;
 }
 
@@ -136,6 +152,14 @@ export function debriefView(
     }
   }
 
+  const critical = scorecard.score.critical.map((e) => {
+    const text = t(`scorecard.critical.${e.key}`, wordsFor(t, e.params, format, e.contact));
+    if (e.seq !== null && e.span) {
+      marks.set(e.seq, [...(marks.get(e.seq) ?? []), { ...e.span, points: -1, why: text }]);
+    }
+    return { text, contact: e.contact, seq: e.seq };
+  });
+
   const transcript = scorecard.log.flatMap((entry): TranscriptLine[] => {
     if (entry.kind === 'input') {
       if (entry.input.type !== 'trainee.intent' || entry.input.intent.type !== 'reply') return [];
@@ -160,6 +184,8 @@ export function debriefView(
   return {
     grade: scorecard.score.grade ? t(`scorecard.grades.${scorecard.score.grade}`) : '',
     overall: scorecard.score.overall,
+    uncapped: scorecard.score.uncapped !== scorecard.score.overall ? scorecard.score.uncapped : null,
+    critical,
     dimensions,
     tips: scorecard.score.tips.map((tip) => ({
       text: t(`scorecard.tips.${tip.key}`, wordsFor(t, tip.params, format, contactOf(tip.seq))),

@@ -66,6 +66,25 @@ export function renderDebrief(
       ),
     ),
   );
+  // Critical errors sit with the grade they capped, before anything else: they are the lesson.
+  const critical =
+    view.critical.length === 0
+      ? []
+      : [
+          el('h3', { id: 'debrief-critical', text: t('debrief.critical') }),
+          el('p', { text: t('debrief.criticalIntro') }),
+          el(
+            'ul',
+            { class: 'critical', 'aria-labelledby': 'debrief-critical' },
+            ...view.critical.map((c) =>
+              el('li', {
+                text: meta.shift
+                  ? t('debrief.criticalFor', { name: meta.names(c.contact), error: c.text })
+                  : c.text,
+              }),
+            ),
+          ),
+        ];
   const tips = card(
     { id: 'debrief-tips', heading: t('debrief.tips') },
     view.tips.length > 0
@@ -127,6 +146,10 @@ export function renderDebrief(
         { id: 'debrief-grade', heading: t('debrief.grade'), className: 'grade' },
         el('p', { class: 'grade-value', text: view.grade }),
         el('p', { class: 'grade-score', text: t('debrief.overall', { score }) }),
+        ...(view.uncapped === null
+          ? []
+          : [el('p', { class: 'grade-capped', text: t('debrief.capped', { score: view.uncapped }) })]),
+        ...critical,
         el('p', { text: meta.trainee ? t('debrief.trainee', { name: meta.trainee }) : '' }),
         el(
           'div',
