@@ -14,17 +14,20 @@ import { filesUnder, loadStarterPack, playthroughFiles } from '../../support/sta
 
 const starter = loadStarterPack();
 
-/** Plays a playthrough written inline against the shipped library and returns its score. */
-function play(text: string, pack = starter): AttemptScore {
+/** Plays a playthrough's text against a pack (the shipped library by default); its problems throw. */
+function run(text: string, file: string, pack = starter) {
   const result = runPlaythrough(text, {
-    file: 'inline.playthrough.yaml',
+    file,
     pack: pack.pack,
     scenarios: pack.scenarios,
     shifts: pack.shifts,
   });
   if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
-  return result.value.score;
+  return result.value;
 }
+
+/** Plays a playthrough written inline and returns its score. */
+const play = (text: string, pack = starter): AttemptScore => run(text, 'inline.playthrough.yaml', pack).score;
 
 const kinds = (score: AttemptScore) => [...new Set(score.critical.map((e) => CRITICAL_KEYS[e.key]))].sort();
 
@@ -125,16 +128,10 @@ expect: {}
 });
 
 describe('every handled run, graded as a trainer would', () => {
-  const runs = playthroughFiles().map((file) => {
-    const result = runPlaythrough(readFileSync(file, 'utf8'), {
-      file,
-      pack: starter.pack,
-      scenarios: starter.scenarios,
-      shifts: starter.shifts,
-    });
-    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
-    return { file, score: result.value.score };
-  });
+  const runs = playthroughFiles().map((file) => ({
+    file,
+    score: run(readFileSync(file, 'utf8'), file).score,
+  }));
 
   it('every handled-badly run is Unsatisfactory; every handled-well and typed run Desired or better', () => {
     for (const { file, score } of runs) {
@@ -168,14 +165,8 @@ describe('the crisis rule follows the pack', () => {
   });
 
   it.each(playthroughFiles(dir))('%s', (file) => {
-    const result = runPlaythrough(readFileSync(file, 'utf8'), {
-      file,
-      pack: fiveTier.pack,
-      scenarios: fiveTier.scenarios,
-      shifts: fiveTier.shifts,
-    });
-    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
-    expect(result.value.checks.filter((c) => !c.ok).map((c) => c.message)).toEqual([]);
+    const { checks } = run(readFileSync(file, 'utf8'), file, fiveTier);
+    expect(checks.filter((c) => !c.ok).map((c) => c.message)).toEqual([]);
   });
 
   it('one tier short is a critical error only when the tier missed is the pack’s crisis tier', () => {
