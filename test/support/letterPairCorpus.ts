@@ -9,16 +9,17 @@
  * - Never learnt from, so fit to measure on: the held-out rows, the labelled replies, the replies typed
  *   in the shipped playthroughs, and the `en:` texts of the shipped scenarios (see `nonsenseMeasurement`).
  *
- * The TyDiP files live outside the repository, in `../shared/data/politeness/` beside the checkout;
- * `POLITENESS_DATA` points elsewhere.
+ * The TyDiP files are copied into `data/politeness/` with their SOURCE.md (CC BY 4.0 allows it), so
+ * every clone can train and measure; `POLITENESS_DATA` points elsewhere.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parse } from 'csv-parse/sync';
+import { parse as parseYaml } from 'yaml';
 import { isPlaythroughFile, isScenarioFile } from '../../src/core/scenario/files';
 
 /** Where the TyDiP politeness files are. */
-export const POLITENESS_DATA = process.env.POLITENESS_DATA ?? '../shared/data/politeness';
+export const POLITENESS_DATA = process.env.POLITENESS_DATA ?? 'data/politeness';
 
 /** True when the TyDiP files are there to read. */
 export function hasPolitenessData(dir = POLITENESS_DATA): boolean {
@@ -33,35 +34,7 @@ export interface WeightedText {
 
 /** Rows of a CSV file (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes). */
 export function parseCsv(source: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < source.length; i += 1) {
-    const c = source.charAt(i);
-    if (quoted) {
-      if (c === '"' && source.charAt(i + 1) === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && source.charAt(i + 1) === '\n') i += 1;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  return parse(source, { relaxQuotes: false, skipEmptyLines: true }) as string[][];
 }
 
 /**
@@ -137,14 +110,14 @@ function collectStrings(value: unknown, out: string[]): void {
 /** The texts the shipped scenarios (and pack and shifts) give in one language. */
 export function scenarioTexts(language: string, dir = 'scenarios'): string[] {
   return yamlFiles(dir, (p) => isScenarioFile(p) || p.endsWith('pack.yaml')).flatMap((file) =>
-    textsIn(parse(readFileSync(file, 'utf8')), language),
+    textsIn(parseYaml(readFileSync(file, 'utf8')), language),
   );
 }
 
 /** The replies typed in the shipped playthroughs, in one language. */
 export function playthroughReplies(language: string, dir = 'scenarios'): string[] {
   return yamlFiles(dir, isPlaythroughFile).flatMap((file) => {
-    const doc = parse(readFileSync(file, 'utf8')) as {
+    const doc = parseYaml(readFileSync(file, 'utf8')) as {
       language?: string;
       steps?: { reply?: unknown }[];
     };
