@@ -23,12 +23,19 @@ const Pattern = z
     }
   }, 'not a valid regular expression');
 
+const Weight = z.number().min(-10).max(10);
+
 const FamilySchema = z.strictObject({
   /** Points one use earns (positive) or costs (negative). */
-  weight: z.number().min(-10).max(10),
+  weight: Weight,
   /** Uses in one reply that count; more earn nothing ("sorry sorry sorry"). */
   cap: z.number().int().min(1).max(10),
-  patterns: z.array(Pattern).max(200),
+  /**
+   * A pattern alone earns the family's weight; one written `{ pattern, weight }` earns its own, for
+   * the phrases of a family that mean more than its plain words ("thank you for letting us know"
+   * against "thanks").
+   */
+  patterns: z.array(z.union([Pattern, z.strictObject({ pattern: Pattern, weight: Weight })])).max(200),
 });
 
 /** Validates a lexicon file. */
@@ -94,8 +101,11 @@ export interface CompiledLexicon {
     readonly family: PhraseFamily;
     readonly weight: number;
     readonly cap: number;
-    /** Each pattern on its own, sticky: tried where the family matched, to find the longest match. */
-    readonly patterns: readonly RegExp[];
+    /**
+     * Each pattern on its own, sticky, with the weight a match of it earns: tried where the family
+     * matched, to find the longest match.
+     */
+    readonly patterns: readonly { readonly pattern: RegExp; readonly weight: number }[];
     /** All the family's patterns as one expression, so a reply is searched once per family. */
     readonly pattern: RegExp | null;
   }[];
@@ -142,12 +152,15 @@ export function compileLexicon(source: Lexicon): CompiledLexicon {
     source,
     families: PHRASE_FAMILIES.map((family) => {
       const f = source.families[family];
+      const patterns = f.patterns.map((p) =>
+        typeof p === 'string' ? { source: p, weight: f.weight } : { source: p.pattern, weight: p.weight },
+      );
       return {
         family,
         weight: f.weight,
         cap: f.cap,
-        patterns: f.patterns.map((p) => new RegExp(p, 'uy')),
-        pattern: union(f.patterns),
+        patterns: patterns.map((p) => ({ pattern: new RegExp(p.source, 'uy'), weight: p.weight })),
+        pattern: union(patterns.map((p) => p.source)),
       };
     }),
     negators: required(source.negation.negators),
