@@ -22,6 +22,8 @@ import type { Limits, PhraseFamily, ResolutionKind } from '../scenario/types';
 import { type CompiledLexicon, compileLexicon, LEXICONS, type Lexicon } from './lexicon';
 import { readDeadline } from './readDeadline';
 import { readNonsense } from './readNonsense';
+import { familyTone, toneFeatures } from './toneFeatures';
+import { readTone, TONE_MODELS, type ToneWeights } from './toneModel';
 
 /** Everything the analyser found in a reply, with the reply as it read it. */
 export interface FullReplyAnalysis extends ReplyAnalysis {
@@ -32,6 +34,17 @@ export interface FullReplyAnalysis extends ReplyAnalysis {
 const NEGATIVE: ReadonlySet<PhraseFamily> = new Set(PENALTY_FAMILIES);
 /** Families whose words, where they overlap a kind phrase, cancel it. */
 const CANCELS: ReadonlySet<PhraseFamily> = new Set(['blame', 'dismissive', 'sarcasm', 'overpromise']);
+/**
+ * What a sarcastic or dismissive phrase leaves hollow in its sentence. Sarcasm means none of its
+ * sentence ("Thanks a lot, happy now?"); a dismissal takes back the feeling beside it ("I totally
+ * understand, calm down please" understands nothing) but not an action ("Not my department, I'll
+ * transfer you"). Blame is not here: "I'm sorry, but you entered the wrong address" still apologises,
+ * by half, and the labelled replies mark both.
+ */
+const HOLLOWS: ReadonlyMap<PhraseFamily, ReadonlySet<PhraseFamily>> = new Map([
+  ['sarcasm', new Set<PhraseFamily>(['acknowledge', 'validate', 'apologise', 'thank', 'ownership'])],
+  ['dismissive', new Set<PhraseFamily>(['acknowledge', 'validate', 'apologise', 'thank'])],
+]);
 /** Families whose meaning a negator in front of them reverses. */
 const NEGATABLE: ReadonlySet<PhraseFamily> = new Set([
   'acknowledge',
@@ -44,14 +57,6 @@ const NEGATABLE: ReadonlySet<PhraseFamily> = new Set([
 const SOFTENABLE: ReadonlySet<PhraseFamily> = new Set(['acknowledge', 'validate', 'apologise']);
 /** A negated empathy phrase costs this share of what it would have earned. */
 const NEGATED_SHARE = -0.5;
-/** Beyond the neutral zone, the sum of weights at which tone is tanh(1), about 0.76. */
-const TONE_SCALE = 3;
-/**
- * A reply whose weights sum to no more than this either way reads as neutral: a bare "thanks" or the
- * customer's name alone is courtesy, not warmth (measured on the labelled replies: neutral ones sum to
- * 0 or 1, warm ones to 4 or more, cold ones to -2 or less).
- */
-const NEUTRAL_ZONE = 1;
 /** The tone of a nonsense reply: the customer is confused, not insulted. */
 const NONSENSE_TONE = -0.5;
 
@@ -148,20 +153,26 @@ class Bounds {
 
 /**
  * Matches per family: the family's patterns are searched together, and where one matches, the longest
- * match of any of its patterns at that place is taken; overlapping matches of a family count once.
+ * match of any of its patterns at that place is taken, with that pattern's weight (the first listed
+ * of equally long ones); overlapping matches of a family count once.
  */
 function familyMatches(lexicon: CompiledLexicon, folded: string): Match[] {
   const found: Match[] = [];
-  for (const { family, weight, pattern, patterns } of lexicon.families) {
+  for (const { family, weight: familyWeight, pattern, patterns } of lexicon.families) {
     if (!pattern) continue;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(folded); m; m = pattern.exec(folded)) {
-      let end = m.index + m[0].length;
+      let weight = familyWeight;
+      let longest = -1;
       for (const single of patterns) {
-        single.lastIndex = m.index;
-        const longer = single.exec(folded);
-        if (longer && m.index + longer[0].length > end) end = m.index + longer[0].length;
+        single.pattern.lastIndex = m.index;
+        const here = single.pattern.exec(folded);
+        if (here && here[0].length > longest) {
+          longest = here[0].length;
+          weight = single.weight;
+        }
       }
+      const end = m.index + Math.max(m[0].length, longest);
       if (end === m.index) {
         pattern.lastIndex = m.index + 1;
         continue;
@@ -330,6 +341,8 @@ export interface AnalyseOptions {
   readonly lexicons?: Readonly<Record<string, CompiledLexicon>>;
   /** Whether to read promises and their deadlines (the slowest part); true when absent. */
   readonly promises?: boolean;
+  /** The learned tone models by language (the shipped ones when absent; `{}` reads tone from the families alone). */
+  readonly toneModels?: Readonly<Record<string, ToneWeights>>;
 }
 
 const compiled = new Map<Lexicon, CompiledLexicon>();
@@ -359,7 +372,9 @@ export function analyseReply(
     known: lexicon.words,
     customerName: context.customerName,
   });
-  if (nonsense) return { text, tone: NONSENSE_TONE, families: [], effects: [], promises: [], nonsense };
+  if (nonsense) {
+    return { text, tone: NONSENSE_TONE, toneSpans: [], families: [], effects: [], promises: [], nonsense };
+  }
   const folded = foldText(text);
   const bounds = new Bounds(folded);
   const now = context.now ?? 0;
@@ -368,19 +383,10 @@ export function analyseReply(
   matches.push(...nameMatches(lexicon, folded, text, context.customerName));
   matches.push(...capitalsMatch(lexicon, text));
 
-  // A kind phrase inside a dismissive or sarcastic one ("sorry you feel that way") earns nothing, and
-  // sarcasm turns the kind words of its sentence ("Thanks a lot, really helpful") into nothing too.
+  // A kind phrase inside a dismissive or sarcastic one ("sorry you feel that way") earns nothing.
   const opposites = matches.filter((m) => CANCELS.has(m.family));
-  const sarcastic = matches
-    .filter((m) => m.family === 'sarcasm')
-    .map((m) => ({ start: bounds.sentenceStart(m.start), end: bounds.sentenceEnd(m.end - 1) }));
   matches = matches.filter(
-    (m) =>
-      NEGATIVE.has(m.family) ||
-      (!opposites.some((n) => n.start < m.end && m.start < n.end) &&
-        (m.family === 'name' ||
-          m.family === 'greeting' ||
-          !sarcastic.some((s) => s.start <= m.start && m.end <= s.end))),
+    (m) => NEGATIVE.has(m.family) || !opposites.some((n) => n.start < m.end && m.start < n.end),
   );
 
   const stops = lexicon.negationStops ? allMatches(lexicon.negationStops, folded) : [];
@@ -408,6 +414,19 @@ export function analyseReply(
       }
     }
   }
+
+  // Sarcasm or a dismissal leaves what the kind words of its sentence would earn hollow (see HOLLOWS)
+  // and still costs itself; a kind phrase turned against itself ("I'm not sorry") still costs too.
+  const hollow = matches.flatMap((m) => {
+    const families = HOLLOWS.get(m.family);
+    return families
+      ? [{ families, start: bounds.sentenceStart(m.start), end: bounds.sentenceEnd(m.end - 1) }]
+      : [];
+  });
+  matches = matches.filter(
+    (m) =>
+      m.weight <= 0 || !hollow.some((h) => h.families.has(m.family) && h.start <= m.start && m.end <= h.end),
+  );
 
   // The same canned phrase earns less each time the trainee has already used it with this customer.
   if (context.previous.length > 0) {
@@ -463,11 +482,25 @@ export function analyseReply(
       const sum = net.get(family) ?? 0;
       return NEGATIVE.has(family) ? sum < 0 : sum > 0;
     });
-  const total = effects.reduce((sum, e) => sum + e.weight, 0);
-  const beyond = Math.max(0, Math.abs(total) - NEUTRAL_ZONE) * Math.sign(total);
+  // The tone is the learned model's reading of every feature, the families' effects among them; a
+  // language without a model falls back to the sum of its families' weights.
+  const model = (options.toneModels ?? TONE_MODELS)[context.language.slice(0, 2)];
+  if (model) {
+    const reading = readTone(toneFeatures(text, folded, context.language, effects), model);
+    return {
+      text,
+      tone: reading.tone,
+      toneSpans: reading.spans,
+      families,
+      effects,
+      promises,
+      nonsense: null,
+    };
+  }
   return {
     text,
-    tone: round(Math.tanh(beyond / TONE_SCALE)),
+    tone: familyTone(effects),
+    toneSpans: [],
     families,
     effects,
     promises,

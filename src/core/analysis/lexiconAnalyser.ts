@@ -14,7 +14,7 @@ export const LEXICON_ANALYSER_ID = 'lexicon';
  * The shipped analyser's version: the lexicons and letter pairs in `lexicons/` and the code that reads
  * them.
  */
-export const LEXICON_ANALYSER_VERSION = '1.2.0';
+export const LEXICON_ANALYSER_VERSION = '2.0.0';
 
 /** The shipped analyser. */
 export const lexiconAnalyser: Analyser = {

@@ -79,6 +79,14 @@ export interface NonsenseReading {
   readonly end: number;
 }
 
+/** A feature that moved a reply's learned tone: where, which (`w:…`, `b:…`, `s:…`, `f:…`), and by how much. */
+export interface ToneSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly key: string;
+  readonly weight: number;
+}
+
 /** What an analyser makes of a reply; the persona reacts to its tone and families. */
 export interface ReplyAnalysis {
   /** -1 rude or dismissive … +1 warm and professional. */
@@ -87,6 +95,12 @@ export interface ReplyAnalysis {
   readonly families: readonly PhraseFamily[];
   readonly effects: readonly ReplyEffect[];
   readonly promises: readonly DetectedPromise[];
+  /**
+   * Every feature of the learned tone that moved it (a word, two words, a politeness strategy, a
+   * phrase family), with its span in the reply normalised to NFC, its key (`w:sorry`, `s:hedge`,
+   * `f:apologise.matched`) and its weight in the model's log-odds: what read as warm or curt.
+   */
+  readonly toneSpans: readonly ToneSpan[];
   /**
    * Set when the reply is nonsense, null otherwise. A nonsense reply earns and costs nothing for its
    * phrasing (no effects, families or promises: words hidden in markup count for nothing) and reads

@@ -62,7 +62,7 @@ function templates(scenario: Scenario, options: { typing?: boolean } = {}): Even
       text: typed.text ?? choice ?? families.join(' '),
       language: typed.language ?? scenario.languages[0] ?? 'en',
       choice,
-      analysis: { tone, families, effects: [], promises: [], nonsense: null },
+      analysis: { tone, toneSpans: [], families, effects: [], promises: [], nonsense: null },
       kinds: typed.kinds ?? [toneKind(tone)],
     });
   const act =

@@ -11,10 +11,13 @@ import { everyTransition } from '../scenario/transitionsOf';
 import type { PhraseFamily, ReplyKind, Scenario } from '../scenario/types';
 import type { ReplyAnalysis } from './analyser';
 
-/** A tone at or above this is warm. */
-export const WARM_TONE = 0.25;
+/**
+ * A tone above this is warm. The customer hears the same bands the learned tone is calibrated and
+ * measured on (warm above 0.15, cold below -0.15), so a reply people call warm is answered as warm.
+ */
+export const WARM_TONE = 0.15;
 /** A tone below this is cold. */
-export const COLD_TONE = -0.1;
+export const COLD_TONE = -0.15;
 /** A tone at or below this is rude. */
 export const RUDE_TONE = -0.5;
 /** Replies of at least this many words that share this much of their words with an earlier one repeat it. */
@@ -28,7 +31,7 @@ const POLITENESS: ReadonlySet<PhraseFamily> = new Set(['greeting', 'name', 'than
 
 /** The tone of a reply, as one of the four tone kinds. */
 export function toneKind(tone: number): 'warm' | 'neutral' | 'cold' | 'rude' {
-  if (tone >= WARM_TONE) return 'warm';
+  if (tone > WARM_TONE) return 'warm';
   if (tone <= RUDE_TONE) return 'rude';
   if (tone < COLD_TONE) return 'cold';
   return 'neutral';

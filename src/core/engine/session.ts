@@ -24,7 +24,7 @@ import {
  * Bumped whenever a change could make an old transcript replay differently: a transcript or save made
  * with another engine version cannot be checked by this one.
  */
-export const ENGINE_VERSION = '6.0.0';
+export const ENGINE_VERSION = '7.0.0';
 
 /** Names the exact scenario version an attempt was played on: its id, authored version and content hash. */
 export interface ScenarioRef {

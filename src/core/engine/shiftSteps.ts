@@ -14,6 +14,7 @@ import {
   type DetectedPromise,
   type NonsenseReading,
   type ReplyEffect,
+  type ToneSpan,
 } from './analyser';
 import { CHANNEL_RULES } from './channelRules';
 import type { Intent, PromiseKind, RefusalReason } from './intents';
@@ -135,6 +136,8 @@ export type ShiftEmitted =
       readonly families: readonly string[];
       readonly effects: readonly ReplyEffect[];
       readonly promises: readonly DetectedPromise[];
+      /** Every feature that moved the learned tone, with its span and weight. */
+      readonly toneSpans: readonly ToneSpan[];
       /** Set when the reply holds no words a person would write; it then earns nothing. */
       readonly nonsense: NonsenseReading | null;
     }
@@ -792,6 +795,7 @@ function reply(
     families: analysis.families,
     effects: analysis.effects,
     promises: analysis.promises,
+    toneSpans: analysis.toneSpans,
     nonsense: analysis.nonsense,
   });
   // A promise in the words is a promise: on the tracker at once, kept or broken like any other. One

@@ -18,7 +18,7 @@ import { cappedScore, type Grade, MAX_TIPS, overallScore, TIP_BELOW } from './sc
  * Bumped whenever a change to the rubric (a dimension, a formula, a point value) could give a recorded
  * transcript a different score: a scorecard scored by another rubric version cannot be re-checked.
  */
-export const RUBRIC_VERSION = '3.0.0';
+export const RUBRIC_VERSION = '4.0.0';
 
 /** A concrete next step for a weak dimension, pointing at the moment it is about. */
 export interface Tip {

@@ -153,6 +153,16 @@ const EventSchema = z.discriminatedUnion('type', [
     families: z.array(z.enum(PHRASE_FAMILIES)).max(PHRASE_FAMILIES.length),
     effects: z.array(EffectSchema).max(2000),
     promises: z.array(TypedPromiseSchema).max(200),
+    toneSpans: z
+      .array(
+        z.strictObject({
+          start: Offset,
+          end: Offset,
+          key: z.string().max(200),
+          weight: z.number().min(-100).max(100),
+        }),
+      )
+      .max(5000),
     nonsense: z.strictObject({ kind: z.enum(NONSENSE_KINDS), start: Offset, end: Offset }).nullable(),
   }),
   z.strictObject({

@@ -75,7 +75,14 @@ export const EMPATHY_POINTS = {
   upsetBelow: -0.2,
   /** How many of the first replies may pass before the acknowledgement counts as missing. */
   acknowledgeWithin: 2,
+  /** Each reply's learned tone (−1…+1) times this: how warm or curt it read beyond its phrases. */
+  toneScale: 6,
 } as const;
+
+/** The empathy points a reply's learned tone brings: its tone times the scale, to one decimal. */
+export function tonePoints(tone: number): number {
+  return Math.round(tone * EMPATHY_POINTS.toneScale * 10) / 10;
+}
 
 /** Attention: greeting the customer in the first reply, and using their name in any. */
 export const ATTENTION_POINTS = { greeting: 30, name: 30 } as const;

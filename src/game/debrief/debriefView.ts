@@ -69,6 +69,11 @@ export interface DebriefFormat {
 
 type Params = Readonly<Record<string, string | number>>;
 
+/** Tone features weighing at least this much (log-odds) are marked on the words in the transcript. */
+const TONE_MARK_WEIGHT = 0.08;
+/** Tone features of the whole reply or of a phrase family, which are not marked as words. */
+const WHOLE_REPLY_FEATURE = /^(?:s:length|s:no-capitals|f:)/;
+
 function wordsFor(
   t: TFunction,
   params: Params,
@@ -150,6 +155,37 @@ export function debriefView(
         ]);
       }
     }
+  }
+
+  // The words the learned tone weighed most, where no evidence already marks them: what read as warm
+  // or as curt. Features of the whole reply (its length) and the families (already evidence) are left
+  // out.
+  let replySeq: number | null = null;
+  for (const entry of scorecard.log) {
+    if (entry.kind === 'input') {
+      replySeq =
+        entry.input.type === 'trainee.intent' && entry.input.intent.type === 'reply' ? entry.seq : null;
+      continue;
+    }
+    if (entry.event.type !== 'reply.analysed' || replySeq === null) continue;
+    const existing = marks.get(replySeq) ?? [];
+    const tone = entry.event.toneSpans.filter(
+      (s) =>
+        Math.abs(s.weight) >= TONE_MARK_WEIGHT &&
+        !WHOLE_REPLY_FEATURE.test(s.key) &&
+        !existing.some((m) => m.start < s.end && s.start < m.end),
+    );
+    marks.set(replySeq, [
+      ...existing,
+      ...tone.map((s) => ({
+        start: s.start,
+        end: s.end,
+        points: s.weight,
+        why: t(s.weight > 0 ? 'debrief.readWarm' : 'debrief.readCurt', {
+          weight: Math.abs(s.weight).toFixed(2),
+        }),
+      })),
+    ]);
   }
 
   const critical = scorecard.score.critical.map((e) => {

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyseReply } from '../../../src/core/analysis/analyseReply';
 import { LETTER_PAIR_ALPHABET, parseLetterPairTable } from '../../../src/core/analysis/letterPairs';
-import { LEXICON_ANALYSER_VERSION, lexiconAnalyser } from '../../../src/core/analysis/lexiconAnalyser';
+import { lexiconAnalyser } from '../../../src/core/analysis/lexiconAnalyser';
 import table from '../../../src/core/analysis/lexicons/letter-pairs.json';
 import { readNonsense } from '../../../src/core/analysis/readNonsense';
 import { hasPolitenessData } from '../../support/letterPairCorpus';
@@ -154,25 +154,24 @@ describe('a nonsense reply in the analysis', () => {
     expect(a.families).toContain('apologise');
   });
 
-  it('is what the shipped analyser, version 1.2.0, records', () => {
-    expect(LEXICON_ANALYSER_VERSION).toBe('1.2.0');
+  it('is what the shipped analyser records', () => {
     const reading = lexiconAnalyser.reply('fjdksla', { language: 'es', customerName: 'Rubén', previous: [] });
     expect(reading.nonsense).toEqual({ kind: 'no-words', start: 0, end: 7 });
     expect(reading).not.toHaveProperty('text');
   });
 
-  it('reads a 3,000-character reply of any kind quickly', () => {
-    const replies = [
+  // How fast is measured by `npm run bench` (a 2,000-character reply), never by a timed test.
+  it('reads a 3,000-character reply of any kind, whole', () => {
+    const kinds = [
       'x'.repeat(3000),
       'asdkjh qwpoe '.repeat(230),
       '<script>'.repeat(375),
       '{{'.repeat(1500),
       '<a '.repeat(1000),
       'I am so sorry about the delay, Dana. '.repeat(81),
-    ];
-    const started = performance.now();
-    for (const text of replies) en(text.slice(0, 3000));
-    expect(performance.now() - started).toBeLessThan(500);
+    ].map((text) => en(text.slice(0, 3000)).nonsense?.kind ?? null);
+    expect(kinds.at(-1)).toBeNull();
+    expect(kinds.slice(0, -1).every((k) => k !== null)).toBe(true);
   });
 
   it('never throws, is deterministic and keeps its span inside the reply', () => {

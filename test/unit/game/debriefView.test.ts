@@ -1,7 +1,8 @@
 /**
  * The debrief reads a scorecard through the interface's translations: every dimension and piece of
  * evidence becomes a sentence (no raw keys, no unfilled {{placeholders}}), tips are sentences, and the
- * transcript marks exactly the words that earned or cost points, in English and in Spanish.
+ * transcript marks exactly the words that earned or cost points, and the words the learned tone read
+ * as warm or curt, in English and in Spanish.
  */
 import { describe, expect, it } from 'vitest';
 import { debriefView } from '../../../src/game/debrief/debriefView';
@@ -50,5 +51,21 @@ describe.each(['en', 'es'] as const)('the debrief in %s', (language) => {
       expect(line.segments.map((s) => s.text).join('')).toBe(replyTextAt(card.log, line.seq));
     }
     expect(replies.some((l) => l.segments.some((s) => s.mark === 'cost' && s.why))).toBe(true);
+  });
+
+  it('marks the words the learned tone read as warm or curt, where no evidence marks them', async () => {
+    const i18n = await createI18n(language);
+    const card = playedScorecard(FILES[0] ?? '');
+    const view = debriefView(card, i18n.t, language, format(language));
+    const warm = i18n.t('debrief.readWarm', { weight: '' }).replace(/\s*\(.*$/, '');
+    const curt = i18n.t('debrief.readCurt', { weight: '' }).replace(/\s*\(.*$/, '');
+    const toneMarks = view.transcript.flatMap((l) =>
+      l.segments.filter((s) => s.why?.startsWith(warm) || s.why?.startsWith(curt)),
+    );
+    expect(toneMarks.length).toBeGreaterThan(0);
+    for (const mark of toneMarks) expect(mark.mark).toBe(mark.why?.startsWith(warm) ? 'credit' : 'cost');
+    // The critical errors of the run are named in words.
+    expect(view.critical.length).toBe(card.score.critical.length);
+    for (const c of view.critical) expect(c.text).not.toMatch(/\{\{|^scorecard\./);
   });
 });
