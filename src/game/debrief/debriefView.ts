@@ -70,7 +70,7 @@ export interface DebriefFormat {
 type Params = Readonly<Record<string, string | number>>;
 
 /** Tone features weighing at least this much (log-odds) are marked on the words in the transcript. */
-const TONE_MARK_WEIGHT = 0.08;
+const TONE_MARK_WEIGHT = 0.1;
 /** Tone features of the whole reply or of a phrase family, which are not marked as words. */
 const WHOLE_REPLY_FEATURE = /^(?:s:length|s:no-capitals|f:)/;
 

@@ -55,7 +55,7 @@ describe.each(['en', 'es'] as const)('the debrief in %s', (language) => {
 
   it('marks the words the learned tone read as warm or curt, where no evidence marks them', async () => {
     const i18n = await createI18n(language);
-    const card = playedScorecard(FILES[0] ?? '');
+    const card = playedScorecard('scenarios/level-2/charged-twice-in-public.typed.playthrough.yaml');
     const view = debriefView(card, i18n.t, language, format(language));
     const warm = i18n.t('debrief.readWarm', { weight: '' }).replace(/\s*\(.*$/, '');
     const curt = i18n.t('debrief.readCurt', { weight: '' }).replace(/\s*\(.*$/, '');
