@@ -1,18 +1,9 @@
-/**
- * A pace a person can play. Every good run of the shipped library (handled well, and typed alone) is
- * played again as a person would play it at the default pace: reading the customer's words at 200 a
- * minute, typing at 30, four seconds per action, waiting only for what the file waited for. Its ending
- * and its grade band must hold. And a trainee who stops answering still loses the customer, within a
- * length of real time a person would notice.
- */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lexiconAnalyser } from '../../src/core/analysis/lexiconAnalyser';
 import { practiceShift } from '../../src/core/engine/practiceShift';
 import { ShiftSession } from '../../src/core/engine/session';
 import { readingMs } from '../../src/core/playthrough/humanTiming';
-import { runPlaythrough } from '../../src/core/playthrough/runPlaythrough';
-import { loadStarterPack, playthroughFiles } from '../support/starterPack';
+import { loadStarterPack, playFile, playthroughFiles } from '../support/starterPack';
 
 const pack = loadStarterPack();
 const good = playthroughFiles().filter((f) => /\.(handled-well|typed)\.playthrough\.yaml$/.test(f));
@@ -24,32 +15,19 @@ describe('at a person’s pace', () => {
   });
 
   it.each(good)('%s keeps its outcome and grade band', (file) => {
-    const result = runPlaythrough(readFileSync(file, 'utf8'), {
-      file,
-      pack: pack.pack,
-      scenarios: pack.scenarios,
-      shifts: pack.shifts,
-      timing: 'human',
-    });
-    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
-    expect(result.value.checks.filter((c) => !c.ok).map((c) => c.message)).toEqual([]);
+    const run = playFile(file, { timing: 'human' });
+    expect(run.checks.filter((c) => !c.ok).map((c) => c.message)).toEqual([]);
     // Checked: the ending, the refusals, the grade and the score band.
-    expect(result.value.checks.length).toBeGreaterThanOrEqual(3);
-    expect(result.value.realMs).toBeGreaterThan(0);
+    expect(run.checks.length).toBeGreaterThanOrEqual(3);
+    expect(run.realMs).toBeGreaterThan(0);
   });
 
   it('says in the menu about as long as a practice really takes a person (within half to twice)', () => {
     const longest = new Map<string, number>();
     for (const file of good) {
-      const run = runPlaythrough(readFileSync(file, 'utf8'), {
-        file,
-        pack: pack.pack,
-        scenarios: pack.scenarios,
-        timing: 'human',
-      });
-      if (!run.ok) continue;
-      const id = run.value.scenarios[0]?.id ?? '';
-      longest.set(id, Math.max(longest.get(id) ?? 0, (run.value.realMs ?? 0) / 60_000));
+      const run = playFile(file, { timing: 'human' });
+      const id = run.scenarios[0]?.id ?? '';
+      longest.set(id, Math.max(longest.get(id) ?? 0, (run.realMs ?? 0) / 60_000));
     }
     const off = pack.scenarios.flatMap((s) => {
       const real = longest.get(s.id) ?? 0;

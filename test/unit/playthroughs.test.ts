@@ -6,24 +6,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { formatProblem } from '../../src/core';
-import { runPlaythrough } from '../../src/core/playthrough/runPlaythrough';
-import { loadStarterPack, playthroughFiles } from '../support/starterPack';
+import { loadStarterPack, playFile, playthroughFiles } from '../support/starterPack';
 
 const pack = loadStarterPack();
 const files = playthroughFiles();
 
 describe('playthroughs', () => {
   it.each(files)('%s', (file) => {
-    const result = runPlaythrough(readFileSync(file, 'utf8'), {
-      file,
-      pack: pack.pack,
-      scenarios: pack.scenarios,
-      shifts: pack.shifts,
-    });
-    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
-    const failed = result.value.checks
-      .filter((c) => !c.ok)
+    const failed = playFile(file)
+      .checks.filter((c) => !c.ok)
       .map((c) => `${file}:${c.at.line}:${c.at.col}: ${c.message}`);
     expect(failed).toEqual([]);
   });

@@ -6,28 +6,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkPack, formatProblem } from '../../../src/core';
-import { runPlaythrough } from '../../../src/core/playthrough/runPlaythrough';
+import { checkPack } from '../../../src/core';
 import { CRITICAL_KEYS } from '../../../src/core/scoring/critical';
 import type { AttemptScore } from '../../../src/core/scoring/scoreAttempt';
-import { filesUnder, loadStarterPack, playthroughFiles } from '../../support/starterPack';
+import { filesUnder, loadStarterPack, playFile, playText, playthroughFiles } from '../../support/starterPack';
 
 const starter = loadStarterPack();
 
-/** Plays a playthrough's text against a pack (the shipped library by default); its problems throw. */
-function run(text: string, file: string, pack = starter) {
-  const result = runPlaythrough(text, {
-    file,
-    pack: pack.pack,
-    scenarios: pack.scenarios,
-    shifts: pack.shifts,
-  });
-  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
-  return result.value;
-}
-
 /** Plays a playthrough written inline and returns its score. */
-const play = (text: string, pack = starter): AttemptScore => run(text, 'inline.playthrough.yaml', pack).score;
+const play = (text: string, pack = starter): AttemptScore =>
+  playText(text, 'inline.playthrough.yaml', { pack }).score;
 
 const kinds = (score: AttemptScore) => [...new Set(score.critical.map((e) => CRITICAL_KEYS[e.key]))].sort();
 
@@ -130,7 +118,7 @@ expect: {}
 describe('every handled run, graded as a trainer would', () => {
   const runs = playthroughFiles().map((file) => ({
     file,
-    score: run(readFileSync(file, 'utf8'), file).score,
+    score: playFile(file).score,
   }));
 
   it('every handled-badly run is Unsatisfactory; every handled-well and typed run Desired or better', () => {
@@ -165,7 +153,7 @@ describe('the crisis rule follows the pack', () => {
   });
 
   it.each(playthroughFiles(dir))('%s', (file) => {
-    const { checks } = run(readFileSync(file, 'utf8'), file, fiveTier);
+    const { checks } = playFile(file, { pack: fiveTier });
     expect(checks.filter((c) => !c.ok).map((c) => c.message)).toEqual([]);
   });
 
