@@ -1,6 +1,6 @@
 /**
- * The trainee's settings: name, language, volume, text size, reduced motion, reply mode and live
- * coaching. Kept in localStorage (untrusted: validated, defaults for anything unreadable) and applied
+ * The trainee's settings: name, language, volume, text size, reduced motion, reply mode, live
+ * coaching and the desk's keyboard shortcuts. Kept in localStorage (untrusted: validated, defaults for anything unreadable) and applied
  * to the document, so text size and motion hold on every screen.
  */
 import { z } from 'zod';
@@ -16,6 +16,8 @@ const SettingsSchema = z.strictObject({
   reducedMotion: z.boolean(),
   replyMode: z.enum(['typed', 'choices']),
   coaching: z.boolean(),
+  /** The desk's keyboard shortcuts (Alt+Shift+letter); a trainee can turn them off (WCAG 2.1.4). */
+  shortcuts: z.boolean(),
 });
 
 /** The trainee's settings. */
@@ -34,6 +36,7 @@ export function defaultSettings(language: UiLanguage, prefersReducedMotion: bool
     reducedMotion: prefersReducedMotion,
     replyMode: 'typed',
     coaching: true,
+    shortcuts: true,
   };
 }
 

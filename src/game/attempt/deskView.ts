@@ -6,17 +6,26 @@
 import { type PromiseKind, readAttempt, type Scenario, type ShiftSession } from '../../core/runtime';
 import { inLanguage } from '../text';
 
-/** One line of a conversation: who said it, when (game ms), and the words in the trainee's language. */
+/**
+ * One line of a conversation: who said it, when (game ms), and the words in the trainee's language. A
+ * `colleague` line is an escalated tier's answer: `tier` says which, `does` what it did, and `text` is
+ * the note the scenario gives it (empty when it gives none, for the desk to say in its own words).
+ */
 export interface ConversationLine {
   readonly seq: number;
   readonly at: number;
-  readonly from: 'customer' | 'trainee';
+  readonly from: 'customer' | 'trainee' | 'colleague';
   readonly text: string;
+  readonly tier?: number;
+  readonly does?: 'resolves' | 'returns';
 }
 
 export { inLanguage };
 
-/** The conversation with one contact, oldest first: the customer's lines and the trainee's replies. */
+/**
+ * The conversation with one contact, oldest first: the customer's lines, the trainee's replies, and
+ * each escalated tier's answer, in the order they happened.
+ */
 export function conversation(session: ShiftSession, contact: string, language: string): ConversationLine[] {
   const record = readAttempt(session.transcript).contacts.find((c) => c.contact === contact);
   if (!record) return [];
@@ -32,6 +41,14 @@ export function conversation(session: ShiftSession, contact: string, language: s
         ? [{ seq: i.seq, at: i.intent.at, from: 'trainee' as const, text: i.intent.text }]
         : [],
     ),
+    ...record.answers.map((a) => ({
+      seq: a.seq,
+      at: a.event.at,
+      from: 'colleague' as const,
+      tier: a.event.tier,
+      does: a.event.does,
+      text: a.event.note ? inLanguage(a.event.note, language) : '',
+    })),
   ];
   return lines.sort((a, b) => a.seq - b.seq);
 }
@@ -41,16 +58,35 @@ export interface QueueItem {
   readonly contact: string;
   readonly scenario: Scenario;
   readonly channel: Scenario['channel'];
-  readonly status: 'queued' | 'open' | 'held' | 'ended';
+  readonly status: ShiftSession['context']['contacts'][number]['status'];
   /** Game ms the customer has waited since arriving, or since the trainee last answered. */
   readonly waitingMs: number;
   readonly mood: number;
+  /** Patience left, 0 (about to leave) … 1 (calm). */
+  readonly patience: number;
+  /** How many lines the customer has said: the desk counts the ones the trainee has not seen. */
+  readonly customerLines: number;
   readonly ending: string | null;
+  /** The tier the case waits on, once escalated and not yet answered; null otherwise. */
+  readonly waitingOnTier: number | null;
+}
+
+/** Patience in words, as the queue shows it. */
+export type PatienceWord = 'calm' | 'impatient' | 'leaving';
+
+/** The word for a customer's patience: calm, getting impatient, or about to leave. */
+export function patienceWord(patience: number): PatienceWord {
+  if (patience >= 0.5) return 'calm';
+  if (patience >= 0.2) return 'impatient';
+  return 'leaving';
 }
 
 /** Every contact that has arrived, in order of arrival. */
 export function queue(session: ShiftSession, scenarios: readonly Scenario[]): QueueItem[] {
   const now = session.now;
+  const lines = new Map<string, number>();
+  for (const e of session.events)
+    if (e.type === 'persona.said') lines.set(e.contact, (lines.get(e.contact) ?? 0) + 1);
   return session.context.contacts.flatMap((c) => {
     const scenario = scenarios.find((s) => s.id === c.scenario);
     if (!scenario) return [];
@@ -63,7 +99,10 @@ export function queue(session: ShiftSession, scenarios: readonly Scenario[]): Qu
         status: c.status,
         waitingMs: c.status === 'ended' ? 0 : Math.max(0, now - Math.max(c.arrivedAt, persona.answeredAt)),
         mood: persona.mood,
+        patience: persona.patience,
+        customerLines: lines.get(c.id) ?? 0,
         ending: c.ending,
+        waitingOnTier: session.context.handoffs.find((h) => h.contact === c.id)?.tier ?? null,
       },
     ];
   });
@@ -132,4 +171,24 @@ export function promiseTracker(session: ShiftSession): TrackedPromise[] {
       freeToWithdraw: p.status === 'open' && said.get(p.contact) === p.saidBefore,
     }))
     .sort((a, b) => Number(a.status !== 'open') - Number(b.status !== 'open') || due(a) - due(b));
+}
+
+/**
+ * Where the attempt stands for ending it: whether every contact has ended (and no more will arrive),
+ * whether the shift is over, and the promises still owed.
+ */
+export interface AttemptEnd {
+  readonly allEnded: boolean;
+  readonly over: boolean;
+  readonly owed: readonly TrackedPromise[];
+}
+
+/** Reads where the attempt stands for ending it. */
+export function attemptEnd(session: ShiftSession): AttemptEnd {
+  const c = session.context;
+  return {
+    allEnded: c.arrived >= c.arrivals.length && c.contacts.every((x) => x.status === 'ended'),
+    over: session.isOver,
+    owed: promiseTracker(session).filter((p) => p.status === 'open'),
+  };
 }

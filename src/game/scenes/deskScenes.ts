@@ -13,7 +13,7 @@ import { clockText, type GameServices } from '../services';
 import { applySettings } from '../settings';
 import { inLanguage } from '../text';
 import { renderDebrief } from '../ui/DebriefPanel';
-import { DeskView } from '../ui/DeskView';
+import { DeskView } from '../ui/desk/DeskView';
 import { download, el, markScene } from '../ui/dom';
 import { drawBust, drawOffice } from './office';
 
@@ -45,6 +45,7 @@ export class DeskScene extends Phaser.Scene {
       replyMode: attempt.settings.replyMode,
       coaching: attempt.settings.coaching,
       reducedMotion: s.settings.value.reducedMotion,
+      shortcuts: s.settings.value.shortcuts,
     });
     const host = el('div', { class: 'desk-host' });
     const languages = el('select', { 'aria-label': s.i18n.t('menu.language') });
@@ -92,6 +93,10 @@ export class DeskScene extends Phaser.Scene {
         this.view?.refresh();
       },
       finish: () => this.finish(),
+      setShortcuts: (on) => {
+        s.settings.update({ shortcuts: on });
+        this.view?.setOptions(options());
+      },
     });
     this.unsubscribe = attempt.subscribe((events) => this.hear(events));
     // Intents save as they happen; leaving the page saves the game time spent since the last one.
@@ -99,6 +104,8 @@ export class DeskScene extends Phaser.Scene {
     window.addEventListener('pagehide', leaving);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       this.unsubscribe?.();
+      this.view?.dispose();
+      this.view = null;
       window.removeEventListener('pagehide', leaving);
     });
     this.drawBusts();
@@ -164,13 +171,13 @@ export class DeskScene extends Phaser.Scene {
   override update(_time: number, delta: number): void {
     const attempt = this.services.play.attempt;
     if (!attempt || !this.view) return;
-    if (!attempt.paused) attempt.tick(Math.min(delta, 250));
+    if (!attempt.paused && !attempt.isOver) attempt.tick(Math.min(delta, 250));
+    // Once the attempt is over the desk stays, so the last words can be read; the trainee ends it.
     this.sinceRefresh += delta;
     if (this.sinceRefresh > 500) {
       this.sinceRefresh = 0;
       this.view.refresh();
     }
-    if (attempt.isOver) this.finish();
   }
 
   private finish(): void {

@@ -1,0 +1,112 @@
+/**
+ * What the desk's panels read, without a browser: the keyboard shortcuts and how a reply box sends,
+ * the queue's patience words and outcomes, an escalated tier's answer in the conversation, and where
+ * the attempt stands for ending it.
+ */
+import { describe, expect, it } from 'vitest';
+import { Attempt, type AttemptSettings } from '../../../src/game/attempt/Attempt';
+import { AttemptStore } from '../../../src/game/attempt/attemptStore';
+import { attemptEnd, conversation, patienceWord, queue } from '../../../src/game/attempt/deskView';
+import { sendKeyOf, sends, shortcutFor } from '../../../src/game/ui/desk/shortcuts';
+import { loadStarterPack } from '../../support/starterPack';
+
+const press = (
+  code: string,
+  mods: Partial<Record<'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey', boolean>>,
+) => ({
+  code,
+  altKey: false,
+  shiftKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  ...mods,
+});
+
+describe('keyboard shortcuts', () => {
+  it('answer Alt+Shift and a letter by its position, and nothing else', () => {
+    expect(shortcutFor(press('KeyR', { altKey: true, shiftKey: true }), true)).toBe('reply');
+    expect(shortcutFor(press('KeyK', { altKey: true, shiftKey: true }), true)).toBe('help');
+    // Typing a capital, or Alt alone (menus on some systems), is not a shortcut.
+    expect(shortcutFor(press('KeyR', { shiftKey: true }), true)).toBeNull();
+    expect(shortcutFor(press('KeyR', { altKey: true }), true)).toBeNull();
+    expect(shortcutFor(press('KeyR', { altKey: true, shiftKey: true, ctrlKey: true }), true)).toBeNull();
+    expect(shortcutFor(press('KeyZ', { altKey: true, shiftKey: true }), true)).toBeNull();
+  });
+
+  it('are all silent once the trainee turns them off', () => {
+    expect(shortcutFor(press('KeyR', { altKey: true, shiftKey: true }), false)).toBeNull();
+  });
+
+  it('send a live conversation on Enter and a letter on Ctrl+Enter, never mid-composition', () => {
+    const enter = (mods = {}) => ({ ...press('Enter', mods), key: 'Enter' });
+    expect(sendKeyOf('chat')).toBe('enter');
+    expect(sendKeyOf('phone')).toBe('enter');
+    expect(sendKeyOf('social')).toBe('enter');
+    expect(sendKeyOf('email')).toBe('ctrl-enter');
+    expect(sends(enter(), 'enter')).toBe(true);
+    expect(sends(enter({ shiftKey: true }), 'enter')).toBe(false);
+    expect(sends({ ...enter(), isComposing: true }, 'enter')).toBe(false);
+    expect(sends(enter(), 'ctrl-enter')).toBe(false);
+    expect(sends(enter({ ctrlKey: true }), 'ctrl-enter')).toBe(true);
+    expect(sends(enter({ metaKey: true }), 'ctrl-enter')).toBe(true);
+  });
+});
+
+describe('the queue', () => {
+  it('puts patience in words at its edges', () => {
+    expect(patienceWord(1)).toBe('calm');
+    expect(patienceWord(0.5)).toBe('calm');
+    expect(patienceWord(0.49)).toBe('impatient');
+    expect(patienceWord(0.2)).toBe('impatient');
+    expect(patienceWord(0.19)).toBe('leaving');
+    expect(patienceWord(0)).toBe('leaving');
+  });
+});
+
+describe('an escalated case', () => {
+  const pack = loadStarterPack();
+  const memory = new Map<string, string>();
+  const world = {
+    scenarios: pack.scenarios,
+    shifts: pack.shifts,
+    store: new AttemptStore({
+      getItem: (k) => memory.get(k) ?? null,
+      setItem: (k, v) => void memory.set(k, v),
+      removeItem: (k) => void memory.delete(k),
+    }),
+    now: () => new Date('2026-12-05T10:00:00.000Z'),
+  };
+  const settings: AttemptSettings = {
+    trainee: 'Ana Ruiz',
+    language: 'en',
+    mode: 'practice',
+    playing: 'invoices-for-the-accountant',
+    replyMode: 'typed',
+    coaching: false,
+  };
+
+  it('shows the tier’s answer as a colleague’s line after the handoff, and the case waits on the tier', () => {
+    const attempt = Attempt.start(world, settings, 3);
+    attempt.tick(100);
+    attempt.act({
+      type: 'escalate',
+      contact: 'c1',
+      tier: 2,
+      note: 'Needs the first-quarter invoices re-issued.',
+    });
+    attempt.act({ type: 'end', contact: 'c1' });
+    expect(queue(attempt.session, pack.scenarios)[0]).toMatchObject({ status: 'ended', waitingOnTier: 2 });
+    expect(conversation(attempt.session, 'c1', 'en').some((l) => l.from === 'colleague')).toBe(false);
+    expect(attemptEnd(attempt.session)).toMatchObject({ allEnded: true, over: false });
+
+    attempt.skip();
+    const lines = conversation(attempt.session, 'c1', 'es');
+    const answer = lines.find((l) => l.from === 'colleague');
+    expect(answer).toMatchObject({ tier: 2 });
+    // In the trainee's language, after everything said before it.
+    expect(answer?.text).toMatch(/^Las copias de facturas son una consulta de nivel 1/);
+    expect(lines.at(-1)?.seq).toBeGreaterThanOrEqual(answer?.seq ?? Number.POSITIVE_INFINITY);
+    expect(queue(attempt.session, pack.scenarios)[0]).toMatchObject({ waitingOnTier: null });
+    expect(attemptEnd(attempt.session).over).toBe(true);
+  });
+});
