@@ -149,6 +149,26 @@ describe('the desk', () => {
     expect(browser.errors).toEqual([]);
   });
 
+  it('keeps a half-typed reply and handoff note through a refresh', async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await practise(page);
+    await page.keyboard.type('Hello Dana, let me look.');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.line.from-trainee').count()).toBe(1);
+    await page.keyboard.type('Dana, I can see the lock on your acc');
+    await page.getByLabel('Handoff note').fill('Locked out before payroll at noon');
+    await page.reload();
+    await page.waitForFunction(() => document.body.dataset.scene === 'menu', null, { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await page.waitForFunction(() => document.body.dataset.scene === 'desk', null, { timeout: 30_000 });
+    expect(await page.getByRole('textbox', { name: 'Reply' }).inputValue()).toBe(
+      'Dana, I can see the lock on your acc',
+    );
+    expect(await page.getByLabel('Handoff note').inputValue()).toBe('Locked out before payroll at noon');
+    expect(browser.errors).toEqual([]);
+  });
+
   it('lists its keyboard shortcuts, which can be turned off', async () => {
     const { page } = browser;
     await page.setViewportSize({ width: 1366, height: 768 });

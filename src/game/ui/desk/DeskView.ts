@@ -20,6 +20,8 @@ export type { DeskActions, DeskOptions };
 
 /** How long a chat customer is shown typing before their words appear (real ms). */
 const TYPING_MS = 700;
+/** Where half-typed replies and notes are kept, so a refresh does not lose them. */
+const DRAFTS_KEY = 'escalation-desk:drafts';
 
 export class DeskView {
   private readonly state: DeskState = {
@@ -43,6 +45,13 @@ export class DeskView {
     private readonly actions: DeskActions,
   ) {
     document.addEventListener('keydown', this.onKey);
+    this.restoreDrafts();
+    // Every change to a form field is kept (after the field's own handler has run); replies are kept
+    // as they redraw.
+    root.addEventListener('change', () => this.keepDrafts());
+    root.addEventListener('input', (event) => {
+      if ((event.target as HTMLElement | null)?.id !== 'reply-box') this.keepDrafts();
+    });
     this.refresh();
     // The desk starts at the top, with the conversation in view and the reply box ready to type in.
     window.scrollTo(0, 0);
@@ -62,6 +71,35 @@ export class DeskView {
     render(nothing, this.root);
   }
 
+  /** Whose drafts these are: the attempt being played (its scenario or shift, and its seed). */
+  private get draftsOwner(): string {
+    return `${this.attempt.settings.playing}:${this.attempt.session.options.seed}`;
+  }
+
+  private restoreDrafts(): void {
+    try {
+      const saved = JSON.parse(localStorage.getItem(DRAFTS_KEY) ?? 'null') as unknown;
+      if (!saved || typeof saved !== 'object') return;
+      const { owner, drafts } = saved as { owner?: unknown; drafts?: unknown };
+      if (owner !== this.draftsOwner || !drafts || typeof drafts !== 'object') return;
+      for (const [key, value] of Object.entries(drafts))
+        if (typeof value === 'string') this.state.drafts.set(key, value.slice(0, 4000));
+    } catch {
+      // Unreadable drafts are dropped: they are a convenience, not the attempt.
+    }
+  }
+
+  private keepDrafts(): void {
+    try {
+      localStorage.setItem(
+        DRAFTS_KEY,
+        JSON.stringify({ owner: this.draftsOwner, drafts: Object.fromEntries(this.state.drafts) }),
+      );
+    } catch {
+      // Storage full or off: the attempt's own save says so; drafts are only lost on a refresh.
+    }
+  }
+
   private get context(): DeskContext {
     return {
       attempt: this.attempt,
@@ -69,7 +107,10 @@ export class DeskView {
       options: this.options,
       actions: this.actions,
       state: this.state,
-      redraw: () => this.draw(),
+      redraw: () => {
+        this.keepDrafts();
+        this.draw();
+      },
       select: (contact) => this.select(contact),
     };
   }

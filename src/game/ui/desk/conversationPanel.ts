@@ -118,7 +118,7 @@ function socialView(
             <span class="when">${clockText(opening.at, language)}</span></figcaption>
           <p class="words">${opening.text}</p>
         </figure>
-        <p class="dm-note">${t('desk.privateMessages')}</p>`
+        <p class="dm-note">${t('desk.privateMessages', { name: scenario.persona.name })}</p>`
       : nothing
   }
   ${logTemplate(

@@ -92,17 +92,9 @@ function trackerCard(ctx: DeskContext) {
         ? html`<p class="empty">${t('desk.noPromises')}</p>`
         : html`<ul>${promises.map((p) => {
             const name = nameOf(ctx, p.contact);
-            return html`<li class="promise ${p.status}" data-promise=${p.id}>
-              <span>${promiseText(ctx, p)}</span>
-              ${
-                p.status === 'open'
-                  ? html`<button type="button" @click=${() => act({ type: 'fulfil', contact: p.contact, promise: p.id })}>
-                        ${t(`desk.keep.${p.what}`, { name })}</button>
-                      <button type="button" @click=${() => act({ type: 'withdraw', contact: p.contact, promise: p.id })}>
-                        ${t(p.from === 'words' && p.freeToWithdraw ? 'desk.notAPromise' : 'desk.withdraw', { name })}</button>`
-                  : nothing
-              }
-            </li>`;
+            const keep = html`<button type="button" @click=${() => act({ type: 'fulfil', contact: p.contact, promise: p.id })}>${t(`desk.keep.${p.what}`, { name })}</button>`;
+            const back = html`<button type="button" @click=${() => act({ type: 'withdraw', contact: p.contact, promise: p.id })}>${t(p.from === 'words' && p.freeToWithdraw ? 'desk.notAPromise' : 'desk.withdraw', { name })}</button>`;
+            return html`<li class="promise ${p.status}" data-promise=${p.id}><span>${promiseText(ctx, p)}</span>${p.status === 'open' ? html`${keep}${back}` : nothing}</li>`;
           })}</ul>`
     }</div>`,
   );
