@@ -17,6 +17,7 @@ import {
   type ToneSpan,
 } from './analyser';
 import { CHANNEL_RULES } from './channelRules';
+import type { EngineRules } from './engineRules';
 import type { Intent, PromiseKind, RefusalReason } from './intents';
 import type { Persona, PersonaMachine, PersonaSnapshot } from './personaMachine';
 import { GRACE_MS, nextWake, type PersonaEmitted, type PersonaEvent } from './personaSteps';
@@ -204,12 +205,13 @@ export interface ShiftStep {
   readonly emitted: readonly ShiftEmitted[];
 }
 
-/** Everything a shift needs that does not change while it runs. */
+/** Everything a shift needs that does not change while it runs, the engine version's rules among it. */
 export interface ShiftWorld {
   readonly shift: Shift;
   readonly scenarios: ReadonlyMap<string, Scenario>;
   readonly personas: ReadonlyMap<string, Persona>;
   readonly analyser: Analyser;
+  readonly rules: EngineRules;
 }
 
 /** The shift before anything has happened: arrival times drawn (jittered) from the seed. */
