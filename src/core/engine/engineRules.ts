@@ -10,17 +10,21 @@
  * behind a rule in {@link EngineRules}, so the versions before it still replay, or the old versions
  * are dropped from {@link ENGINE_RULES} and their records can no longer be re-checked.
  */
-export const ENGINE_VERSION = '7.0.0';
+export const ENGINE_VERSION = '8.0.0';
 
-/**
- * How one engine version plays: one rule for each change made behind a rule, so that the versions
- * before it still play as they did. None yet.
- */
-export type EngineRules = Readonly<Record<never, never>>;
+/** How one engine version plays. */
+export interface EngineRules {
+  /**
+   * A call on a channel that rings (see `ChannelRule.rings`) rings until the trainee answers it,
+   * instead of opening as soon as there is room for it.
+   */
+  readonly callsRing: boolean;
+}
 
 /** The rules of every engine version this build plays, by version. */
 export const ENGINE_RULES: Readonly<Record<string, EngineRules>> = {
-  [ENGINE_VERSION]: {},
+  '7.0.0': { callsRing: false },
+  [ENGINE_VERSION]: { callsRing: true },
 };
 
 /** The rules engine `version` played by, or null when this build cannot play it. */

@@ -41,7 +41,7 @@ export interface QueueItem {
   readonly contact: string;
   readonly scenario: Scenario;
   readonly channel: Scenario['channel'];
-  readonly status: 'queued' | 'open' | 'held' | 'ended';
+  readonly status: ShiftSession['context']['contacts'][number]['status'];
   /** Game ms the customer has waited since arriving, or since the trainee last answered. */
   readonly waitingMs: number;
   readonly mood: number;
