@@ -51,7 +51,9 @@ export function formatRun(run: PlaythroughRun): string {
                       ? `takes back promise ${i.promise}`
                       : i.type === 'follow_up'
                         ? `schedules a follow-up at ${clock(i.dueAt)}`
-                        : i.type.replace('_', ' ');
+                        : i.type === 'answer'
+                          ? 'answers the call'
+                          : i.type.replace('_', ' ');
       lines.push(`${at}  You → ${i.contact}: ${detail}`);
       continue;
     }
