@@ -2,15 +2,15 @@
  * `npm run release:scenarios [-- DIR]`: keeps every scenario version the game ships, so scorecards
  * made on it can be verified after the trainer edits the file. Compiles the pack in DIR (`scenarios/`
  * by default) and writes each compiled scenario not yet released to `DIR/released/`; releases compiled
- * for another engine version are removed, since this engine cannot replay scorecards made with it.
+ * for an engine version this build no longer plays are removed, since scorecards made with it cannot
+ * be replayed; those of an earlier version it still plays are kept.
  * Run it before shipping a build; a test fails while the shipped scenarios are not all released.
  * Exits 1 when the scenarios have errors, 2 on a usage error.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatProblem, hasErrors } from '../core';
-import { ENGINE_VERSION } from '../core/engine/session';
-import { releasedFileName, releasedScenarioText } from '../core/pack/releasedScenarios';
+import { isPlayable, releasedFileName, releasedScenarioText } from '../core/pack/releasedScenarios';
 import { runCli } from './runCli';
 import { loadPackAround, loadReleased, RELEASED_DIR } from './scenarioFiles';
 
@@ -30,13 +30,11 @@ export async function releaseScenarios(dir: string): Promise<ReleaseReport> {
   const folder = join(dir, RELEASED_DIR);
   await mkdir(folder, { recursive: true });
   const { released, problems } = await loadReleased(dir);
-  const kept = new Set(
-    released.filter((r) => r.engineVersion === ENGINE_VERSION).map((r) => releasedFileName(r.scenario)),
-  );
+  const kept = new Set(released.filter(isPlayable).map((r) => releasedFileName(r.scenario)));
   const removed: string[] = [];
   for (const r of released) {
     const name = releasedFileName(r.scenario);
-    if (r.engineVersion !== ENGINE_VERSION) {
+    if (!isPlayable(r)) {
       await rm(join(folder, name), { force: true });
       removed.push(name);
     }

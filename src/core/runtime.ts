@@ -27,7 +27,7 @@ export {
   type Transcript,
   type TranscriptEntry,
 } from './engine/session';
-export type { ContactState, ShiftContext, ShiftEmitted } from './engine/shiftSteps';
+export type { ContactState, ContactStatus, ShiftContext, ShiftEmitted } from './engine/shiftSteps';
 export type { PackCheck } from './pack/checkPack';
 export { fail, type Result, succeed } from './result';
 export {

@@ -1,9 +1,10 @@
 /**
  * Reference scorecards: attempts on the fixture scenarios (which never change), played through every
- * kind of judgement the log records (replies read, promises typed and tracked, a handoff note read, a
- * tier's answer, a promise broken by the clock), kept in test/fixtures/scorecards/ per version of the
- * rules. A scorecard made with this build must verify in the next build unless a version moved; one
- * made with other versions must say it cannot be re-checked.
+ * kind of judgement the log records (a call answered after ringing, replies read, promises typed and
+ * tracked, a handoff note read, a tier's answer, a promise broken by the clock), kept in
+ * test/fixtures/scorecards/ per version of the rules. A scorecard made with this build must verify in
+ * the next build unless a version moved; one made with an earlier engine this build still plays (and
+ * its analyser and rubric) must verify too; any other must say it cannot be re-checked.
  */
 import { readFileSync } from 'node:fs';
 import { lexiconAnalyser } from '../../src/core/analysis/lexiconAnalyser';
@@ -50,6 +51,7 @@ type Step =
 
 const STEPS: readonly Step[] = [
   { wait: 20_000 },
+  { type: 'answer', contact: 'c1' },
   {
     type: 'reply',
     contact: 'c1',

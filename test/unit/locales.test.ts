@@ -1,5 +1,9 @@
-/** Every interface string exists in every shipped language, including a text for every scorecard key. */
+/**
+ * Every interface string exists in every shipped language, including a text for every scorecard key
+ * and every reason the engine can refuse an intent for.
+ */
 import { describe, expect, it } from 'vitest';
+import { REFUSAL_REASONS } from '../../src/core/engine/intents';
 import { DIMENSIONS } from '../../src/core/scenario/schema';
 import { EVIDENCE_KEYS, TIP_KEYS } from '../../src/core/scoring/rubric';
 import en from '../../src/game/locales/en.json';
@@ -13,6 +17,14 @@ function keys(value: unknown, prefix = ''): string[] {
 describe('interface locales', () => {
   it('Spanish has exactly the keys English has', () => {
     expect(keys(es).sort()).toEqual(keys(en).sort());
+  });
+
+  it.each([
+    ['en', en],
+    ['es', es],
+  ])('%s says why for every refusal the engine can make', (_lang, locale) => {
+    const refusals = (locale as unknown as { refusals: Record<string, string> }).refusals;
+    for (const reason of REFUSAL_REASONS) expect(refusals[reason], reason).toBeTruthy();
   });
 });
 

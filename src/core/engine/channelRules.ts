@@ -1,8 +1,8 @@
 /**
  * How each channel behaves at the desk, one row per channel: whether it is a live conversation that
- * holds the trainee (a call), how many of its contacts can be open at once, whether a call on another
- * line keeps it waiting, whether it can be put on hold, and how much longer its customers wait than in
- * a chat. The engine routes contacts and wears patience down by these rows, and the desk shows
+ * holds the trainee (a call), whether it rings until the trainee answers, how many of its contacts can
+ * be open at once, whether a call on another line keeps it waiting, whether it can be put on hold, and
+ * how much longer its customers wait than in a chat. The engine routes contacts and wears patience down by these rows, and the desk shows
  * typing, hold buttons and ringing by them; nothing compares channel names. (How soon each channel
  * expects an answer is a scoring target and lives with the rubric's formulas.)
  */
@@ -12,7 +12,12 @@ import type { Channel } from '../scenario/types';
 export interface ChannelRule {
   /** A live conversation: while one is open the trainee can work on nothing else. */
   readonly live: boolean;
-  /** Most of this channel's contacts open at once; null: any number (they wait in the inbox). */
+  /**
+   * Whether a contact rings when there is room for it, and opens only when the trainee answers it (a
+   * call). One that does not ring opens as soon as there is room.
+   */
+  readonly rings: boolean;
+  /** Most of this channel's contacts open (or ringing) at once; null: any number (they wait in the inbox). */
   readonly openAtOnce: number | null;
   /** Whether a live call on another contact keeps this one from opening. */
   readonly waitsForCall: boolean;
@@ -38,6 +43,7 @@ export interface ChannelRule {
 export const CHANNEL_RULES: Readonly<Record<Channel, ChannelRule>> = {
   chat: {
     live: false,
+    rings: false,
     openAtOnce: 3,
     waitsForCall: true,
     holdable: false,
@@ -46,6 +52,7 @@ export const CHANNEL_RULES: Readonly<Record<Channel, ChannelRule>> = {
   },
   phone: {
     live: true,
+    rings: true,
     openAtOnce: 1,
     waitsForCall: true,
     holdable: true,
@@ -54,6 +61,7 @@ export const CHANNEL_RULES: Readonly<Record<Channel, ChannelRule>> = {
   },
   social: {
     live: false,
+    rings: false,
     openAtOnce: null,
     waitsForCall: false,
     holdable: false,
@@ -62,6 +70,7 @@ export const CHANNEL_RULES: Readonly<Record<Channel, ChannelRule>> = {
   },
   email: {
     live: false,
+    rings: false,
     openAtOnce: null,
     waitsForCall: false,
     holdable: false,

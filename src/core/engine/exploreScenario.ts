@@ -3,12 +3,14 @@
  * event its script can react to (each choice, each phrase family it listens for, each action, amounts
  * at the edges of each range, each timer, promise and handoff outcome, and a long silence). Reports
  * which beats and endings can be reached, so a trainer learns that a scenario cannot be won, or cannot
- * be lost, before a trainee does.
+ * be lost, before a trainee does. On a channel that rings, the route to an ending picks up the call
+ * before the trainee's first word or act, as the desk makes them.
  */
 import { initialTransition, transition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { everyTransition } from '../scenario/transitionsOf';
 import type { Ending, PhraseFamily, ReplyKind, Scenario, Transition } from '../scenario/types';
+import { CHANNEL_RULES } from './channelRules';
 import { fullPatienceMs, MINUTE_MS } from './personaLogic';
 import { createPersonaMachine } from './personaMachine';
 import type { PersonaContext, PersonaEmitted, PersonaEvent } from './personaSteps';
@@ -189,6 +191,20 @@ function describe(event: PersonaEvent): string {
 }
 
 /**
+ * A route as a trainee plays it: on a channel that rings, the call is answered before their first
+ * word or act (waiting while it rings needs no answer; an answer the route already takes needs no
+ * other).
+ */
+export function playedRoute(scenario: Scenario, events: readonly PersonaEvent[]): string[] {
+  const route = events.map(describe);
+  if (!CHANNEL_RULES[scenario.channel].rings) return route;
+  const first = events.findIndex((e) => e.type === 'trainee.reply' || e.type === 'trainee.act');
+  const answers = first >= 0 && events[first]?.type === 'trainee.act' && events[first].action === 'answer';
+  if (first < 0 || answers) return route;
+  return [...route.slice(0, first), 'answer', ...route.slice(first)];
+}
+
+/**
  * The part of a persona's state that can change what its script does next: the beat, which side of
  * every mood, trust and patience threshold the script tests it is on, and the facts its conditions
  * name. Two states with the same key behave the same, so the walk stays finite.
@@ -259,7 +275,7 @@ export function exploreScenario(scenario: Scenario, options: { limit?: number } 
       if (emitted.type === 'persona.moved') reached.add(emitted.to);
       if (emitted.type === 'persona.ended') {
         const ending = emitted.ending as Ending;
-        const route = events.map(describe);
+        const route = playedRoute(scenario, events);
         const known = endings[ending];
         if (!known || route.length < known.length) endings[ending] = route;
       }

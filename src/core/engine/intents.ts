@@ -54,6 +54,8 @@ export const IntentSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('follow_up'), ...base, dueAt: At }),
   z.strictObject({ type: z.literal('hold'), ...base }),
   z.strictObject({ type: z.literal('unhold'), ...base }),
+  // Picks up a ringing call: it opens, and the caller's wait for a first answer ends.
+  z.strictObject({ type: z.literal('answer'), ...base }),
   z.strictObject({ type: z.literal('end'), ...base }),
 ]);
 
@@ -64,23 +66,29 @@ export type IntentType = Intent['type'];
 /** What a trainee can promise a customer: a callback, an email, an update or something else. */
 export type PromiseKind = Extract<Intent, { type: 'promise' }>['what'];
 
+/** Every reason the engine can refuse an intent for; each has its text in every locale (`refusals.`). */
+export const REFUSAL_REASONS = [
+  'unknown-contact',
+  'contact-not-open',
+  'contact-ended',
+  'on-another-call',
+  'clock-mismatch',
+  'unknown-choice',
+  'unknown-fact',
+  'beyond-authority',
+  'not-above-your-tier',
+  'tier-outside-ladder',
+  'unknown-promise',
+  'promise-settled',
+  'due-in-the-past',
+  'not-on-hold',
+  'too-many-chats',
+  'invalid-intent',
+  'already-on-hold',
+  'shift-over',
+  'not-ringing',
+  'call-ringing',
+] as const;
+
 /** Why the engine refused an intent; the refusal itself is recorded in the transcript. */
-export type RefusalReason =
-  | 'unknown-contact'
-  | 'contact-not-open'
-  | 'contact-ended'
-  | 'on-another-call'
-  | 'clock-mismatch'
-  | 'unknown-choice'
-  | 'unknown-fact'
-  | 'beyond-authority'
-  | 'not-above-your-tier'
-  | 'tier-outside-ladder'
-  | 'unknown-promise'
-  | 'promise-settled'
-  | 'due-in-the-past'
-  | 'not-on-hold'
-  | 'too-many-chats'
-  | 'invalid-intent'
-  | 'already-on-hold'
-  | 'shift-over';
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];

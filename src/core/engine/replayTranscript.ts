@@ -1,11 +1,12 @@
 /**
  * Replaying a transcript: its inputs are fed again to a new session on the exact scenario versions and
- * analyser it names, and every recorded event, each judgement included, must come out again,
- * identically and in order.
+ * analyser it names, under the rules of the engine version that made it, and every recorded event,
+ * each judgement included, must come out again, identically and in order.
  */
 import { fail, type Result, succeed } from '../result';
 import type { Scenario } from '../scenario/types';
 import { type Analyser, analyserStamp } from './analyser';
+import { engineRulesOf } from './engineRules';
 import { ENGINE_VERSION, type ScenarioRef, ShiftSession, type Transcript } from './session';
 
 /** Why a transcript could not be replayed, or where its replay disagreed with it. */
@@ -89,12 +90,15 @@ export function matchScenarios(
   );
 }
 
-/** The problem of a record made by an engine or analyser this build does not have, if it is one. */
+/**
+ * The problem of a record made by an engine or analyser this build does not have, if it is one. An
+ * earlier engine version this build still plays (see `ENGINE_RULES`) is no problem.
+ */
 export function versionProblem(
   record: { readonly engineVersion: string; readonly analyser: Transcript['analyser'] },
   analyser: Analyser,
 ): Extract<ReplayProblem, { made: string }> | null {
-  if (record.engineVersion !== ENGINE_VERSION) {
+  if (!engineRulesOf(record.engineVersion)) {
     return {
       code: 'engine-version',
       message: `Made with engine ${record.engineVersion}, which this build (engine ${ENGINE_VERSION}) cannot re-check.`,
@@ -116,8 +120,8 @@ export function versionProblem(
 }
 
 /**
- * Replays a transcript's inputs against the scenarios and analyser it names and checks that every
- * recorded event comes out again, identically and in order. Returns the replayed session, or why it
+ * Replays a transcript's inputs against the scenarios and analyser it names, under its engine
+ * version's rules, and checks that every recorded event comes out again, identically and in order. Returns the replayed session, or why it
  * could not be replayed, or the first entry that came out differently.
  */
 export function replayTranscript(
@@ -134,6 +138,7 @@ export function replayTranscript(
     shift: transcript.shift,
     seed: transcript.seed,
     analyser,
+    engineVersion: transcript.engineVersion,
   });
   for (const entry of transcript.entries) {
     if (entry.kind === 'input') session.send(entry.input);

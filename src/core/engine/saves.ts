@@ -1,9 +1,11 @@
 /**
  * Saving and restoring an attempt. A save is the session's inputs with everything a restore checks them
  * against: the engine and analyser that made it, the seed, the shift, the scenario versions and a
- * fingerprint of the events. A restore is all or nothing. A save made under earlier rules (another
- * engine or analyser version) is not thrown away: when the caller allows it, its inputs are played
- * again under the current rules and the trainee carries on, told that it was.
+ * fingerprint of the events. A restore is all or nothing. A save made by an earlier engine version this
+ * build still plays resumes exactly, under that version's rules, and the attempt carries on under them.
+ * A save made under rules this build does not have (another analyser, an engine no longer played) is
+ * not thrown away: when the caller allows it, its inputs are played again under the current rules and
+ * the trainee carries on, told that it was.
  */
 import { z } from 'zod';
 import { canonicalJson } from '../canonicalJson';
@@ -86,7 +88,7 @@ export function saveSession(session: ShiftSession): string {
   const envelope: Extract<SaveEnvelope, { version: typeof SAVE_VERSION }> = {
     format: SAVE_FORMAT,
     version: SAVE_VERSION,
-    engineVersion: ENGINE_VERSION,
+    engineVersion: session.engineVersion,
     analyser: transcript.analyser,
     seed: session.options.seed,
     shift: session.options.shift as SaveEnvelope['shift'],
@@ -173,7 +175,15 @@ export function restoreSession(
   }
   let session: ShiftSession;
   try {
-    session = new ShiftSession({ scenarios: matched.value, shift: save.shift, seed: save.seed, analyser });
+    // Under the rules it was saved with when this build still plays them; under the current ones when
+    // the trainee agreed to carry on so.
+    session = new ShiftSession({
+      scenarios: matched.value,
+      shift: save.shift,
+      seed: save.seed,
+      analyser,
+      engineVersion: made ? ENGINE_VERSION : save.engineVersion,
+    });
     for (const input of save.inputs) session.send(input);
   } catch {
     return problem('does-not-replay', 'The save could not be replayed.');

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Scenario, Shift } from '../scenario/types';
 import type { Analyser, AnalyserRef } from './analyser';
+import { ENGINE_VERSION, engineRulesOf } from './engineRules';
 import { IntentSchema, type RefusalReason } from './intents';
 import { type MachineStepper, machineStepper } from './machineStepper';
 import { personaOf } from './personaMachine';
@@ -20,11 +21,7 @@ import {
   type ShiftWorld,
 } from './shiftSteps';
 
-/**
- * Bumped whenever a change could make an old transcript replay differently: a transcript or save made
- * with another engine version cannot be checked by this one.
- */
-export const ENGINE_VERSION = '7.0.0';
+export { ENGINE_VERSION };
 
 /** Names the exact scenario version an attempt was played on: its id, authored version and content hash. */
 export interface ScenarioRef {
@@ -57,13 +54,15 @@ export interface Transcript {
 
 /**
  * What a {@link ShiftSession} is built from: the scenarios (every one the shift names must be among
- * them), the shift, the seed, and the analyser that reads the trainee's words.
+ * them), the shift, the seed, the analyser that reads the trainee's words, and the engine version to
+ * play by (this build's when absent; an earlier one to replay or resume an attempt made under it).
  */
 export interface SessionOptions {
   readonly scenarios: readonly Scenario[];
   readonly shift: Shift;
   readonly seed: number | string;
   readonly analyser: Analyser;
+  readonly engineVersion?: string;
 }
 
 const MAX_MS = 30 * 24 * 3_600_000;
@@ -102,8 +101,13 @@ export class ShiftSession {
   private readonly stepper: MachineStepper<ShiftSnapshot, ShiftInput, ShiftEmitted, { rngState: number }>;
   private readonly world: ShiftWorld;
   readonly scenarioRefs: readonly ScenarioRef[];
+  /** The engine version this session plays by, and stamps its transcript with. */
+  readonly engineVersion: string;
 
   constructor(readonly options: SessionOptions) {
+    const engineVersion = options.engineVersion ?? ENGINE_VERSION;
+    const rules = engineRulesOf(engineVersion);
+    if (!rules) throw new RangeError(`This build cannot play by engine ${engineVersion}.`);
     const used = new Set(options.shift.arrivals.map((a) => a.scenario));
     const scenarios = options.scenarios.filter((s) => used.has(s.id));
     const missing = [...used].filter((id) => !scenarios.some((s) => s.id === id));
@@ -114,7 +118,9 @@ export class ShiftSession {
       scenarios: new Map(scenarios.map((s) => [s.id, s])),
       personas: new Map(scenarios.map((s) => [s.id, personaOf(s)])),
       analyser: options.analyser,
+      rules,
     };
+    this.engineVersion = engineVersion;
     this.scenarioRefs = scenarios.map((s) => ({ id: s.id, version: s.version, contentHash: s.contentHash }));
     this.world = world;
     this.stepper = machineStepper(createShiftMachine(world));
@@ -201,7 +207,7 @@ export class ShiftSession {
   get transcript(): Transcript {
     const { id, version } = this.options.analyser;
     return {
-      engineVersion: ENGINE_VERSION,
+      engineVersion: this.engineVersion,
       analyser: { id, version },
       seed: this.options.seed,
       shift: this.options.shift,

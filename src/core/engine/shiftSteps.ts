@@ -17,18 +17,25 @@ import {
   type ToneSpan,
 } from './analyser';
 import { CHANNEL_RULES } from './channelRules';
+import type { EngineRules } from './engineRules';
 import type { Intent, PromiseKind, RefusalReason } from './intents';
 import type { Persona, PersonaMachine, PersonaSnapshot } from './personaMachine';
 import { GRACE_MS, nextWake, type PersonaEmitted, type PersonaEvent } from './personaSteps';
 import { nextRandom } from './random';
 import { replyKinds } from './replyKinds';
 
-/** Where a contact stands: waiting in the queue, open with the trainee, on hold, or ended. */
-export type ContactStatus = 'queued' | 'open' | 'held' | 'ended';
+/**
+ * Where a contact can stand: waiting in the queue, ringing (a call with room to open, until the trainee
+ * answers it), open with the trainee, on hold, or ended.
+ */
+export const CONTACT_STATUSES = ['queued', 'ringing', 'open', 'held', 'ended'] as const;
+
+/** Where a contact stands (see {@link CONTACT_STATUSES}). */
+export type ContactStatus = (typeof CONTACT_STATUSES)[number];
 
 /**
  * One customer in a shift: scenario, channel, status and persona, with its game times in milliseconds;
- * `openedAt`, `endedAt` and `ending` stay null until they happen.
+ * `openedAt`, `endedAt` and `ending` stay null until they happen (a call opens when it is answered).
  */
 export interface ContactState {
   readonly id: string;
@@ -204,12 +211,13 @@ export interface ShiftStep {
   readonly emitted: readonly ShiftEmitted[];
 }
 
-/** Everything a shift needs that does not change while it runs. */
+/** Everything a shift needs that does not change while it runs, the engine version's rules among it. */
 export interface ShiftWorld {
   readonly shift: Shift;
   readonly scenarios: ReadonlyMap<string, Scenario>;
   readonly personas: ReadonlyMap<string, Persona>;
   readonly analyser: Analyser;
+  readonly rules: EngineRules;
 }
 
 /** The shift before anything has happened: arrival times drawn (jittered) from the seed. */
@@ -327,24 +335,53 @@ function onCall(context: ShiftContext): ContactState | undefined {
   return context.contacts.find((c) => c.status === 'open' && CHANNEL_RULES[c.channel].live);
 }
 
+/** The statuses that take a place on a channel when a queued contact is routed: one line rings at a time. */
+const ROUTED: ReadonlySet<ContactStatus> = new Set(['open', 'ringing']);
+/** The statuses that take a place when a held contact is taken back: a line may ring meanwhile. */
+const OPENED: ReadonlySet<ContactStatus> = new Set(['open']);
+
 /**
  * Whether a contact on `channel` can be open now besides those already open: not while a call holds
- * the trainee if the channel waits for calls, and not past the channel's limit of open contacts.
+ * the trainee if the channel waits for calls, and not past the channel's limit of contacts whose
+ * status is among `taking` (by default, open or ringing).
  */
-function hasRoomFor(context: ShiftContext, channel: Channel): boolean {
+function hasRoomFor(
+  context: ShiftContext,
+  channel: Channel,
+  taking: ReadonlySet<ContactStatus> = ROUTED,
+): boolean {
   const rule = CHANNEL_RULES[channel];
   if (rule.waitsForCall && onCall(context)) return false;
   if (rule.openAtOnce === null) return true;
   let open = 0;
-  for (const c of context.contacts) if (c.channel === channel && c.status === 'open') open += 1;
+  for (const c of context.contacts) if (c.channel === channel && taking.has(c.status)) open += 1;
   return open < rule.openAtOnce;
 }
 
-/** Opens queued contacts as far as the channel rules allow, oldest first. */
-function route(steps: Steps): void {
+/** Whether a contact on `channel` rings before it opens, under the rules of this engine version. */
+function ringsFirst(world: ShiftWorld, channel: Channel): boolean {
+  return world.rules.callsRing && CHANNEL_RULES[channel].rings;
+}
+
+/**
+ * Moves queued contacts on as far as the channel rules allow, oldest first: a call starts ringing, any
+ * other contact opens.
+ */
+function route(steps: Steps, world: ShiftWorld): void {
   for (const contact of steps.context.contacts) {
     if (contact.status !== 'queued' || !hasRoomFor(steps.context, contact.channel)) continue;
     const at = steps.context.now;
+    if (ringsFirst(world, contact.channel)) {
+      steps.setContact({ ...contact, status: 'ringing' });
+      steps.emitted.push({
+        type: 'contact.status',
+        at,
+        contact: contact.id,
+        status: 'ringing',
+        ending: null,
+      });
+      continue;
+    }
     steps.setContact({ ...contact, status: 'open', openedAt: at });
     steps.emitted.push({ type: 'contact.status', at, contact: contact.id, status: 'open', ending: null });
   }
@@ -379,7 +416,7 @@ function arrive(steps: Steps, world: ShiftWorld, arrival: Arrival): void {
     channel: scenario.channel,
   });
   tagged(emitted, id, steps.emitted);
-  route(steps);
+  route(steps, world);
 }
 
 type DueKind = 'wake' | 'arrival' | 'promise' | 'handoff' | 'end';
@@ -472,13 +509,15 @@ function tickPersonas(steps: Steps, world: ShiftWorld): void {
 export const CONVERSATION_SPEED = 1;
 
 /**
- * Whether a customer is waiting on the trainee: open or on hold, and either not told what happens
- * next or with a script that still answers the trainee's silence (a `waited:` transition in their
- * beat). A customer told "I'll call you back at three" waits on the clock instead.
+ * Whether a customer is waiting on the trainee: a call ringing for them to pick up; or open or on
+ * hold, and either not told what happens next or with a script that still answers the trainee's
+ * silence (a `waited:` transition in their beat). A customer told "I'll call you back at three" waits
+ * on the clock instead.
  */
 function waitsOnTrainee(context: ShiftContext, world: ShiftWorld, c: ContactState): boolean {
-  if (c.status !== 'open' && c.status !== 'held') return false;
   if (c.persona.status !== 'active') return false;
+  if (c.status === 'ringing') return true;
+  if (c.status !== 'open' && c.status !== 'held') return false;
   if (!isExpecting(context, c.id)) return true;
   const scenario = world.scenarios.get(c.scenario);
   const beat = scenario?.beats.find((b) => b.id === c.persona.context.beat);
@@ -486,23 +525,27 @@ function waitsOnTrainee(context: ShiftContext, world: ShiftWorld, c: ContactStat
 }
 
 /**
- * Game milliseconds per real one now. While a customer's conversation is open, the clock runs at the
- * slowest of their channels' paces: real time for a chat or a call, six times faster for a public
- * post, thirty-six for an email (each customer waits that much longer), never faster than the shift's
- * speed; between conversations (nobody open) it runs at the shift's speed. A customer who has been
+ * Game milliseconds per real one now. While a customer's conversation is open (or their call rings),
+ * the clock runs at the slowest of their channels' paces: real time for a chat or a call, six times
+ * faster for a public post, thirty-six for an email (each customer waits that much longer), never
+ * faster than the shift's speed; between conversations (nobody open) it runs at the shift's speed. A customer who has been
  * told what happens next keeps the clock at their pace while the trainee works on (typing the note,
  * reading the record), and the trainee skips ahead when done (see `canSkip`).
  */
 export function paceOf(context: ShiftContext, _world: ShiftWorld): number {
   let pace = context.speed;
   for (const c of context.contacts) {
-    if ((c.status === 'open' || c.status === 'held') && c.persona.status === 'active')
+    const engaged = c.status === 'open' || c.status === 'held' || c.status === 'ringing';
+    if (engaged && c.persona.status === 'active')
       pace = Math.min(pace, CONVERSATION_SPEED * CHANNEL_RULES[c.channel].patience);
   }
   return pace;
 }
 
-/** Whether the trainee may skip ahead: no customer is waiting on them, and the shift goes on. */
+/**
+ * Whether the trainee may skip ahead: no customer is waiting on them (a ringing call is one), and the
+ * shift goes on.
+ */
 export function canSkip(context: ShiftContext, world: ShiftWorld): boolean {
   return !context.over && !context.contacts.some((c) => waitsOnTrainee(context, world, c));
 }
@@ -584,12 +627,12 @@ function advanceTo(context: ShiftContext, world: ShiftWorld, target: number): Sh
       const handoff = firstHandoff(steps.context);
       if (handoff) answerHandoff(steps, world, handoff);
     }
-    route(steps);
+    route(steps, world);
     checkOver(steps, world);
     if (steps.context.over) return steps.done();
   }
   steps.set('now', target);
-  route(steps);
+  route(steps, world);
   checkOver(steps, world);
   return steps.done();
 }
@@ -683,10 +726,16 @@ export function refusalFor(context: ShiftContext, world: ShiftWorld, intent: Int
     return call && call.id !== contact.id ? 'on-another-call' : null;
   }
   if (contact.status === 'ended') return 'contact-ended';
+  if (intent.type === 'answer') {
+    if (contact.status !== 'ringing') return 'not-ringing';
+    return call ? 'on-another-call' : null;
+  }
+  // Nothing reaches a caller before the trainee picks up.
+  if (contact.status === 'ringing') return 'call-ringing';
   if (intent.type === 'unhold') {
     if (contact.status !== 'held') return 'not-on-hold';
     if (call) return 'on-another-call';
-    return hasRoomFor(context, contact.channel) ? null : 'too-many-chats';
+    return hasRoomFor(context, contact.channel, OPENED) ? null : 'too-many-chats';
   }
   if (contact.status === 'held') return intent.type === 'hold' ? 'already-on-hold' : 'contact-not-open';
   if (contact.status !== 'open') return 'contact-not-open';
@@ -956,6 +1005,16 @@ export function handleIntent(context: ShiftContext, world: ShiftWorld, intent: I
       }
       break;
     }
+    case 'answer': {
+      // The call opens, then the caller hears it picked up: their wait for a first answer is over.
+      const ringing = steps.contact(contactId);
+      if (ringing?.status === 'ringing') {
+        steps.setContact({ ...ringing, status: 'open', openedAt: at });
+        steps.emitted.push({ type: 'contact.status', at, contact: contactId, status: 'open', ending: null });
+        act();
+      }
+      break;
+    }
     case 'end':
       act();
       endContact(steps, contactId, steps.contact(contactId)?.ending ?? 'ended-by-agent');
@@ -963,7 +1022,7 @@ export function handleIntent(context: ShiftContext, world: ShiftWorld, intent: I
     default:
       act();
   }
-  route(steps);
+  route(steps, world);
   checkOver(steps, world);
   return steps.done();
 }

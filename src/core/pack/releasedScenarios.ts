@@ -3,10 +3,12 @@
  * file per version (its id, the hash of its file and the hash of its pack name it), so that a scorecard
  * made on last month's scenarios still finds the exact version it was played on and verifies, though
  * the trainer has edited the file since. Scenario versions are what change most; keeping them costs a
- * few kilobytes each. A release is compiled for one engine version: a scorecard of another engine
- * cannot be re-checked anyway.
+ * few kilobytes each. A release is compiled for one engine version, and serves scorecards of every
+ * engine version this build still plays (see `ENGINE_RULES`); one compiled for an engine no longer
+ * played is of no use, since a scorecard of that engine cannot be re-checked anyway.
  */
 import { canonicalJson } from '../canonicalJson';
+import { engineRulesOf } from '../engine/engineRules';
 import { ENGINE_VERSION } from '../engine/session';
 import { fail, type Result, succeed } from '../result';
 import type { Scenario } from '../scenario/types';
@@ -93,7 +95,7 @@ export function readReleasedScenario(text: string, file: string): Result<Release
 
 /**
  * The scenarios a scorecard may have been played on: the current ones first, then every released
- * version this engine can replay that the current ones do not already cover.
+ * version compiled for an engine this build plays that the current ones do not already cover.
  */
 export function scenariosToVerifyWith(
   current: readonly Scenario[],
@@ -101,8 +103,11 @@ export function scenariosToVerifyWith(
 ): Scenario[] {
   const key = (s: Scenario) => `${s.id} ${s.contentHash} ${s.packHash}`;
   const known = new Set(current.map(key));
-  const older = released
-    .filter((r) => r.engineVersion === ENGINE_VERSION && !known.has(key(r.scenario)))
-    .map((r) => r.scenario);
+  const older = released.filter((r) => isPlayable(r) && !known.has(key(r.scenario))).map((r) => r.scenario);
   return [...current, ...older];
+}
+
+/** Whether a release was compiled for an engine version this build plays, and so can be replayed on. */
+export function isPlayable(released: ReleasedScenario): boolean {
+  return engineRulesOf(released.engineVersion) !== null;
 }

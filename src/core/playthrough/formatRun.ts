@@ -1,4 +1,3 @@
-import { ENGINE_VERSION } from '../engine/session';
 import type { ShiftEmitted } from '../engine/shiftSteps';
 import type { LocalizedText } from '../scenario/types';
 import { clock, type PlaythroughRun } from './runPlaythrough';
@@ -26,7 +25,7 @@ export function formatRun(run: PlaythroughRun): string {
     `Playthrough  ${run.title}`,
     `File         ${run.file}`,
     ...run.scenarios.map((s) => `Scenario     ${s.id} v${s.version} · sha256 ${s.contentHash.slice(0, 12)}`),
-    `Run          ${session.options.shift.id} · seed ${String(session.options.seed)} · engine ${ENGINE_VERSION} · language ${language}`,
+    `Run          ${session.options.shift.id} · seed ${String(session.options.seed)} · engine ${session.engineVersion} · language ${language}`,
     '',
   ];
   for (const entry of session.transcript.entries) {
@@ -52,7 +51,9 @@ export function formatRun(run: PlaythroughRun): string {
                       ? `takes back promise ${i.promise}`
                       : i.type === 'follow_up'
                         ? `schedules a follow-up at ${clock(i.dueAt)}`
-                        : i.type.replace('_', ' ');
+                        : i.type === 'answer'
+                          ? 'answers the call'
+                          : i.type.replace('_', ' ');
       lines.push(`${at}  You → ${i.contact}: ${detail}`);
       continue;
     }

@@ -53,14 +53,19 @@ export class HumanClock {
     private readonly language: string,
   ) {}
 
-  /** Lets pass the real time a person needs before `step`: reading what was said, then doing it. */
+  /**
+   * Lets pass the real time a person needs before `step`: reading what was said, then doing it.
+   * Answering a ringing call is one action, taken before anything the caller said can be read.
+   */
   getTo(step: StepFile): ShiftEmitted[] {
     const events = this.session.events;
     let reading = 0;
-    for (const event of events.slice(this.heard)) {
-      if (event.type === 'persona.said') reading += readingMs(pick(event.line, this.language));
+    if (step.do !== 'answer') {
+      for (const event of events.slice(this.heard)) {
+        if (event.type === 'persona.said') reading += readingMs(pick(event.line, this.language));
+      }
+      this.heard = events.length;
     }
-    this.heard = events.length;
     const real = reading + stepMs(step);
     this.realMs += real;
     return real > 0 ? this.session.send({ type: 'clock.tick', ms: real }) : [];

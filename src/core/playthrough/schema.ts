@@ -48,9 +48,9 @@ export const StepSchema = z
     reply: Text.optional().meta({ description: 'The trainee types this reply.' }),
     choice: IdSchema.optional().meta({ description: 'The trainee picks this authored reply.' }),
     do: z
-      .enum(['lookup', 'reproduce', 'resolve', 'hold', 'unhold', 'end'])
+      .enum(['answer', 'lookup', 'reproduce', 'resolve', 'hold', 'unhold', 'end'])
       .optional()
-      .meta({ description: 'An action with no details.' }),
+      .meta({ description: 'An action with no details (`answer` picks up a ringing call).' }),
     ask: IdSchema.optional().meta({ description: 'The trainee asks the question of this fact.' }),
     offer: z
       .strictObject({ kind: z.enum(RESOLUTION_KINDS), amount: z.number().min(0).max(10_000_000).optional() })

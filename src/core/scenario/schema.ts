@@ -78,6 +78,7 @@ export const ACTIONS = [
   'follow_up',
   'hold',
   'unhold',
+  'answer',
   'end',
 ] as const;
 /** The phrase families that cost points: blame, dismissive phrases, sarcasm, shouting, jargon, overpromising. */

@@ -5,7 +5,7 @@
  * it cannot be re-checked. Positions are found without a YAML parser, so the browser can load this.
  */
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
-import { ENGINE_VERSION } from '../engine/session';
+import { engineRulesOf } from '../engine/engineRules';
 import { fail, type Result, succeed } from '../result';
 import {
   MAX_SCORECARD_CHARS,
@@ -128,12 +128,14 @@ export function parseScorecard(text: string, file: string): ParseScorecardResult
       `This scorecard was written by a newer version of Escalation Desk (format ${version}); open it there.`,
     );
   }
-  // A scorecard this build cannot replay (an earlier format, or another engine, whose log holds other
-  // events) is read as far as its summary: it is kept and listed, though it cannot be re-checked.
+  // A scorecard this build cannot replay (an earlier format, or an engine it no longer plays, whose log
+  // holds other events) is read as far as its summary: it is kept and listed, though it cannot be
+  // re-checked.
+  const engine = record?.engineVersion;
   const older =
     typeof version === 'number' &&
     version >= 1 &&
-    (version < SCORECARD_VERSION || record?.engineVersion !== ENGINE_VERSION);
+    (version < SCORECARD_VERSION || typeof engine !== 'string' || engineRulesOf(engine) === null);
   const parsed = older ? ScorecardSummarySchema.safeParse(raw) : ScorecardSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

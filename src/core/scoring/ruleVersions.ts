@@ -21,6 +21,7 @@ export const RULE_SETS: readonly RuleSet[] = [
   { format: 2, engine: '5.0.0', analyser: 'lexicon@1.1.0', rubric: '2.1.0' },
   { format: 3, engine: '6.0.0', analyser: 'lexicon@1.2.0', rubric: '3.0.0' },
   { format: 3, engine: '7.0.0', analyser: 'lexicon@2.0.0', rubric: '4.0.0' },
+  { format: 3, engine: '8.0.0', analyser: 'lexicon@2.0.0', rubric: '4.0.0' },
 ];
 
 /** Whether some build (one of `known`, every released one when absent) made scorecards with these rules. */

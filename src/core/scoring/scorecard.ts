@@ -8,9 +8,10 @@ import { z } from 'zod';
 import { canonicalJson } from '../canonicalJson';
 import { chainHash, contentHash } from '../contentHash';
 import type { NonsenseReading } from '../engine/analyser';
-import { IntentSchema, type RefusalReason } from '../engine/intents';
+import { IntentSchema, REFUSAL_REASONS } from '../engine/intents';
 import { AnalyserRefSchema, ShiftRecordSchema } from '../engine/saves';
 import { ShiftInputSchema, type Transcript, type TranscriptEntry } from '../engine/session';
+import { CONTACT_STATUSES } from '../engine/shiftSteps';
 import {
   byDimension,
   CHANNELS,
@@ -52,26 +53,6 @@ const Hash = z.string().regex(/^[0-9a-f]{64}$/);
 const Localized = z.record(z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/), z.string().max(4000));
 const Offset = z.int().min(0).max(100_000);
 const Span = z.strictObject({ start: Offset, end: Offset });
-const REFUSALS = [
-  'unknown-contact',
-  'contact-not-open',
-  'contact-ended',
-  'on-another-call',
-  'clock-mismatch',
-  'unknown-choice',
-  'unknown-fact',
-  'beyond-authority',
-  'not-above-your-tier',
-  'tier-outside-ladder',
-  'unknown-promise',
-  'promise-settled',
-  'due-in-the-past',
-  'not-on-hold',
-  'too-many-chats',
-  'invalid-intent',
-  'already-on-hold',
-  'shift-over',
-] as const satisfies readonly RefusalReason[];
 
 const NONSENSE_KINDS = [
   'markup',
@@ -135,14 +116,14 @@ const EventSchema = z.discriminatedUnion('type', [
     type: z.literal('contact.status'),
     at: Ms,
     contact: Contact,
-    status: z.enum(['queued', 'open', 'held', 'ended']),
+    status: z.enum(CONTACT_STATUSES),
     ending: Id.nullable(),
   }),
   z.strictObject({
     type: z.literal('intent.refused'),
     at: Ms,
     intent: IntentSchema,
-    reason: z.enum(REFUSALS),
+    reason: z.enum(REFUSAL_REASONS),
   }),
   z.strictObject({
     type: z.literal('reply.analysed'),

@@ -160,7 +160,10 @@ describe('ended contacts and holds', () => {
       seed: 1,
       analyser: lexiconAnalyser,
     });
+    act(calls, { type: 'answer', contact: 'c1' });
     act(calls, { type: 'hold', contact: 'c1' });
+    expect(calls.context.contacts.map((x) => x.status)).toEqual(['held', 'ringing']);
+    act(calls, { type: 'answer', contact: 'c2' });
     expect(calls.context.contacts.map((x) => x.status)).toEqual(['held', 'open']);
     expect(refusal(act(calls, { type: 'unhold', contact: 'c1' }))).toMatchObject({
       reason: 'on-another-call',

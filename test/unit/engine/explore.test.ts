@@ -26,6 +26,32 @@ describe('exploreScenario', () => {
     expect(result.unreachableBeats).toEqual([]);
   });
 
+  it('answers a call before the trainee’s first word or act, as the desk makes them, and lets it ring out', () => {
+    const result = exploreScenario(tinyScenario({ id: 'tiny-call', channel: 'phone' }));
+    expect(result.endings.satisfied).toEqual(['answer', 'resolve']);
+    expect(result.endings.upset).toEqual(['answer', 'reply (dismissive)']);
+    expect(result.endings.abandoned).toEqual(['wait until 41m']);
+  });
+
+  it('takes a script’s own `did: answer` as the answer', () => {
+    const result = exploreScenario(
+      tinyScenario({
+        id: 'picked-up',
+        channel: 'phone',
+        beats: `  - id: start
+    says: { en: Hello?, es: ¿Hola? }
+    on:
+      - did: answer
+        go: done
+  - id: done
+    says: { en: Finally, es: Por fin }
+    ending: satisfied
+`,
+      }),
+    );
+    expect(result.endings.satisfied).toEqual(['answer']);
+  });
+
   it('sees that a mood-guarded ending needs warm replies first', () => {
     const result = exploreScenario(
       tinyScenario({

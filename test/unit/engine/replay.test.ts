@@ -49,7 +49,11 @@ function inputArbitrary(scenario: Scenario): fc.Arbitrary<(now: number) => Shift
         language: fc.constantFrom('en', 'es'),
       }),
     ),
-    intent(fc.record({ type: fc.constantFrom('lookup', 'reproduce', 'resolve', 'hold', 'unhold', 'end') })),
+    intent(
+      fc.record({
+        type: fc.constantFrom('answer', 'answer', 'lookup', 'reproduce', 'resolve', 'hold', 'unhold', 'end'),
+      }),
+    ),
     intent(
       fc.record({
         type: fc.constant('ask'),
@@ -87,6 +91,12 @@ function inputArbitrary(scenario: Scenario): fc.Arbitrary<(now: number) => Shift
     ),
   );
 }
+
+/** Picks up the first customer's call (refused, and harmless, on a channel that does not ring). */
+const ANSWER = (now: number): ShiftInput => ({
+  type: 'trainee.intent',
+  intent: { type: 'answer', at: now, contact: 'c1' },
+});
 
 function play(scenario: Scenario, steps: ((now: number) => ShiftInput)[], seed: number): ShiftSession {
   const session = new ShiftSession({
@@ -145,6 +155,7 @@ describe('replay', () => {
     const session = play(
       scenario,
       [
+        ANSWER,
         (now) => ({
           type: 'trainee.intent',
           intent: {
@@ -177,6 +188,7 @@ describe('replay', () => {
     const session = play(
       scenario,
       [
+        ANSWER,
         (now) => ({
           type: 'trainee.intent',
           intent: { type: 'reply', at: now, contact: 'c1', text: 'Hello', choice: null, language: 'en' },

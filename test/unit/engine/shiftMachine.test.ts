@@ -51,24 +51,27 @@ describe('channel rules', () => {
     expect(statusOf(session)).toEqual({ c1: 'open', c2: 'ended', c3: 'open', c4: 'open' });
   });
 
-  it('a phone call holds the agent: other contacts wait and refuse work until it ends or is held', () => {
+  it('an answered phone call holds the agent: other contacts wait and refuse work until it ends or is held', () => {
     const session = new ShiftSession({
       scenarios: [phone, chats[0], mail].flatMap((s) => (s ? [s] : [])),
       shift: shiftOf([
         { scenario: 'p', atMs: 0 },
-        { scenario: 'a', atMs: 0 },
         { scenario: 'm', atMs: 0 },
+        { scenario: 'a', atMs: MIN },
       ]),
       seed: 1,
       analyser: lexiconAnalyser,
     });
-    expect(statusOf(session)).toEqual({ c1: 'open', c2: 'queued', c3: 'open' });
-    expect(refusal(intent(session, { type: 'lookup', contact: 'c3' }))).toMatchObject({
+    expect(statusOf(session)).toEqual({ c1: 'ringing', c2: 'open' });
+    intent(session, { type: 'answer', contact: 'c1' });
+    session.send({ type: 'clock.tick', ms: MIN });
+    expect(statusOf(session)).toEqual({ c1: 'open', c2: 'open', c3: 'queued' });
+    expect(refusal(intent(session, { type: 'lookup', contact: 'c2' }))).toMatchObject({
       reason: 'on-another-call',
     });
     intent(session, { type: 'hold', contact: 'c1' });
     expect(statusOf(session)).toEqual({ c1: 'held', c2: 'open', c3: 'open' });
-    expect(refusal(intent(session, { type: 'lookup', contact: 'c3' }))).toBeUndefined();
+    expect(refusal(intent(session, { type: 'lookup', contact: 'c2' }))).toBeUndefined();
     expect(refusal(intent(session, { type: 'lookup', contact: 'c1' }))).toMatchObject({
       reason: 'contact-not-open',
     });
@@ -88,6 +91,7 @@ describe('channel rules', () => {
       analyser: lexiconAnalyser,
     });
     expect(session.context.contacts).toHaveLength(1);
+    intent(session, { type: 'answer', contact: 'c1' });
     session.send({ type: 'clock.tick', ms: 2 * MIN });
     expect(statusOf(session)).toEqual({ c1: 'open', c2: 'queued' });
     const events = session.send({ type: 'clock.tick', ms: 6 * MIN });

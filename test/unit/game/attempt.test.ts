@@ -5,10 +5,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lexiconAnalyser } from '../../../src/core/analysis/lexiconAnalyser';
-import { ENGINE_VERSION } from '../../../src/core/engine/session';
+import { practiceShift } from '../../../src/core/engine/practiceShift';
+import { saveSession } from '../../../src/core/engine/saves';
+import { ENGINE_VERSION, ShiftSession } from '../../../src/core/engine/session';
 import { verdictOf, verifyScorecard } from '../../../src/core/scoring/verifyScorecard';
 import { Attempt, type AttemptSettings } from '../../../src/game/attempt/Attempt';
-import { AttemptStore, type KeyValueStorage } from '../../../src/game/attempt/attemptStore';
+import {
+  ATTEMPT_FORMAT,
+  ATTEMPT_VERSION,
+  AttemptStore,
+  type KeyValueStorage,
+} from '../../../src/game/attempt/attemptStore';
 import { caseRecord, conversation, promiseTracker, queue } from '../../../src/game/attempt/deskView';
 import { loadStarterPack } from '../../support/starterPack';
 
@@ -99,6 +106,47 @@ describe('an attempt', () => {
         ).save,
       ).engineVersion,
     ).toBe(ENGINE_VERSION);
+  });
+
+  it('resumes a call saved under engine 7.0.0 exactly, open as that engine opened it, and finishes under its rules', () => {
+    const scenario = pack.scenarios.find((s) => s.id === 'app-closes-on-use-photo');
+    if (!scenario) throw new Error('the phone scenario is missing');
+    const older = new ShiftSession({
+      scenarios: pack.scenarios,
+      shift: practiceShift(scenario),
+      seed: 7,
+      analyser: lexiconAnalyser,
+      engineVersion: '7.0.0',
+    });
+    older.send({ type: 'clock.tick', ms: 20_000 });
+    const hello = "Hi Rubén, thanks for calling. Let's get those receipts in tonight.";
+    older.send({
+      type: 'trainee.intent',
+      intent: { type: 'reply', at: older.now, contact: 'c1', text: hello, choice: null, language: 'en' },
+    });
+    const storage = new MemoryStorage();
+    new AttemptStore(storage).saveCurrent({
+      format: ATTEMPT_FORMAT,
+      version: ATTEMPT_VERSION,
+      ...practice,
+      playing: scenario.id,
+      savedAt: clock().toISOString(),
+      save: saveSession(older),
+    });
+    const resumed = Attempt.resume(world(storage));
+    if (!resumed.ok || !resumed.value) throw new Error('the attempt should resume');
+    expect(resumed.value.madeUnder).toBeNull();
+    const { attempt } = resumed.value;
+    expect(attempt.session.engineVersion).toBe('7.0.0');
+    expect(attempt.session.events).toEqual(older.events);
+    expect(queue(attempt.session, pack.scenarios)[0]).toMatchObject({ contact: 'c1', status: 'open' });
+    const { events } = attempt.act({ type: 'lookup', contact: 'c1' });
+    expect(events.some((e) => e.type === 'intent.refused')).toBe(false);
+    const { scorecard } = attempt.finish('older-call');
+    expect(scorecard.engineVersion).toBe('7.0.0');
+    expect(verdictOf(verifyScorecard(scorecard, pack.scenarios, { analyser: lexiconAnalyser }))).toBe(
+      'verified',
+    );
   });
 
   it('turns frame ticks into whole milliseconds of real time and records quiet ones as one', () => {

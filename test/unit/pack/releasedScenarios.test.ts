@@ -1,8 +1,8 @@
 /**
  * Released scenario versions: every scenario the game ships is released, compiled exactly as it is
  * now; a scorecard made before a trainer edited a scenario still verifies against the released
- * version; and `npm run release:scenarios` writes new versions, keeps old ones, and drops those this
- * engine cannot replay.
+ * version; and `npm run release:scenarios` writes new versions, keeps old ones (those compiled for an
+ * earlier engine this build still plays too), and drops those this build cannot replay.
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,7 +82,7 @@ describe('released scenarios', () => {
 });
 
 describe('npm run release:scenarios', () => {
-  it('writes new versions, keeps released ones, and drops those compiled for another engine', async () => {
+  it('writes new versions, keeps released ones, and drops those compiled for an engine no longer played', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'release-'));
     cpSync('scenarios', dir, { recursive: true, filter: (path) => !path.includes('released') });
     const first = await releaseScenarios(dir);
@@ -97,6 +97,10 @@ describe('npm run release:scenarios', () => {
     text.scenario.contentHash = '0'.repeat(64);
     text.scenario.packHash = '0'.repeat(64);
     writeFileSync(stale, JSON.stringify(text));
+    const earlier = join(dir, 'released', 'earlier.111111111111.111111111111.json');
+    Object.assign(text, { engineVersion: '7.0.0' });
+    Object.assign(text.scenario, { id: 'earlier', contentHash: '1'.repeat(64), packHash: '1'.repeat(64) });
+    writeFileSync(earlier, JSON.stringify(text));
     const edited = join(dir, 'level-1', 'locked-out-before-payroll.yaml');
     writeFileSync(edited, `${readFileSync(edited, 'utf8')}# edited\n`);
     const second = await releaseScenarios(dir);
@@ -104,5 +108,6 @@ describe('npm run release:scenarios', () => {
     expect(second.removed).toEqual(['gone.000000000000.000000000000.json']);
     const names = readdirSync(join(dir, 'released'));
     expect(names.filter((n) => n.startsWith('locked-out-before-payroll.'))).toHaveLength(2);
+    expect(names).toContain('earlier.111111111111.111111111111.json');
   });
 });

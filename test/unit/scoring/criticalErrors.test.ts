@@ -24,6 +24,7 @@ describe('critical errors in the shipped library', () => {
     const score = play(`scenario: power-bank-burned-son
 title: Money instead of the crisis team
 steps:
+  - { at: 4s, do: answer }
   - { at: 10s, reply: "I'm so sorry, Ms Moreau. How is your son?" }
   - { at: 1m, offer: { kind: refund, amount: 40 } }
   - { wait: 30m }
@@ -40,6 +41,7 @@ expect: {}
     const score = play(`scenario: power-bank-burned-son
 title: One tier short
 steps:
+  - { at: 4s, do: answer }
   - { at: 10s, reply: "I'm so sorry, Ms Moreau. How is your son?" }
   - { at: 1m, escalate: { tier: 2, note: "Power bank overheated and burned her son." } }
   - { wait: 5m }
@@ -89,6 +91,7 @@ expect: {}
     const score = play(`scenario: the-callback-that-never-came
 title: Held for an hour
 steps:
+  - { at: 4s, do: answer }
   - { at: 10s, reply: "Good morning Mr Puig, I'm sorry about the missed call. One moment please." }
   - { at: 20s, do: hold }
   - { wait: 60m }

@@ -1,9 +1,10 @@
 /**
  * Responsiveness: silences after the customer spoke (a scripted line; a reaction only answers the
  * trainee), while they were not waiting on a promise or a tier, against their channel's target; and
- * long holds, counted to the end of the contact when the caller is never taken back.
+ * long holds, counted to the end of the contact when the caller is never taken back. What a caller
+ * said while their call still rang is heard when it is answered: the ringing is availability's.
  */
-import { CUSTOMER_FACING, expectingAt, LEFT_ENDINGS } from '../contactFacts';
+import { CUSTOMER_FACING, expectingAt, heardAt, LEFT_ENDINGS, ringingCall } from '../contactFacts';
 import { defineDimension, minutes } from '../evidence';
 import type { IntentAt } from '../readAttempt';
 import { holdPoints, silencePoints } from '../scoringRules';
@@ -18,11 +19,15 @@ export const responsiveness = defineDimension({
   judgesUnanswered: false,
   score({ record, endedAt }, card) {
     let waitingSince: { at: number; seq: number } | null = null;
+    const call = ringingCall(record);
     const moments = [
       // A reaction answers the trainee's last reply; only the script's lines wait on the trainee.
       ...record.said
         .filter((s) => s.event.reaction === undefined)
-        .map((s) => ({ at: s.event.at, seq: s.seq, said: true })),
+        .flatMap((s) => {
+          const at = heardAt(call, s.event.at);
+          return at === null ? [] : [{ at, seq: s.seq, said: true }];
+        }),
       ...record.intents
         .filter((i) => CUSTOMER_FACING.has(i.intent.type))
         .map((i) => ({ at: i.intent.at, seq: i.seq, said: false })),
