@@ -149,6 +149,33 @@ describe('the desk', () => {
     expect(browser.errors).toEqual([]);
   });
 
+  it('rings a call until it is answered, then holds it with one toggle', async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await practise(page, 'app-closes-on-use-photo');
+    await expect.poll(() => page.locator('.queue-item.status-ringing').count()).toBe(1);
+    const reply = page.getByRole('textbox', { name: 'Reply' });
+    expect(await reply.isDisabled()).toBe(true);
+    expect(await page.getByText(/The phone is ringing/).count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/desk-phone-ringing.png` });
+    await page.getByRole('button', { name: 'Answer' }).click();
+    await expect.poll(() => page.locator('.queue-item.status-open').count()).toBe(1);
+    // Answering puts the trainee straight into the reply box, with the caller's words as captions.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Reply');
+    await expect.poll(() => page.locator('.call-captions .line.from-customer').count()).toBeGreaterThan(0);
+    const hold = page.getByRole('button', { name: 'Hold' });
+    expect(await hold.getAttribute('aria-pressed')).toBe('false');
+    await hold.click();
+    await expect.poll(() => hold.getAttribute('aria-pressed')).toBe('true');
+    expect(await reply.isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Take off hold' }).count()).toBe(0);
+    await hold.click();
+    await expect.poll(() => hold.getAttribute('aria-pressed')).toBe('false');
+    expect(await reply.isDisabled()).toBe(false);
+    await noSeriousViolations(page);
+    expect(browser.errors).toEqual([]);
+  });
+
   it('keeps a half-typed reply and handoff note through a refresh', async () => {
     const { page } = browser;
     await page.setViewportSize({ width: 1366, height: 768 });

@@ -127,10 +127,16 @@ export class DeskScene extends Phaser.Scene {
           t('desk.announceLine', { name: name(event.contact), line: inLanguage(event.line, language) }),
         );
       } else if (event.type === 'contact.arrived') {
-        s.sound.play(CHANNEL_RULES[event.channel].live ? 'ring' : 'message');
-        s.announce(
-          t('desk.announceArrival', { name: name(event.contact), channel: t(`channel.${event.channel}`) }),
-        );
+        // A call is heard when it starts ringing, which may be later than it arrives.
+        if (!CHANNEL_RULES[event.channel].rings) {
+          s.sound.play('message');
+          s.announce(
+            t('desk.announceArrival', { name: name(event.contact), channel: t(`channel.${event.channel}`) }),
+          );
+        }
+      } else if (event.type === 'contact.status' && event.status === 'ringing') {
+        s.sound.play('ring');
+        s.announce(t('desk.announceRinging', { name: name(event.contact) }));
       } else if (event.type === 'promise.broken') {
         s.sound.play('promiseBroken');
         s.announce(t('desk.announceBroken', { name: name(event.contact) }));

@@ -112,6 +112,7 @@ export class DeskView {
         this.draw();
       },
       select: (contact) => this.select(contact),
+      focusReply: () => this.focusReply(),
     };
   }
 
@@ -130,7 +131,9 @@ export class DeskView {
     const items = queue(session, this.scenarios);
     const { selected } = this.state;
     if (!selected || !items.some((i) => i.contact === selected && i.status !== 'queued')) {
-      this.state.selected = items.find((i) => i.status === 'open' || i.status === 'held')?.contact ?? null;
+      this.state.selected =
+        items.find((i) => i.status === 'open' || i.status === 'held' || i.status === 'ringing')?.contact ??
+        null;
     }
     const contact = this.state.selected;
     const item = items.find((i) => i.contact === contact);
@@ -226,8 +229,14 @@ export class DeskView {
         }
         return;
       }
-      case 'answer':
+      case 'answer': {
+        const ringing = items.find((i) => i.status === 'ringing');
+        if (!ringing) return;
+        this.select(ringing.contact);
+        this.actions.act({ type: 'answer', contact: ringing.contact });
+        this.focusReply();
         return;
+      }
       case 'hold':
         if (selected && CHANNEL_RULES[selected.channel].holdable && selected.status !== 'ended') {
           this.actions.act({

@@ -74,6 +74,17 @@ function phoneView(ctx: DeskContext, state: Contact, scenario: Scenario, lines: 
   const session = ctx.attempt.session;
   const held = state.status === 'held';
   const since = state.openedAt ?? session.now;
+  if (state.status === 'ringing') {
+    // The caller's words are heard once the call is picked up.
+    return html`<div class="call-card ringing" role="group" aria-label=${t('desk.callCard')}>
+      <p class="call-state">${t('desk.ringing', { name: scenario.persona.name })}</p>
+      <p class="call-timer" aria-label=${t('desk.ringTime')}>${callTimer(session.now - state.arrivedAt)}</p>
+      <button type="button" class="primary answer" @click=${() => {
+        ctx.actions.act({ type: 'answer', contact: state.id });
+        ctx.focusReply();
+      }}>${t('desk.answer')}</button>
+    </div>`;
+  }
   return html`<div class="call-card" role="group" aria-label=${t('desk.callCard')}>
       <p class="call-state">${
         state.status === 'ended'
@@ -263,7 +274,7 @@ export function conversationPanel(ctx: DeskContext): TemplateResult {
   const lines = all.slice(0, ctx.state.shown.get(contact) ?? all.length);
   const channel = state.channel;
   const over = ctx.attempt.session.isOver;
-  const locked = state.status === 'ended' || state.status === 'held' || over;
+  const locked = state.status !== 'open' || over;
   const word = moodWord(state.persona.context.mood);
   const initials = scenario.persona.name
     .split(/\s+/)
@@ -301,7 +312,9 @@ export function conversationPanel(ctx: DeskContext): TemplateResult {
               ? t('desk.lockedOver')
               : state.status === 'held'
                 ? t('desk.lockedHeld', { name: scenario.persona.name })
-                : t('desk.locked', { name: scenario.persona.name })
+                : state.status === 'ringing'
+                  ? t('desk.lockedRinging', { name: scenario.persona.name })
+                  : t('desk.locked', { name: scenario.persona.name })
           }</p>`
         : nothing
     }

@@ -54,6 +54,8 @@ export interface DeskContext {
   readonly redraw: () => void;
   /** Selects a contact, marking its lines seen. */
   readonly select: (contact: string) => void;
+  /** Puts focus in the reply box (or the first authored reply), once the desk has redrawn. */
+  readonly focusReply: () => void;
 }
 
 /** The scenario a contact plays. */
