@@ -163,7 +163,7 @@ describe('the desk', () => {
     // Answering puts the trainee straight into the reply box, with the caller's words as captions.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Reply');
     await expect.poll(() => page.locator('.call-captions .line.from-customer').count()).toBeGreaterThan(0);
-    const hold = page.getByRole('button', { name: 'Hold' });
+    const hold = page.getByRole('button', { name: 'Hold', exact: true });
     expect(await hold.getAttribute('aria-pressed')).toBe('false');
     await hold.click();
     await expect.poll(() => hold.getAttribute('aria-pressed')).toBe('true');

@@ -199,7 +199,7 @@ export class DeskView {
   }
 
   private focusReply(): void {
-    const box = this.root.querySelector<HTMLElement>('#reply-box:not([disabled]), .choices button');
+    const box = this.root.querySelector<HTMLElement>('#reply-box:not([disabled]), .choices button, button.answer');
     box?.focus();
   }
 
