@@ -86,11 +86,17 @@ try {
         await page.getByRole('button', { name: 'Start shift' }).click();
         await page.waitForFunction(() => document.body.dataset.scene === 'desk');
         await page.getByLabel('Clock speed').selectOption('300');
-        // The clock runs in real time while a conversation is open, so close each one the desk opens
+        // The clock runs in real time while a conversation is open, so answer and close each one the desk opens
         // until all six customers of the shift are in the queue (ended ones stay listed).
         const deadline = Date.now() + 60_000;
         while ((await page.locator('.queue-item').count()) < 6) {
           if (Date.now() > deadline) throw new Error('The shift never filled the queue.');
+          // A call rings until it is answered.
+          const ringing = page.locator('.queue-item.status-ringing').first();
+          if ((await ringing.count()) > 0) {
+            await ringing.click();
+            await page.getByRole('button', { name: 'Answer', exact: true }).click();
+          }
           const open = page.locator('.queue-item.status-open').first();
           if ((await open.count()) > 0) {
             await open.click();
