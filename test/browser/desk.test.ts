@@ -5,23 +5,11 @@
  * shows in the conversation and the case record; each channel has its own view (photographed at each
  * size to test-results/screenshots/); axe finds nothing serious in English or Spanish.
  */
-import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations } from './axe';
-import { type BrowserSession, openBrowser } from './chromium';
+import { describe, expect, inject, it } from 'vitest';
+import { browserPerFile, noSeriousViolations, SHOTS } from './session';
 
-const SHOTS = 'test-results/screenshots';
-let browser: BrowserSession;
-
-beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  browser = await openBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserPerFile();
 
 /** From a fresh menu (scrolled to its foot, as a person picking a scenario leaves it), start a practice. */
 async function practise(page: Page, scenario: string | null = null, language: 'en' | 'es' = 'en') {
@@ -46,11 +34,6 @@ const extent = (page: Page) =>
     scrollY,
   }));
 
-async function noSeriousViolations(page: Page): Promise<void> {
-  const violations = await axeViolations(page);
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-}
-
 const SIZES = [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
@@ -59,7 +42,7 @@ const SIZES = [
 
 describe('the desk', () => {
   it('fits 1366×768 with no page scroll, starts in the reply box, and no reply makes it wider', async () => {
-    const { page } = browser;
+    const { page } = session();
     await page.setViewportSize({ width: 1366, height: 768 });
     await practise(page);
     const start = await extent(page);
@@ -89,11 +72,11 @@ describe('the desk', () => {
     expect(after.height).toBeLessThanOrEqual(after.innerHeight);
     await page.screenshot({ path: `${SHOTS}/desk-1366-long-reply.png` });
     await noSeriousViolations(page);
-    expect(browser.errors).toEqual([]);
+    expect(session().errors).toEqual([]);
   });
 
   it('uses the room at 1920×1080 and becomes one column, conversation first, at 800 px', async () => {
-    const { page } = browser;
+    const { page } = session();
     await page.setViewportSize({ width: 1920, height: 1080 });
     await practise(page);
     const wide = await page.evaluate(() => {
@@ -116,11 +99,11 @@ describe('the desk', () => {
     expect(narrow.conversation?.top).toBeLessThan(narrow.queue?.top ?? 0);
     expect(narrow.queue?.left).toBe(narrow.conversation?.left);
     expect(narrow.side?.left).toBe(narrow.conversation?.left);
-    expect(browser.errors).toEqual([]);
+    expect(session().errors).toEqual([]);
   });
 
   it('locks an ended contact, and shows the tier’s answer as a colleague’s note and on the record', async () => {
-    const { page } = browser;
+    const { page } = session();
     await page.setViewportSize({ width: 1366, height: 768 });
     await practise(page, 'app-closes-on-use-photo');
     await page.getByRole('button', { name: 'Answer' }).click();
@@ -146,11 +129,11 @@ describe('the desk', () => {
         .count(),
     ).toBe(1);
     await page.screenshot({ path: `${SHOTS}/desk-tier-answer.png` });
-    expect(browser.errors).toEqual([]);
+    expect(session().errors).toEqual([]);
   });
 
   it('rings a call until it is answered, then holds it with one toggle', async () => {
-    const { page } = browser;
+    const { page } = session();
     await page.setViewportSize({ width: 1366, height: 768 });
     await practise(page, 'app-closes-on-use-photo');
     await expect.poll(() => page.locator('.queue-item.status-ringing').count()).toBe(1);
@@ -173,11 +156,11 @@ describe('the desk', () => {
     await expect.poll(() => hold.getAttribute('aria-pressed')).toBe('false');
     expect(await reply.isDisabled()).toBe(false);
     await noSeriousViolations(page);
-    expect(browser.errors).toEqual([]);
+    expect(session().errors).toEqual([]);
   });
 
   it('keeps a half-typed reply and handoff note through a refresh', async () => {
-    const { page } = browser;
+    const { page } = session();
     await page.setViewportSize({ width: 1366, height: 768 });
     await practise(page);
     await page.keyboard.type('Hello Dana, let me look.');
@@ -193,11 +176,11 @@ describe('the desk', () => {
       'Dana, I can see the lock on your acc',
     );
     expect(await page.getByLabel('Handoff note').inputValue()).toBe('Locked out before payroll at noon');
-    expect(browser.errors).toEqual([]);
+    expect(session().errors).toEqual([]);
   });
 
   it('lists its keyboard shortcuts, which can be turned off', async () => {
-    const { page } = browser;
+    const { page } = session();
     await page.setViewportSize({ width: 1366, height: 768 });
     await practise(page);
     await page.keyboard.press('Alt+Shift+KeyK');
@@ -215,7 +198,7 @@ describe('the desk', () => {
         () => JSON.parse(localStorage.getItem('escalation-desk:settings') ?? '{}').shortcuts,
       ),
     ).toBe(false);
-    expect(browser.errors).toEqual([]);
+    expect(session().errors).toEqual([]);
   });
 
   it.each([
@@ -224,7 +207,7 @@ describe('the desk', () => {
     ['email', 'invoices-for-the-accountant'],
     ['social', 'free-delivery-forty-or-fifty'],
   ] as const)('draws the %s view at every size, in English and Spanish', async (channel, scenario) => {
-    const { page } = browser;
+    const { page } = session();
     for (const language of ['en', 'es'] as const) {
       await page.setViewportSize(SIZES[0]);
       await practise(page, scenario, language);
@@ -240,6 +223,6 @@ describe('the desk', () => {
       }
       await noSeriousViolations(page);
     }
-    expect(browser.errors).toEqual([]);
+    expect(session().errors).toEqual([]);
   });
 });

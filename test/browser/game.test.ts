@@ -4,25 +4,14 @@
  * mid-scenario without losing the conversation. Every screen is checked with axe and photographed to
  * test-results/screenshots/.
  */
-import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { BUILT_IN_REACTIONS } from '../../src/core/scenario/reactions';
 import { loadStarterPack } from '../support/starterPack';
-import { axeViolations } from './axe';
-import { type BrowserSession, openBrowser } from './chromium';
+import { openBrowser } from './chromium';
+import { browserPerFile, noSeriousViolations, SHOTS } from './session';
 
-const SHOTS = 'test-results/screenshots';
-let browser: BrowserSession;
-
-beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  browser = await openBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const session = browserPerFile();
 
 async function open(page: Page, fresh = true): Promise<void> {
   if (fresh) {
@@ -71,14 +60,9 @@ async function startPracticeAndReply(page: Page): Promise<void> {
   await expect.poll(() => page.locator('.line.from-trainee ~ .line.from-customer').count()).toBe(1);
 }
 
-async function noSeriousViolations(page: Page): Promise<void> {
-  const violations = await axeViolations(page);
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-}
-
 describe('the game', () => {
   it('lists every scenario by level in the menu, in English and Spanish', async () => {
-    const { page } = browser;
+    const { page } = session();
     await open(page);
     const options = page.getByRole('radio');
     expect(await options.count()).toBe(loadStarterPack().scenarios.length);
@@ -98,11 +82,11 @@ describe('the game', () => {
     await expect.poll(() => page.getByText(spanish, { exact: true }).count()).toBe(1);
     await page.screenshot({ path: `${SHOTS}/menu-es.png`, fullPage: true });
     await noSeriousViolations(page);
-    expect(browser.errors).toEqual([]);
+    expect(session().errors).toEqual([]);
   });
 
   it('is played by keyboard alone from the menu to the debrief', async () => {
-    const { page } = browser;
+    const { page } = session();
     await open(page);
     await tabTo(page, 'Your name');
     await page.keyboard.type('Ana Ruiz');
@@ -138,11 +122,11 @@ describe('the game', () => {
     expect(await page.locator('mark.credit').count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${SHOTS}/debrief.png`, fullPage: true });
     await noSeriousViolations(page);
-    expect(browser.errors).toEqual([]);
+    expect(session().errors).toEqual([]);
   });
 
   it('puts a critical error beside the grade, marks its words and says what the score was before the cap', async () => {
-    const { page } = browser;
+    const { page } = session();
     await startAtDesk(page, 'Start practice');
     await page
       .getByRole('textbox', { name: 'Reply' })
@@ -168,11 +152,11 @@ describe('the game', () => {
     expect(await page.locator('.tips li').first().textContent()).toMatch(/blame|dismiss|mock|words/i);
     await page.screenshot({ path: `${SHOTS}/debrief-critical.png`, fullPage: true });
     await noSeriousViolations(page);
-    expect(browser.errors).toEqual([]);
+    expect(session().errors).toEqual([]);
   });
 
   it('resumes exactly where the trainee was after a refresh mid-conversation', async () => {
-    const { page } = browser;
+    const { page } = session();
     await startPracticeAndReply(page);
     const before = await page.locator('.line .words').allTextContents();
 
@@ -180,11 +164,11 @@ describe('the game', () => {
     await page.getByRole('button', { name: 'Resume' }).click();
     await scene(page, 'desk');
     await expect.poll(() => page.locator('.line .words').allTextContents()).toEqual(before);
-    expect(browser.errors).toEqual([]);
+    expect(session().errors).toEqual([]);
   });
 
   it('resumes an attempt saved by an earlier version under the current rules, and says so', async () => {
-    const { page } = browser;
+    const { page } = session();
     await startPracticeAndReply(page);
     const before = await page.locator('.line.from-trainee .words').allTextContents();
     // Leave the desk (it saves on the way out), then make the stored save look as an earlier build
@@ -208,11 +192,11 @@ describe('the game', () => {
       );
     expect(await page.locator('.line.from-trainee .words').allTextContents()).toEqual(before);
     await page.screenshot({ path: `${SHOTS}/desk-resumed-under-new-rules.png` });
-    expect(browser.errors).toEqual([]);
+    expect(session().errors).toEqual([]);
   });
 
   it('switches language mid-scenario without losing the conversation', async () => {
-    const { page } = browser;
+    const { page } = session();
     await startPracticeAndReply(page);
 
     await page.getByLabel('Language').selectOption('es');
@@ -234,7 +218,7 @@ describe('the game', () => {
     expect(reactions).toContain(await customerLines.last().textContent());
     await page.screenshot({ path: `${SHOTS}/desk-es.png` });
     await noSeriousViolations(page);
-    expect(browser.errors).toEqual([]);
+    expect(session().errors).toEqual([]);
   });
 
   it('runs a shift: three chats and a phone call at once, one promise kept and one broken', async () => {
@@ -298,7 +282,7 @@ describe('the game', () => {
   });
 
   it('puts promises made in words and with the button on the tracker alike', async () => {
-    const { page } = browser;
+    const { page } = session();
     await startAtDesk(page, 'Start practice');
     await page.getByLabel('What you promise').selectOption('email');
     await page.getByLabel('Due in (game minutes)').fill('45');
@@ -320,7 +304,7 @@ describe('the game', () => {
     // The analyser may be wrong: until Dana answers, taking it back costs nothing.
     await page.getByRole('button', { name: "That wasn't a promise to Dana Whitfield" }).last().click();
     await expect.poll(() => tracker.count()).toBe(1);
-    expect(browser.errors).toEqual([]);
+    expect(session().errors).toEqual([]);
   });
 
   it('lets a person read for 45 seconds before the first reply, and the chat customer is still there', async () => {
@@ -349,7 +333,7 @@ describe('the game', () => {
   });
 
   it('shows the library loading with a real progress bar', async () => {
-    const { page } = browser;
+    const { page } = session();
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => {
       release = resolve;
@@ -369,7 +353,7 @@ describe('the game', () => {
   });
 
   it('says plainly when a saved attempt is damaged, and offers to keep or discard it', async () => {
-    const { page } = browser;
+    const { page } = session();
     await open(page);
     await page.evaluate(() => {
       localStorage.setItem('escalation-desk:attempt:current', 'a');
@@ -383,11 +367,11 @@ describe('the game', () => {
     expect(await page.getByRole('button', { name: 'Download the saved attempt' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Discard it' }).click();
     await expect.poll(() => page.getByRole('alert').count()).toBe(0);
-    expect(browser.errors).toEqual([]);
+    expect(session().errors).toEqual([]);
   });
 
   it('carries on and says so when the browser will not save', async () => {
-    const { page } = browser;
+    const { page } = session();
     await startAtDesk(page, 'Start practice');
     await page.evaluate(() => {
       Storage.prototype.setItem = () => {
@@ -399,11 +383,11 @@ describe('the game', () => {
       .poll(() => page.getByRole('status').textContent())
       .toMatch(/Not saved: the browser's storage is full/);
     await expect.poll(() => page.locator('.line.from-customer').count()).toBeGreaterThan(1);
-    expect(browser.errors).toEqual([]);
+    expect(session().errors).toEqual([]);
   });
 
   it('lets a beginner answer with authored replies instead of typing', async () => {
-    const { page } = browser;
+    const { page } = session();
     await open(page);
     await page.getByLabel('How you reply').selectOption('choices');
     await page.getByRole('button', { name: 'Start practice' }).click();
@@ -415,6 +399,6 @@ describe('the game', () => {
     await expect.poll(() => page.locator('.line.from-trainee').count()).toBe(1);
     await page.screenshot({ path: `${SHOTS}/desk-choices.png` });
     await noSeriousViolations(page);
-    expect(browser.errors).toEqual([]);
+    expect(session().errors).toEqual([]);
   });
 });

@@ -199,7 +199,9 @@ export class DeskView {
   }
 
   private focusReply(): void {
-    const box = this.root.querySelector<HTMLElement>('#reply-box:not([disabled]), .choices button, button.answer');
+    const box = this.root.querySelector<HTMLElement>(
+      '#reply-box:not([disabled]), .choices button, button.answer',
+    );
     box?.focus();
   }
 

@@ -1,0 +1,34 @@
+/**
+ * What every browser test file shares: one Chromium for the file (opened before its tests, closed
+ * after), the folder screenshots go to, and the accessibility check each screen must pass.
+ */
+import { mkdir } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { axeViolations } from './axe';
+import { type BrowserSession, openBrowser } from './chromium';
+
+/** Where the tests' screenshots are written, to be looked at. */
+export const SHOTS = 'test-results/screenshots';
+
+/** Opens one browser for the calling test file; the returned function gives it to each test. */
+export function browserPerFile(): () => BrowserSession {
+  let browser: BrowserSession | undefined;
+  beforeAll(async () => {
+    await mkdir(SHOTS, { recursive: true });
+    browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('The browser is opened before the tests run.');
+    return browser;
+  };
+}
+
+/** axe finds no serious or critical WCAG 2.1 A/AA violation on the page as it is now. */
+export async function noSeriousViolations(page: Page): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+}
