@@ -93,7 +93,7 @@ function phoneView(ctx: DeskContext, state: Contact, scenario: Scenario, lines: 
             ? t('desk.onHold', { name: scenario.persona.name })
             : t('desk.onCall', { name: scenario.persona.name })
       }</p>
-      <p class="call-timer" aria-label=${t('desk.callTime')}>${callTimer(session.now - since)}</p>
+      <p class="call-timer" aria-label=${t('desk.callTime')}>${callTimer((state.endedAt ?? session.now) - since)}</p>
       ${
         state.status === 'ended'
           ? nothing
