@@ -41,7 +41,11 @@ export class PackLoader {
   }
 
   private async fetch(): Promise<PackCheck> {
-    const response = await fetch(this.url);
+    // A try again starts clean: the bytes of a download that broke off are not part of this one.
+    this.received = 0;
+    this.total = 0;
+    for (const watcher of this.watchers) watcher(0, 0);
+    const response = await fetch(this.url, { cache: 'no-store' });
     if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
     this.total = Number(response.headers.get('Content-Length') ?? 0);
     const reader = response.body.getReader();

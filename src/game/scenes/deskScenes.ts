@@ -93,6 +93,17 @@ export class DeskScene extends Phaser.Scene {
         this.view?.refresh();
       },
       finish: () => this.finish(),
+      // Reading the guide stops the clock, so no customer waits on the trainee meanwhile.
+      howItWorks: () =>
+        void import('../ui/howItWorks').then(({ openHowItWorks }) => {
+          const wasPaused = attempt.paused;
+          if (!wasPaused) attempt.setPaused(true);
+          this.view?.refresh();
+          openHowItWorks(s.pack.pack, s.i18n.t, s.settings.value.language, () => {
+            if (!wasPaused) attempt.setPaused(false);
+            this.view?.refresh();
+          });
+        }),
       setShortcuts: (on) => {
         s.settings.update({ shortcuts: on });
         this.view?.setOptions(options());

@@ -20,7 +20,11 @@ let desk: Promise<DeskModule> | null = null;
  * adds them to the game; the menu shows before this code has even arrived.
  */
 function loadDesk(scene: Phaser.Scene & { services?: GameServices }): Promise<DeskModule> {
-  desk ??= import('./deskScenes');
+  // A failed download is forgotten, so the next try fetches the code again.
+  desk ??= import('./deskScenes').catch((error: unknown) => {
+    desk = null;
+    throw error;
+  });
   return desk.then((module) => {
     const services = (scene as unknown as { services: GameServices }).services;
     if (!scene.scene.get(SCENES.desk)) scene.scene.add(SCENES.desk, new module.DeskScene(services), false);
@@ -110,6 +114,8 @@ export class PreloadScene extends Phaser.Scene {
 export class MenuScene extends Phaser.Scene {
   /** A save that could not be restored, kept raw so the trainee can download it. */
   private unreadable: string | null = null;
+  /** What to try again after the desk's code failed to load; null when nothing failed. */
+  private retry: (() => void) | null = null;
 
   constructor(readonly services: GameServices) {
     super(SCENES.menu);
@@ -121,7 +127,9 @@ export class MenuScene extends Phaser.Scene {
     markScene(SCENES.menu);
     // Neither the engine nor the sounds are needed to show the menu; fetch them now so starting is
     // instant. (Browsers also only let sound play once the trainee has interacted with the page.)
-    void loadDesk(this);
+    void loadDesk(this).catch(() => {
+      // Tried again when the trainee starts; the menu needs none of it.
+    });
     const settings = this.services.settings.value;
     void this.services.sound
       .load(SOUND_CUES)
@@ -134,30 +142,36 @@ export class MenuScene extends Phaser.Scene {
     const settings = s.settings.value;
     const world = { scenarios: s.pack.scenarios, shifts: s.pack.shifts, store: s.store, now: s.now };
     const stored = this.unreadable === null ? s.store.readCurrent() : null;
-    const start = (mode: 'practice' | 'shift', playing: string) =>
-      void loadDesk(this).then(({ Attempt }) => {
-        s.play.attempt = Attempt.start(
-          world,
-          this.attemptSettings(mode, playing, s.settings.value),
-          s.seed(),
-        );
-        this.scene.start(SCENES.desk);
-      });
-    const resume = () =>
-      void loadDesk(this).then(({ Attempt }) => {
-        const resumed = Attempt.resume(world);
-        if (!resumed.ok) {
-          this.unreadable = resumed.problems[0]?.raw ?? '';
-          this.render();
-        } else if (resumed.value) {
-          s.play.attempt = resumed.value.attempt;
-          if (resumed.value.madeUnder) {
-            s.notify(t('notice.replayedUnderNewRules'));
-            s.announce(t('notice.replayedUnderNewRules'));
-          }
+    const start = (mode: 'practice' | 'shift', playing: string): void =>
+      void loadDesk(this).then(
+        ({ Attempt }) => {
+          s.play.attempt = Attempt.start(
+            world,
+            this.attemptSettings(mode, playing, s.settings.value),
+            s.seed(),
+          );
           this.scene.start(SCENES.desk);
-        }
-      });
+        },
+        () => this.deskFailed(() => start(mode, playing)),
+      );
+    const resume = (): void =>
+      void loadDesk(this).then(
+        ({ Attempt }) => {
+          const resumed = Attempt.resume(world);
+          if (!resumed.ok) {
+            this.unreadable = resumed.problems[0]?.raw ?? '';
+            this.render();
+          } else if (resumed.value) {
+            s.play.attempt = resumed.value.attempt;
+            if (resumed.value.madeUnder) {
+              s.notify(t('notice.replayedUnderNewRules'));
+              s.announce(t('notice.replayedUnderNewRules'));
+            }
+            this.scene.start(SCENES.desk);
+          }
+        },
+        () => this.deskFailed(resume),
+      );
     let resumeInfo: string | null = null;
     const found = stored?.ok ? stored.value : null;
     if (found) {
@@ -201,9 +215,30 @@ export class MenuScene extends Phaser.Scene {
               }
             : null,
         changeSettings: (changes) => this.changeSettings(changes),
+        // The guide and its renderer load when first asked for: the menu does not wait for them.
+        howItWorks: () =>
+          void import('../ui/howItWorks').then(({ openHowItWorks }) =>
+            openHowItWorks(s.pack.pack, t, settings.language),
+          ),
+        retry: this.retry
+          ? () => {
+              const again = this.retry;
+              this.retry = null;
+              this.render();
+              again?.();
+            }
+          : null,
       },
       t,
     );
+  }
+
+  /** The desk's code did not arrive: say so, and offer to try the same thing again. */
+  private deskFailed(again: () => void): void {
+    this.retry = again;
+    this.render();
+    this.services.announce(this.services.i18n.t('menu.deskFailed'));
+    this.services.ui.querySelector<HTMLElement>('.desk-failed button')?.focus();
   }
 
   private attemptSettings(mode: 'practice' | 'shift', playing: string, settings: Settings) {

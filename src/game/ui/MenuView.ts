@@ -19,6 +19,10 @@ export interface MenuActions {
   /** Offered when a save could not be read: download it raw, then forget it. */
   readonly damagedSave: { readonly download: () => void; readonly discard: () => void } | null;
   readonly changeSettings: (changes: Partial<Settings>) => void;
+  /** Offered when the desk's code failed to load: tries the same start or resume again. */
+  readonly retry: (() => void) | null;
+  /** Opens "How it works". */
+  readonly howItWorks: () => void;
 }
 
 /** What the menu shows. */
@@ -192,6 +196,15 @@ export function renderMenu(root: HTMLElement, model: MenuModel, actions: MenuAct
       )
     : null;
 
+  const failed = actions.retry
+    ? el(
+        'section',
+        { class: 'card warning desk-failed', role: 'alert' },
+        el('p', { text: t('menu.deskFailed') }),
+        button(t('loading.retry'), actions.retry, { class: 'primary' }),
+      )
+    : null;
+
   const recent = model.history.slice(0, 5);
   const historyCard =
     recent.length > 0
@@ -225,6 +238,8 @@ export function renderMenu(root: HTMLElement, model: MenuModel, actions: MenuAct
         )
       : null;
 
+  // Three columns on a laptop screen and up, each scrolling inside itself, so the settings are in view
+  // without scrolling: who and the settings; the practice list; then resume, shift and history.
   root.replaceChildren(
     el(
       'div',
@@ -232,10 +247,19 @@ export function renderMenu(root: HTMLElement, model: MenuModel, actions: MenuAct
       el(
         'header',
         { class: 'masthead' },
-        el('h1', { text: t('app.title') }),
-        el('p', { text: t('app.tagline') }),
+        el('div', {}, el('h1', { text: t('app.title') }), el('p', { text: t('app.tagline') })),
+        button(t('howto.open'), actions.howItWorks, {
+          class: 'secondary howto-open',
+          'aria-haspopup': 'dialog',
+        }),
       ),
-      el('div', { class: 'menu-grid' }, damaged, resume, who, practice, shift, settingsCard, historyCard),
+      el(
+        'div',
+        { class: 'menu-grid' },
+        el('div', { class: 'menu-col' }, failed, damaged, who, settingsCard),
+        el('div', { class: 'menu-col menu-col-practice' }, practice),
+        el('div', { class: 'menu-col' }, resume, shift, historyCard),
+      ),
     ),
   );
 }

@@ -15,6 +15,8 @@ export interface DeskActions {
   readonly skip: () => void;
   readonly setSpeed: (speed: number) => void;
   readonly finish: () => void;
+  /** Opens "How it works". */
+  readonly howItWorks: () => void;
   /** Turns the keyboard shortcuts on or off, and keeps the choice. */
   readonly setShortcuts: (on: boolean) => void;
 }

@@ -36,6 +36,7 @@ export function topBar(ctx: DeskContext, openHelp: () => void): TemplateResult {
           html`<option value=${String(v)} ?selected=${v === attempt.speed}>${t('desk.speedOption', { speed: v })}</option>`,
       )}
     </select>
+    <button type="button" class="secondary" aria-haspopup="dialog" @click=${actions.howItWorks}>${t('howto.open')}</button>
     <button type="button" class="secondary" aria-haspopup="dialog" @click=${openHelp}>${t('desk.shortcuts')}</button>
     <button type="button" id="end-attempt" class=${ready ? 'primary' : 'secondary'} @click=${actions.finish}>${t('desk.finish')}</button>
   </header>`;
