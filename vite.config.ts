@@ -19,6 +19,9 @@ export default defineConfig({
       output: { codeSplitting: { groups: [{ name: 'phaser', test: /node_modules[\\/]phaser[\\/]/ }] } },
     },
   },
+  // Libraries' production builds always: lit-html's development build (with its console warning and
+  // extra checks) was otherwise picked for the production bundle.
+  resolve: { conditions: ['module', 'browser', 'production'] },
   server: { fs: { allow: ['.'] } },
   test: {
     reporters: ['default', './test/setup/closingLine.ts'],

@@ -1,0 +1,138 @@
+/**
+ * The menu and the guide, in Chromium: the settings are in view at 1366×768, "How it works" opens
+ * from the menu and the desk, the menu names no tier before a case is played, and loading failures
+ * can be tried again (a scenario library cut off part way, the desk's code failing to arrive).
+ * Screenshots of the menu and the guide at each size go to test-results/screenshots/.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { browserPerFile, noSeriousViolations, SHOTS } from './session';
+
+const session = browserPerFile();
+
+async function menu(page: Page, language: 'en' | 'es' = 'en'): Promise<void> {
+  await page.goto(`${inject('baseUrl')}?renderer=canvas`);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${inject('baseUrl')}?renderer=canvas`);
+  await page.waitForFunction(() => document.body.dataset.scene === 'menu', null, { timeout: 30_000 });
+  if (language === 'es') await page.getByLabel('Language').selectOption('es');
+}
+
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+  { width: 800, height: 900 },
+] as const;
+
+describe('the menu', () => {
+  it('shows the settings without scrolling at 1366×768', async () => {
+    const { page } = session();
+    await page.setViewportSize(SIZES[0]);
+    await menu(page);
+    const fit = await page.evaluate(() => ({
+      page: document.documentElement.scrollHeight,
+      settings:
+        document.querySelector('[aria-labelledby="menu-settings"]')?.getBoundingClientRect().bottom ??
+        Infinity,
+      start:
+        document.querySelector('[aria-labelledby="menu-practice"] .primary')?.getBoundingClientRect()
+          .bottom ?? Infinity,
+      height: innerHeight,
+    }));
+    expect(fit.page).toBeLessThanOrEqual(fit.height);
+    expect(fit.settings).toBeLessThanOrEqual(fit.height);
+    expect(fit.start).toBeLessThanOrEqual(fit.height);
+    expect(session().errors).toEqual([]);
+  });
+
+  it.each(['en', 'es'] as const)('opens "How it works" from the menu and the desk (%s)', async (language) => {
+    const { page } = session();
+    const open = language === 'en' ? 'How it works' : 'Cómo funciona';
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await menu(page, language);
+      await page.screenshot({ path: `${SHOTS}/menu-${language}-${size.width}.png` });
+      await page.getByRole('button', { name: open }).click();
+      const guide = page.getByRole('dialog', { name: open });
+      await expect.poll(() => guide.isVisible()).toBe(true);
+      await page.screenshot({ path: `${SHOTS}/howto-${language}-${size.width}.png` });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => guide.count()).toBe(0);
+      // Focus goes back to the button that opened it.
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(open);
+    }
+    await noSeriousViolations(page);
+    await page.getByRole('button', { name: open }).click();
+    await expect
+      .poll(() => page.getByRole('dialog', { name: open }).getByRole('heading', { level: 3 }).count())
+      .toBe(6);
+    await noSeriousViolations(page);
+    await page.keyboard.press('Escape');
+
+    // From the desk, the guide stops the clock while it is open.
+    await page
+      .locator('button.primary')
+      .filter({ hasText: language === 'en' ? 'Start practice' : 'Empezar práctica' })
+      .click();
+    await page.waitForFunction(() => document.body.dataset.scene === 'desk', null, { timeout: 30_000 });
+    await page.getByRole('button', { name: open }).click();
+    await expect.poll(() => page.getByRole('dialog', { name: open }).isVisible()).toBe(true);
+    const pause = page.locator('.desk-top button[aria-pressed]');
+    expect(await pause.getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => pause.getAttribute('aria-pressed')).toBe('false');
+    expect(session().errors).toEqual([]);
+  });
+});
+
+describe('loading', () => {
+  it('tries a scenario library cut off part way again, from the start', async () => {
+    const { page } = session();
+    await menu(page);
+    // Every download is cut off half way until the trainee is asked to try again; then it is whole.
+    let whole = false;
+    await page.route('**/scenario-pack.json', async (route) => {
+      if (whole) return route.continue();
+      const body = await (await route.fetch()).text();
+      await route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: body.slice(0, body.length / 2),
+      });
+    });
+    await page.goto(`${inject('baseUrl')}?renderer=canvas`);
+    const retry = page.getByRole('button', { name: 'Try again' });
+    await expect.poll(() => retry.count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByRole('alert').textContent()).toMatch(/./);
+    await page.screenshot({ path: `${SHOTS}/loading-failed.png` });
+    whole = true;
+    await retry.click();
+    await page.waitForFunction(() => document.body.dataset.scene === 'menu', null, { timeout: 30_000 });
+    await page.unroute('**/scenario-pack.json');
+  });
+
+  it('offers Try again when the desk’s code fails to arrive, and then starts', async () => {
+    const { page } = session();
+    await page.goto(`${inject('baseUrl')}?renderer=canvas`);
+    await page.evaluate(() => localStorage.clear());
+    let failures = 0;
+    // The menu fetches the desk in the background and again on Start: both fail once each.
+    await page.route(/deskScenes-[^/]*\.js$/, async (route) => {
+      if (failures < 2) {
+        failures += 1;
+        return route.abort('connectionreset');
+      }
+      return route.continue();
+    });
+    await page.goto(`${inject('baseUrl')}?renderer=canvas`);
+    await page.waitForFunction(() => document.body.dataset.scene === 'menu', null, { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Start practice' }).click();
+    const retry = page.getByRole('button', { name: 'Try again' });
+    await expect.poll(() => retry.count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByRole('alert').textContent()).toMatch(/desk could not be loaded/);
+    await page.screenshot({ path: `${SHOTS}/menu-desk-failed.png` });
+    await retry.click();
+    await page.waitForFunction(() => document.body.dataset.scene === 'desk', null, { timeout: 30_000 });
+    await page.unroute(/deskScenes-[^/]*\.js$/);
+  });
+});
