@@ -8,7 +8,7 @@
  */
 import { initialTransition, transition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
-import { everyTransition } from '../scenario/transitionsOf';
+import { everyTransition, transitionsOf } from '../scenario/transitionsOf';
 import type { Ending, PhraseFamily, ReplyKind, Scenario, Transition } from '../scenario/types';
 import { CHANNEL_RULES } from './channelRules';
 import { isOffered } from './offeredChoices';
@@ -220,15 +220,14 @@ function stateKey(scenario: Scenario): (beat: string, c: PersonaContext) => stri
   const trust = cuts((g) => [g.trustBelow, g.trustAbove]);
   const patience = cuts((g) => [g.patienceBelow]);
   const facts = [
-    ...new Set([
-      ...transitions.flatMap((t) => [
+    ...new Set(
+      transitions.flatMap((t) => [
         ...t.guards.known,
         ...(t.trigger?.kind === 'revealed' ? [t.trigger.fact] : []),
       ]),
-      // What a choice needs decides whether it is offered.
-      ...scenario.beats.flatMap((b) => b.choices.flatMap((c) => c.needs)),
-    ]),
+    ),
   ].sort();
+  const needed = neededAhead(scenario);
   // A tested feeling is kept in quarters too, so that replies which move it a little at a time can add
   // up across a threshold instead of looking like the same state.
   const side = (value: number, at: readonly number[]) =>
@@ -236,7 +235,39 @@ function stateKey(scenario: Scenario): (beat: string, c: PersonaContext) => stri
       ? ''
       : `${at.map((cut) => (value < cut ? '<' : value > cut ? '>' : '=')).join('')}${Math.round(value * 4)}`;
   return (beat, c) =>
-    `${beat}|${side(c.mood, mood)}|${side(c.trust, trust)}|${side(c.patience, patience)}|${facts.map((f) => (c.known.includes(f) ? 1 : 0)).join('')}`;
+    `${beat}|${side(c.mood, mood)}|${side(c.trust, trust)}|${side(c.patience, patience)}|${facts.map((f) => (c.known.includes(f) ? 1 : 0)).join('')}|${(needed.get(beat) ?? []).map((f) => (c.known.includes(f) ? 1 : 0)).join('')}`;
+}
+
+/**
+ * For each beat, the facts that a choice in it or in a beat it can lead to needs: whether they are
+ * known decides which replies will be offered. A fact no choice ahead needs changes nothing, so it is
+ * left out of the state and the walk does not split on it.
+ */
+function neededAhead(scenario: Scenario): ReadonlyMap<string, readonly string[]> {
+  const next = new Map(
+    scenario.beats.map((b) => [
+      b.id,
+      transitionsOf(scenario, b).flatMap((t) => (t.go === null ? [] : [t.go])),
+    ]),
+  );
+  const needs = new Map(scenario.beats.map((b) => [b.id, b.choices.flatMap((c) => c.needs)]));
+  const out = new Map<string, readonly string[]>();
+  for (const beat of scenario.beats) {
+    const found = new Set<string>();
+    const seen = new Set([beat.id]);
+    const stack = [beat.id];
+    for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+      for (const fact of needs.get(id) ?? []) found.add(fact);
+      for (const to of next.get(id) ?? []) {
+        if (!seen.has(to)) {
+          seen.add(to);
+          stack.push(to);
+        }
+      }
+    }
+    out.set(beat.id, [...found].sort());
+  }
+  return out;
 }
 
 /**

@@ -31,7 +31,6 @@ const GIVEAWAY_WORDS: ReadonlySet<string> = new Set([
   'excepcion',
   'custom',
   'bespoke',
-  'twist',
 ]);
 /** Whole tags that say what the trainee should do. */
 const GIVEAWAY_TAGS: ReadonlySet<string> = new Set([
