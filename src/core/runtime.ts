@@ -16,7 +16,9 @@ export type {
   ReplyEffect,
 } from './engine/analyser';
 export { CHANNEL_RULES, type ChannelRule } from './engine/channelRules';
+export { choiceOrder } from './engine/choiceOrder';
 export type { Intent, PromiseKind, RefusalReason } from './engine/intents';
+export { isOffered, offeredChoices } from './engine/offeredChoices';
 export { practiceShift } from './engine/practiceShift';
 export { type ReplayProblem, replayTranscript } from './engine/replayTranscript';
 export { type Restored, restoreSession, type SaveProblem, saveSession } from './engine/saves';
@@ -32,6 +34,7 @@ export type { PackCheck } from './pack/checkPack';
 export { fail, type Result, succeed } from './result';
 export {
   CHANNELS,
+  DIFFICULTIES,
   DIMENSIONS,
   ENDINGS,
   PHRASE_FAMILIES,

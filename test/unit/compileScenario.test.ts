@@ -56,6 +56,13 @@ const EXPECTED: Record<string, string[]> = {
   'go-or-stay': ['error go-or-stay 13:9'],
   'empty-mentions': ['error empty-mentions 13:43'],
   'invalid-mention': ['error invalid-mention 13:38'],
+  'unknown-topic': ['error unknown-topic 6:8'],
+  'tag-gives-away': [
+    'warning tag-gives-away 6:17',
+    'warning tag-gives-away 6:26',
+    'warning tag-gives-away 6:35',
+  ],
+  'choice-quotes-fact': ['warning choice-quotes-fact 17:21', 'warning choice-quotes-fact 22:40'],
 };
 
 /** Codes whose cases are generated below rather than kept as fixture files. */

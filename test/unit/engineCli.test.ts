@@ -30,7 +30,9 @@ async function playInProcess(file: string) {
 }
 
 describe('npm run simulate', () => {
-  it('prints the transcript and outcome, byte for byte what the same run prints in any process', async () => {
+  it('prints the transcript and outcome, byte for byte what the same run prints in any process', {
+    timeout: 30_000,
+  }, async () => {
     const printed = run('src/cli/simulate.ts', WELL);
     expect(printed.status).toBe(0);
     expect(printed.stdout).toBe(formatRun(await playInProcess(WELL)));
@@ -65,7 +67,7 @@ describe('npm run simulate', () => {
 });
 
 describe('npm run explore', () => {
-  it('lists the reachable endings with the shortest way to each', async () => {
+  it('lists the reachable endings with the shortest way to each', { timeout: 30_000 }, async () => {
     const result = run('src/cli/explore.ts', 'locked-out-before-payroll');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/Winnable {5}yes {4}Losable {2}yes/);

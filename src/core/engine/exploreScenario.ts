@@ -8,9 +8,10 @@
  */
 import { initialTransition, transition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
-import { everyTransition } from '../scenario/transitionsOf';
+import { everyTransition, transitionsOf } from '../scenario/transitionsOf';
 import type { Ending, PhraseFamily, ReplyKind, Scenario, Transition } from '../scenario/types';
 import { CHANNEL_RULES } from './channelRules';
+import { isOffered } from './offeredChoices';
 import { fullPatienceMs, MINUTE_MS } from './personaLogic';
 import { createPersonaMachine } from './personaMachine';
 import type { PersonaContext, PersonaEmitted, PersonaEvent } from './personaSteps';
@@ -226,6 +227,7 @@ function stateKey(scenario: Scenario): (beat: string, c: PersonaContext) => stri
       ]),
     ),
   ].sort();
+  const needed = neededAhead(scenario);
   // A tested feeling is kept in quarters too, so that replies which move it a little at a time can add
   // up across a threshold instead of looking like the same state.
   const side = (value: number, at: readonly number[]) =>
@@ -233,7 +235,51 @@ function stateKey(scenario: Scenario): (beat: string, c: PersonaContext) => stri
       ? ''
       : `${at.map((cut) => (value < cut ? '<' : value > cut ? '>' : '=')).join('')}${Math.round(value * 4)}`;
   return (beat, c) =>
-    `${beat}|${side(c.mood, mood)}|${side(c.trust, trust)}|${side(c.patience, patience)}|${facts.map((f) => (c.known.includes(f) ? 1 : 0)).join('')}`;
+    `${beat}|${side(c.mood, mood)}|${side(c.trust, trust)}|${side(c.patience, patience)}|${facts.map((f) => (c.known.includes(f) ? 1 : 0)).join('')}|${(needed.get(beat) ?? []).map((f) => (c.known.includes(f) ? 1 : 0)).join('')}`;
+}
+
+/**
+ * For each beat, the facts that a choice in it or in a beat it can lead to needs: whether they are
+ * known decides which replies will be offered. A fact no choice ahead needs changes nothing, so it is
+ * left out of the state and the walk does not split on it.
+ */
+function neededAhead(scenario: Scenario): ReadonlyMap<string, readonly string[]> {
+  const next = new Map(
+    scenario.beats.map((b) => [
+      b.id,
+      transitionsOf(scenario, b).flatMap((t) => (t.go === null ? [] : [t.go])),
+    ]),
+  );
+  const needs = new Map(scenario.beats.map((b) => [b.id, b.choices.flatMap((c) => c.needs)]));
+  const out = new Map<string, readonly string[]>();
+  for (const beat of scenario.beats) {
+    const found = new Set<string>();
+    const seen = new Set([beat.id]);
+    const stack = [beat.id];
+    for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+      for (const fact of needs.get(id) ?? []) found.add(fact);
+      for (const to of next.get(id) ?? []) {
+        if (!seen.has(to)) {
+          seen.add(to);
+          stack.push(to);
+        }
+      }
+    }
+    out.set(beat.id, [...found].sort());
+  }
+  return out;
+}
+
+/**
+ * Whether the desk lets `event` reach the persona in `context`: an authored reply its beat offers only
+ * once its `needs` are known is refused before then (see `offeredChoices`).
+ */
+function deskAllows(scenario: Scenario, context: PersonaContext, event: PersonaEvent): boolean {
+  if (event.type !== 'trainee.reply' || event.choice === null) return true;
+  const choice = scenario.beats
+    .find((b) => b.id === context.beat)
+    ?.choices.find((c) => c.id === event.choice);
+  return choice === undefined || isOffered(choice, context.known);
 }
 
 /** Explores a scenario's persona; `limit` caps the distinct states visited. */
@@ -249,7 +295,11 @@ export function exploreScenario(scenario: Scenario, options: { limit?: number } 
     paths = getShortestPaths(machine, {
       input: { at: 0 },
       events: (snapshot: Snapshot) =>
-        snapshot.status === 'active' ? made.map((make) => make(snapshot.context.now)) : [],
+        snapshot.status === 'active'
+          ? made
+              .map((make) => make(snapshot.context.now))
+              .filter((event) => deskAllows(scenario, snapshot.context, event))
+          : [],
       serializeState: (snapshot: Snapshot) => key(String(snapshot.value), snapshot.context),
       limit,
     } as never);
@@ -355,9 +405,11 @@ function walkOutcome(
   for (let snapshot = moved.pop() ?? stayed.shift(); snapshot; snapshot = moved.pop() ?? stayed.shift()) {
     for (const make of made) {
       if (settled()) return { winnable, losable, truncated: false };
+      const event = make(snapshot.context.now);
+      if (!deskAllows(scenario, snapshot.context, event)) continue;
       steps += 1;
       if (steps > limit) return { winnable, losable, truncated: true };
-      const [next, actions] = transition(machine, snapshot, make(snapshot.context.now));
+      const [next, actions] = transition(machine, snapshot, event);
       for (const action of actions as readonly { type: string; params?: unknown }[]) {
         if (action.type !== 'xstate.emit') continue;
         const emitted = (action.params as { event: PersonaEmitted }).event;

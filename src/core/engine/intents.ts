@@ -74,6 +74,8 @@ export const REFUSAL_REASONS = [
   'on-another-call',
   'clock-mismatch',
   'unknown-choice',
+  // An authored reply that states a fact the trainee does not know yet (its `needs`).
+  'choice-needs-facts',
   'unknown-fact',
   'beyond-authority',
   'not-above-your-tier',

@@ -19,6 +19,7 @@ import {
 import { CHANNEL_RULES } from './channelRules';
 import type { EngineRules } from './engineRules';
 import type { Intent, PromiseKind, RefusalReason } from './intents';
+import { isOffered } from './offeredChoices';
 import type { Persona, PersonaMachine, PersonaSnapshot } from './personaMachine';
 import { GRACE_MS, nextWake, type PersonaEmitted, type PersonaEvent } from './personaSteps';
 import { nextRandom } from './random';
@@ -746,8 +747,12 @@ export function refusalFor(context: ShiftContext, world: ShiftWorld, intent: Int
   switch (intent.type) {
     case 'reply': {
       if (intent.choice === null) return null;
-      const beat = scenario.beats.find((b) => b.id === contact.persona.context.beat);
-      return beat?.choices.some((c) => c.id === intent.choice) ? null : 'unknown-choice';
+      const persona = contact.persona.context;
+      const choice = scenario.beats
+        .find((b) => b.id === persona.beat)
+        ?.choices.find((c) => c.id === intent.choice);
+      if (!choice) return 'unknown-choice';
+      return isOffered(choice, persona.known) ? null : 'choice-needs-facts';
     }
     case 'ask':
       return scenario.facts.some((f) => f.id === intent.fact) ? null : 'unknown-fact';

@@ -90,7 +90,26 @@ export function readReleasedScenario(text: string, file: string): Result<Release
     Array.isArray(scenario.beats);
   if (!valid)
     return problem('The released scenario is damaged. Run `npm run release:scenarios` to write it again.');
-  return succeed(value as ReleasedScenario);
+  return succeed({ ...(value as ReleasedScenario), scenario: withLaterFields(value.scenario as Scenario) });
+}
+
+/**
+ * A scenario released before fields were added to the compiled form, with each such field as a file
+ * that leaves it out compiles to: no topic or difficulty (added for the menu), choices that need no
+ * facts. Those fields change nothing for a scenario that does not use them, so the release replays as
+ * it was played.
+ */
+function withLaterFields(scenario: Scenario): Scenario {
+  const old = scenario as Omit<Scenario, 'topic' | 'difficulty'> & Partial<Scenario>;
+  return {
+    ...old,
+    topic: old.topic ?? null,
+    difficulty: old.difficulty ?? null,
+    beats: old.beats.map((beat) => ({
+      ...beat,
+      choices: beat.choices.map((choice) => ({ ...choice, needs: choice.needs ?? [] })),
+    })),
+  };
 }
 
 /**

@@ -101,6 +101,7 @@ export const DEFAULT_PACK: Pack = Object.freeze({
   currency: 'EUR',
   tiers: DEFAULT_TIERS,
   traineeTier: 1,
+  topics: [],
   personaDefaults: { traits: { patience: 0.5, volatility: 0.5, trust: 0.5 }, mood: 0 },
   scoring: DEFAULT_SCORING,
   reactions: BUILT_IN_REACTIONS,
@@ -114,7 +115,7 @@ function definedOnly<T extends object>(record: T): Partial<T> {
 /** The outcome of {@link compilePack}: the pack and any warnings, or every problem when there is an error. */
 export type CompilePackResult = Result<Pack, Problem>;
 
-/** Compiles a pack file (`pack.yaml`): its languages, tier ladder and persona defaults. */
+/** Compiles a pack file (`pack.yaml`): its languages, tier ladder, topics and persona defaults. */
 export function compilePack(text: string, file: string): CompilePackResult {
   const read = readYaml(text, file);
   if (!read.ok) return read;
@@ -160,6 +161,8 @@ export function compilePack(text: string, file: string): CompilePackResult {
   }
 
   const reactions = packReactions(source.reactions ?? [], languages, ctx);
+  const topics = source.topics ?? [];
+  ctx.uniqueIds(topics, ['topics'], 'topic');
 
   const ladder = new CompileContext(read.value, languages, tiers);
   const traineeTier =
@@ -173,6 +176,10 @@ export function compilePack(text: string, file: string): CompilePackResult {
     currency: source.currency ?? 'EUR',
     tiers,
     traineeTier,
+    topics: topics.map((topic, index) => ({
+      id: topic.id,
+      name: ctx.text(topic.name, ['topics', index, 'name']),
+    })),
     personaDefaults: {
       traits: { ...base.traits, ...source.persona?.traits },
       mood: source.persona?.mood ?? base.mood,

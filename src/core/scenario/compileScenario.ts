@@ -4,8 +4,10 @@ import { checkBeatGraph } from './checkBeatGraph';
 import { applyLimits, CompileContext } from './compileContext';
 import { DEFAULT_PACK } from './compilePack';
 import { durationToMs } from './durations';
+import { giveawayIn } from './giveawayTags';
 import { foldMention, mentionProblem } from './mentions';
 import { hasErrors, type Position, type Problem } from './problems';
+import { type FactQuote, quotedFacts } from './quotedFacts';
 import { NO_GUARDS, normaliseReaction } from './reactions';
 import { readYaml, type YamlPath } from './readYaml';
 import { type ScenarioFile, ScenarioFileSchema, type TransitionFile } from './schema';
@@ -21,6 +23,7 @@ import type {
   ResolutionKind,
   Scenario,
   Tier,
+  Topic,
   Transition,
   Trigger,
 } from './types';
@@ -130,7 +133,10 @@ function normalise(
     );
   }
 
-  const refs: References = { beatIds, factIds, phraseFamilyOf };
+  const topic = source.topic === undefined ? null : resolveTopic(source.topic, pack, ctx);
+  checkTags(source.tags ?? [], ctx);
+
+  const refs: References = { beatIds, factIds, facts, phraseFamilyOf };
   // Transitions tried in every beat come after each beat's own, so a beat overrides them by answering
   // the same event itself, or leaves them out with `anywhere: false`; an ending runs none.
   const anywhere = (source.anywhere ?? []).flatMap((transition, index) => {
@@ -171,6 +177,8 @@ function normalise(
     title: ctx.text(source.title, ['title']),
     level,
     channel: source.channel,
+    topic,
+    difficulty: source.difficulty ?? null,
     tags: source.tags ?? [],
     minutes: source.minutes ?? null,
     persona: {
@@ -210,6 +218,7 @@ function normalise(
 interface References {
   readonly beatIds: ReadonlySet<string>;
   readonly factIds: ReadonlySet<string>;
+  readonly facts: readonly Fact[];
   readonly phraseFamilyOf: CompileOptions['phraseFamilyOf'] | null;
 }
 
@@ -225,6 +234,35 @@ function checkFileName(id: string, ctx: CompileContext): void {
       ['id'],
     );
   }
+}
+
+/** The pack's topic a scenario names; reports an id the pack does not list. */
+function resolveTopic(id: string, pack: Pack, ctx: CompileContext): Topic | null {
+  const topic = pack.topics.find((t) => t.id === id);
+  if (topic) return topic;
+  const ids = new Set(pack.topics.map((t) => t.id));
+  ctx.report(
+    'unknown-topic',
+    ids.size === 0
+      ? `The pack lists no topics. Add \`- { id: ${id}, name: { … } }\` under \`topics:\` in pack.yaml, with the name in every pack language.`
+      : `pack.yaml lists no topic \`${id}\`.${closestName(id, ids)} ${listOf('topics', ids)} Add it under \`topics:\` in pack.yaml for a new one.`,
+    ['topic'],
+  );
+  return null;
+}
+
+/** Warns about tags that would tell the trainee, in the menu, which tier the case needs or how to handle it. */
+function checkTags(tags: readonly string[], ctx: CompileContext): void {
+  const tierIds = ctx.tiers.map((t) => t.id);
+  tags.forEach((tag, index) => {
+    const word = giveawayIn(tag, tierIds);
+    if (word === null) return;
+    ctx.report(
+      'tag-gives-away',
+      `The tag \`${tag}\` names a tier or how the case is handled${word === tag ? '' : ` (\`${word}\`)`}, and the menu shows tags to the trainee before they start. Remove it: tags say what the case is about; \`topic\` and \`difficulty\` group and rank it.`,
+      ['tags', index],
+    );
+  });
 }
 
 function normaliseFacts(source: ScenarioFile, ctx: CompileContext): Fact[] {
@@ -316,18 +354,47 @@ function normaliseBeat(
     );
   }
 
+  const lines = says.map((line, i) => ctx.text(line, saysPath(i)));
   return {
     id: beat.id,
-    says: says.map((line, i) => ctx.text(line, saysPath(i))),
-    choices: choices.map((choice, index) => ({
-      id: choice.id,
-      text: ctx.text(choice.text, [...path, 'choices', index, 'text']),
-    })),
+    says: lines,
+    choices: choices.map((choice, index) =>
+      normaliseChoice(choice, [...path, 'choices', index], lines, ctx, refs),
+    ),
     transitions,
     anywhere: beat.ending === undefined && beat.anywhere !== false,
     ending: beat.ending ?? null,
     effects: normaliseEffects(beat, path, ctx, refs),
   };
+}
+
+function normaliseChoice(
+  choice: NonNullable<ScenarioFile['beats'][number]['choices']>[number],
+  path: YamlPath,
+  heard: readonly Readonly<Record<string, string>>[],
+  ctx: CompileContext,
+  refs: References,
+): Beat['choices'][number] {
+  const needs = [...new Set(choice.needs ?? [])];
+  (choice.needs ?? []).forEach((fact, index) => {
+    checkFactRef(fact, [...path, 'needs', index], ctx, refs);
+  });
+  const text = ctx.text(choice.text, [...path, 'text']);
+  // One warning per quoted part: the same amount may stand in two facts, and either one tells it.
+  const byPart = new Map<string, FactQuote[]>();
+  for (const quote of quotedFacts(text, refs.facts, { except: needs, heard })) {
+    byPart.set(quote.quoted, [...(byPart.get(quote.quoted) ?? []), quote]);
+  }
+  for (const [quoted, quotes] of byPart) {
+    const facts = quotes.map((q) => `\`${q.fact}\``).join(' or ');
+    const first = quotes[0]?.fact ?? '';
+    ctx.report(
+      'choice-quotes-fact',
+      `Choice \`${choice.id}\` states "${quoted}" from fact ${facts}, which the trainee may not know yet. Add \`needs: [${[...needs, first].join(', ')}]\` so the reply is offered only once they have found it out.`,
+      [...path, 'text', quotes[0]?.language ?? ''],
+    );
+  }
+  return { id: choice.id, text, needs };
 }
 
 function normaliseTransition(

@@ -30,6 +30,10 @@ export const PROBLEM_CODES = {
   'duplicate-scenario-id': { severity: 'error', about: 'Two scenario files in the pack share an id.' },
   'unknown-beat': { severity: 'error', about: 'A `go` or `start` names a beat that does not exist.' },
   'unknown-fact': { severity: 'error', about: 'A reference names a fact that does not exist.' },
+  'unknown-topic': {
+    severity: 'error',
+    about: "A `topic` names a topic pack.yaml's `topics` does not list.",
+  },
   'unknown-choice': {
     severity: 'error',
     about: 'A `choice` trigger names a choice its beat does not offer.',
@@ -79,6 +83,15 @@ export const PROBLEM_CODES = {
   'cannot-finish': { severity: 'warning', about: 'From this beat no path leads to any ending.' },
   unwinnable: { severity: 'warning', about: 'No way of playing reaches a satisfied or neutral ending.' },
   unlosable: { severity: 'warning', about: 'No way of playing reaches an upset or abandoned ending.' },
+  'tag-gives-away': {
+    severity: 'warning',
+    about:
+      'A tag names a tier or how the case is handled (crisis, routine, handoff…), which the menu would give away.',
+  },
+  'choice-quotes-fact': {
+    severity: 'warning',
+    about: 'A choice states a fact (its value, an amount, a date, a reference) without naming it in `needs`.',
+  },
   'ending-has-exits': {
     severity: 'warning',
     about: 'An ending beat has choices or transitions that never run.',

@@ -126,6 +126,11 @@ export const REPLY_KINDS = [
 ] as const;
 /** The reply kinds that are a tone: every reply is exactly one of them. */
 export const TONE_KINDS = ['warm', 'neutral', 'cold', 'rude'] as const;
+/**
+ * How hard a scenario is to play well, easiest first. Words rather than numbers, so that the menu's
+ * difficulty is never read as a tier level and gives away where a case belongs.
+ */
+export const DIFFICULTIES = ['easy', 'moderate', 'hard'] as const;
 
 const Unit = z.number().min(0).max(1);
 const Signed = z.number().min(-1).max(1);
@@ -247,11 +252,18 @@ export const ReactionSchema = z
   })
   .meta({ description: 'An answer to a reply that no transition answered; it never moves the beat.' });
 
-/** An authored reply for choice mode; `go` is shorthand for a transition that fires when it is picked. */
+/**
+ * An authored reply for choice mode; `go` is shorthand for a transition that fires when it is picked,
+ * `needs` the facts the trainee must know before it is offered.
+ */
 export const ChoiceSchema = z.strictObject({
   id: IdSchema,
   text: TextSchema.meta({ description: 'The reply as the trainee would send it.' }),
   go: IdSchema.optional().meta({ description: 'Shorthand: picking this reply moves to that beat.' }),
+  needs: z.array(IdSchema).max(20).optional().meta({
+    description:
+      'Facts the trainee must know (looked up, asked or revealed) before this reply is offered: those it states.',
+  }),
 });
 
 /** A beat as written: what the customer says, its choices, the transitions out, effects and any ending. */
@@ -354,7 +366,17 @@ export const ScenarioFileSchema = z
     title: TextSchema,
     level: TierRefSchema.meta({ description: 'The tier the case truly needs: its level number or id.' }),
     channel: z.enum(CHANNELS),
-    tags: z.array(IdSchema).max(20).optional(),
+    topic: IdSchema.optional().meta({
+      description:
+        'What the case is about, for the menu: the id of a topic listed under `topics:` in pack.yaml.',
+    }),
+    difficulty: z.enum(DIFFICULTIES).optional().meta({
+      description: 'How hard the case is to play well, for the menu: easy, moderate or hard.',
+    }),
+    tags: z.array(IdSchema).max(20).optional().meta({
+      description:
+        'Words for the menu. Never name a tier or how the case is handled (crisis, routine, handoff).',
+    }),
     minutes: z.number().positive().max(240).optional().meta({ description: 'Estimated minutes to play.' }),
     persona: PersonaSchema,
     facts: z.array(FactSchema).max(60).optional(),
@@ -393,6 +415,14 @@ export const TierSchema = z.strictObject({
   crisis: z.boolean().optional().meta({
     description:
       'A crisis tier: a case that needs it is a crisis, so keeping it below this tier or breaking a promise in it is a critical error. The default ladder marks Level 4.',
+  }),
+});
+
+/** A topic of the pack as written: an id that scenarios name, and its name in every pack language. */
+export const TopicSchema = z.strictObject({
+  id: IdSchema,
+  name: TextSchema.meta({
+    description: 'The topic as the menu shows it, e.g. { en: Billing, es: Facturación }.',
   }),
 });
 
@@ -477,6 +507,10 @@ export const PackFileSchema = z
       .optional()
       .meta({ description: 'The tier ladder, lowest first.' }),
     trainee_tier: TierRefSchema.optional(),
+    topics: z.array(TopicSchema).max(40).optional().meta({
+      description:
+        "The topics the menu groups scenarios by, in the menu's order; a scenario names one in `topic:`.",
+    }),
     persona: z
       .strictObject({ traits: TraitsSchema.optional(), mood: Signed.optional() })
       .optional()

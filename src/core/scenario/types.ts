@@ -7,6 +7,7 @@ import type {
   ACTIONS,
   CHANNELS,
   CRITICAL_ERRORS,
+  DIFFICULTIES,
   DIMENSIONS,
   ENDINGS,
   HANDOFF_EVENTS,
@@ -38,6 +39,15 @@ export type ReplyKind = (typeof REPLY_KINDS)[number];
 
 /** Text in every pack language, keyed by language code. */
 export type LocalizedText = Readonly<Record<string, string>>;
+
+/** How hard a scenario is to play well: easy, moderate or hard (never a tier level). */
+export type Difficulty = (typeof DIFFICULTIES)[number];
+
+/** What a case is about, for the menu: the id scenarios name and its name in every pack language. */
+export interface Topic {
+  readonly id: string;
+  readonly name: LocalizedText;
+}
 
 /** What a tier may grant: the largest amount per paid resolution kind (0: not allowed). */
 export interface Limits {
@@ -97,6 +107,8 @@ export interface Pack {
   readonly currency: string;
   readonly tiers: readonly Tier[];
   readonly traineeTier: number;
+  /** The topics scenarios may name, in the order the menu shows them. */
+  readonly topics: readonly Topic[];
   readonly personaDefaults: { readonly traits: Traits; readonly mood: number };
   readonly scoring: ScoringRules;
   /** The pack's reactions, then the built-in ones where the pack's languages allow. */
@@ -192,10 +204,15 @@ export interface Reaction {
   readonly says: readonly LocalizedText[];
 }
 
-/** An authored reply the trainee can pick in a beat. */
+/**
+ * An authored reply the trainee can pick in a beat. It is offered only once every fact in `needs` is
+ * known (see `offeredChoices`); the engine refuses it before then.
+ */
 export interface Choice {
   readonly id: string;
   readonly text: LocalizedText;
+  /** Facts the reply states, which the trainee must know before it is offered; empty: always offered. */
+  readonly needs: readonly string[];
 }
 
 /**
@@ -262,6 +279,10 @@ export interface Scenario {
   readonly title: LocalizedText;
   readonly level: number;
   readonly channel: Channel;
+  /** What the case is about, from the pack's `topics`; null when the file names none. */
+  readonly topic: Topic | null;
+  /** How hard the case is to play well; null when the file does not say. The menu shows it, never the level. */
+  readonly difficulty: Difficulty | null;
   readonly tags: readonly string[];
   readonly minutes: number | null;
   readonly persona: Persona;
