@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { openBrowser } from './chromium';
 import { browserPerFile, noSeriousViolations, SHOTS } from './session';
 
 const session = browserPerFile();
@@ -82,6 +83,62 @@ describe('the menu', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => pause.getAttribute('aria-pressed')).toBe('false');
     expect(session().errors).toEqual([]);
+  });
+});
+
+describe('choosing a case', () => {
+  it('names no tier before a case is played, and the level it needed once it has', async () => {
+    const { page } = session();
+    await page.setViewportSize(SIZES[0]);
+    await menu(page);
+    const practice = page.locator('[aria-labelledby="menu-practice"]');
+    expect(await practice.textContent()).not.toMatch(/level|crisis|routine|handoff|front line|senior/i);
+    expect(await practice.getByRole('group').count()).toBeGreaterThan(1);
+    await page.getByRole('button', { name: 'Start practice' }).click();
+    await page.waitForFunction(() => document.body.dataset.scene === 'desk', null, { timeout: 30_000 });
+    await page.getByRole('button', { name: 'End attempt' }).click();
+    await page.waitForFunction(() => document.body.dataset.scene === 'debrief', null, { timeout: 30_000 });
+    await page.getByRole('button', { name: /menu/i }).first().click();
+    await page.waitForFunction(() => document.body.dataset.scene === 'menu', null, { timeout: 30_000 });
+    const played = page.locator('.scenario-option', { has: page.locator('input:checked') });
+    expect(await played.textContent()).toMatch(/the case needed Level 1: front line/);
+    expect(session().errors).toEqual([]);
+  });
+
+  it('shuffles authored replies per attempt from its seed, and a resumed attempt keeps the order', async () => {
+    const orders: string[][] = [];
+    for (const seed of [0.1, 0.6]) {
+      // A browser of its own for each seed: the seed is fixed in the page before the game runs.
+      const own = await openBrowser();
+      try {
+        const { page } = own;
+        // The attempt's seed comes from Math.random: fix it, as a replay would.
+        await page.addInitScript((r) => {
+          Math.random = () => r;
+        }, seed);
+        await menu(page);
+        await page.getByLabel('How you reply').selectOption('choices');
+        await page.getByRole('button', { name: 'Start practice' }).click();
+        await page.waitForFunction(() => document.body.dataset.scene === 'desk', null, { timeout: 30_000 });
+        const choices = page.getByRole('group', { name: 'Replies you can send' }).getByRole('button');
+        await expect.poll(() => choices.count()).toBeGreaterThan(1);
+        const shown = await choices.allTextContents();
+        orders.push(shown);
+        // A refresh resumes the same attempt: the replies still offered keep their order.
+        await page.getByRole('button', { name: 'Look up the record' }).click();
+        await page.reload();
+        await page.waitForFunction(() => document.body.dataset.scene === 'menu', null, { timeout: 30_000 });
+        await page.getByRole('button', { name: 'Resume' }).click();
+        await page.waitForFunction(() => document.body.dataset.scene === 'desk', null, { timeout: 30_000 });
+        const again = await choices.allTextContents();
+        expect(again.filter((c) => shown.includes(c))).toEqual(shown.filter((c) => again.includes(c)));
+        expect(own.errors).toEqual([]);
+      } finally {
+        await own.close();
+      }
+    }
+    expect(orders[0]).not.toEqual(orders[1]);
+    expect([...(orders[0] ?? [])].sort()).toEqual([...(orders[1] ?? [])].sort());
   });
 });
 

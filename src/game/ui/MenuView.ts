@@ -1,5 +1,5 @@
 /**
- * The menu: who is playing, in which language, what (a practice scenario picked by level and channel,
+ * The menu: who is playing, in which language, what (a practice scenario picked by topic and difficulty,
  * with the trainee's best grade on each, or a shift), the settings, and "Resume" when an attempt was
  * left unfinished. Every control is a labelled DOM control, reachable by keyboard.
  */
@@ -34,6 +34,9 @@ export interface MenuModel {
   readonly resumeInfo: string | null;
 }
 
+/** Easiest first: the order the menu lists a topic's cases in. */
+const DIFFICULTY_ORDER: readonly NonNullable<Scenario['difficulty']>[] = ['easy', 'moderate', 'hard'];
+
 function languageName(code: UiLanguage): string {
   return new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
 }
@@ -62,24 +65,29 @@ export function renderMenu(root: HTMLElement, model: MenuModel, actions: MenuAct
     labelled(t('menu.language'), languagePicker),
   );
 
-  // Practice: scenarios by level, then channel, each with the trainee's best grade.
+  // Practice: scenarios by topic, easiest first, then by channel. Nothing names a tier: which level a
+  // case needs is part of the lesson, shown only once the case has been played.
   const picker = el('fieldset', { class: 'scenario-picker' }, el('legend', { text: t('menu.pickScenario') }));
+  const topics = [...pack.pack.topics.map((topic) => topic.id), null];
+  const rank = (s: Scenario) =>
+    s.difficulty === null ? DIFFICULTY_ORDER.length : DIFFICULTY_ORDER.indexOf(s.difficulty);
   let first = true;
-  for (const tier of pack.pack.tiers) {
+  for (const topic of topics) {
     const scenarios = pack.scenarios
-      .filter((s) => s.level === tier.level)
-      .sort((a, b) => a.channel.localeCompare(b.channel) || title(a).localeCompare(title(b)));
+      .filter((s) => (s.topic?.id ?? null) === topic)
+      .sort(
+        (a, b) => rank(a) - rank(b) || a.channel.localeCompare(b.channel) || title(a).localeCompare(title(b)),
+      );
     if (scenarios.length === 0) continue;
-    const group = el('div', {
-      class: 'level-group',
-      role: 'group',
-      'aria-label': inLanguage(tier.name, language),
-    });
-    group.append(el('h3', { text: inLanguage(tier.name, language) }));
+    const name =
+      topic === null ? t('menu.otherTopic') : inLanguage(scenarios[0]?.topic?.name ?? {}, language);
+    const group = el('div', { class: 'topic-group', role: 'group', 'aria-label': name });
+    group.append(el('h3', { text: name }));
     for (const scenario of scenarios) {
       const radio = el('input', { type: 'radio', name: 'scenario', value: scenario.id, checked: first });
       first = false;
       const best = model.bestGrades.get(scenario.id);
+      const needed = pack.pack.tiers.find((tier) => tier.level === scenario.level);
       group.append(
         el(
           'label',
@@ -91,6 +99,7 @@ export function renderMenu(root: HTMLElement, model: MenuModel, actions: MenuAct
             text: [
               t(`channel.${scenario.channel}`),
               scenario.persona.name,
+              scenario.difficulty === null ? null : t(`menu.difficulty.${scenario.difficulty}`),
               scenario.minutes === null ? null : t('menu.aboutMinutes', { minutes: scenario.minutes }),
             ]
               .filter((part) => part !== null)
@@ -98,7 +107,12 @@ export function renderMenu(root: HTMLElement, model: MenuModel, actions: MenuAct
           }),
           el('span', {
             class: `scenario-best${best ? '' : ' none'}`,
-            text: best ? t('menu.best', { grade: t(`scorecard.grades.${best}`) }) : t('menu.notPlayed'),
+            text: best
+              ? t('menu.bestAndNeeded', {
+                  grade: t(`scorecard.grades.${best}`),
+                  tier: needed ? inLanguage(needed.name, language) : scenario.level,
+                })
+              : t('menu.notPlayed'),
           }),
         ),
       );

@@ -7,7 +7,14 @@
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
-import { analyseReply, type Channel, type Scenario, type ShiftSession } from '../../../core/runtime';
+import {
+  analyseReply,
+  type Channel,
+  choiceOrder,
+  offeredChoices,
+  type Scenario,
+  type ShiftSession,
+} from '../../../core/runtime';
 import { attemptEnd, type ConversationLine, conversation, inLanguage } from '../../attempt/deskView';
 import { clockText } from '../../services';
 import { type DeskContext, nameOf, REPLY_COUNT_FROM, REPLY_LIMIT, scenarioOf } from './deskContext';
@@ -218,13 +225,21 @@ function replyBox(ctx: DeskContext, contact: string, scenario: Scenario, channel
 
 function choices(ctx: DeskContext, contact: string, scenario: Scenario, locked: boolean) {
   const { t, language } = ctx.options;
-  const beatId = ctx.attempt.session.context.contacts.find((c) => c.id === contact)?.persona.context.beat;
-  const beat = scenario.beats.find((b) => b.id === beatId);
+  const persona = ctx.attempt.session.context.contacts.find((c) => c.id === contact)?.persona.context;
+  const beatId = persona?.beat ?? '';
+  // Only the replies whose facts the trainee knows, in this attempt's own order (the model reply is
+  // not always first); the same order on a replay, since it comes from the attempt's seed.
+  const offered = choiceOrder(
+    ctx.attempt.session.options.seed,
+    contact,
+    beatId,
+    offeredChoices(scenario, beatId, persona?.known ?? []),
+  );
   return html`<div class="choices" role="group" aria-label=${t('desk.choices')}>
     ${
-      !beat || beat.choices.length === 0 || locked
+      offered.length === 0 || locked
         ? html`<p class="empty">${t(locked ? 'desk.choicesLocked' : 'desk.noChoices')}</p>`
-        : beat.choices.map((choice) => {
+        : offered.map((choice) => {
             const text = inLanguage(choice.text, language);
             return html`<button type="button" class="choice"
               @click=${() => ctx.actions.act({ type: 'reply', contact, text, choice: choice.id, language })}>${text}</button>`;
