@@ -98,7 +98,7 @@ export function outcomeLines(
     let key: string;
     if (record.ending === null) {
       if (pending) key = 'pendingHandoff';
-      else if (open.length > 0) key = 'openPromise';
+      else if (open.length > 0) key = open[0]?.dueAt === null ? 'openPromiseVague' : 'openPromise';
       else key = answered ? 'open' : 'neverAnswered';
     } else if (!answered && (record.ending === 'abandoned' || record.ending === 'walked-out')) {
       key = 'leftUnanswered';
@@ -121,7 +121,12 @@ export function outcomeLines(
     }
     if (pending && record.ending !== null) details.push(t('debrief.outcome.stillWithTier', words));
     for (const promise of promiseOutcomes(p)) {
-      if (promise.status === 'withdrawn') continue;
+      // An open promise the first sentence already names is not said twice.
+      if (
+        promise.status === 'withdrawn' ||
+        (promise.promise === open[0]?.promise && key.startsWith('openPromise'))
+      )
+        continue;
       details.push(
         t(`debrief.outcome.promise_${promise.status}`, {
           what: t(`scorecard.promiseKinds.${promise.what}`),

@@ -63,8 +63,18 @@ export interface TranscriptLine {
   readonly status: ActionStatus | null;
   readonly statusText: string | null;
   /** What the rubric said about this entry as a whole (not about marked words): points and why. */
-  readonly notes: readonly EvidenceLine[];
+  readonly notes: readonly NoteLine[];
 }
+
+/** Evidence about a transcript entry as a whole, or a critical error made there (worth no points). */
+export interface NoteLine {
+  readonly text: string;
+  readonly points: number;
+  readonly critical: boolean;
+}
+
+/** Evidence worth less than this is left out of the transcript's notes (it stays in "How you did"). */
+const NOTE_MIN_POINTS = 1;
 
 /** One tip as the debrief shows it: the advice and the customers it is about. */
 export interface TipView {
@@ -213,13 +223,13 @@ export function debriefView(scorecard: Scorecard, ctx: DebriefContext): DebriefV
 
   // Evidence about an entry as a whole (an escalation, an offer, a reply with no greeting) is noted
   // under its line; evidence about words is marked on them.
-  const notes = new Map<number, EvidenceLine[]>();
-  const addNote = (seq: number, line: EvidenceLine) => notes.set(seq, [...(notes.get(seq) ?? []), line]);
+  const notes = new Map<number, NoteLine[]>();
+  const addNote = (seq: number, line: NoteLine) => notes.set(seq, [...(notes.get(seq) ?? []), line]);
   for (const d of dimensions) {
     for (const contact of scorecard.score.contacts) {
       for (const e of contact.dimensions[d.dimension].evidence) {
-        if (e.seq !== null && !e.span && e.points !== 0) {
-          addNote(e.seq, { text: explain(e.key, e.params, e.seq), points: e.points, seq: e.seq });
+        if (e.seq !== null && !e.span && Math.abs(e.points) >= NOTE_MIN_POINTS) {
+          addNote(e.seq, { text: explain(e.key, e.params, e.seq), points: e.points, critical: false });
         }
       }
     }
@@ -227,7 +237,7 @@ export function debriefView(scorecard: Scorecard, ctx: DebriefContext): DebriefV
   const critical = criticalLines(played, ctx);
   for (const c of critical) {
     const e = scorecard.score.critical.find((x) => x.contact === c.contact && x.seq === c.seq);
-    if (c.seq !== null && !e?.span) addNote(c.seq, { text: c.text, points: -1, seq: c.seq });
+    if (c.seq !== null && !e?.span) addNote(c.seq, { text: c.text, points: 0, critical: true });
   }
   for (const e of scorecard.score.critical) {
     if (e.seq === null || !e.span) continue;

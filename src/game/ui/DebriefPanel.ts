@@ -97,7 +97,7 @@ function tipsCard(view: DebriefView, t: TFunction): HTMLElement {
             el(
               'li',
               { class: tip.critical ? 'tip critical-tip' : 'tip' },
-              el('span', { class: 'tip-who', text: tip.names.join(', ') }),
+              el('span', { class: 'tip-who', text: t('debrief.tipWho', { names: tip.names.join(', ') }) }),
               ' ',
               tip.text,
               ' ',
@@ -205,7 +205,7 @@ function dimensionsCard(view: DebriefView, t: TFunction): HTMLElement {
   );
 }
 
-function transcriptLine(line: TranscriptLine, clock: (ms: number) => string): HTMLElement {
+function transcriptLine(line: TranscriptLine, clock: (ms: number) => string, t: TFunction): HTMLElement {
   return el(
     'li',
     { class: `line from-${line.from}${line.status ? ` status-${line.status}` : ''}` },
@@ -237,7 +237,9 @@ function transcriptLine(line: TranscriptLine, clock: (ms: number) => string): HT
               { class: n.points > 0 ? 'credit' : 'cost' },
               el('span', {
                 class: 'points',
-                text: `${n.points > 0 ? '+' : '−'}${Math.abs(n.points)}`,
+                text: n.critical
+                  ? t('debrief.criticalNote')
+                  : `${n.points > 0 ? '+' : '−'}${Math.abs(n.points)}`,
               }),
               ' ',
               n.text,
@@ -264,7 +266,7 @@ export function renderDebrief(
   const transcript = card(
     { id: 'debrief-transcript', heading: t('debrief.transcript'), className: 'wide' },
     el('p', { class: 'transcript-key', text: t('debrief.transcriptKey') }),
-    el('ol', { class: 'transcript' }, ...view.transcript.map((line) => transcriptLine(line, meta.clock))),
+    el('ol', { class: 'transcript' }, ...view.transcript.map((line) => transcriptLine(line, meta.clock, t))),
   );
   root.replaceChildren(
     el(
