@@ -42,9 +42,10 @@ export {
   RESOLUTION_KINDS,
 } from './scenario/schema';
 export type * from './scenario/types';
-export type { DimensionScore, Evidence } from './scoring/evidence';
+export { isCrisis, neededLevel } from './scoring/contactFacts';
+export type { DimensionScore, Evidence, KeyRole } from './scoring/evidence';
 export { type AttemptRecord, type ContactRecord, readAttempt } from './scoring/readAttempt';
-export { type EvidenceKey, TIP_KEYS } from './scoring/rubric';
+export { type EvidenceKey, roleOf, TIP_KEYS } from './scoring/rubric';
 export {
   type AttemptScore,
   type ContactScore,
@@ -60,5 +61,6 @@ export {
   SCORECARD_VERSION,
   type Scorecard,
   scorecardToJson,
+  transcriptOf,
 } from './scoring/scorecard';
-export { GRADES, type Grade, gradeFor, overallScore } from './scoring/scoringRules';
+export { GRADES, type Grade, gradeFor, MAX_TIPS, overallScore, TIP_BELOW } from './scoring/scoringRules';

@@ -1,12 +1,29 @@
 /**
- * The debrief as text a trainee reads, built from a scorecard: the grade, each dimension with its
- * evidence in words, the tips, and the transcript with the analysed spans marked. It only projects the
- * scorecard (the rubric already decided everything) through the interface's translations, so the
- * debrief, the print view and a manager's drill-down all read the same.
+ * The debrief as text a trainee reads, built from a scorecard: how each contact ended and every
+ * critical error, at the top in plain words; the grade with a legend of the four grades; tips ranked by
+ * what they cost, and lighter notes to polish; what good handling of each case looked like, from the
+ * scenario itself; each dimension with its evidence in words; and the transcript with the analysed
+ * spans marked and the trainee's actions in place. It only projects the scorecard and its log (the
+ * rubric already decided everything) through the interface's translations, so the debrief, the print
+ * view and a manager's drill-down all read the same.
  */
-import type { TFunction } from 'i18next';
 import { DIMENSIONS, type Dimension, type Scorecard } from '../../core/runtime';
-import { inLanguage } from '../attempt/deskView';
+import { inLanguage } from '../text';
+import { type ActionLine, type ActionStatus, actionLines } from './debriefActions';
+import { type DebriefContext, type PlayedContact, playedContacts, wordsFor } from './debriefContext';
+import {
+  type CriticalLine,
+  criticalLines,
+  type ExpectedCase,
+  expectedCases,
+  type Legend,
+  legendOf,
+  type OutcomeLine,
+  outcomeLines,
+} from './debriefOutcomes';
+import { type DebriefTips, debriefTips } from './debriefTips';
+
+export type { ActionStatus, CriticalLine, DebriefContext, ExpectedCase, Legend, OutcomeLine };
 
 /** A piece of evidence as the trainee reads it. */
 export interface EvidenceLine {
@@ -31,20 +48,50 @@ export interface Segment {
   readonly why: string | null;
 }
 
-/** One line of the annotated transcript. */
+/** One line of the annotated transcript: what someone said, or what someone did. */
 export interface TranscriptLine {
   readonly seq: number;
   readonly at: number;
   readonly contact: string;
-  readonly from: 'customer' | 'trainee';
+  /** Who the line is from: the customer, the trainee's words, the trainee's action, a tier, or an event. */
+  readonly from: 'customer' | 'trainee' | ActionLine['from'];
+  /** Whose line it is, as shown ("Dana Whitfield", "You", "Level 4: crisis team"). */
+  readonly who: string;
   readonly segments: readonly Segment[];
+  /** Words that came with an action, quoted: a handoff note, a tier's answer. */
+  readonly quote: string | null;
+  readonly status: ActionStatus | null;
+  readonly statusText: string | null;
+  /** What the rubric said about this entry as a whole (not about marked words): points and why. */
+  readonly notes: readonly NoteLine[];
 }
 
-/** A critical error as the trainee reads it: what happened, with which customer, and where. */
-export interface CriticalLine {
+/** Evidence about a transcript entry as a whole, or a critical error made there (worth no points). */
+export interface NoteLine {
   readonly text: string;
-  readonly contact: string;
-  readonly seq: number | null;
+  readonly points: number;
+  readonly critical: boolean;
+}
+
+/** Evidence worth less than this is left out of the transcript's notes (it stays in "How you did"). */
+const NOTE_MIN_POINTS = 1;
+
+/** One tip as the debrief shows it: the advice and the customers it is about. */
+export interface TipView {
+  readonly text: string;
+  readonly names: readonly string[];
+  readonly critical: boolean;
+  /** Overall points it cost, across the customers named; null for a critical error. */
+  readonly cost: number | null;
+}
+
+/** A note on a dimension: to polish, or held where it is by the case itself. */
+export interface NoteView {
+  readonly names: readonly string[];
+  readonly dimension: string;
+  /** The score, or the range of scores when several customers share the note ("70–84"). */
+  readonly score: string;
+  readonly text: string;
 }
 
 /** The whole debrief. */
@@ -53,18 +100,25 @@ export interface DebriefView {
   readonly overall: number | null;
   /** The score before critical errors capped it; null when nothing was capped. */
   readonly uncapped: number | null;
+  /** How each contact ended, with its critical errors, first thing in the debrief. */
+  readonly outcomes: readonly OutcomeLine[];
   /** Every critical error, in the order of the log; each caps the grade. */
   readonly critical: readonly CriticalLine[];
+  readonly legend: Legend;
   readonly dimensions: readonly DebriefDimension[];
-  /** Each tip, with the contact it is about (for a shift, the debrief names the customer). */
-  readonly tips: readonly { readonly text: string; readonly contact: string }[];
+  /** The tips, most costly first; critical errors before everything. */
+  readonly tips: readonly TipView[];
+  /** Dimensions that scored well, short of Exceptional: lighter notes. */
+  readonly polish: readonly NoteView[];
+  /** Dimensions the case itself held below Exceptional. */
+  readonly limits: readonly NoteView[];
+  /** Only when every dimension is Exceptional and nothing went wrong. */
+  readonly nothingToImprove: boolean;
+  /** What good handling of each case looked like. */
+  readonly expected: readonly ExpectedCase[];
+  /** Every customer's name, by contact. */
+  readonly names: Readonly<Record<string, string>>;
   readonly transcript: readonly TranscriptLine[];
-}
-
-/** How game times and facts are shown: a clock reading, and a fact's label for a contact's case. */
-export interface DebriefFormat {
-  readonly clock: (gameMs: number) => string;
-  readonly fact: (contact: string, factId: string) => string;
 }
 
 type Params = Readonly<Record<string, string | number>>;
@@ -73,26 +127,6 @@ type Params = Readonly<Record<string, string | number>>;
 const TONE_MARK_WEIGHT = 0.1;
 /** Tone features of the whole reply or of a phrase family, which are not marked as words. */
 const WHOLE_REPLY_FEATURE = /^(?:s:length|s:no-capitals|f:)/;
-
-function wordsFor(
-  t: TFunction,
-  params: Params,
-  format: DebriefFormat,
-  contact: string,
-): Record<string, string | number> {
-  const out: Record<string, string | number> = { ...params };
-  if (typeof params.family === 'string') out.family = t(`scorecard.families.${params.family}`);
-  if (typeof params.ending === 'string') out.ending = t(`scorecard.endings.${params.ending}`);
-  if (typeof params.what === 'string') out.what = t(`scorecard.promiseKinds.${params.what}`);
-  if (typeof params.due === 'number') out.due = format.clock(params.due);
-  if (typeof params.fact === 'string') out.fact = format.fact(contact, params.fact);
-  if (typeof params.kind === 'string') {
-    out.kind = t([`scorecard.nonsense.${params.kind}`, `desk.offerKinds.${params.kind}`], {
-      defaultValue: params.kind,
-    });
-  }
-  return out;
-}
 
 interface Mark {
   readonly start: number;
@@ -116,12 +150,11 @@ function segmentsOf(text: string, marks: readonly Mark[]): Segment[] {
 }
 
 /** Builds the debrief of a scorecard in the interface's language. */
-export function debriefView(
-  scorecard: Scorecard,
-  t: TFunction,
-  language: string,
-  format: DebriefFormat,
-): DebriefView {
+export function debriefView(scorecard: Scorecard, ctx: DebriefContext): DebriefView {
+  const { t, language } = ctx;
+  const played = playedContacts(scorecard, ctx.scenarios);
+  const byContact = new Map<string, PlayedContact>(played.map((p) => [p.contact, p]));
+  const shift = scorecard.attempt.mode === 'shift';
   const contactOf = (seq: number | null): string => {
     const entry = seq === null ? undefined : scorecard.log[seq];
     if (entry?.kind === 'input' && entry.input.type === 'trainee.intent') return entry.input.intent.contact;
@@ -129,7 +162,7 @@ export function debriefView(
     return 'c1';
   };
   const explain = (key: string, params: Params, seq: number | null) =>
-    t(`scorecard.evidence.${key}`, wordsFor(t, params, format, contactOf(seq)));
+    t(`scorecard.evidence.${key}`, wordsFor(ctx, params, byContact.get(contactOf(seq))));
 
   const dimensions = DIMENSIONS.map((dimension) => ({
     dimension,
@@ -188,21 +221,48 @@ export function debriefView(
     ]);
   }
 
-  const critical = scorecard.score.critical.map((e) => {
-    const text = t(`scorecard.critical.${e.key}`, wordsFor(t, e.params, format, e.contact));
-    if (e.seq !== null && e.span) {
-      marks.set(e.seq, [...(marks.get(e.seq) ?? []), { ...e.span, points: -1, why: text }]);
+  // Evidence about an entry as a whole (an escalation, an offer, a reply with no greeting) is noted
+  // under its line; evidence about words is marked on them.
+  const notes = new Map<number, NoteLine[]>();
+  const addNote = (seq: number, line: NoteLine) => notes.set(seq, [...(notes.get(seq) ?? []), line]);
+  for (const d of dimensions) {
+    for (const contact of scorecard.score.contacts) {
+      for (const e of contact.dimensions[d.dimension].evidence) {
+        if (e.seq !== null && !e.span && Math.abs(e.points) >= NOTE_MIN_POINTS) {
+          addNote(e.seq, { text: explain(e.key, e.params, e.seq), points: e.points, critical: false });
+        }
+      }
     }
-    return { text, contact: e.contact, seq: e.seq };
-  });
+  }
+  const critical = criticalLines(played, ctx);
+  for (const c of critical) {
+    const e = scorecard.score.critical.find((x) => x.contact === c.contact && x.seq === c.seq);
+    if (c.seq !== null && !e?.span) addNote(c.seq, { text: c.text, points: 0, critical: true });
+  }
+  for (const e of scorecard.score.critical) {
+    if (e.seq === null || !e.span) continue;
+    const why = t(`scorecard.critical.${e.key}`, wordsFor(ctx, e.params, byContact.get(e.contact)));
+    marks.set(e.seq, [...(marks.get(e.seq) ?? []), { ...e.span, points: -1, why }]);
+  }
 
+  const nameOf = (contact: string) => byContact.get(contact)?.name ?? contact;
+  const you = (contact: string) => (shift ? t('debrief.youTo', { name: nameOf(contact) }) : t('desk.you'));
+  const actions = new Map(actionLines(scorecard.log, played, ctx, shift).map((a) => [a.seq, a]));
   const transcript = scorecard.log.flatMap((entry): TranscriptLine[] => {
+    const action = actions.get(entry.seq);
+    if (action) {
+      const { text, ...rest } = action;
+      return [{ ...rest, segments: [{ text, mark: null, why: null }], notes: notes.get(entry.seq) ?? [] }];
+    }
+    const plain = { quote: null, status: null, statusText: null, notes: notes.get(entry.seq) ?? [] };
     if (entry.kind === 'input') {
       if (entry.input.type !== 'trainee.intent' || entry.input.intent.type !== 'reply') return [];
       const { contact, text } = entry.input.intent;
       const normalised = text.normalize('NFC');
       const segments = segmentsOf(normalised, marks.get(entry.seq) ?? []);
-      return [{ seq: entry.seq, at: entry.at, contact, from: 'trainee', segments }];
+      return [
+        { seq: entry.seq, at: entry.at, contact, from: 'trainee', who: you(contact), segments, ...plain },
+      ];
     }
     if (entry.event.type !== 'persona.said') return [];
     const text = inLanguage(entry.event.line, language);
@@ -212,21 +272,44 @@ export function debriefView(
         at: entry.at,
         contact: entry.event.contact,
         from: 'customer',
+        who: nameOf(entry.event.contact),
         segments: [{ text, mark: null, why: null }],
+        ...plain,
       },
     ];
   });
 
+  const advice: DebriefTips = debriefTips(played, scorecard.score.dimensions, ctx);
+  const dimensionName = (d: string) => t(`scorecard.dimensions.${d}`);
+  const note = (n: DebriefTips['polish'][number]): NoteView => {
+    const low = Math.min(...n.scores);
+    const high = Math.max(...n.scores);
+    return {
+      names: n.names,
+      dimension: dimensionName(n.dimension),
+      score: low === high ? String(low) : `${low}–${high}`,
+      text: n.text,
+    };
+  };
   return {
     grade: scorecard.score.grade ? t(`scorecard.grades.${scorecard.score.grade}`) : '',
     overall: scorecard.score.overall,
     uncapped: scorecard.score.uncapped !== scorecard.score.overall ? scorecard.score.uncapped : null,
+    outcomes: outcomeLines(played, critical, ctx),
     critical,
+    legend: legendOf(played[0]?.scenario, scorecard.score.grade, ctx),
     dimensions,
-    tips: scorecard.score.tips.map((tip) => ({
-      text: t(`scorecard.tips.${tip.key}`, wordsFor(t, tip.params, format, contactOf(tip.seq))),
-      contact: contactOf(tip.seq),
+    tips: advice.tips.map(({ text, names, critical: isCritical, cost }) => ({
+      text,
+      names,
+      critical: isCritical,
+      cost,
     })),
+    polish: advice.polish.map(note),
+    limits: advice.limits.map(note),
+    nothingToImprove: advice.nothingToImprove,
+    expected: expectedCases(played, ctx),
+    names: Object.fromEntries(played.map((p) => [p.contact, p.name])),
     transcript,
   };
 }

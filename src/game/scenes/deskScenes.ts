@@ -9,7 +9,7 @@ import { Attempt } from '../attempt/Attempt';
 import { debriefView } from '../debrief/debriefView';
 import { UI_LANGUAGES } from '../i18n';
 import { SCENES } from '../keys';
-import { clockText, type GameServices } from '../services';
+import { clockText, durationText, type GameServices } from '../services';
 import { applySettings } from '../settings';
 import { inLanguage } from '../text';
 import { renderDebrief } from '../ui/DebriefPanel';
@@ -226,17 +226,13 @@ export class DebriefScene extends Phaser.Scene {
     }
     drawOffice(this, true);
     const language = s.settings.value.language;
-    const scenarioOf = (contact: string) => {
-      const id = attempt.session.context.contacts.find((c) => c.id === contact)?.scenario;
-      return s.pack.scenarios.find((x) => x.id === id);
-    };
     const clock = (ms: number) => clockText(ms, language);
-    const view = debriefView(card, s.i18n.t, language, {
+    const view = debriefView(card, {
+      t: s.i18n.t,
+      language,
       clock,
-      fact: (contact, id) => {
-        const fact = scenarioOf(contact)?.facts.find((f) => f.id === id);
-        return fact ? inLanguage(fact.label, language) : id;
-      },
+      duration: (ms) => durationText(ms, language),
+      scenarios: s.pack.scenarios,
     });
     const playing = attempt.settings.playing;
     const title = s.pack.scenarios.find((x) => x.id === playing)?.title ??
@@ -249,7 +245,6 @@ export class DebriefScene extends Phaser.Scene {
         trainee: card.trainee.name,
         shift: card.attempt.mode === 'shift',
         clock,
-        names: (c) => scenarioOf(c)?.persona.name ?? c,
       },
       {
         tryAgain: () => {

@@ -1,10 +1,13 @@
 /**
- * The debrief screen: the grade, each dimension with its score and evidence, the tips, and the
- * transcript with the words that earned (green) or cost (red) points marked and explained. From here
- * the trainee tries again, exports the scorecard as a JSON file, prints, or returns to the menu.
+ * The debrief screen, in the order a new hire learns from it: the grade and how each customer's
+ * contact ended (with every critical error, in plain words); the tips, most costly first, and lighter
+ * notes to polish; what good handling of the case looked like; what the four grades mean; each
+ * dimension with its evidence; and the transcript, with the words that earned (green) or cost (red)
+ * points marked and explained and the trainee's actions in place. From here the trainee tries again,
+ * exports the scorecard as a JSON file, prints, or returns to the menu.
  */
 import type { TFunction } from 'i18next';
-import type { DebriefView } from '../debrief/debriefView';
+import type { DebriefView, TranscriptLine } from '../debrief/debriefView';
 import { button, card, el } from './dom';
 
 /** What the debrief asks the game to do. */
@@ -15,22 +18,156 @@ export interface DebriefActions {
   readonly menu: () => void;
 }
 
-/** Renders the debrief into `root`. */
-export function renderDebrief(
-  root: HTMLElement,
+function gradeCard(
   view: DebriefView,
-  meta: {
-    readonly title: string;
-    readonly trainee: string;
-    readonly shift: boolean;
-    readonly clock: (ms: number) => string;
-    readonly names: (contact: string) => string;
-  },
+  meta: { readonly trainee: string },
   actions: DebriefActions,
   t: TFunction,
-): void {
+): HTMLElement {
   const score = view.overall === null ? '–' : String(Math.round(view.overall));
-  const dimensions = card(
+  return card(
+    { id: 'debrief-grade', heading: t('debrief.grade'), className: 'grade' },
+    el('p', { class: 'grade-value', text: view.grade }),
+    el('p', { class: 'grade-score', text: t('debrief.overall', { score }) }),
+    view.uncapped === null
+      ? null
+      : el('p', { class: 'grade-capped', text: t('debrief.capped', { score: view.uncapped }) }),
+    meta.trainee ? el('p', { text: t('debrief.trainee', { name: meta.trainee }) }) : null,
+    el(
+      'div',
+      { class: 'action-row' },
+      button(t('debrief.tryAgain'), actions.tryAgain, { class: 'primary' }),
+      button(t('debrief.export'), actions.exportScorecard),
+      button(t('debrief.print'), actions.print),
+      button(t('debrief.menu'), actions.menu),
+    ),
+  );
+}
+
+function outcomesCard(view: DebriefView, shift: boolean, t: TFunction): HTMLElement {
+  return card(
+    { id: 'debrief-outcomes', heading: t('debrief.outcomes'), className: 'outcomes-card' },
+    el(
+      'ul',
+      { class: 'outcomes' },
+      ...view.outcomes.map((o) =>
+        el(
+          'li',
+          { class: `outcome tone-${o.tone}` },
+          el('p', { class: 'outcome-text', text: o.text }),
+          o.details.length > 0
+            ? el('ul', { class: 'outcome-details' }, ...o.details.map((d) => el('li', { text: d })))
+            : null,
+          o.critical.length > 0
+            ? el(
+                'ul',
+                {
+                  class: 'critical',
+                  'aria-label': shift ? t('debrief.criticalWith', { name: o.name }) : t('debrief.critical'),
+                },
+                ...o.critical.map((c) => el('li', { text: c.text })),
+              )
+            : null,
+        ),
+      ),
+    ),
+    view.critical.length > 0 ? el('p', { class: 'critical-intro', text: t('debrief.criticalIntro') }) : null,
+  );
+}
+
+function tipsCard(view: DebriefView, t: TFunction): HTMLElement {
+  const note = (n: DebriefView['polish'][number]) =>
+    el(
+      'li',
+      {},
+      el('span', {
+        class: 'tip-who',
+        text: t('debrief.noteHead', { name: n.names.join(', '), dimension: n.dimension, score: n.score }),
+      }),
+      ' ',
+      n.text,
+    );
+  return card(
+    { id: 'debrief-tips', heading: t('debrief.tips'), className: 'tips-card' },
+    view.tips.length > 0
+      ? el(
+          'ol',
+          { class: 'tips' },
+          ...view.tips.map((tip) =>
+            el(
+              'li',
+              { class: tip.critical ? 'tip critical-tip' : 'tip' },
+              el('span', { class: 'tip-who', text: t('debrief.tipWho', { names: tip.names.join(', ') }) }),
+              ' ',
+              tip.text,
+              ' ',
+              el('span', {
+                class: 'tip-cost',
+                text:
+                  tip.cost === null
+                    ? t('debrief.tipCapped')
+                    : t('debrief.tipCost', { count: Math.max(1, Math.round(tip.cost)) }),
+              }),
+            ),
+          ),
+        )
+      : null,
+    view.polish.length > 0 ? el('h3', { id: 'debrief-polish', text: t('debrief.polish') }) : null,
+    view.polish.length > 0
+      ? el('ul', { class: 'polish', 'aria-labelledby': 'debrief-polish' }, ...view.polish.map(note))
+      : null,
+    view.limits.length > 0 ? el('ul', { class: 'limits' }, ...view.limits.map(note)) : null,
+    view.nothingToImprove ? el('p', { text: t('debrief.noTips') }) : null,
+  );
+}
+
+function expectedCard(view: DebriefView, shift: boolean, t: TFunction): HTMLElement {
+  return card(
+    { id: 'debrief-expected', heading: t('debrief.expected.heading') },
+    ...view.expected.map((c, i) =>
+      el(
+        'div',
+        { class: 'expected-case' },
+        el('h3', {
+          id: `expected-${i}`,
+          text: shift ? t('debrief.expected.caseOf', { title: c.title, names: c.names.join(', ') }) : c.title,
+        }),
+        el('p', { class: 'expected-level', text: c.level }),
+        el('p', { class: 'expected-why', text: c.why }),
+        el('h4', { text: t('debrief.expected.settles') }),
+        el('ul', {}, ...c.resolutions.map((r) => el('li', { text: r }))),
+        c.handoff.length > 0 ? el('h4', { text: t('debrief.expected.note') }) : null,
+        c.handoff.length > 0 ? el('p', { text: c.handoff.join(t('debrief.listSeparator')) }) : null,
+        el('p', { class: 'expected-follow-up', text: c.followUp }),
+      ),
+    ),
+  );
+}
+
+function legendCard(view: DebriefView, t: TFunction): HTMLElement {
+  return card(
+    { id: 'debrief-legend', heading: t('debrief.legend.heading') },
+    el(
+      'dl',
+      { class: 'legend' },
+      ...view.legend.grades.flatMap((g) => [
+        el(
+          'dt',
+          { class: g.current ? 'current' : undefined },
+          el('span', { class: 'legend-name', text: g.name }),
+          ' ',
+          el('span', { class: 'legend-range', text: g.range }),
+          g.current ? el('span', { class: 'legend-yours', text: t('debrief.legend.yours') }) : null,
+        ),
+        el('dd', { class: g.current ? 'current' : undefined, text: g.meaning }),
+      ]),
+    ),
+    el('p', { class: 'legend-cap', text: view.legend.cap }),
+  );
+}
+
+function dimensionsCard(view: DebriefView, t: TFunction): HTMLElement {
+  return card(
     { id: 'debrief-dimensions', heading: t('debrief.dimensions') },
     ...view.dimensions.map((d) =>
       el(
@@ -66,71 +203,70 @@ export function renderDebrief(
       ),
     ),
   );
-  // Critical errors sit with the grade they capped, before anything else: they are the lesson.
-  const critical =
-    view.critical.length === 0
-      ? []
-      : [
-          el('h3', { id: 'debrief-critical', text: t('debrief.critical') }),
-          el('p', { text: t('debrief.criticalIntro') }),
-          el(
-            'ul',
-            { class: 'critical', 'aria-labelledby': 'debrief-critical' },
-            ...view.critical.map((c) =>
-              el('li', {
-                text: meta.shift
-                  ? t('debrief.criticalFor', { name: meta.names(c.contact), error: c.text })
-                  : c.text,
-              }),
-            ),
-          ),
-        ];
-  const tips = card(
-    { id: 'debrief-tips', heading: t('debrief.tips') },
-    view.tips.length > 0
+}
+
+function transcriptLine(line: TranscriptLine, clock: (ms: number) => string, t: TFunction): HTMLElement {
+  return el(
+    'li',
+    { class: `line from-${line.from}${line.status ? ` status-${line.status}` : ''}` },
+    el('span', { class: 'who', text: line.who }),
+    el('span', { class: 'when', text: clock(line.at) }),
+    el(
+      'p',
+      { class: 'words' },
+      ...line.segments.map((s) =>
+        s.mark
+          ? el(
+              'mark',
+              { class: s.mark, title: s.why ?? undefined, text: s.text },
+              el('span', { class: 'sr-only', text: ` (${s.why ?? ''})` }),
+            )
+          : s.text,
+      ),
+      line.statusText ? ' ' : null,
+      line.statusText ? el('span', { class: 'action-status', text: line.statusText }) : null,
+    ),
+    line.quote ? el('blockquote', { class: 'quote', text: line.quote }) : null,
+    line.notes.length > 0
       ? el(
           'ul',
-          { class: 'tips' },
-          ...view.tips.map((tip) =>
-            el('li', {
-              text: meta.shift
-                ? t('debrief.tipFor', { name: meta.names(tip.contact), tip: tip.text })
-                : tip.text,
-            }),
-          ),
-        )
-      : el('p', { text: t('debrief.noTips') }),
-  );
-  const transcript = card(
-    { id: 'debrief-transcript', heading: t('debrief.transcript') },
-    el(
-      'ol',
-      { class: 'transcript' },
-      ...view.transcript.map((line) =>
-        el(
-          'li',
-          { class: `line from-${line.from}` },
-          el('span', {
-            class: 'who',
-            text: line.from === 'customer' ? meta.names(line.contact) : t('desk.you'),
-          }),
-          el('span', { class: 'when', text: meta.clock(line.at) }),
-          el(
-            'p',
-            { class: 'words' },
-            ...line.segments.map((s) =>
-              s.mark
-                ? el(
-                    'mark',
-                    { class: s.mark, title: s.why ?? undefined, text: s.text },
-                    el('span', { class: 'sr-only', text: ` (${s.why ?? ''})` }),
-                  )
-                : s.text,
+          { class: 'line-notes' },
+          ...line.notes.map((n) =>
+            el(
+              'li',
+              { class: n.points > 0 ? 'credit' : 'cost' },
+              el('span', {
+                class: 'points',
+                text: n.critical
+                  ? t('debrief.criticalNote')
+                  : `${n.points > 0 ? '+' : '−'}${Math.abs(n.points)}`,
+              }),
+              ' ',
+              n.text,
             ),
           ),
-        ),
-      ),
-    ),
+        )
+      : null,
+  );
+}
+
+/** Renders the debrief into `root`. */
+export function renderDebrief(
+  root: HTMLElement,
+  view: DebriefView,
+  meta: {
+    readonly title: string;
+    readonly trainee: string;
+    readonly shift: boolean;
+    readonly clock: (ms: number) => string;
+  },
+  actions: DebriefActions,
+  t: TFunction,
+): void {
+  const transcript = card(
+    { id: 'debrief-transcript', heading: t('debrief.transcript'), className: 'wide' },
+    el('p', { class: 'transcript-key', text: t('debrief.transcriptKey') }),
+    el('ol', { class: 'transcript' }, ...view.transcript.map((line) => transcriptLine(line, meta.clock, t))),
   );
   root.replaceChildren(
     el(
@@ -142,27 +278,17 @@ export function renderDebrief(
         el('h1', { text: t('debrief.heading') }),
         el('p', { text: meta.title }),
       ),
-      card(
-        { id: 'debrief-grade', heading: t('debrief.grade'), className: 'grade' },
-        el('p', { class: 'grade-value', text: view.grade }),
-        el('p', { class: 'grade-score', text: t('debrief.overall', { score }) }),
-        ...(view.uncapped === null
-          ? []
-          : [el('p', { class: 'grade-capped', text: t('debrief.capped', { score: view.uncapped }) })]),
-        ...critical,
-        el('p', { text: meta.trainee ? t('debrief.trainee', { name: meta.trainee }) : '' }),
-        el(
-          'div',
-          { class: 'action-row' },
-          button(t('debrief.tryAgain'), actions.tryAgain, { class: 'primary' }),
-          button(t('debrief.export'), actions.exportScorecard),
-          button(t('debrief.print'), actions.print),
-          button(t('debrief.menu'), actions.menu),
-        ),
+      el(
+        'div',
+        { class: 'debrief-grid' },
+        gradeCard(view, meta, actions, t),
+        outcomesCard(view, meta.shift, t),
+        tipsCard(view, t),
+        expectedCard(view, meta.shift, t),
+        legendCard(view, t),
+        dimensionsCard(view, t),
+        transcript,
       ),
-      tips,
-      dimensions,
-      transcript,
     ),
   );
 }
