@@ -65,7 +65,7 @@ function guide(pack: Pack, t: TFunction, language: string) {
     <ul>${CRITICAL.map((key) => html`<li>${t(`scorecard.tips.critical.${key}`)}</li>`)}</ul>
     <h3>${t('howto.gradesHeading')}</h3>
     <dl class="grades">
-      ${GRADES.map((g) => html`<dt>${t(`scorecard.grades.${g}`)}</dt><dd>${t(`howto.grades.${g}`)}</dd>`)}
+      ${GRADES.map((g) => html`<dt>${t(`scorecard.grades.${g}`)}</dt><dd>${t(`debrief.legend.${g}`)}</dd>`)}
     </dl>
     <form method="dialog"><button class="primary">${t('desk.close')}</button></form>`;
 }
