@@ -37,6 +37,8 @@ export interface Accepted {
   /** The line of a bundle it came from; 1 for a file of its own. */
   readonly line: number;
   readonly read: ReadScorecard;
+  /** The document's text exactly as imported. */
+  readonly text: string;
   readonly attemptId: string;
   /** The hash of the whole document: equal hashes are the same attempt imported twice. */
   readonly hash: string;
@@ -128,7 +130,7 @@ export function importScorecards(
       }
       copies.push({ file: file.name, line: document.line, hash });
       seen.set(attemptId, copies);
-      accepted.push({ file: file.name, line: document.line, read, attemptId, hash });
+      accepted.push({ file: file.name, line: document.line, read, text: document.text, attemptId, hash });
     }
   }
   const conflicts = [...seen.entries()]

@@ -8,6 +8,8 @@ import { DIMENSIONS } from '../../src/core/scenario/schema';
 import { EVIDENCE_KEYS, TIP_KEYS } from '../../src/core/scoring/rubric';
 import en from '../../src/game/locales/en.json';
 import es from '../../src/game/locales/es.json';
+import managerEn from '../../src/manager/locales/en.json';
+import managerEs from '../../src/manager/locales/es.json';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -17,6 +19,10 @@ function keys(value: unknown, prefix = ''): string[] {
 describe('interface locales', () => {
   it('Spanish has exactly the keys English has', () => {
     expect(keys(es).sort()).toEqual(keys(en).sort());
+  });
+
+  it("the manager's review has the same keys in Spanish as in English", () => {
+    expect(keys(managerEs).sort()).toEqual(keys(managerEn).sort());
   });
 
   it.each([

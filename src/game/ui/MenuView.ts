@@ -262,10 +262,15 @@ export function renderMenu(root: HTMLElement, model: MenuModel, actions: MenuAct
         'header',
         { class: 'masthead' },
         el('div', {}, el('h1', { text: t('app.title') }), el('p', { text: t('app.tagline') })),
-        button(t('howto.open'), actions.howItWorks, {
-          class: 'secondary howto-open',
-          'aria-haspopup': 'dialog',
-        }),
+        el(
+          'div',
+          { class: 'masthead-tools' },
+          button(t('howto.open'), actions.howItWorks, {
+            class: 'secondary howto-open',
+            'aria-haspopup': 'dialog',
+          }),
+          el('a', { href: 'manager.html', class: 'masthead-link', text: t('menu.managerReview') }),
+        ),
       ),
       el(
         'div',

@@ -1,0 +1,65 @@
+/**
+ * The manager's review page (`manager.html`): its own entry, without Phaser or the game's scenes. It
+ * loads the interface language, the compiled scenario library (to verify against) and the kept team.
+ */
+import i18next from 'i18next';
+import { PackLoader } from '../game/bundledPack';
+import en from './locales/en.json';
+import es from './locales/es.json';
+import { ManagerPage } from './managerPage';
+import { TeamStore } from './store';
+import './manager.css';
+
+const LANGUAGE_KEY = 'escalation-desk:manager-language';
+
+async function start(): Promise<void> {
+  const root = document.querySelector<HTMLElement>('#app');
+  const announcer = document.querySelector<HTMLElement>('#announcer');
+  if (!root || !announcer) return;
+  const saved = (() => {
+    try {
+      return localStorage.getItem(LANGUAGE_KEY);
+    } catch {
+      return null;
+    }
+  })();
+  const language =
+    saved === 'es' || saved === 'en' ? saved : navigator.language.startsWith('es') ? 'es' : 'en';
+  const i18n = i18next.createInstance();
+  await i18n.init({
+    lng: language,
+    fallbackLng: false,
+    resources: { en: { translation: en }, es: { translation: es } },
+    interpolation: { escapeValue: false },
+  });
+  document.documentElement.lang = language;
+  document.title = i18n.t('title');
+  const [library, store] = await Promise.all([new PackLoader().load(), TeamStore.open()]);
+  const page = new ManagerPage(root, {
+    i18n,
+    scenarios: library.scenarios,
+    store,
+    announce: (text) => {
+      announcer.textContent = '';
+      window.setTimeout(() => {
+        announcer.textContent = text;
+      }, 30);
+    },
+    changeLanguage: (next) => {
+      try {
+        localStorage.setItem(LANGUAGE_KEY, next);
+      } catch {
+        // Not kept: the page still switches.
+      }
+      void i18n.changeLanguage(next).then(() => {
+        document.documentElement.lang = next;
+        document.title = i18n.t('title');
+        page.draw();
+      });
+    },
+  });
+  await page.start();
+  document.body.dataset.page = 'manager';
+}
+
+void start();

@@ -1,0 +1,454 @@
+/**
+ * The manager's review page: bring scorecards in (files, bundles, a dropped folder), see what was
+ * rejected and why, and the team table, sortable and filterable, with its CSV. Every scorecard is
+ * verified in a Web Worker as it arrives; the team is kept in IndexedDB. Everything a trainee or
+ * trainer wrote is put on the page as text (lit-html never reads it as HTML).
+ */
+import type { i18n as I18n } from 'i18next';
+import { html, nothing, render } from 'lit-html';
+import type { Scenario } from '../core/scenario/types';
+import { parseScorecard } from '../core/scoring/readScorecard';
+import { toCsv } from './csv';
+import type { ImportFile, Rejection } from './importScorecards';
+import type { StoredAttempt, TeamStore } from './store';
+import {
+  type Attempt,
+  filterRows,
+  HEADLINE,
+  NO_FILTER,
+  sortRows,
+  type TeamColumn,
+  type TeamFilter,
+  type TeamRow,
+  teamRows,
+} from './team';
+import type { Trust } from './trust';
+import type { VerifyMessage, VerifyRequest } from './verifyWorker';
+
+const COLUMNS: readonly TeamColumn[] = [
+  'name',
+  'attempts',
+  'latestGrade',
+  'bestGrade',
+  ...HEADLINE,
+  'criticalRecent',
+  'lastActive',
+  'verified',
+];
+const TRUSTS: readonly Trust[] = ['verified', 'changed', 'scenario-unknown', 'cannot-recheck'];
+
+/** What the page needs from outside. */
+export interface ManagerServices {
+  readonly i18n: I18n;
+  readonly scenarios: readonly Scenario[];
+  /** Null where IndexedDB is unavailable: the team lives only in the page. */
+  readonly store: TeamStore | null;
+  readonly announce: (text: string) => void;
+  readonly changeLanguage: (language: 'en' | 'es') => void;
+}
+
+export class ManagerPage {
+  private attempts: Attempt[] = [];
+  private stored: StoredAttempt[] = [];
+  private rejected: Rejection[] = [];
+  private conflicts: { attemptId: string; files: string[] }[] = [];
+  private summary: string | null = null;
+  private progress: { done: number; total: number } | null = null;
+  private sort: { column: TeamColumn; descending: boolean } = { column: 'name', descending: false };
+  private filter: TeamFilter = NO_FILTER;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly services: ManagerServices,
+  ) {}
+
+  private get t() {
+    return this.services.i18n.t;
+  }
+
+  /** Loads the kept team, then draws. */
+  async start(): Promise<void> {
+    this.draw();
+    this.stored = (await this.services.store?.all()) ?? [];
+    this.attempts = this.stored.flatMap((s) => this.toAttempt(s));
+    this.draw();
+  }
+
+  private toAttempt(stored: StoredAttempt): Attempt[] {
+    const read = parseScorecard(stored.text, stored.file);
+    return read.ok
+      ? [
+          {
+            hash: stored.hash,
+            read: read.value,
+            trust: stored.trust,
+            fields: stored.fields,
+            file: stored.file,
+          },
+        ]
+      : [];
+  }
+
+  /** Imports files: verified in a worker, kept, then drawn. */
+  async importFiles(files: readonly ImportFile[]): Promise<void> {
+    if (files.length === 0) return;
+    const known = this.stored.map((s) => [s.attemptId, s.hash] as const);
+    const request: VerifyRequest = { files, scenarios: this.services.scenarios, known };
+    this.progress = { done: 0, total: 0 };
+    this.draw();
+    const outcome = await runVerify(request, (done, total) => {
+      this.progress = { done, total };
+      this.draw();
+    });
+    const now = new Date().toISOString();
+    const records: StoredAttempt[] = outcome.accepted.map((a) => ({
+      hash: a.hash,
+      attemptId: a.attemptId,
+      file: a.file,
+      text: a.text,
+      trust: a.trust,
+      fields: a.fields,
+      importedAt: now,
+    }));
+    // Conflicting copies are shown, never counted: neither copy joins the team.
+    const conflicting = new Set(outcome.result.conflicts.map((c) => c.attemptId));
+    const keep = records.filter((r) => !conflicting.has(r.attemptId));
+    await this.services.store?.add(keep);
+    this.stored = [...this.stored, ...keep];
+    this.attempts = [...this.attempts, ...keep.flatMap((s) => this.toAttempt(s))];
+    this.rejected = [...outcome.result.rejected];
+    this.conflicts = outcome.result.conflicts.map((c) => ({
+      attemptId: c.attemptId,
+      files: c.copies.map((copy) => (copy.file === '' ? this.t('conflicts.earlier') : copy.file)),
+    }));
+    this.progress = null;
+    this.summary = this.t('import.summary', {
+      accepted: keep.length,
+      duplicates: outcome.result.duplicates,
+      rejected: outcome.result.rejected.length,
+    });
+    this.services.announce(this.summary);
+    this.draw();
+  }
+
+  private async clear(): Promise<void> {
+    if (!window.confirm(this.t('import.clearConfirm'))) return;
+    await this.services.store?.clear();
+    this.stored = [];
+    this.attempts = [];
+    this.rejected = [];
+    this.conflicts = [];
+    this.summary = this.t('import.cleared');
+    this.services.announce(this.summary);
+    this.draw();
+  }
+
+  private scenarioInfo = (id: string) => this.services.scenarios.find((s) => s.id === id);
+
+  /** The rows the table shows now: filtered, then sorted. */
+  private rows(): TeamRow[] {
+    return sortRows(
+      filterRows(teamRows(this.attempts, this.scenarioInfo), this.filter),
+      this.sort.column,
+      this.sort.descending,
+    );
+  }
+
+  private cell(row: TeamRow, column: TeamColumn): string | number | null {
+    const t = this.t;
+    switch (column) {
+      case 'latestGrade':
+      case 'bestGrade':
+        return row[column] ? t(`grades.${row[column]}`) : null;
+      case 'empathy':
+      case 'promises':
+      case 'tier':
+        return row.latest[column];
+      case 'lastActive':
+        return row.lastActive ? row.lastActive.slice(0, 10) : null;
+      case 'verified':
+        return row.verified;
+      default:
+        return row[column];
+    }
+  }
+
+  private exportCsv(): void {
+    const rows = this.rows();
+    const t = this.t;
+    const header = [
+      ...COLUMNS.map((c) => t(`team.columns.${c}`)),
+      ...HEADLINE.map((d) => `${t(`team.columns.${d}`)} ±`),
+    ];
+    const body = rows.map((row) => [
+      ...COLUMNS.map((c) => this.cell(row, c)),
+      ...HEADLINE.map((d) => row.trend[d]),
+    ]);
+    const blob = new Blob([toCsv([header, ...body])], { type: 'text/csv' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = 'team.csv';
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  private trend(value: number | null) {
+    const t = this.t;
+    if (value === null) return nothing;
+    const text =
+      value > 0
+        ? t('team.trendUp', { points: value })
+        : value < 0
+          ? t('team.trendDown', { points: -value })
+          : t('team.trendSame');
+    return html`<span class="trend ${value > 0 ? 'up' : value < 0 ? 'down' : ''}">(${text})</span>`;
+  }
+
+  private teamTable() {
+    const t = this.t;
+    const all = teamRows(this.attempts, this.scenarioInfo);
+    const rows = this.rows();
+    if (all.length === 0) return html`<p class="empty">${t('team.empty')}</p>`;
+    const header = (column: TeamColumn) => {
+      const sorted = this.sort.column === column;
+      const aria = sorted ? (this.sort.descending ? 'descending' : 'ascending') : 'none';
+      return html`<th scope="col" aria-sort=${aria}>
+        <button type="button" class="sort" aria-label=${t('team.sortBy', { column: t(`team.columns.${column}`) })}
+          @click=${() => {
+            this.sort = { column, descending: sorted ? !this.sort.descending : column !== 'name' };
+            this.draw();
+          }}>${t(`team.columns.${column}`)}<span aria-hidden="true">${sorted ? (this.sort.descending ? ' ▼' : ' ▲') : ''}</span></button>
+      </th>`;
+    };
+    return html`<p class="showing" role="status">${t('team.showing', { shown: rows.length, total: all.length })}</p>
+      <div class="table-wrap">
+        <table class="team">
+          <caption>${t('team.heading')}</caption>
+          <thead><tr>${COLUMNS.map(header)}</tr></thead>
+          <tbody>
+            ${rows.map(
+              (row) => html`<tr>
+                <th scope="row">${row.name || '—'}</th>
+                <td>${row.attempts}</td>
+                <td>${this.cell(row, 'latestGrade') ?? '—'}</td>
+                <td>${this.cell(row, 'bestGrade') ?? '—'}</td>
+                ${HEADLINE.map((d) => html`<td>${row.latest[d] ?? '—'} ${this.trend(row.trend[d])}</td>`)}
+                <td>${row.criticalRecent}</td>
+                <td>${this.cell(row, 'lastActive') ?? '—'}</td>
+                <td>${t('team.verifiedOf', { verified: row.verified, attempts: row.attempts })}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>`;
+  }
+
+  private filters() {
+    const t = this.t;
+    const set = (changes: Partial<TeamFilter>) => {
+      this.filter = { ...this.filter, ...changes };
+      this.draw();
+    };
+    const levels = [...new Set(this.services.scenarios.map((s) => s.level))].sort();
+    const channels = [...new Set(this.services.scenarios.map((s) => s.channel))].sort();
+    return html`<fieldset class="filters">
+      <legend>${t('filters.heading')}</legend>
+      <label class="field"><span class="field-label">${t('filters.name')}</span>
+        <input type="search" .value=${this.filter.name} @input=${(e: Event) => set({ name: (e.target as HTMLInputElement).value })} /></label>
+      <label class="field"><span class="field-label">${t('filters.level')}</span>
+        <select @change=${(e: Event) => {
+          const v = (e.target as HTMLSelectElement).value;
+          set({ level: v === '' ? null : Number(v) });
+        }}>
+          <option value="">${t('filters.any')}</option>
+          ${levels.map((l) => html`<option value=${String(l)} ?selected=${this.filter.level === l}>${t('levelN', { level: l })}</option>`)}
+        </select></label>
+      <label class="field"><span class="field-label">${t('filters.channel')}</span>
+        <select @change=${(e: Event) => {
+          const v = (e.target as HTMLSelectElement).value;
+          set({ channel: v === '' ? null : v });
+        }}>
+          <option value="">${t('filters.any')}</option>
+          ${channels.map((c) => html`<option value=${c} ?selected=${this.filter.channel === c}>${t(`channels.${c}`)}</option>`)}
+        </select></label>
+      <label class="field"><span class="field-label">${t('filters.from')}</span>
+        <input type="date" .value=${this.filter.from ?? ''} @change=${(e: Event) => set({ from: (e.target as HTMLInputElement).value || null })} /></label>
+      <label class="field"><span class="field-label">${t('filters.to')}</span>
+        <input type="date" .value=${this.filter.to ?? ''} @change=${(e: Event) => set({ to: (e.target as HTMLInputElement).value || null })} /></label>
+      <label class="check"><input type="checkbox" .checked=${this.filter.verifiedOnly}
+        @change=${(e: Event) => set({ verifiedOnly: (e.target as HTMLInputElement).checked })} />${t('filters.verifiedOnly')}</label>
+    </fieldset>`;
+  }
+
+  private attemptList() {
+    const t = this.t;
+    if (this.attempts.length === 0) return nothing;
+    return html`<section class="card" aria-labelledby="attempts-heading">
+      <h2 id="attempts-heading">${t('attempts.heading')}</h2>
+      <ul class="attempt-list">
+        ${this.attempts.map((a) => {
+          const s = a.read.current ? a.read.scorecard : a.read.summary;
+          const what = s.scenarios.map((x) => x.id).join(', ');
+          return html`<li data-trust=${a.trust}>
+            <span class="trust-badge">${t(`trust.${a.trust}`)}</span>
+            ${t('attempts.line', {
+              name: s.trainee.name || '—',
+              what,
+              grade: s.score.grade ? t(`grades.${s.score.grade}`) : '—',
+              score: s.score.overall ?? '',
+              when: s.attempt.finishedAt?.slice(0, 10) ?? '—',
+            })}
+            ${a.fields.length > 0 ? html`<span class="fields">${t('attempts.fields', { fields: a.fields.join(', ') })}</span>` : nothing}
+          </li>`;
+        })}
+      </ul>
+    </section>`;
+  }
+
+  draw(): void {
+    const t = this.t;
+    const language = this.services.i18n.language;
+    render(
+      html`<header class="masthead">
+          <div><h1>${t('title')}</h1><p>${t('intro')}</p></div>
+          <div class="masthead-tools">
+            <label class="field"><span class="field-label">${t('language')}</span>
+              <select @change=${(e: Event) => this.services.changeLanguage((e.target as HTMLSelectElement).value as 'en' | 'es')}>
+                ${(['en', 'es'] as const).map(
+                  (code) =>
+                    html`<option value=${code} ?selected=${language === code}>${new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code}</option>`,
+                )}
+              </select></label>
+            <a href="./">${t('backToGame')}</a>
+          </div>
+        </header>
+        <div class="manager-grid">
+          <section class="card" aria-labelledby="import-heading">
+            <h2 id="import-heading">${t('import.heading')}</h2>
+            ${this.services.store ? nothing : html`<p class="warning-text">${t('import.noStorage')}</p>`}
+            <label class="field"><span class="field-label">${t('import.files')}</span>
+              <input type="file" multiple accept=".json,.jsonl,.ndjson,application/json" aria-describedby="import-hint"
+                @change=${(e: Event) => void this.pick(e.target as HTMLInputElement)} /></label>
+            <p class="field-hint" id="import-hint">${t('import.filesHint')}</p>
+            <div class="drop" @dragover=${(e: DragEvent) => e.preventDefault()} @drop=${(e: DragEvent) => void this.drop(e)}>${t('import.drop')}</div>
+            ${
+              this.progress
+                ? html`<label class="field"><span class="field-label">${t('import.working', this.progress)}</span>
+                    <progress max=${Math.max(1, this.progress.total)} .value=${this.progress.done} aria-label=${t('import.progress')}></progress></label>`
+                : nothing
+            }
+            ${this.summary ? html`<p class="summary">${this.summary}</p>` : nothing}
+            <button type="button" class="secondary" ?disabled=${this.attempts.length === 0} @click=${() => void this.clear()}>${t('import.clear')}</button>
+          </section>
+          <section class="card" role="region" aria-labelledby="rejected-heading">
+            <h2 id="rejected-heading">${t('rejected.heading')}</h2>
+            ${
+              this.rejected.length === 0
+                ? html`<p class="empty">${t('rejected.none')}</p>`
+                : html`<ul>${this.rejected.map(
+                    (r) =>
+                      html`<li>${t(r.field ? 'rejected.lineField' : 'rejected.line', { file: r.file, line: r.line, field: r.field, message: r.message })}</li>`,
+                  )}</ul>`
+            }
+            ${
+              this.conflicts.length > 0
+                ? html`<h3>${t('conflicts.heading')}</h3><ul>${this.conflicts.map(
+                    (c) =>
+                      html`<li>${t('conflicts.line', { attempt: c.attemptId, count: c.files.length, files: c.files.join(', ') })}</li>`,
+                  )}</ul>`
+                : nothing
+            }
+          </section>
+          <section class="card" aria-labelledby="trust-heading">
+            <h2 id="trust-heading">${t('trust.heading')}</h2>
+            <dl>${TRUSTS.map((k) => html`<dt>${t(`trust.${k}`)}</dt><dd>${t(`trust.about.${k}`)}</dd>`)}</dl>
+          </section>
+        </div>
+        <section class="card team-card" aria-labelledby="team-heading">
+          <h2 id="team-heading">${t('team.heading')}</h2>
+          ${this.filters()}
+          <div class="table-tools">
+            <button type="button" ?disabled=${this.attempts.length === 0} @click=${() => this.exportCsv()}>${t('team.csv')}</button>
+            <button type="button" class="secondary" @click=${() => window.print()}>${t('team.print')}</button>
+          </div>
+          ${this.teamTable()}
+        </section>
+        ${this.attemptList()}`,
+      this.root,
+    );
+  }
+
+  private async pick(input: HTMLInputElement): Promise<void> {
+    const files = await Promise.all(
+      [...(input.files ?? [])].map(async (f) => ({ name: f.name, text: await f.text() })),
+    );
+    input.value = '';
+    await this.importFiles(files);
+  }
+
+  private async drop(event: DragEvent): Promise<void> {
+    event.preventDefault();
+    const entries = [...(event.dataTransfer?.items ?? [])].flatMap((item) => {
+      const entry = item.webkitGetAsEntry?.();
+      return entry ? [entry] : [];
+    });
+    const files = entries.length > 0 ? await filesOfEntries(entries) : [...(event.dataTransfer?.files ?? [])];
+    await this.importFiles(
+      await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() }))),
+    );
+  }
+}
+
+/** Every file in dropped entries, folders walked (a folder's reader hands out its entries in batches). */
+async function filesOfEntries(entries: readonly FileSystemEntry[]): Promise<File[]> {
+  const out: File[] = [];
+  const walk = async (entry: FileSystemEntry): Promise<void> => {
+    if (entry.isFile) {
+      out.push(
+        await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject)),
+      );
+    } else if (entry.isDirectory) {
+      const reader = (entry as FileSystemDirectoryEntry).createReader();
+      for (;;) {
+        const batch = await new Promise<FileSystemEntry[]>((resolve, reject) =>
+          reader.readEntries(resolve, reject),
+        );
+        if (batch.length === 0) break;
+        for (const child of batch) await walk(child);
+      }
+    }
+  };
+  for (const entry of entries) await walk(entry);
+  return out.filter((f) => /\.(json|jsonl|ndjson)$/i.test(f.name));
+}
+
+/** Runs the verification in a Web Worker (inline where workers are unavailable). */
+function runVerify(
+  request: VerifyRequest,
+  progress: (done: number, total: number) => void,
+): Promise<Extract<VerifyMessage, { type: 'done' }>> {
+  if (typeof Worker === 'undefined') {
+    return import('./verifyWorker').then(({ verifyFiles }) => ({
+      type: 'done' as const,
+      ...verifyFiles(request, progress),
+    }));
+  }
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./verifyWorker.ts', import.meta.url), { type: 'module' });
+    worker.addEventListener('message', (event: MessageEvent<VerifyMessage>) => {
+      if (event.data.type === 'progress') progress(event.data.done, event.data.total);
+      else {
+        worker.terminate();
+        resolve(event.data);
+      }
+    });
+    worker.addEventListener('error', (event) => {
+      worker.terminate();
+      reject(new Error(event.message));
+    });
+    worker.postMessage(request);
+  });
+}

@@ -1,0 +1,144 @@
+/**
+ * The manager's review in Chromium, as a manager would use it on a Monday: scorecards made from the
+ * playthroughs for five trainees, imported together with a tampered one, one whose trainee name is an
+ * HTML and script payload, and a malformed file. The table "Team" shows the trainees, the tampered one
+ * is "Changed after scoring", the payload is text and nothing runs, the malformed file is under
+ * "Rejected files", the rest load; a reload keeps the team; the CSV neutralises a formula; axe finds
+ * nothing serious in English or Spanish; and the page never loads Phaser.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Dialog, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { createScorecard, type Scorecard } from '../../src/core/scoring/scorecard';
+import { playThrough } from '../support/playedScorecard';
+import { browserPerFile, noSeriousViolations, SHOTS } from './session';
+
+const session = browserPerFile();
+
+const PLAYTHROUGHS = [
+  'scenarios/level-1/locked-out-before-payroll.handled-well.playthrough.yaml',
+  'scenarios/level-1/locked-out-before-payroll.handled-badly.playthrough.yaml',
+  'scenarios/level-1/free-delivery-forty-or-fifty.handled-well.playthrough.yaml',
+  'scenarios/level-2/espresso-machine-arrived-cracked.handled-badly.playthrough.yaml',
+  'scenarios/level-4/power-bank-burned-son.handled-well.playthrough.yaml',
+];
+const TRAINEES = ['Ana Ruiz', 'Bo Chen', '=HYPERLINK("http://x","pay")', 'Dee Okafor', 'Eli Park'];
+const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+
+/** A scorecard as the game would write it: the attempt's id and date are part of what is hashed. */
+function card(file: string, trainee: string, id: string, day: number): Scorecard {
+  const { pack, transcript, run } = playThrough(file);
+  return createScorecard(transcript, pack.scenarios, {
+    trainee,
+    attemptId: id,
+    language: run.language,
+    finishedAt: `2026-12-0${day}T09:00:00.000Z`,
+  });
+}
+
+function files() {
+  const cards = PLAYTHROUGHS.map((f, i) => card(f, TRAINEES[i] ?? '', `attempt-${i}`, i + 1));
+  const honest = cards.map((c, i) => ({ name: `trainee-${i}.json`, text: JSON.stringify(c, null, 2) }));
+  const first = cards[0] as Scorecard;
+  const tampered = {
+    ...first,
+    attempt: { ...first.attempt, id: 'attempt-t' },
+    score: { ...first.score, overall: 100 },
+  };
+  const payload = card(PLAYTHROUGHS[1] ?? '', PAYLOAD, 'attempt-p', 6);
+  return [
+    ...honest,
+    { name: 'ana-edited.json', text: JSON.stringify(tampered) },
+    { name: 'payload.json', text: JSON.stringify(payload) },
+    { name: 'broken.json', text: '{"format": "escalation-desk/scorecard", "version": 3, "trainee":' },
+  ];
+}
+
+async function openManager(page: Page): Promise<void> {
+  await page.goto(`${inject('baseUrl')}manager.html`);
+  await page.waitForFunction(() => document.body.dataset.page === 'manager', null, { timeout: 30_000 });
+}
+
+async function upload(page: Page, list: { name: string; text: string }[]): Promise<void> {
+  await page
+    .getByLabel('Import scorecards')
+    .setInputFiles(
+      list.map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.text) })),
+    );
+}
+
+describe("the manager's review", () => {
+  it('imports a team, verifies each scorecard, and shows what it rejected', async () => {
+    const { page } = session();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    let dialogs = 0;
+    const dismiss = (d: Dialog) => {
+      dialogs += 1;
+      void d.dismiss();
+    };
+    page.on('dialog', dismiss);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await openManager(page);
+    await upload(page, files());
+    const team = page.getByRole('table', { name: 'Team' });
+    await expect.poll(() => team.locator('tbody tr').count(), { timeout: 30_000 }).toBe(6);
+    // The tampered copy is counted under Ana, and called what it is.
+    await expect.poll(() => page.locator('[data-trust="changed"]').count()).toBe(1);
+    expect(await page.locator('[data-trust="changed"]').textContent()).toMatch(
+      /Changed after scoring[\s\S]*score\.overall/,
+    );
+    expect(await page.locator('[data-trust="verified"]').count()).toBe(6);
+    // The payload is shown as text; nothing in it ran or became an element.
+    expect(await team.getByRole('rowheader', { name: PAYLOAD }).count()).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('#app img, #app script').count()).toBe(0);
+    expect(dialogs).toBe(0);
+    page.off('dialog', dismiss);
+    const rejected = page.getByRole('region', { name: 'Rejected files' });
+    expect(await rejected.textContent()).toMatch(/broken\.json, line 1: The file is not valid JSON/);
+    expect(requests.some((url) => /phaser/i.test(url))).toBe(false);
+    await page.screenshot({ path: `${SHOTS}/manager-team.png`, fullPage: true });
+    await noSeriousViolations(page);
+
+    // Sorting and filtering.
+    await page.getByRole('button', { name: 'Sort by Attempts' }).click();
+    expect(await team.locator('tbody tr').first().locator('th').textContent()).toBe('Ana Ruiz');
+    await page.getByLabel('Trainee name').fill('bo');
+    await expect.poll(() => team.locator('tbody tr').count()).toBe(1);
+    await page.getByLabel('Trainee name').fill('');
+
+    // The CSV: quoted, and a name that is a formula is neutralised.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const csv = await readFile((await (await download).path()) ?? '', 'utf8');
+    expect(csv.split('\n')[0]).toMatch(/^Trainee,Attempts,Latest grade/);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"",""pay"")"`);
+    expect(csv).not.toMatch(/^=/m);
+
+    // A reload keeps the team.
+    await page.reload();
+    await page.waitForFunction(() => document.body.dataset.page === 'manager', null, { timeout: 30_000 });
+    await expect.poll(() => team.locator('tbody tr').count()).toBe(6);
+    // The same files again add nothing.
+    await upload(page, files().slice(0, 2));
+    await expect.poll(() => page.locator('.summary').textContent()).toMatch(/Added: 0\. Already here: 2\./);
+    expect(session().errors).toEqual([]);
+  });
+
+  it('reads in Spanish, and axe finds nothing serious there', async () => {
+    const { page } = session();
+    await openManager(page);
+    await page.getByLabel('Language').selectOption('es');
+    await expect.poll(() => page.getByRole('table', { name: 'Equipo' }).count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/manager-team-es.png`, fullPage: true });
+    await noSeriousViolations(page);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Vaciar' }).click();
+    await expect
+      .poll(() => page.getByText('Aún no hay evaluaciones: importe algunas arriba.').count())
+      .toBe(1);
+    await page.getByLabel('Idioma').selectOption('en');
+    expect(session().errors).toEqual([]);
+  });
+});
