@@ -90,7 +90,7 @@ export function renderMenu(
   const who = card(
     { id: 'menu-who', heading: t('menu.who') },
     labelled(t('menu.name'), name),
-    labelled(t('menu.employeeId'), employeeId, t('menu.employeeIdHint')),
+    labelled(t('menu.employeeId'), employeeId),
     labelled(t('menu.language'), languagePicker),
   );
 
