@@ -1,5 +1,6 @@
 import * as Phaser from 'phaser';
 import { AttemptStore, browserStorage } from './game/attempt/attemptStore';
+import { HistoryStore, openAttemptDatabase } from './game/attempt/historyStore';
 import { PackLoader } from './game/bundledPack';
 import { createI18n, preferredLanguage } from './game/i18n';
 import { phaserConfig } from './game/phaserConfig';
@@ -25,7 +26,7 @@ async function start(): Promise<void> {
   const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
   const settings = new SettingsStore(
     storage,
-    defaultSettings(preferredLanguage(navigator.languages), reduced),
+    defaultSettings(preferredLanguage(navigator.languages), reduced, crypto.randomUUID()),
   );
   applySettings(document.documentElement, settings.value);
   const i18n = await createI18n(settings.value.language);
@@ -35,13 +36,16 @@ async function start(): Promise<void> {
   // The library downloads while Phaser boots; the loading screen shows its progress.
   const library = new PackLoader();
   void library.load().catch(() => undefined);
+  const store = new AttemptStore(storage);
   const services: GameServices = {
     i18n,
     library,
     get pack() {
       return library.value;
     },
-    store: new AttemptStore(storage),
+    store,
+    // Opened now, while the library loads; the menu fills in the history when it is ready.
+    history: new HistoryStore(openAttemptDatabase(), store),
     settings,
     sound: new SoundBoard(captions, (cue) => i18n.t(`sounds.${cue}`)),
     ui,

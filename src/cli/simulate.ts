@@ -1,19 +1,30 @@
 /**
  * `npm run simulate -- <playthrough-file> [--json] [--human]`: plays a playthrough headlessly and
  * prints its transcript and outcome. The same file always prints the same output, byte for byte.
+ * `--scorecard OUT.json` also writes its scorecard, played by `--trainee NAME` (default Playthrough)
+ * whose id is `--trainee-id ID` or, without it, derived from the name: the same name always gives the
+ * same id, so generated test teams stay distinct and reproducible.
  * `--human` plays each step when a person reading and typing would get to it, at the shift's pace,
  * checks only the outcome, and prints how long it took in real time. Exits 1 when an expectation
  * fails or the file has problems, 2 on a usage error.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { createScorecard, formatProblem, hasErrors, scorecardToJson } from '../core';
+import {
+  createScorecard,
+  formatProblem,
+  hasErrors,
+  scorecardToJson,
+  TraineeIdSchema,
+  traineeIdFromName,
+} from '../core';
 import { formatRun, runToJson } from '../core/playthrough/formatRun';
 import { runPlaythrough } from '../core/playthrough/runPlaythrough';
 import { runCli } from './runCli';
 import { loadPackAround } from './scenarioFiles';
 
 const HELP =
-  'Usage: npm run simulate -- <file.playthrough.yaml> [--json] [--human] [--scorecard OUT.json [--trainee NAME]]';
+  'Usage: npm run simulate -- <file.playthrough.yaml> [--json] [--human] [--scorecard OUT.json [--trainee NAME] [--trainee-id ID]]';
+const VALUED = ['--scorecard', '--trainee', '--trainee-id'];
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -25,16 +36,15 @@ async function main(): Promise<number> {
   };
   const scorecardFile = flagValue('--scorecard');
   const trainee = flagValue('--trainee') ?? 'Playthrough';
-  const values = new Set([scorecardFile, flagValue('--trainee')]);
-  const files = args.filter(
-    (a, i) =>
-      !a.startsWith('-') && !(values.has(a) && ['--scorecard', '--trainee'].includes(args[i - 1] ?? '')),
-  );
-  const unknown = args.find(
-    (a) => a.startsWith('-') && !['--json', '--human', '--scorecard', '--trainee'].includes(a),
-  );
+  const traineeId = flagValue('--trainee-id') ?? traineeIdFromName(trainee);
+  const files = args.filter((a, i) => !a.startsWith('-') && !VALUED.includes(args[i - 1] ?? ''));
+  const unknown = args.find((a) => a.startsWith('-') && !['--json', '--human', ...VALUED].includes(a));
   if (scorecardFile === '') {
     console.error(HELP);
+    return 2;
+  }
+  if (!TraineeIdSchema.safeParse(traineeId).success) {
+    console.error(`--trainee-id must be letters, digits and . _ : - (at most 100). ${HELP}`);
     return 2;
   }
   if (unknown || files.length !== 1) {
@@ -66,7 +76,7 @@ async function main(): Promise<number> {
   process.stdout.write(json ? runToJson(result.value) : formatRun(result.value));
   if (scorecardFile) {
     const card = createScorecard(result.value.session.transcript, pack.scenarios, {
-      trainee,
+      trainee: { name: trainee, id: traineeId },
       attemptId: `playthrough:${file}`,
       language: result.value.language,
       finishedAt: null,

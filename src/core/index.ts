@@ -44,7 +44,12 @@ export {
   type ReadScorecard,
   type ScorecardProblem,
 } from './scoring/readScorecard';
-export { MAX_SCORECARD_CHARS, ScorecardSchema, type ScorecardSummary } from './scoring/scorecard';
+export {
+  MAX_SCORECARD_CHARS,
+  ScorecardSchema,
+  type ScorecardSummary,
+  traineeIdFromName,
+} from './scoring/scorecard';
 export {
   type Verdict,
   type Verification,

@@ -56,11 +56,14 @@ export {
 export {
   type AttemptInfo,
   createScorecard,
+  EmployeeIdSchema,
   type LogEntry,
   SCORECARD_FORMAT,
   SCORECARD_VERSION,
   type Scorecard,
+  type ScorecardTrainee,
   scorecardToJson,
+  TraineeIdSchema,
   transcriptOf,
 } from './scoring/scorecard';
 export { GRADES, type Grade, gradeFor, MAX_TIPS, overallScore, TIP_BELOW } from './scoring/scoringRules';

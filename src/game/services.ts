@@ -7,6 +7,7 @@ import type { i18n } from 'i18next';
 import type { PackCheck, Scorecard } from '../core/runtime';
 import type { Attempt } from './attempt/Attempt';
 import type { AttemptStore } from './attempt/attemptStore';
+import type { HistoryStore } from './attempt/historyStore';
 import type { PackLoader } from './bundledPack';
 import type { SettingsStore } from './settings';
 import type { SoundBoard } from './sound';
@@ -17,6 +18,8 @@ export interface GameServices {
   readonly library: PackLoader;
   readonly pack: PackCheck;
   readonly store: AttemptStore;
+  /** Every finished attempt of this browser. */
+  readonly history: HistoryStore;
   readonly settings: SettingsStore;
   readonly sound: SoundBoard;
   /** The overlay every screen's controls live in. */

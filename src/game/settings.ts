@@ -1,14 +1,22 @@
 /**
- * The trainee's settings: name, language, volume, text size, reduced motion, reply mode, live
+ * The trainee's settings: name, id (made once per browser), employee id, language, volume, text size, reduced motion, reply mode, live
  * coaching and the desk's keyboard shortcuts. Kept in localStorage (untrusted: validated, defaults for anything unreadable) and applied
  * to the document, so text size and motion hold on every screen.
  */
 import { z } from 'zod';
+import { EmployeeIdSchema, TraineeIdSchema } from '../core/runtime';
 import type { KeyValueStorage } from './attempt/attemptStore';
 import { UI_LANGUAGES, type UiLanguage } from './i18n';
 
 const SettingsSchema = z.strictObject({
   trainee: z.string().max(80),
+  /**
+   * What tells this trainee apart from another of the same name: a random id made the first time the
+   * game runs in this browser, kept ever after and written into every scorecard.
+   */
+  traineeId: TraineeIdSchema,
+  /** The employee id the trainee typed; '' when they gave none. */
+  employeeId: z.union([z.literal(''), EmployeeIdSchema]),
   language: z.enum(UI_LANGUAGES),
   volume: z.number().min(0).max(1),
   muted: z.boolean(),
@@ -25,10 +33,19 @@ export type Settings = z.infer<typeof SettingsSchema>;
 
 const KEY = 'escalation-desk:settings';
 
-/** Settings for a first visit: the browser's language and its reduced-motion preference. */
-export function defaultSettings(language: UiLanguage, prefersReducedMotion: boolean): Settings {
+/**
+ * Settings for a first visit: the browser's language and its reduced-motion preference, and a new
+ * trainee id (`crypto.randomUUID()` in the game).
+ */
+export function defaultSettings(
+  language: UiLanguage,
+  prefersReducedMotion: boolean,
+  traineeId: string,
+): Settings {
   return {
     trainee: '',
+    traineeId,
+    employeeId: '',
     language,
     volume: 0.6,
     muted: false,
@@ -49,15 +66,27 @@ export class SettingsStore {
     defaults: Settings,
   ) {
     this.current = defaults;
+    let keptId = false;
     try {
       const raw = storage?.getItem(KEY);
       if (raw) {
-        const parsed = SettingsSchema.safeParse({ ...defaults, ...JSON.parse(raw) });
-        if (parsed.success) this.current = parsed.data;
+        const stored = JSON.parse(raw) as Record<string, unknown>;
+        const parsed = SettingsSchema.safeParse({ ...defaults, ...stored });
+        if (parsed.success) {
+          this.current = parsed.data;
+          keptId = parsed.data.traineeId === stored.traineeId;
+        } else {
+          // Keep a readable id even when some other setting is damaged: it names past scorecards.
+          const id = TraineeIdSchema.safeParse(stored.traineeId);
+          if (id.success) this.current = { ...defaults, traineeId: id.data };
+          keptId = id.success;
+        }
       }
     } catch {
       // Unreadable settings: keep the defaults.
     }
+    // The id is made once per browser: keep the new one at once, or the next visit would make another.
+    if (!keptId) this.update({});
   }
 
   get value(): Settings {

@@ -95,7 +95,12 @@ results['analyser 2000ch'] = row(
 // verify that (chain, replay, rescore), each against replaying the same transcript alone.
 const RUNS_HOUR = 21;
 const hour = playHour(scenarios).session.transcript;
-const info = { trainee: 'Bench', attemptId: 'bench', language: 'en', finishedAt: null };
+const info = {
+  trainee: { name: 'Bench', id: 'bench' },
+  attemptId: 'bench',
+  language: 'en',
+  finishedAt: null,
+};
 const options = { analyser: lexiconAnalyser };
 const made = createScorecard(hour, scenarios, info);
 for (let i = 0; i < 5; i += 1) {

@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { loadStarterPack } from '../support/starterPack';
-import { browserPerFile, noSeriousViolations, SHOTS } from './session';
+import { browserPerFile, forgetEverything, noSeriousViolations, SHOTS } from './session';
 
 const session = browserPerFile();
 const { scenarios } = loadStarterPack();
@@ -52,7 +52,7 @@ const WORDS = {
 /** From a fresh menu, start a practice of `scenario` in `language`. */
 async function practise(page: Page, scenario: string, language: 'en' | 'es') {
   await page.goto(`${inject('baseUrl')}?renderer=canvas`);
-  await page.evaluate(() => localStorage.clear());
+  await forgetEverything(page);
   await page.goto(`${inject('baseUrl')}?renderer=canvas`);
   await page.waitForFunction(() => document.body.dataset.scene === 'menu', null, { timeout: 30_000 });
   if (language === 'es') await page.getByLabel('Language').selectOption('es');

@@ -7,14 +7,14 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { browserPerFile, noSeriousViolations, SHOTS } from './session';
+import { browserPerFile, forgetEverything, noSeriousViolations, SHOTS } from './session';
 
 const session = browserPerFile();
 
 /** From a fresh menu (scrolled to its foot, as a person picking a scenario leaves it), start a practice. */
 async function practise(page: Page, scenario: string | null = null, language: 'en' | 'es' = 'en') {
   await page.goto(`${inject('baseUrl')}?renderer=canvas`);
-  await page.evaluate(() => localStorage.clear());
+  await forgetEverything(page);
   await page.goto(`${inject('baseUrl')}?renderer=canvas`);
   await page.waitForFunction(() => document.body.dataset.scene === 'menu', null, { timeout: 30_000 });
   if (language === 'es') await page.getByLabel('Language').selectOption('es');

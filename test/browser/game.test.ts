@@ -9,14 +9,14 @@ import { describe, expect, inject, it } from 'vitest';
 import { BUILT_IN_REACTIONS } from '../../src/core/scenario/reactions';
 import { loadStarterPack } from '../support/starterPack';
 import { openBrowser } from './chromium';
-import { browserPerFile, noSeriousViolations, SHOTS } from './session';
+import { browserPerFile, forgetEverything, noSeriousViolations, SHOTS } from './session';
 
 const session = browserPerFile();
 
 async function open(page: Page, fresh = true): Promise<void> {
   if (fresh) {
     await page.goto(`${inject('baseUrl')}?renderer=canvas`);
-    await page.evaluate(() => localStorage.clear());
+    await forgetEverything(page);
   }
   await page.goto(`${inject('baseUrl')}?renderer=canvas`);
   await page.waitForFunction(() => document.body.dataset.scene === 'menu', null, { timeout: 30_000 });

@@ -7,13 +7,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { openBrowser } from './chromium';
-import { browserPerFile, noSeriousViolations, SHOTS } from './session';
+import { browserPerFile, forgetEverything, noSeriousViolations, SHOTS } from './session';
 
 const session = browserPerFile();
 
 async function menu(page: Page, language: 'en' | 'es' = 'en'): Promise<void> {
   await page.goto(`${inject('baseUrl')}?renderer=canvas`);
-  await page.evaluate(() => localStorage.clear());
+  await forgetEverything(page);
   await page.goto(`${inject('baseUrl')}?renderer=canvas`);
   await page.waitForFunction(() => document.body.dataset.scene === 'menu', null, { timeout: 30_000 });
   if (language === 'es') await page.getByLabel('Language').selectOption('es');
@@ -171,7 +171,7 @@ describe('loading', () => {
   it('offers Try again when the desk’s code fails to arrive, and then starts', async () => {
     const { page } = session();
     await page.goto(`${inject('baseUrl')}?renderer=canvas`);
-    await page.evaluate(() => localStorage.clear());
+    await forgetEverything(page);
     let failures = 0;
     // The menu fetches the desk in the background and again on Start: both fail once each.
     await page.route(/deskScenes-[^/]*\.js$/, async (route) => {

@@ -32,3 +32,18 @@ export async function noSeriousViolations(page: Page): Promise<void> {
   const violations = await axeViolations(page);
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 }
+
+/**
+ * Forgets what the game kept in this browser profile: localStorage and the attempts database (the
+ * page's own connection steps aside when asked), so a test starts as a first visit.
+ */
+export async function forgetEverything(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    localStorage.clear();
+    await new Promise<void>((resolve) => {
+      const request = indexedDB.deleteDatabase('escalation-desk');
+      request.onsuccess = () => resolve();
+      request.onerror = () => resolve();
+    });
+  });
+}

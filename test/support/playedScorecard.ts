@@ -19,7 +19,7 @@ export function playThrough(file: string) {
 export function playedScorecard(file: string, trainee = 'Ana Ruiz'): Scorecard {
   const { pack, transcript, run } = playThrough(file);
   return createScorecard(transcript, pack.scenarios, {
-    trainee,
+    trainee: { name: trainee, id: 'trainee-1' },
     attemptId: 'attempt-1',
     language: run.language,
     finishedAt: '2026-11-22T10:00:00.000Z',

@@ -13,7 +13,7 @@ import { ENGINE_VERSION, ShiftSession } from '../../src/core/engine/session';
 import { compileScenario } from '../../src/core/scenario/compileScenario';
 import type { Scenario, Shift } from '../../src/core/scenario/types';
 import { RUBRIC_VERSION } from '../../src/core/scoring/scoreAttempt';
-import { createScorecard, type Scorecard } from '../../src/core/scoring/scorecard';
+import { createScorecard, SCORECARD_VERSION, type Scorecard } from '../../src/core/scoring/scorecard';
 
 /** Where reference scorecards are kept. */
 export const REFERENCE_DIR = 'test/fixtures/scorecards';
@@ -28,9 +28,13 @@ export function referenceScenarios(): Scenario[] {
   });
 }
 
-/** The file name of a reference scorecard made with this build's rules. */
+/**
+ * The file name of a reference scorecard made with this build's rules. The format is named from
+ * version 4 on (before, each format came with its own engine, so the engine named it).
+ */
 export function referenceName(attempt: string): string {
-  return `${attempt}.engine-${ENGINE_VERSION}.${lexiconAnalyser.id}-${lexiconAnalyser.version}.rubric-${RUBRIC_VERSION}.json`;
+  const format = SCORECARD_VERSION >= 4 ? `.format-${SCORECARD_VERSION}` : '';
+  return `${attempt}.engine-${ENGINE_VERSION}.${lexiconAnalyser.id}-${lexiconAnalyser.version}.rubric-${RUBRIC_VERSION}${format}.json`;
 }
 
 const SHIFT: Shift = {
@@ -100,7 +104,7 @@ export function playReference(): Scorecard {
     else session.send({ type: 'trainee.intent', intent: { at: session.now, ...step } as Intent });
   }
   return createScorecard(session.transcript, scenarios, {
-    trainee: 'Reference',
+    trainee: { name: 'Reference', id: 'reference' },
     attemptId: 'reference',
     language: 'en',
     finishedAt: '2026-12-05T09:00:00.000Z',

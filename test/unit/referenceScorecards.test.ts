@@ -23,7 +23,7 @@ const current = referenceName('shift');
 /** Whether this build can re-check a reference: its engine is one it plays, its analyser and rubric its own. */
 function recheckable(name: string): boolean {
   const [, engine = '', analyser = '', rubric = ''] =
-    /^shift\.engine-(.+)\.lexicon-(.+)\.rubric-(.+)\.json$/.exec(name) ?? [];
+    /^shift\.engine-(.+?)\.lexicon-(.+?)\.rubric-(.+?)(?:\.format-\d+)?\.json$/.exec(name) ?? [];
   return engineRulesOf(engine) !== null && analyser === lexiconAnalyser.version && rubric === RUBRIC_VERSION;
 }
 

@@ -5,7 +5,7 @@
  * scorecard it cannot re-check was made with.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { readReply } from '../../src/cli/analyze';
 import { verifyFile } from '../../src/cli/verify';
 import { lexiconAnalyser } from '../../src/core/analysis/lexiconAnalyser';
 import { scenariosToVerifyWith } from '../../src/core/pack/releasedScenarios';
-import { scorecardToJson } from '../../src/core/scoring/scorecard';
+import { scorecardToJson, traineeIdFromName } from '../../src/core/scoring/scorecard';
 import { playedScorecard } from '../support/playedScorecard';
 import { loadStarterPack } from '../support/starterPack';
 
@@ -76,6 +76,30 @@ describe('npm run verify', () => {
     const out = run(['src/cli/verify.ts', card]);
     expect(out.stdout).toContain('verified · Ana Ruiz · nut-free-bar-anaphylaxis v');
     expect(out.status).toBe(0);
+  });
+
+  it('gives a trainee named on the command line a stable id, or the one --trainee-id gives', {
+    timeout: 30_000,
+  }, () => {
+    const named = JSON.parse(readFileSync(card, 'utf8'));
+    expect(named.trainee).toEqual({ name: 'Ana Ruiz', id: traineeIdFromName('Ana Ruiz') });
+    const other = join(dir, 'other.json');
+    expect(
+      run([
+        'src/cli/simulate.ts',
+        WELL,
+        '--scorecard',
+        other,
+        '--trainee',
+        'Ana Ruiz',
+        '--trainee-id',
+        'emp-7',
+      ]).status,
+    ).toBe(0);
+    expect(JSON.parse(readFileSync(other, 'utf8')).trainee).toEqual({ name: 'Ana Ruiz', id: 'emp-7' });
+    const refused = run(['src/cli/simulate.ts', WELL, '--scorecard', other, '--trainee-id', 'a b']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/--trainee-id must be/);
   });
 
   it('names the field of an edited score', async () => {

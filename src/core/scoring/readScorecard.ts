@@ -8,7 +8,9 @@ import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { engineRulesOf } from '../engine/engineRules';
 import { fail, type Result, succeed } from '../result';
 import {
+  Format3ScorecardSchema,
   MAX_SCORECARD_CHARS,
+  OLDEST_FULL_SCORECARD_VERSION,
   SCORECARD_FORMAT,
   SCORECARD_VERSION,
   type Scorecard,
@@ -135,8 +137,13 @@ export function parseScorecard(text: string, file: string): ParseScorecardResult
   const older =
     typeof version === 'number' &&
     version >= 1 &&
-    (version < SCORECARD_VERSION || typeof engine !== 'string' || engineRulesOf(engine) === null);
-  const parsed = older ? ScorecardSummarySchema.safeParse(raw) : ScorecardSchema.safeParse(raw);
+    (version < OLDEST_FULL_SCORECARD_VERSION || typeof engine !== 'string' || engineRulesOf(engine) === null);
+  // Version 3 differs from the current one only in naming the trainee without an id; it is read whole.
+  const parsed = older
+    ? ScorecardSummarySchema.safeParse(raw)
+    : version === 3
+      ? Format3ScorecardSchema.safeParse(raw)
+      : ScorecardSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const { path, message } = issue ? deepestIssue(issue, []) : { path: [], message: 'Invalid value' };

@@ -22,6 +22,9 @@ export const RULE_SETS: readonly RuleSet[] = [
   { format: 3, engine: '6.0.0', analyser: 'lexicon@1.2.0', rubric: '3.0.0' },
   { format: 3, engine: '7.0.0', analyser: 'lexicon@2.0.0', rubric: '4.0.0' },
   { format: 3, engine: '8.0.0', analyser: 'lexicon@2.0.0', rubric: '4.0.0' },
+  // Format 4 came with engine 8; an attempt begun under engine 7 and resumed by that build ends in it too.
+  { format: 4, engine: '7.0.0', analyser: 'lexicon@2.0.0', rubric: '4.0.0' },
+  { format: 4, engine: '8.0.0', analyser: 'lexicon@2.0.0', rubric: '4.0.0' },
 ];
 
 /** Whether some build (one of `known`, every released one when absent) made scorecards with these rules. */

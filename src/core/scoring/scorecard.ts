@@ -29,9 +29,14 @@ export const SCORECARD_FORMAT = 'escalation-desk/scorecard';
 /**
  * The scorecard document's version. Version 1 (engine 1.x) recorded no analyser and only the tone and
  * families of each reply; version 2 (engines 2–5) had no critical errors and no reading of nonsense.
- * Both are still read, as far as their summary, but cannot be re-checked.
+ * Both are still read, as far as their summary, but cannot be re-checked. Version 3 named the trainee
+ * by name alone; version 4 adds the trainee's id (and an employee id when one was given). Its log is
+ * the same as version 3's, so a version 3 scorecard is still read in full and re-checked: its trainee
+ * simply has no id.
  */
-export const SCORECARD_VERSION = 3;
+export const SCORECARD_VERSION = 4;
+/** The oldest scorecard version this build reads in full and can re-check (see {@link SCORECARD_VERSION}). */
+export const OLDEST_FULL_SCORECARD_VERSION = 3;
 /** Scorecards larger than this are refused before parsing. */
 export const MAX_SCORECARD_CHARS = 8 * 1024 * 1024;
 
@@ -254,7 +259,26 @@ const ScoreSchema = z.strictObject({
 
 const RefSchema = z.strictObject({ id: Id, version: z.int().min(1), contentHash: Hash });
 const Version = z.string().max(40);
-const Trainee = z.strictObject({ name: z.string().max(200) });
+const TraineeName = z.string().max(200);
+/**
+ * A trainee's id: a random UUID the game makes once per browser, or one derived from a name (see
+ * {@link traineeIdFromName}) or given on the command line. Letters, digits and `._:-` only.
+ */
+export const TraineeIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/);
+/** An employee id as the trainee typed it: their organisation's, so any printable text. */
+export const EmployeeIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[^\p{Cc}]+$/u);
+/** Who played: a name (which may be shared, or blank), the id that tells people apart, and an employee id. */
+const TraineeSchema = z.strictObject({
+  name: TraineeName,
+  id: TraineeIdSchema,
+  employeeId: EmployeeIdSchema.optional(),
+});
+/** Version 3 scorecards named the trainee only. */
+const Format3TraineeSchema = z.strictObject({ name: TraineeName });
 const AttemptSchema = z.strictObject({
   id: z.string().max(100),
   mode: z.enum(['practice', 'shift']),
@@ -262,31 +286,51 @@ const AttemptSchema = z.strictObject({
   finishedAt: z.string().max(40).nullable(),
 });
 
-/** The strict schema of a scorecard document; also published as `public/schema/scorecard.schema.json`. */
-export const ScorecardSchema = z
-  .strictObject({
-    format: z.literal(SCORECARD_FORMAT),
-    version: z.literal(SCORECARD_VERSION),
-    engineVersion: Version,
-    analyser: AnalyserRefSchema,
-    rubricVersion: Version,
-    trainee: Trainee,
-    attempt: AttemptSchema,
-    pack: z.strictObject({ contentHash: Hash }),
-    scenarios: z.array(RefSchema).min(1).max(200),
-    seed: z.union([z.int(), z.string().max(200)]),
-    shift: ShiftRecordSchema,
-    log: z.array(LogEntrySchema).max(200_000),
-    score: ScoreSchema,
-  })
-  .meta({
-    title: 'Escalation Desk scorecard',
-    description:
-      'One attempt: who, which scenario and rule versions, the hash-chained event log, and the scores.',
-  });
+const scorecardShape = {
+  format: z.literal(SCORECARD_FORMAT),
+  version: z.literal(SCORECARD_VERSION),
+  engineVersion: Version,
+  analyser: AnalyserRefSchema,
+  rubricVersion: Version,
+  trainee: TraineeSchema,
+  attempt: AttemptSchema,
+  pack: z.strictObject({ contentHash: Hash }),
+  scenarios: z.array(RefSchema).min(1).max(200),
+  seed: z.union([z.int(), z.string().max(200)]),
+  shift: ShiftRecordSchema,
+  log: z.array(LogEntrySchema).max(200_000),
+  score: ScoreSchema,
+};
 
-/** A scorecard document. */
-export type Scorecard = z.infer<typeof ScorecardSchema>;
+/** The strict schema of a scorecard document; also published as `public/schema/scorecard.schema.json`. */
+export const ScorecardSchema = z.strictObject(scorecardShape).meta({
+  title: 'Escalation Desk scorecard',
+  description:
+    'One attempt: who, which scenario and rule versions, the hash-chained event log, and the scores.',
+});
+
+/** The strict schema of a version 3 scorecard: the same document, its trainee named by name alone. */
+export const Format3ScorecardSchema = z.strictObject({
+  ...scorecardShape,
+  version: z.literal(3),
+  trainee: Format3TraineeSchema,
+});
+
+/** Who played, as a scorecard records it; `id` is absent in version 3 scorecards, which had none. */
+export interface ScorecardTrainee {
+  readonly name: string;
+  readonly id?: string | undefined;
+  readonly employeeId?: string | undefined;
+}
+
+/**
+ * A scorecard document this build reads in full: the current version, or version 3 (whose trainee has
+ * no id). Readers treat a missing id as unknown and derive nothing from the name.
+ */
+export type Scorecard = Omit<z.infer<typeof ScorecardSchema>, 'version' | 'trainee'> & {
+  version: typeof SCORECARD_VERSION | 3;
+  trainee: ScorecardTrainee;
+};
 /** One hash-chained entry of a scorecard's log. */
 export type LogEntry = Scorecard['log'][number];
 
@@ -300,7 +344,11 @@ export const ScorecardSummarySchema = z.object({
   engineVersion: Version,
   analyser: AnalyserRefSchema.optional(),
   rubricVersion: Version,
-  trainee: Trainee,
+  trainee: z.object({
+    name: TraineeName,
+    id: TraineeIdSchema.optional(),
+    employeeId: EmployeeIdSchema.optional(),
+  }),
   attempt: AttemptSchema,
   scenarios: z.array(RefSchema).min(1).max(200),
   score: z.object({ overall: Score.nullable(), grade: Grade.nullable() }),
@@ -311,7 +359,8 @@ export type ScorecardSummary = z.infer<typeof ScorecardSummarySchema>;
 
 /** Who played and which attempt this was; the rest of a scorecard comes from the transcript. */
 export interface AttemptInfo {
-  readonly trainee: string;
+  /** Who played: their name, id and (when they gave one) employee id. */
+  readonly trainee: { readonly name: string; readonly id: string; readonly employeeId?: string | null };
   readonly attemptId: string;
   readonly language: string;
   /** When the attempt finished, as an ISO date from the injected clock; null if unknown. */
@@ -348,7 +397,11 @@ function headerOf(
     engineVersion: transcript.engineVersion,
     analyser: { id: transcript.analyser.id, version: transcript.analyser.version },
     rubricVersion: RUBRIC_VERSION,
-    trainee: { name: info.trainee },
+    trainee: {
+      name: info.trainee.name,
+      id: info.trainee.id,
+      ...(info.trainee.employeeId ? { employeeId: info.trainee.employeeId } : {}),
+    },
     attempt: {
       id: info.attemptId,
       mode: transcript.shift.id.startsWith('practice-') ? 'practice' : 'shift',
@@ -378,6 +431,15 @@ export function createScorecard(
     log: chainLog(header, transcript.entries),
     score: scoreAttempt(scenarios, transcript) as unknown as Scorecard['score'],
   };
+}
+
+/**
+ * The id a trainee known only by name is given (the simulator's test teams): `named-` and the first 32
+ * hex digits of the SHA-256 of the name, so the same name always gives the same id and no random UUID
+ * (8-4-4-4-12 hex digits) can ever be mistaken for one.
+ */
+export function traineeIdFromName(name: string): string {
+  return `named-${contentHash(name.normalize('NFC')).slice(0, 32)}`;
 }
 
 /** The transcript a scorecard's log holds. */

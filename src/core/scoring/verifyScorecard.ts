@@ -14,7 +14,13 @@ import type { Scenario } from '../scenario/types';
 import type { ReadScorecard } from './readScorecard';
 import { isKnownRuleSet, RULE_SETS, type RuleSet } from './ruleVersions';
 import { RUBRIC_VERSION, scoreAttempt } from './scoreAttempt';
-import { chainLog, SCORECARD_VERSION, type Scorecard, transcriptOf } from './scorecard';
+import {
+  chainLog,
+  OLDEST_FULL_SCORECARD_VERSION,
+  SCORECARD_VERSION,
+  type Scorecard,
+  transcriptOf,
+} from './scorecard';
 
 /** What this build can re-check: its analyser (the engine and rubric are those it was built with). */
 export interface VerifyOptions {
@@ -159,7 +165,7 @@ export function verifyScorecard(
     const { summary } = read;
     const rules = rulesOf(summary);
     if (!isKnownRuleSet(rules, options.ruleSets)) return fail([unknownRules(rules)]);
-    if (summary.version < SCORECARD_VERSION) {
+    if (summary.version < OLDEST_FULL_SCORECARD_VERSION) {
       const problem = cannotRecheck('format', String(summary.version), String(SCORECARD_VERSION), false);
       return fail([
         {

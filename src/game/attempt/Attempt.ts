@@ -23,10 +23,15 @@ import {
 } from '../../core/runtime';
 import type { AttemptStore, ReadProblem, StoredAttempt, WriteResult } from './attemptStore';
 import { ATTEMPT_FORMAT, ATTEMPT_VERSION } from './attemptStore';
+import type { HistoryStore } from './historyStore';
 
 /** Who plays what, and how; stored with every save. */
 export interface AttemptSettings {
   readonly trainee: string;
+  /** The trainee's id (made once per browser), carried into the scorecard and kept on resume. */
+  readonly traineeId: string;
+  /** The employee id the trainee typed in the menu; null when they gave none. */
+  readonly employeeId: string | null;
   readonly language: string;
   readonly mode: 'practice' | 'shift';
   /** The scenario of a practice attempt, or the id of the shift. */
@@ -40,6 +45,8 @@ export interface AttemptWorld {
   readonly scenarios: readonly Scenario[];
   readonly shifts: readonly Shift[];
   readonly store: AttemptStore;
+  /** Where finished attempts are kept. */
+  readonly history: HistoryStore;
   /** Wall-clock time for `savedAt` and `finishedAt` only; game time comes from the session. */
   readonly now: () => Date;
   /** What reads the trainee's words; the shipped lexicon analyser when absent. */
@@ -93,6 +100,8 @@ function shiftFor(world: AttemptWorld, settings: AttemptSettings): Shift {
 /** A running attempt. */
 export class Attempt {
   private owed = 0;
+  /** The engine save this attempt last wrote, to know the stored attempt is still this one. */
+  private lastSave: string | null = null;
   private readonly listeners = new Set<(events: readonly ShiftEmitted[]) => void>();
 
   private constructor(
@@ -117,9 +126,10 @@ export class Attempt {
   /**
    * Resumes the stored attempt exactly where it was, or says why it cannot: a save that is damaged,
    * newer, or made on scenario versions no longer bundled (kept raw for export). A save made under an
-   * earlier engine or analyser is played again under this build's rules, saved so, and said so.
+   * earlier engine or analyser is played again under this build's rules, saved so, and said so. A
+   * save made before attempts carried the trainee's id takes `current.traineeId` (this browser's).
    */
-  static resume(world: AttemptWorld): ResumeResult {
+  static resume(world: AttemptWorld, current?: { readonly traineeId: string }): ResumeResult {
     const read = world.store.readCurrent();
     if (!read.ok) return read;
     const stored = read.value;
@@ -131,10 +141,16 @@ export class Attempt {
       const raw = JSON.stringify(stored);
       return fail(restored.problems.map((p) => ({ code: p.code, reason: p.message, raw })));
     }
-    const { format: _f, version: _v, savedAt: _s, save: _save, ...settings } = stored;
+    const { format: _f, version, savedAt: _s, save: _save, traineeId, employeeId, ...rest } = stored;
+    const settings: AttemptSettings = {
+      ...rest,
+      traineeId: traineeId ?? current?.traineeId ?? 'unknown',
+      employeeId: employeeId ?? null,
+    };
     const { session, madeUnder } = restored.value;
     const attempt = new Attempt(world, settings, session);
-    if (madeUnder) attempt.save();
+    attempt.lastSave = stored.save;
+    if (madeUnder || version !== ATTEMPT_VERSION) attempt.save();
     return succeed({ attempt, madeUnder });
   }
 
@@ -213,6 +229,7 @@ export class Attempt {
       savedAt: this.world.now().toISOString(),
       save: saveSession(this.session),
     };
+    this.lastSave = stored.save;
     return this.world.store.saveCurrent(stored);
   }
 
@@ -222,29 +239,37 @@ export class Attempt {
   }
 
   /**
-   * Ends the attempt: scores it into a scorecard, adds it to the history and forgets the current save.
-   * The scorecard comes back even when storage fails, so the debrief can show and export it.
+   * Ends the attempt: scores it into a scorecard, adds it to the history and, once it is kept there,
+   * forgets the current save. The scorecard comes back at once, even when keeping it fails, so the
+   * debrief can show and export it; `kept` says later whether it was kept.
    */
-  finish(attemptId: string): { scorecard: Scorecard; kept: WriteResult } {
+  finish(attemptId: string): { scorecard: Scorecard; kept: Promise<WriteResult> } {
     const finishedAt = this.world.now().toISOString();
+    const { trainee, traineeId, employeeId } = this.settings;
     const scorecard = createScorecard(this.session.transcript, this.world.scenarios, {
-      trainee: this.settings.trainee,
+      trainee: { name: trainee, id: traineeId, employeeId },
       attemptId,
       language: this.settings.language,
       finishedAt,
     });
-    const kept = this.world.store.addToHistory({
-      id: attemptId,
-      trainee: this.settings.trainee,
-      mode: this.settings.mode,
-      playing: this.settings.playing,
-      scenarios: scorecard.scenarios.map((s) => s.id),
-      grade: scorecard.score.grade,
-      overall: scorecard.score.overall,
-      finishedAt,
-      scorecard: JSON.stringify(scorecard),
-    });
-    if (kept.ok) this.world.store.clearCurrent();
+    const lastSave = this.lastSave;
+    const kept = this.world.history
+      .add({
+        id: attemptId,
+        trainee,
+        traineeId,
+        mode: this.settings.mode,
+        playing: this.settings.playing,
+        scenarios: scorecard.scenarios.map((s) => s.id),
+        grade: scorecard.score.grade,
+        overall: scorecard.score.overall,
+        finishedAt,
+        scorecard: JSON.stringify(scorecard),
+      })
+      .then((result) => {
+        if (result.ok) this.world.store.clearCurrent((stored) => stored.save === lastSave);
+        return result;
+      });
     return { scorecard, kept };
   }
 }

@@ -1,13 +1,14 @@
 /**
  * Where an attempt lives between refreshes: the current attempt's save (written after every intent)
- * and the history of finished attempts, in the browser's localStorage. Storage is untrusted and can
+ * and, where IndexedDB cannot be used (see `historyStore`), the capped list of finished attempts, in
+ * the browser's localStorage. Storage is untrusted and can
  * fail: it may be disabled, full or hold a damaged or newer save. Every operation returns what
  * happened, never throws, and keeps whatever it could not read so nothing is lost; the game carries
  * on in memory and shows the reason.
  */
 import { z } from 'zod';
 import { fail, type Result, succeed } from '../../core/result';
-import type { Grade } from '../../core/runtime';
+import { EmployeeIdSchema, TraineeIdSchema } from '../../core/runtime';
 
 /** The few Storage methods the store needs (localStorage, or a stand-in in tests). */
 export interface KeyValueStorage {
@@ -39,18 +40,24 @@ const KEYS = {
 
 /** The `format` of a stored attempt. */
 export const ATTEMPT_FORMAT = 'escalation-desk/attempt';
-/** The stored attempt's version; an older one would be migrated here, a newer one is refused. */
-export const ATTEMPT_VERSION = 1;
+/**
+ * The stored attempt's version; an older one is migrated here, a newer one is refused. Version 2 added
+ * the trainee's id and employee id; a version 1 save is read without them (see `Attempt.resume`).
+ */
+export const ATTEMPT_VERSION = 2;
 const MAX_ATTEMPT_CHARS = 4 * 1024 * 1024;
-/** Finished attempts kept; the oldest go first when storage is full. */
+/** Finished attempts kept in localStorage (IndexedDB keeps them all); the oldest go first when full. */
 export const MAX_HISTORY = 100;
 
 const Language = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/);
 
 const StoredAttemptSchema = z.strictObject({
   format: z.literal(ATTEMPT_FORMAT),
-  version: z.literal(ATTEMPT_VERSION),
+  version: z.union([z.literal(1), z.literal(ATTEMPT_VERSION)]),
   trainee: z.string().max(200),
+  /** Absent in version 1 saves, made before trainees had ids. */
+  traineeId: TraineeIdSchema.optional(),
+  employeeId: EmployeeIdSchema.nullable().optional(),
   language: Language,
   mode: z.enum(['practice', 'shift']),
   /** The scenario of a practice attempt, or the shift's id. */
@@ -65,9 +72,12 @@ const StoredAttemptSchema = z.strictObject({
 /** The current attempt as stored: who plays what, how, and the engine's save. */
 export type StoredAttempt = z.infer<typeof StoredAttemptSchema>;
 
-const HistoryEntrySchema = z.strictObject({
+/** A finished attempt as kept, checked whenever it is read back (storage is untrusted). */
+export const HistoryEntrySchema = z.strictObject({
   id: z.string().max(100),
   trainee: z.string().max(200),
+  /** Absent in entries kept before trainees had ids. */
+  traineeId: TraineeIdSchema.optional(),
   mode: z.enum(['practice', 'shift']),
   playing: z.string().max(80),
   scenarios: z.array(z.string().max(80)).max(200),
@@ -179,8 +189,15 @@ export class AttemptStore {
     return succeed(parsed.data);
   }
 
-  /** Forgets the current attempt (finished, or abandoned by the trainee). */
-  clearCurrent(): void {
+  /**
+   * Forgets the current attempt (finished, or abandoned by the trainee); with `onlyIf`, only when the
+   * stored attempt is still the one it accepts (a finish confirmed late must not forget a newer one).
+   */
+  clearCurrent(onlyIf?: (stored: StoredAttempt) => boolean): void {
+    if (onlyIf) {
+      const read = this.readCurrent();
+      if (!read.ok || !read.value || !onlyIf(read.value)) return;
+    }
     try {
       this.storage?.removeItem(KEYS.current);
       this.storage?.removeItem(KEYS.slotA);
@@ -220,15 +237,12 @@ export class AttemptStore {
     }
   }
 
-  /** Each scenario's best grade for a trainee, for the scenario picker. */
-  bestGrades(trainee: string): Map<string, Grade> {
-    const order: readonly Grade[] = ['Unsatisfactory', 'Expected', 'Desired', 'Exceptional'];
-    const best = new Map<string, Grade>();
-    for (const entry of this.history()) {
-      if (entry.trainee !== trainee || entry.mode !== 'practice' || entry.grade === null) continue;
-      const known = best.get(entry.playing);
-      if (!known || order.indexOf(entry.grade) > order.indexOf(known)) best.set(entry.playing, entry.grade);
+  /** Forgets the localStorage list of finished attempts (once they are safely elsewhere). */
+  clearHistory(): void {
+    try {
+      this.storage?.removeItem(KEYS.history);
+    } catch {
+      // Left in place: moving it again later is harmless, entries are kept by id.
     }
-    return best;
   }
 }

@@ -205,7 +205,10 @@ export class DeskScene extends Phaser.Scene {
     const { scorecard, kept } = attempt.finish(id);
     s.play.scorecard = scorecard;
     s.play.finishedId = id;
-    s.notify(kept.ok ? null : s.i18n.t(`notice.notKept.${kept.problems[0]?.code}`));
+    s.notify(null);
+    void kept.then((result) => {
+      if (!result.ok) s.notify(s.i18n.t(`notice.notKept.${result.problems[0]?.code}`));
+    });
     this.scene.start(SCENES.debrief);
   }
 }
@@ -248,7 +251,13 @@ export class DebriefScene extends Phaser.Scene {
       },
       {
         tryAgain: () => {
-          const world = { scenarios: s.pack.scenarios, shifts: s.pack.shifts, store: s.store, now: s.now };
+          const world = {
+            scenarios: s.pack.scenarios,
+            shifts: s.pack.shifts,
+            store: s.store,
+            history: s.history,
+            now: s.now,
+          };
           s.play.attempt = Attempt.start(world, attempt.settings, s.seed());
           this.scene.start(SCENES.desk);
         },

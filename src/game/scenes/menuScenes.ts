@@ -4,12 +4,13 @@
  * captions and announcements. None of them decides an outcome or a score.
  */
 import * as Phaser from 'phaser';
+import { attemptsFileName, attemptsJsonl, bestGrades, type HistoryView } from '../attempt/historyStore';
 import { SCENES, SOUND_CUES } from '../keys';
 import type { GameServices } from '../services';
 import { applySettings, type Settings } from '../settings';
 import { inLanguage } from '../text';
 import { button, download, el, markScene } from '../ui/dom';
-import { renderMenu } from '../ui/MenuView';
+import { type MenuFill, renderMenu } from '../ui/MenuView';
 import { drawOffice } from './office';
 
 type DeskModule = typeof import('./deskScenes');
@@ -116,6 +117,10 @@ export class MenuScene extends Phaser.Scene {
   private unreadable: string | null = null;
   /** What to try again after the desk's code failed to load; null when nothing failed. */
   private retry: (() => void) | null = null;
+  /** The finished attempts, once read (the menu shows before they arrive). */
+  private history: HistoryView | null = null;
+  /** Fills the history into the menu on screen. */
+  private fill: MenuFill | null = null;
 
   constructor(readonly services: GameServices) {
     super(SCENES.menu);
@@ -123,8 +128,13 @@ export class MenuScene extends Phaser.Scene {
 
   create(): void {
     drawOffice(this, true);
+    this.history = null;
     this.render();
     markScene(SCENES.menu);
+    void this.services.history.view().then((history) => {
+      this.history = history;
+      if (this.scene.isActive()) this.fill?.(this.fillOf(history));
+    });
     // Neither the engine nor the sounds are needed to show the menu; fetch them now so starting is
     // instant. (Browsers also only let sound play once the trainee has interacted with the page.)
     void loadDesk(this).catch(() => {
@@ -140,7 +150,13 @@ export class MenuScene extends Phaser.Scene {
     const s = this.services;
     const t = s.i18n.t;
     const settings = s.settings.value;
-    const world = { scenarios: s.pack.scenarios, shifts: s.pack.shifts, store: s.store, now: s.now };
+    const world = {
+      scenarios: s.pack.scenarios,
+      shifts: s.pack.shifts,
+      store: s.store,
+      history: s.history,
+      now: s.now,
+    };
     const stored = this.unreadable === null ? s.store.readCurrent() : null;
     const start = (mode: 'practice' | 'shift', playing: string): void =>
       void loadDesk(this).then(
@@ -157,7 +173,7 @@ export class MenuScene extends Phaser.Scene {
     const resume = (): void =>
       void loadDesk(this).then(
         ({ Attempt }) => {
-          const resumed = Attempt.resume(world);
+          const resumed = Attempt.resume(world, { traineeId: s.settings.value.traineeId });
           if (!resumed.ok) {
             this.unreadable = resumed.problems[0]?.raw ?? '';
             this.render();
@@ -190,13 +206,12 @@ export class MenuScene extends Phaser.Scene {
       resumeInfo = t('menu.resumeInfo', { what, time: when });
     }
     const damaged = this.unreadable ?? (stored && !stored.ok ? (stored.problems[0]?.raw ?? '') : null);
-    renderMenu(
+    this.fill = renderMenu(
       s.ui,
       {
         pack: s.pack,
         settings,
-        bestGrades: s.store.bestGrades(settings.trainee),
-        history: s.store.history(),
+        history: this.history ? this.fillOf(this.history) : null,
         resumeInfo,
       },
       {
@@ -215,6 +230,14 @@ export class MenuScene extends Phaser.Scene {
               }
             : null,
         changeSettings: (changes) => this.changeSettings(changes),
+        exportAttempts: () => {
+          if (this.history)
+            download(
+              attemptsFileName(s.now()),
+              attemptsJsonl(this.history.entries).text,
+              'application/jsonl',
+            );
+        },
         // The guide and its renderer load when first asked for: the menu does not wait for them.
         howItWorks: () =>
           void import('../ui/howItWorks').then(({ openHowItWorks }) =>
@@ -233,6 +256,11 @@ export class MenuScene extends Phaser.Scene {
     );
   }
 
+  private fillOf(history: HistoryView) {
+    const { trainee, traineeId } = this.services.settings.value;
+    return { ...history, bestGrades: bestGrades(history.entries, { name: trainee, id: traineeId }) };
+  }
+
   /** The desk's code did not arrive: say so, and offer to try the same thing again. */
   private deskFailed(again: () => void): void {
     this.retry = again;
@@ -244,6 +272,8 @@ export class MenuScene extends Phaser.Scene {
   private attemptSettings(mode: 'practice' | 'shift', playing: string, settings: Settings) {
     return {
       trainee: settings.trainee,
+      traineeId: settings.traineeId,
+      employeeId: settings.employeeId || null,
       language: settings.language,
       mode,
       playing,

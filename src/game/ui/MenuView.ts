@@ -5,7 +5,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { Grade, PackCheck, Scenario } from '../../core/runtime';
-import type { HistoryEntry } from '../attempt/attemptStore';
+import type { HistoryView } from '../attempt/historyStore';
 import { UI_LANGUAGES, type UiLanguage } from '../i18n';
 import type { Settings } from '../settings';
 import { inLanguage } from '../text';
@@ -23,14 +23,24 @@ export interface MenuActions {
   readonly retry: (() => void) | null;
   /** Opens "How it works". */
   readonly howItWorks: () => void;
+  /** Downloads every finished attempt as JSON Lines. */
+  readonly exportAttempts: () => void;
 }
+
+/** The finished attempts and each scenario's best grade, filled in once they have been read. */
+export interface MenuHistory extends HistoryView {
+  readonly bestGrades: ReadonlyMap<string, Grade>;
+}
+
+/** Fills the finished attempts into the menu on screen, in place (focus and typing are kept). */
+export type MenuFill = (history: MenuHistory) => void;
 
 /** What the menu shows. */
 export interface MenuModel {
   readonly pack: PackCheck;
   readonly settings: Settings;
-  readonly bestGrades: ReadonlyMap<string, Grade>;
-  readonly history: readonly HistoryEntry[];
+  /** Null while the finished attempts are being read. */
+  readonly history: MenuHistory | null;
   readonly resumeInfo: string | null;
 }
 
@@ -41,14 +51,32 @@ function languageName(code: UiLanguage): string {
   return new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
 }
 
-/** Renders the menu into `root`, replacing what was there. */
-export function renderMenu(root: HTMLElement, model: MenuModel, actions: MenuActions, t: TFunction): void {
+/**
+ * Renders the menu into `root`, replacing what was there; returns what fills in the finished attempts
+ * when they arrive.
+ */
+export function renderMenu(
+  root: HTMLElement,
+  model: MenuModel,
+  actions: MenuActions,
+  t: TFunction,
+): MenuFill {
   const { settings, pack } = model;
   const language = settings.language;
   const title = (s: Scenario) => inLanguage(s.title, language);
 
   const name = el('input', { type: 'text', autocomplete: 'name', maxlength: 80, value: settings.trainee });
   name.addEventListener('change', () => actions.changeSettings({ trainee: name.value.trim() }));
+  const employeeId = el('input', {
+    type: 'text',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    maxlength: 64,
+    value: settings.employeeId,
+  });
+  employeeId.addEventListener('change', () =>
+    actions.changeSettings({ employeeId: employeeId.value.trim() }),
+  );
 
   const languagePicker = select(
     UI_LANGUAGES.map((code) => ({ value: code, text: languageName(code) })),
@@ -62,6 +90,7 @@ export function renderMenu(root: HTMLElement, model: MenuModel, actions: MenuAct
   const who = card(
     { id: 'menu-who', heading: t('menu.who') },
     labelled(t('menu.name'), name),
+    labelled(t('menu.employeeId'), employeeId),
     labelled(t('menu.language'), languagePicker),
   );
 
@@ -72,6 +101,7 @@ export function renderMenu(root: HTMLElement, model: MenuModel, actions: MenuAct
   const rank = (s: Scenario) =>
     s.difficulty === null ? DIFFICULTY_ORDER.length : DIFFICULTY_ORDER.indexOf(s.difficulty);
   let first = true;
+  const bestSpans: ((grades: ReadonlyMap<string, Grade>) => void)[] = [];
   for (const topic of topics) {
     const scenarios = pack.scenarios
       .filter((s) => (s.topic?.id ?? null) === topic)
@@ -86,8 +116,18 @@ export function renderMenu(root: HTMLElement, model: MenuModel, actions: MenuAct
     for (const scenario of scenarios) {
       const radio = el('input', { type: 'radio', name: 'scenario', value: scenario.id, checked: first });
       first = false;
-      const best = model.bestGrades.get(scenario.id);
       const needed = pack.pack.tiers.find((tier) => tier.level === scenario.level);
+      const bestSpan = el('span', { class: 'scenario-best none', text: t('menu.notPlayed') });
+      bestSpans.push((grades) => {
+        const best = grades.get(scenario.id);
+        bestSpan.className = `scenario-best${best ? '' : ' none'}`;
+        bestSpan.textContent = best
+          ? t('menu.bestAndNeeded', {
+              grade: t(`scorecard.grades.${best}`),
+              tier: needed ? inLanguage(needed.name, language) : scenario.level,
+            })
+          : t('menu.notPlayed');
+      });
       group.append(
         el(
           'label',
@@ -105,15 +145,7 @@ export function renderMenu(root: HTMLElement, model: MenuModel, actions: MenuAct
               .filter((part) => part !== null)
               .join(' · '),
           }),
-          el('span', {
-            class: `scenario-best${best ? '' : ' none'}`,
-            text: best
-              ? t('menu.bestAndNeeded', {
-                  grade: t(`scorecard.grades.${best}`),
-                  tier: needed ? inLanguage(needed.name, language) : scenario.level,
-                })
-              : t('menu.notPlayed'),
-          }),
+          bestSpan,
         ),
       );
     }
@@ -219,12 +251,30 @@ export function renderMenu(root: HTMLElement, model: MenuModel, actions: MenuAct
       )
     : null;
 
-  const recent = model.history.slice(0, 5);
-  const historyCard =
-    recent.length > 0
-      ? card(
-          { id: 'menu-history', heading: t('menu.history') },
-          el(
+  // The finished attempts arrive after the menu is drawn (IndexedDB is asynchronous): the card says so
+  // until then, and is filled in place.
+  const historyBody = el('div', { class: 'history-body', 'aria-live': 'polite' });
+  const exportReason = el('p', { id: 'menu-export-reason', class: 'field-hint' });
+  const exportButton = button(t('menu.exportAttempts'), actions.exportAttempts, {
+    disabled: true,
+    'aria-describedby': 'menu-export-reason',
+  });
+  const historyCard = card(
+    { id: 'menu-history', heading: t('menu.history') },
+    historyBody,
+    exportButton,
+    exportReason,
+  );
+  const fill: MenuFill = (history) => {
+    for (const show of bestSpans) show(history.bestGrades);
+    const recent = history.entries.slice(0, 5);
+    historyBody.replaceChildren(
+      history.storage === 'fallback'
+        ? el('p', { class: 'history-fallback', role: 'status', text: t('menu.historyUnavailable') })
+        : '',
+      recent.length === 0
+        ? el('p', { text: t('menu.historyNone') })
+        : el(
             'ul',
             { class: 'history' },
             ...recent.map((h) => {
@@ -249,8 +299,13 @@ export function renderMenu(root: HTMLElement, model: MenuModel, actions: MenuAct
               });
             }),
           ),
-        )
-      : null;
+    );
+    exportButton.disabled = history.entries.length === 0;
+    exportReason.textContent =
+      history.entries.length === 0 ? t('menu.exportAttemptsNone') : t('menu.exportAttemptsHint');
+  };
+  historyBody.append(el('p', { text: t('menu.historyLoading') }));
+  exportReason.textContent = t('menu.historyLoading');
 
   // Three columns on a laptop screen and up, each scrolling inside itself, so the settings are in view
   // without scrolling: who and the settings; the practice list; then resume, shift and history.
@@ -281,4 +336,6 @@ export function renderMenu(root: HTMLElement, model: MenuModel, actions: MenuAct
       ),
     ),
   );
+  if (model.history) fill(model.history);
+  return fill;
 }

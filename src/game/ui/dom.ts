@@ -62,8 +62,8 @@ export function markScene(key: string): void {
 }
 
 /** Offers text as a file download. */
-export function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+export function download(name: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = el('a', { href: url, download: name });
   document.body.append(link);
   link.click();

@@ -17,6 +17,8 @@ import {
   type KeyValueStorage,
 } from '../../../src/game/attempt/attemptStore';
 import { caseRecord, conversation, promiseTracker, queue } from '../../../src/game/attempt/deskView';
+import { type AttemptDatabase, bestGrades, HistoryStore } from '../../../src/game/attempt/historyStore';
+import { MemoryAttemptDatabase } from '../../support/memoryAttemptDatabase';
 import { loadStarterPack } from '../../support/starterPack';
 
 /** A Storage stand-in that can be made full or broken. */
@@ -37,14 +39,20 @@ class MemoryStorage implements KeyValueStorage {
 
 const pack = loadStarterPack();
 const clock = () => new Date('2026-11-22T10:00:00.000Z');
-const world = (storage: KeyValueStorage | null) => ({
-  scenarios: pack.scenarios,
-  shifts: pack.shifts,
-  store: new AttemptStore(storage),
-  now: clock,
-});
+const world = (storage: KeyValueStorage | null, database: AttemptDatabase | null = null) => {
+  const store = new AttemptStore(storage);
+  return {
+    scenarios: pack.scenarios,
+    shifts: pack.shifts,
+    store,
+    history: new HistoryStore(Promise.resolve(database), store),
+    now: clock,
+  };
+};
 const practice: AttemptSettings = {
   trainee: 'Ana Ruiz',
+  traineeId: '3f1c2a9e-0000-4000-8000-000000000001',
+  employeeId: 'E-1042',
   language: 'en',
   mode: 'practice',
   playing: 'locked-out-before-payroll',
@@ -178,23 +186,76 @@ describe('an attempt', () => {
     expect(promiseTracker(attempt.session)[0]).toMatchObject({ id: 'p1', status: 'open', leftMs: 3_600_000 });
   });
 
-  it('finishes into a scorecard that verifies, kept in the history, and the current save is cleared', () => {
+  it('finishes into a scorecard that verifies, with the trainee’s ids, kept in the history, and the current save is cleared', async () => {
     const storage = new MemoryStorage();
-    const store = new AttemptStore(storage);
-    const attempt = Attempt.start({ ...world(storage), store }, practice, 7);
+    const database = new MemoryAttemptDatabase();
+    const w = world(storage, database);
+    const attempt = Attempt.start(w, practice, 7);
     playSome(attempt);
     const { scorecard, kept } = attempt.finish('attempt-1');
-    expect(kept.ok).toBe(true);
+    expect(scorecard.trainee).toEqual({
+      name: 'Ana Ruiz',
+      id: practice.traineeId,
+      employeeId: 'E-1042',
+    });
+    expect((await kept).ok).toBe(true);
     expect(verdictOf(verifyScorecard(scorecard, pack.scenarios, { analyser: lexiconAnalyser }))).toBe(
       'verified',
     );
-    expect(store.history()[0]).toMatchObject({
+    const { entries, storage: where } = await w.history.view();
+    expect(where).toBe('database');
+    expect(entries[0]).toMatchObject({
       id: 'attempt-1',
       trainee: 'Ana Ruiz',
+      traineeId: practice.traineeId,
       playing: practice.playing,
     });
-    expect(store.readCurrent()).toEqual({ ok: true, value: null, problems: [] });
-    expect(store.bestGrades('Ana Ruiz').get(practice.playing)).toBe(scorecard.score.grade);
+    expect(w.store.readCurrent()).toEqual({ ok: true, value: null, problems: [] });
+    const mine = bestGrades(entries, { name: 'Ana Ruiz', id: practice.traineeId });
+    expect(mine.get(practice.playing)).toBe(scorecard.score.grade);
+    // Another Ana Ruiz on the same browser profile is someone else.
+    expect(bestGrades(entries, { name: 'Ana Ruiz', id: 'someone-else' }).size).toBe(0);
+  });
+
+  it('a finish confirmed after a new attempt began does not forget the new one', async () => {
+    const storage = new MemoryStorage();
+    const w = world(storage, new MemoryAttemptDatabase());
+    const attempt = Attempt.start(w, practice, 7);
+    playSome(attempt);
+    const { kept } = attempt.finish('attempt-1');
+    Attempt.start(w, practice, 8);
+    await kept;
+    const current = w.store.readCurrent();
+    expect(current.ok && current.value).toMatchObject({ playing: practice.playing });
+  });
+
+  it('resumes a save made before attempts carried ids, under this browser’s trainee id', () => {
+    const storage = new MemoryStorage();
+    const attempt = Attempt.start(world(storage), practice, 7);
+    playSome(attempt);
+    const slot = storage.items.get('escalation-desk:attempt:current') === 'a' ? 'a' : 'b';
+    const key = `escalation-desk:attempt:${slot}`;
+    const { traineeId: _id, employeeId: _e, ...v1 } = JSON.parse(storage.items.get(key) ?? '{}');
+    storage.items.set(key, JSON.stringify({ ...v1, version: 1 }));
+    const resumed = Attempt.resume(world(storage), { traineeId: 'this-browser' });
+    if (!resumed.ok || !resumed.value) throw new Error('the version 1 save should resume');
+    expect(resumed.value.attempt.settings).toMatchObject({ traineeId: 'this-browser', employeeId: null });
+    expect(resumed.value.attempt.finish('a1').scorecard.trainee).toEqual({
+      name: 'Ana Ruiz',
+      id: 'this-browser',
+    });
+  });
+
+  it('a resumed attempt keeps its trainee id and employee id', () => {
+    const storage = new MemoryStorage();
+    const attempt = Attempt.start(world(storage), practice, 7);
+    playSome(attempt);
+    const resumed = Attempt.resume(world(storage), { traineeId: 'not-this-one' });
+    if (!resumed.ok || !resumed.value) throw new Error('the attempt should resume');
+    expect(resumed.value.attempt.settings).toMatchObject({
+      traineeId: practice.traineeId,
+      employeeId: 'E-1042',
+    });
   });
 });
 

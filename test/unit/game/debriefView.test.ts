@@ -55,7 +55,7 @@ function playedFrom(yaml: string): Scorecard {
   });
   if (!result.ok) throw new Error(result.problems[0]?.message);
   return createScorecard(result.value.session.transcript, scenarios, {
-    trainee: 'Ana Ruiz',
+    trainee: { name: 'Ana Ruiz', id: 'trainee-1' },
     attemptId: 'attempt-1',
     language: 'en',
     finishedAt: '2026-11-22T10:00:00.000Z',

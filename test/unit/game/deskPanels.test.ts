@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Attempt, type AttemptSettings } from '../../../src/game/attempt/Attempt';
 import { AttemptStore } from '../../../src/game/attempt/attemptStore';
 import { attemptEnd, conversation, patienceWord, queue } from '../../../src/game/attempt/deskView';
+import { HistoryStore } from '../../../src/game/attempt/historyStore';
 import { sendKeyOf, sends, shortcutFor } from '../../../src/game/ui/desk/shortcuts';
 import { loadStarterPack } from '../../support/starterPack';
 
@@ -66,18 +67,22 @@ describe('the queue', () => {
 describe('an escalated case', () => {
   const pack = loadStarterPack();
   const memory = new Map<string, string>();
+  const store = new AttemptStore({
+    getItem: (k) => memory.get(k) ?? null,
+    setItem: (k, v) => void memory.set(k, v),
+    removeItem: (k) => void memory.delete(k),
+  });
   const world = {
     scenarios: pack.scenarios,
     shifts: pack.shifts,
-    store: new AttemptStore({
-      getItem: (k) => memory.get(k) ?? null,
-      setItem: (k, v) => void memory.set(k, v),
-      removeItem: (k) => void memory.delete(k),
-    }),
+    store,
+    history: new HistoryStore(Promise.resolve(null), store),
     now: () => new Date('2026-12-05T10:00:00.000Z'),
   };
   const settings: AttemptSettings = {
     trainee: 'Ana Ruiz',
+    traineeId: 'trainee-1',
+    employeeId: null,
     language: 'en',
     mode: 'practice',
     playing: 'invoices-for-the-accountant',

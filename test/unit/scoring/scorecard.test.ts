@@ -4,6 +4,8 @@
  * be caught and named; a scorecard for a scenario version we no longer have says so; one made with
  * rules this build does not have says that, and is never called edited.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lexiconAnalyser } from '../../../src/core/analysis/lexiconAnalyser';
 import { canonicalJson } from '../../../src/core/canonicalJson';
@@ -13,13 +15,17 @@ import { parseScorecard } from '../../../src/core/scoring/readScorecard';
 import { RULE_SETS } from '../../../src/core/scoring/ruleVersions';
 import { RUBRIC_VERSION } from '../../../src/core/scoring/scoreAttempt';
 import {
+  createScorecard,
   MAX_SCORECARD_CHARS,
   SCORECARD_VERSION,
   type Scorecard,
   scorecardToJson,
+  TraineeIdSchema,
+  traineeIdFromName,
 } from '../../../src/core/scoring/scorecard';
 import { type Verification, verdictOf, verifyScorecard } from '../../../src/core/scoring/verifyScorecard';
-import { playedScorecard } from '../../support/playedScorecard';
+import { playedScorecard, playThrough } from '../../support/playedScorecard';
+import { REFERENCE_DIR, referenceScenarios } from '../../support/referenceScorecards';
 import { loadStarterPack } from '../../support/starterPack';
 
 const FILE = 'scenarios/level-4/power-bank-burned-son.handled-well.playthrough.yaml';
@@ -74,6 +80,74 @@ describe('a scorecard', () => {
     expect(card.attempt.mode).toBe('shift');
     expect(card.score.contacts.length).toBeGreaterThan(1);
     expect(verdictOf(verify(card))).toBe('verified');
+  });
+});
+
+describe('who played', () => {
+  it('is named by the trainee’s id and, when given, employee id (format 4)', () => {
+    const card = playedScorecard(FILE);
+    expect(card.version).toBe(SCORECARD_VERSION);
+    expect(SCORECARD_VERSION).toBe(4);
+    expect(card.trainee).toEqual({ name: 'Ana Ruiz', id: 'trainee-1' });
+    const { pack, transcript } = playThrough(FILE);
+    const withEmployee = createScorecard(transcript, pack.scenarios, {
+      trainee: { name: 'Ana Ruiz', id: 'trainee-1', employeeId: 'E-1042' },
+      attemptId: 'attempt-1',
+      language: 'en',
+      finishedAt: null,
+    });
+    expect(withEmployee.trainee).toEqual({ name: 'Ana Ruiz', id: 'trainee-1', employeeId: 'E-1042' });
+    const read = parseScorecard(scorecardToJson(withEmployee), 'card.json');
+    if (!read.ok) throw new Error(read.problems[0]?.message);
+    expect(read.value.current && read.value.scorecard.trainee.employeeId).toBe('E-1042');
+    expect(verdictOf(verify(withEmployee))).toBe('verified');
+  });
+
+  it('two trainees with the same name stay apart by id', () => {
+    const a = playedScorecard(FILE);
+    const b = edited(a, (c) => Object.assign(c.trainee, { id: 'trainee-2' }));
+    expect(a.trainee.name).toBe(b.trainee.name);
+    expect(a.trainee.id).not.toBe(b.trainee.id);
+  });
+
+  it('a format 4 scorecard without an id, or with a malformed one, is refused', () => {
+    for (const trainee of [{ name: 'Ana Ruiz' }, { name: 'Ana Ruiz', id: '<script>' }]) {
+      const json = JSON.parse(scorecardToJson(playedScorecard(FILE)));
+      json.trainee = trainee;
+      const read = parseScorecard(JSON.stringify(json, null, 2), 'card.json');
+      expect(!read.ok && read.problems[0]?.field).toMatch(/^trainee/);
+    }
+  });
+
+  it('a format 3 scorecard (no id) is still read in full and verifies; its id is simply absent', () => {
+    const name = 'shift.engine-8.0.0.lexicon-2.0.0.rubric-4.0.0.json';
+    const read = parseScorecard(readFileSync(join(REFERENCE_DIR, name), 'utf8'), name);
+    if (!read.ok) throw new Error(read.problems[0]?.message);
+    if (!read.value.current) throw new Error('a format 3 scorecard is read in full');
+    expect(read.value.scorecard.version).toBe(3);
+    expect(read.value.scorecard.trainee).toEqual({ name: 'Reference' });
+    expect(read.value.scorecard.trainee.id).toBeUndefined();
+    const result = verifyScorecard(read.value, referenceScenarios(), { analyser: lexiconAnalyser });
+    expect(verdictOf(result)).toBe('verified');
+  });
+
+  it('a format 4 scorecard passed off as format 3 (its id removed) breaks the chain', () => {
+    const json = JSON.parse(scorecardToJson(playedScorecard(FILE)));
+    json.version = 3;
+    json.trainee = { name: 'Ana Ruiz' };
+    const read = parseScorecard(JSON.stringify(json), 'card.json');
+    if (!read.ok) throw new Error(read.problems[0]?.message);
+    const result = verifyScorecard(read.value, scenarios(), { analyser: lexiconAnalyser });
+    expect(verdictOf(result)).toBe('differs');
+    expect(fields(result)[0]).toBe('log[0].hash');
+  });
+
+  it('a name gives a stable id that no random UUID can collide with', () => {
+    expect(traineeIdFromName('Alex')).toBe(traineeIdFromName('Alex'));
+    expect(traineeIdFromName('Alex')).not.toBe(traineeIdFromName('Alex Kim'));
+    expect(traineeIdFromName('Alex')).toMatch(/^named-[0-9a-f]{32}$/);
+    expect(TraineeIdSchema.safeParse(traineeIdFromName('Zoë')).success).toBe(true);
+    expect(crypto.randomUUID()).not.toMatch(/^named-/);
   });
 });
 
