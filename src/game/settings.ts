@@ -4,7 +4,7 @@
  * to the document, so text size and motion hold on every screen.
  */
 import { z } from 'zod';
-import { EmployeeIdSchema, TraineeIdSchema } from '../core/runtime';
+import { EmployeeIdSchema, TraineeIdSchema } from '../core/trainee';
 import type { KeyValueStorage } from './attempt/attemptStore';
 import { UI_LANGUAGES, type UiLanguage } from './i18n';
 

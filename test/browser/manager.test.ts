@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Dialog, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { createScorecard, type Scorecard } from '../../src/core/scoring/scorecard';
+import { createScorecard, type Scorecard, traineeIdFromName } from '../../src/core/scoring/scorecard';
 import { playThrough } from '../support/playedScorecard';
 import { browserPerFile, noSeriousViolations, SHOTS } from './session';
 
@@ -26,10 +26,16 @@ const TRAINEES = ['Ana Ruiz', 'Bo Chen', '=HYPERLINK("http://x","pay")', 'Dee Ok
 const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
 
 /** A scorecard as the game would write it: the attempt's id and date are part of what is hashed. */
-function card(file: string, trainee: string, id: string, day: number): Scorecard {
+function card(
+  file: string,
+  trainee: string,
+  id: string,
+  day: number,
+  traineeId = traineeIdFromName(trainee),
+): Scorecard {
   const { pack, transcript, run } = playThrough(file);
   return createScorecard(transcript, pack.scenarios, {
-    trainee,
+    trainee: { name: trainee, id: traineeId },
     attemptId: id,
     language: run.language,
     finishedAt: `2026-12-0${day}T09:00:00.000Z`,
@@ -46,8 +52,11 @@ function files() {
     score: { ...first.score, overall: 100 },
   };
   const payload = card(PLAYTHROUGHS[1] ?? '', PAYLOAD, 'attempt-p', 6);
+  // Another Ana Ruiz, with an id of her own: two people, two rows.
+  const otherAna = card(PLAYTHROUGHS[2] ?? '', 'Ana Ruiz', 'attempt-a2', 7, 'employee-4471');
   return [
     ...honest,
+    { name: 'other-ana.json', text: JSON.stringify(otherAna) },
     { name: 'ana-edited.json', text: JSON.stringify(tampered) },
     { name: 'payload.json', text: JSON.stringify(payload) },
     { name: 'broken.json', text: '{"format": "escalation-desk/scorecard", "version": 3, "trainee":' },
@@ -82,13 +91,14 @@ describe("the manager's review", () => {
     await openManager(page);
     await upload(page, files());
     const team = page.getByRole('table', { name: 'Team' });
-    await expect.poll(() => team.locator('tbody tr').count(), { timeout: 30_000 }).toBe(6);
+    await expect.poll(() => team.locator('tbody tr').count(), { timeout: 30_000 }).toBe(7);
+    expect(await team.getByRole('rowheader', { name: 'Ana Ruiz' }).count()).toBe(2);
     // The tampered copy is counted under Ana, and called what it is.
     await expect.poll(() => page.locator('[data-trust="changed"]').count()).toBe(1);
     expect(await page.locator('[data-trust="changed"]').textContent()).toMatch(
       /Changed after scoring[\s\S]*score\.overall/,
     );
-    expect(await page.locator('[data-trust="verified"]').count()).toBe(6);
+    expect(await page.locator('[data-trust="verified"]').count()).toBe(7);
     // The payload is shown as text; nothing in it ran or became an element.
     expect(await team.getByRole('rowheader', { name: PAYLOAD }).count()).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -104,6 +114,7 @@ describe("the manager's review", () => {
     // Sorting and filtering.
     await page.getByRole('button', { name: 'Sort by Attempts' }).click();
     expect(await team.locator('tbody tr').first().locator('th').textContent()).toBe('Ana Ruiz');
+    expect(await team.locator('tbody tr').first().locator('td').first().textContent()).toBe('2');
     await page.getByLabel('Trainee name').fill('bo');
     await expect.poll(() => team.locator('tbody tr').count()).toBe(1);
     await page.getByLabel('Trainee name').fill('');
@@ -119,7 +130,7 @@ describe("the manager's review", () => {
     // A reload keeps the team.
     await page.reload();
     await page.waitForFunction(() => document.body.dataset.page === 'manager', null, { timeout: 30_000 });
-    await expect.poll(() => team.locator('tbody tr').count()).toBe(6);
+    await expect.poll(() => team.locator('tbody tr').count()).toBe(7);
     // The same files again add nothing.
     await upload(page, files().slice(0, 2));
     await expect.poll(() => page.locator('.summary').textContent()).toMatch(/Added: 0\. Already here: 2\./);

@@ -1,7 +1,7 @@
 /** Plays a shipped playthrough and returns its transcript and scorecard, for scoring tests. */
 import { readFileSync } from 'node:fs';
 import { runPlaythrough } from '../../src/core/playthrough/runPlaythrough';
-import { createScorecard, type Scorecard } from '../../src/core/scoring/scorecard';
+import { createScorecard, type Scorecard, traineeIdFromName } from '../../src/core/scoring/scorecard';
 import { loadStarterPack } from './starterPack';
 
 export function playThrough(file: string) {
@@ -19,7 +19,7 @@ export function playThrough(file: string) {
 export function playedScorecard(file: string, trainee = 'Ana Ruiz'): Scorecard {
   const { pack, transcript, run } = playThrough(file);
   return createScorecard(transcript, pack.scenarios, {
-    trainee: { name: trainee, id: 'trainee-1' },
+    trainee: { name: trainee, id: traineeIdFromName(trainee) },
     attemptId: 'attempt-1',
     language: run.language,
     finishedAt: '2026-11-22T10:00:00.000Z',

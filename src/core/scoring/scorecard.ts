@@ -21,7 +21,11 @@ import {
   REPLY_KINDS,
 } from '../scenario/schema';
 import type { Scenario } from '../scenario/types';
+import { EmployeeIdSchema, TraineeIdSchema } from '../trainee';
 import { RUBRIC_VERSION, scoreAttempt } from './scoreAttempt';
+
+export { EmployeeIdSchema, TraineeIdSchema };
+
 import { GRADES } from './scoringRules';
 
 /** The `format` tag of every scorecard. */
@@ -260,17 +264,6 @@ const ScoreSchema = z.strictObject({
 const RefSchema = z.strictObject({ id: Id, version: z.int().min(1), contentHash: Hash });
 const Version = z.string().max(40);
 const TraineeName = z.string().max(200);
-/**
- * A trainee's id: a random UUID the game makes once per browser, or one derived from a name (see
- * {@link traineeIdFromName}) or given on the command line. Letters, digits and `._:-` only.
- */
-export const TraineeIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/);
-/** An employee id as the trainee typed it: their organisation's, so any printable text. */
-export const EmployeeIdSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[^\p{Cc}]+$/u);
 /** Who played: a name (which may be shared, or blank), the id that tells people apart, and an employee id. */
 const TraineeSchema = z.strictObject({
   name: TraineeName,

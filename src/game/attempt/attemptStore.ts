@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { fail, type Result, succeed } from '../../core/result';
-import { EmployeeIdSchema, TraineeIdSchema } from '../../core/runtime';
+import { EmployeeIdSchema, TraineeIdSchema } from '../../core/trainee';
 
 /** The few Storage methods the store needs (localStorage, or a stand-in in tests). */
 export interface KeyValueStorage {

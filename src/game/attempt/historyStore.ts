@@ -7,7 +7,8 @@
  * when it arrives. What is read back is checked entry by entry (storage is untrusted).
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import { type Grade, succeed } from '../../core/runtime';
+import { succeed } from '../../core/result';
+import type { Grade } from '../../core/runtime';
 import type { AttemptStore, HistoryEntry, WriteResult } from './attemptStore';
 import { HistoryEntrySchema } from './attemptStore';
 

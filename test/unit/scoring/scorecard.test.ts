@@ -88,7 +88,7 @@ describe('who played', () => {
     const card = playedScorecard(FILE);
     expect(card.version).toBe(SCORECARD_VERSION);
     expect(SCORECARD_VERSION).toBe(4);
-    expect(card.trainee).toEqual({ name: 'Ana Ruiz', id: 'trainee-1' });
+    expect(card.trainee).toEqual({ name: 'Ana Ruiz', id: traineeIdFromName('Ana Ruiz') });
     const { pack, transcript } = playThrough(FILE);
     const withEmployee = createScorecard(transcript, pack.scenarios, {
       trainee: { name: 'Ana Ruiz', id: 'trainee-1', employeeId: 'E-1042' },
