@@ -8,6 +8,8 @@ import type { i18n as I18n } from 'i18next';
 import { html, nothing, render } from 'lit-html';
 import type { Scenario } from '../core/scenario/types';
 import { parseScorecard } from '../core/scoring/readScorecard';
+import { HistoryEntrySchema } from '../game/attempt/attemptStore';
+import { attemptsJsonl, openAttemptDatabase } from '../game/attempt/historyStore';
 import { toCsv } from './csv';
 import type { ImportFile, Rejection } from './importScorecards';
 import type { StoredAttempt, TeamStore } from './store';
@@ -129,6 +131,23 @@ export class ManagerPage {
     });
     this.services.announce(this.summary);
     this.draw();
+  }
+
+  /** Brings in the game's own finished attempts from this browser (what "Export my attempts" would send). */
+  private async addThisBrowser(): Promise<void> {
+    const db = await openAttemptDatabase();
+    const raw = (await db?.getAll()) ?? [];
+    const entries = raw.flatMap((r) => {
+      const parsed = HistoryEntrySchema.safeParse(r);
+      return parsed.success ? [parsed.data] : [];
+    });
+    if (entries.length === 0) {
+      this.summary = this.t('import.noneHere');
+      this.services.announce(this.summary);
+      this.draw();
+      return;
+    }
+    await this.importFiles([{ name: this.t('import.thisBrowserFile'), text: attemptsJsonl(entries).text }]);
   }
 
   private async clear(): Promise<void> {
@@ -333,6 +352,7 @@ export class ManagerPage {
               <input type="file" multiple accept=".json,.jsonl,.ndjson,application/json" aria-describedby="import-hint"
                 @change=${(e: Event) => void this.pick(e.target as HTMLInputElement)} /></label>
             <p class="field-hint" id="import-hint">${t('import.filesHint')}</p>
+            <button type="button" @click=${() => void this.addThisBrowser()}>${t('import.thisBrowser')}</button>
             <div class="drop" @dragover=${(e: DragEvent) => e.preventDefault()} @drop=${(e: DragEvent) => void this.drop(e)}>${t('import.drop')}</div>
             ${
               this.progress

@@ -11,7 +11,7 @@ import type { Dialog, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { createScorecard, type Scorecard, traineeIdFromName } from '../../src/core/scoring/scorecard';
 import { playThrough } from '../support/playedScorecard';
-import { browserPerFile, noSeriousViolations, SHOTS } from './session';
+import { browserPerFile, forgetEverything, noSeriousViolations, SHOTS } from './session';
 
 const session = browserPerFile();
 
@@ -134,6 +134,30 @@ describe("the manager's review", () => {
     // The same files again add nothing.
     await upload(page, files().slice(0, 2));
     await expect.poll(() => page.locator('.summary').textContent()).toMatch(/Added: 0\. Already here: 2\./);
+    expect(session().errors).toEqual([]);
+  });
+
+  it("adds this browser's own attempts from the game", async () => {
+    const { page } = session();
+    await page.goto(`${inject('baseUrl')}?renderer=canvas`);
+    await forgetEverything(page);
+    await page.goto(`${inject('baseUrl')}?renderer=canvas`);
+    await page.waitForFunction(() => document.body.dataset.scene === 'menu', null, { timeout: 30_000 });
+    await page.getByLabel('Your name').fill('Fran Ibáñez');
+    await page.getByLabel('Your name').press('Tab');
+    await page.getByRole('button', { name: 'Start practice' }).click();
+    await page.waitForFunction(() => document.body.dataset.scene === 'desk', null, { timeout: 30_000 });
+    await page.keyboard.type('Hello Dana, I am so sorry. Let me look at your account now.');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'End attempt' }).click();
+    await page.waitForFunction(() => document.body.dataset.scene === 'debrief', null, { timeout: 30_000 });
+    await openManager(page);
+    await page.getByRole('button', { name: "Add this browser's attempts" }).click();
+    const team = page.getByRole('table', { name: 'Team' });
+    await expect
+      .poll(() => team.getByRole('rowheader', { name: 'Fran Ibáñez' }).count(), { timeout: 30_000 })
+      .toBe(1);
+    expect(await page.locator('[data-trust="verified"]', { hasText: 'Fran Ibáñez' }).count()).toBe(1);
     expect(session().errors).toEqual([]);
   });
 
