@@ -231,6 +231,13 @@ export class ManagerPage {
     const all = teamRows(this.attempts, this.scenarioInfo);
     const rows = this.rows();
     if (all.length === 0) return html`<p class="empty">${t('team.empty')}</p>`;
+    // Two trainees with one name are told apart by their employee id, or the end of their id.
+    const names = new Map<string, number>();
+    for (const row of all) names.set(row.name, (names.get(row.name) ?? 0) + 1);
+    const who = (row: TeamRow) =>
+      (names.get(row.name) ?? 0) > 1 && (row.employeeId || row.id)
+        ? html` <span class="who-id">(${row.employeeId ?? `…${(row.id ?? '').slice(-6)}`})</span>`
+        : nothing;
     const header = (column: TeamColumn) => {
       const sorted = this.sort.column === column;
       const aria = sorted ? (this.sort.descending ? 'descending' : 'ascending') : 'none';
@@ -250,7 +257,7 @@ export class ManagerPage {
           <tbody>
             ${rows.map(
               (row) => html`<tr>
-                <th scope="row">${row.name || '—'}</th>
+                <th scope="row">${row.name || '—'}${who(row)}</th>
                 <td>${row.attempts}</td>
                 <td>${this.cell(row, 'latestGrade') ?? '—'}</td>
                 <td>${this.cell(row, 'bestGrade') ?? '—'}</td>

@@ -30,7 +30,7 @@ export function summaryOf(attempt: Attempt) {
 
 /** Who a scorecard belongs to: its trainee id when it carries one, else its name. */
 export function traineeKey(attempt: Attempt): string {
-  const trainee = summaryOf(attempt).trainee as { readonly name: string; readonly id?: string };
+  const trainee = summaryOf(attempt).trainee;
   return trainee.id ? `id:${trainee.id}` : `name:${trainee.name.trim().toLowerCase()}`;
 }
 
@@ -42,6 +42,9 @@ const rank = (grade: Grade): number => GRADE_RANK[grade] ?? 0;
 export interface TeamRow {
   readonly key: string;
   readonly name: string;
+  /** The trainee's id and employee id, when their scorecards carry them (to tell two Alexes apart). */
+  readonly id: string | null;
+  readonly employeeId: string | null;
   readonly attempts: number;
   readonly latestGrade: Grade | null;
   readonly bestGrade: Grade | null;
@@ -97,6 +100,8 @@ export function teamRows(
     return {
       key,
       name: last ? summaryOf(last).trainee.name : '',
+      id: last ? (summaryOf(last).trainee.id ?? null) : null,
+      employeeId: last ? (summaryOf(last).trainee.employeeId ?? null) : null,
       attempts: sorted.length,
       latestGrade: last ? summaryOf(last).score.grade : null,
       bestGrade: grades.reduce<Grade | null>(
