@@ -5,7 +5,7 @@
  */
 import type { i18n } from 'i18next';
 import type { PackCheck, Scorecard } from '../core/runtime';
-import type { Attempt } from './attempt/Attempt';
+import type { Attempt, AttemptWorld } from './attempt/Attempt';
 import type { AttemptStore } from './attempt/attemptStore';
 import type { HistoryStore } from './attempt/historyStore';
 import type { PackLoader } from './bundledPack';
@@ -58,4 +58,15 @@ export function durationText(ms: number, language: string): string {
     unitDisplay: 'short',
     maximumFractionDigits: 1,
   }).format(minutes / 60);
+}
+
+/** What an attempt is started or resumed with: the library, the save, the history and the clock. */
+export function attemptWorld(s: GameServices): AttemptWorld {
+  return {
+    scenarios: s.pack.scenarios,
+    shifts: s.pack.shifts,
+    store: s.store,
+    history: s.history,
+    now: s.now,
+  };
 }

@@ -6,22 +6,18 @@
  * size to test-results/screenshots/); axe finds nothing serious in English or Spanish.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
-import { browserPerFile, forgetEverything, noSeriousViolations, SHOTS } from './session';
+import { describe, expect, it } from 'vitest';
+import { browserPerFile, freshMenu, noSeriousViolations, SCREEN_SIZES, SHOTS, waitForScene } from './session';
 
 const session = browserPerFile();
 
 /** From a fresh menu (scrolled to its foot, as a person picking a scenario leaves it), start a practice. */
 async function practise(page: Page, scenario: string | null = null, language: 'en' | 'es' = 'en') {
-  await page.goto(`${inject('baseUrl')}?renderer=canvas`);
-  await forgetEverything(page);
-  await page.goto(`${inject('baseUrl')}?renderer=canvas`);
-  await page.waitForFunction(() => document.body.dataset.scene === 'menu', null, { timeout: 30_000 });
-  if (language === 'es') await page.getByLabel('Language').selectOption('es');
+  await freshMenu(page, language);
   if (scenario) await page.locator(`input[name="scenario"][value="${scenario}"]`).check();
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await page.getByRole('button', { name: language === 'es' ? 'Empezar práctica' : 'Start practice' }).click();
-  await page.waitForFunction(() => document.body.dataset.scene === 'desk', null, { timeout: 30_000 });
+  await waitForScene(page, 'desk');
 }
 
 /** The page's scroll size against the window's. */
@@ -34,11 +30,7 @@ const extent = (page: Page) =>
     scrollY,
   }));
 
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-  { width: 800, height: 900 },
-] as const;
+const SIZES = SCREEN_SIZES;
 
 describe('the desk', () => {
   it('fits 1366×768 with no page scroll, starts in the reply box, and no reply makes it wider', async () => {

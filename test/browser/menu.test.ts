@@ -1,29 +1,18 @@
-/**
- * The menu and the guide, in Chromium: the settings are in view at 1366×768, "How it works" opens
- * from the menu and the desk, the menu names no tier before a case is played, and loading failures
- * can be tried again (a scenario library cut off part way, the desk's code failing to arrive).
- * Screenshots of the menu and the guide at each size go to test-results/screenshots/.
- */
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { openBrowser } from './chromium';
-import { browserPerFile, forgetEverything, noSeriousViolations, SHOTS } from './session';
+import {
+  browserPerFile,
+  forgetEverything,
+  freshMenu,
+  noSeriousViolations,
+  SCREEN_SIZES,
+  SHOTS,
+} from './session';
 
 const session = browserPerFile();
 
-async function menu(page: Page, language: 'en' | 'es' = 'en'): Promise<void> {
-  await page.goto(`${inject('baseUrl')}?renderer=canvas`);
-  await forgetEverything(page);
-  await page.goto(`${inject('baseUrl')}?renderer=canvas`);
-  await page.waitForFunction(() => document.body.dataset.scene === 'menu', null, { timeout: 30_000 });
-  if (language === 'es') await page.getByLabel('Language').selectOption('es');
-}
-
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-  { width: 800, height: 900 },
-] as const;
+const menu = freshMenu;
+const SIZES = SCREEN_SIZES;
 
 describe('the menu', () => {
   it('shows the settings without scrolling at 1366×768', async () => {

@@ -4,7 +4,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { axeViolations } from './axe';
 import { type BrowserSession, openBrowser } from './chromium';
 
@@ -46,4 +46,25 @@ export async function forgetEverything(page: Page): Promise<void> {
       request.onerror = () => resolve();
     });
   });
+}
+
+/** The window sizes each screen is checked and photographed at: a laptop, a desktop, a narrow window. */
+export const SCREEN_SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+  { width: 800, height: 900 },
+] as const;
+
+/** Waits until the game shows scene `name` (the `data-scene` the scenes set on the body). */
+export async function waitForScene(page: Page, name: string): Promise<void> {
+  await page.waitForFunction((n) => document.body.dataset.scene === n, name, { timeout: 30_000 });
+}
+
+/** Opens the game's menu as on a first visit, in English or Spanish. */
+export async function freshMenu(page: Page, language: 'en' | 'es' = 'en'): Promise<void> {
+  await page.goto(`${inject('baseUrl')}?renderer=canvas`);
+  await forgetEverything(page);
+  await page.goto(`${inject('baseUrl')}?renderer=canvas`);
+  await waitForScene(page, 'menu');
+  if (language === 'es') await page.getByLabel('Language').selectOption('es');
 }

@@ -13,7 +13,7 @@ import {
   type Scorecard,
   transcriptOf,
 } from '../../core/runtime';
-import { inLanguage } from '../text';
+import { inLanguage, moneyText } from '../text';
 
 /** The translations, formats and scenarios a debrief is built with. */
 export interface DebriefContext {
@@ -79,11 +79,7 @@ export function tierName(scenario: Scenario, level: number, language: string): s
 
 /** An amount in the scenario's currency. */
 export function money(amount: number, scenario: Scenario, language: string): string {
-  return new Intl.NumberFormat(language, {
-    style: 'currency',
-    currency: scenario.currency,
-    maximumFractionDigits: Number.isInteger(amount) ? 0 : 2,
-  }).format(amount);
+  return moneyText(amount, scenario.currency, language);
 }
 
 type Params = Readonly<Record<string, string | number>>;

@@ -21,7 +21,7 @@ import {
   type OutcomeLine,
   outcomeLines,
 } from './debriefOutcomes';
-import { type DebriefTips, debriefTips } from './debriefTips';
+import { type DebriefTips, debriefTips, type TipLine } from './debriefTips';
 
 export type { ActionStatus, CriticalLine, DebriefContext, ExpectedCase, Legend, OutcomeLine };
 
@@ -76,14 +76,8 @@ export interface NoteLine {
 /** Evidence worth less than this is left out of the transcript's notes (it stays in "How you did"). */
 const NOTE_MIN_POINTS = 1;
 
-/** One tip as the debrief shows it: the advice and the customers it is about. */
-export interface TipView {
-  readonly text: string;
-  readonly names: readonly string[];
-  readonly critical: boolean;
-  /** Overall points it cost, across the customers named; null for a critical error. */
-  readonly cost: number | null;
-}
+/** One tip as the debrief shows it: the advice, the customers it is about, and what it cost. */
+export type TipView = Pick<TipLine, 'text' | 'names' | 'critical' | 'cost'>;
 
 /** A note on a dimension: to polish, or held where it is by the case itself. */
 export interface NoteView {

@@ -9,7 +9,7 @@ import { Attempt } from '../attempt/Attempt';
 import { debriefView } from '../debrief/debriefView';
 import { UI_LANGUAGES } from '../i18n';
 import { SCENES } from '../keys';
-import { clockText, durationText, type GameServices } from '../services';
+import { attemptWorld, clockText, durationText, type GameServices } from '../services';
 import { applySettings } from '../settings';
 import { inLanguage } from '../text';
 import { renderDebrief } from '../ui/DebriefPanel';
@@ -251,14 +251,7 @@ export class DebriefScene extends Phaser.Scene {
       },
       {
         tryAgain: () => {
-          const world = {
-            scenarios: s.pack.scenarios,
-            shifts: s.pack.shifts,
-            store: s.store,
-            history: s.history,
-            now: s.now,
-          };
-          s.play.attempt = Attempt.start(world, attempt.settings, s.seed());
+          s.play.attempt = Attempt.start(attemptWorld(s), attempt.settings, s.seed());
           this.scene.start(SCENES.desk);
         },
         exportScorecard: () => download(`scorecard-${playing}.json`, `${JSON.stringify(card, null, 2)}\n`),

@@ -6,7 +6,7 @@
 import * as Phaser from 'phaser';
 import { attemptsFileName, attemptsJsonl, bestGrades, type HistoryView } from '../attempt/historyStore';
 import { SCENES, SOUND_CUES } from '../keys';
-import type { GameServices } from '../services';
+import { attemptWorld, type GameServices } from '../services';
 import { applySettings, type Settings } from '../settings';
 import { inLanguage } from '../text';
 import { button, download, el, markScene } from '../ui/dom';
@@ -150,13 +150,7 @@ export class MenuScene extends Phaser.Scene {
     const s = this.services;
     const t = s.i18n.t;
     const settings = s.settings.value;
-    const world = {
-      scenarios: s.pack.scenarios,
-      shifts: s.pack.shifts,
-      store: s.store,
-      history: s.history,
-      now: s.now,
-    };
+    const world = attemptWorld(s);
     const stored = this.unreadable === null ? s.store.readCurrent() : null;
     const start = (mode: 'practice' | 'shift', playing: string): void =>
       void loadDesk(this).then(

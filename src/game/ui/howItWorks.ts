@@ -8,7 +8,7 @@
 import type { TFunction } from 'i18next';
 import { html, render } from 'lit-html';
 import type { Pack } from '../../core/scenario/types';
-import { inLanguage } from '../text';
+import { inLanguage, moneyText } from '../text';
 
 /** The critical errors, in the order a new hire meets them (their texts are the rubric's tips). */
 const CRITICAL = [
@@ -25,12 +25,7 @@ const GRADES = ['Unsatisfactory', 'Expected', 'Desired', 'Exceptional'] as const
 const LIMITS = ['refund', 'replace', 'pay', 'credit'] as const;
 
 function guide(pack: Pack, t: TFunction, language: string) {
-  const money = (n: number) =>
-    new Intl.NumberFormat(language, {
-      style: 'currency',
-      currency: pack.currency,
-      maximumFractionDigits: 0,
-    }).format(n);
+  const money = (n: number) => moneyText(n, pack.currency, language);
   const limits = (tier: Pack['tiers'][number]) => {
     const granted = LIMITS.filter((k) => tier.limits[k] > 0).map((k) =>
       t('desk.limit', { kind: t(`desk.offerKinds.${k}`), amount: money(tier.limits[k]) }),

@@ -7,6 +7,7 @@ import { live } from 'lit-html/directives/live.js';
 import { PROMISE_KINDS, RESOLUTION_KINDS, type Scenario } from '../../../core/runtime';
 import { caseRecord, conversation, inLanguage, promiseTracker } from '../../attempt/deskView';
 import { clockText, durationText } from '../../services';
+import { moneyText } from '../../text';
 import { type DeskContext, nameOf } from './deskContext';
 import { sends } from './shortcuts';
 
@@ -42,12 +43,7 @@ function recordCard(ctx: DeskContext, contact: string, scenario: Scenario) {
 function authorityCard(ctx: DeskContext, scenario: Scenario) {
   const { t, language } = ctx.options;
   const tier = scenario.tiers[scenario.traineeTier - 1];
-  const money = (n: number) =>
-    new Intl.NumberFormat(language, {
-      style: 'currency',
-      currency: scenario.currency,
-      maximumFractionDigits: 0,
-    }).format(n);
+  const money = (n: number) => moneyText(n, scenario.currency, language);
   return card(
     'authority-heading',
     t('desk.authority'),
