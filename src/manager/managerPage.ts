@@ -10,8 +10,12 @@ import type { Scenario } from '../core/scenario/types';
 import { parseScorecard } from '../core/scoring/readScorecard';
 import { HistoryEntrySchema } from '../game/attempt/attemptStore';
 import { attemptsJsonl, openAttemptDatabase } from '../game/attempt/historyStore';
+import { download } from '../game/ui/dom';
 import { toCsv } from './csv';
+import type { DebriefReader } from './debriefReader';
 import type { ImportFile, Rejection } from './importScorecards';
+import { traineeTimeline } from './insights';
+import { scenariosView, scenarioView } from './scenarioView';
 import type { StoredAttempt, TeamStore } from './store';
 import {
   type Attempt,
@@ -23,9 +27,12 @@ import {
   type TeamFilter,
   type TeamRow,
   teamRows,
+  traineeKey,
 } from './team';
+import { attemptView, CHART_LINES, chartValues, traineeView } from './traineeView';
 import type { Trust } from './trust';
 import type { VerifyMessage, VerifyRequest } from './verifyWorker';
+import { hrefOf, type Route, routeOf, scenarioTitle, type ViewContext } from './viewContext';
 
 const COLUMNS: readonly TeamColumn[] = [
   'name',
@@ -58,6 +65,12 @@ export class ManagerPage {
   private progress: { done: number; total: number } | null = null;
   private sort: { column: TeamColumn; descending: boolean } = { column: 'name', descending: false };
   private filter: TeamFilter = NO_FILTER;
+  private route: Route = routeOf(window.location.hash);
+  /** The game's debrief, loaded when a view first needs it. */
+  private reader: { readonly language: string; readonly value: DebriefReader } | null = null;
+  private readerLoading: string | null = null;
+  /** What the progress chart shows now, and how to take it down. */
+  private chart: { readonly key: string; readonly remove: () => void } | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -70,6 +83,12 @@ export class ManagerPage {
 
   /** Loads the kept team, then draws. */
   async start(): Promise<void> {
+    window.addEventListener('hashchange', () => {
+      this.route = routeOf(window.location.hash);
+      this.draw();
+      // A new view: take the reader to its heading, as a new page would.
+      this.root.querySelector<HTMLElement>('#view-heading')?.focus();
+    });
     this.draw();
     this.stored = (await this.services.store?.all()) ?? [];
     this.attempts = this.stored.flatMap((s) => this.toAttempt(s));
@@ -203,15 +222,7 @@ export class ManagerPage {
       ...COLUMNS.map((c) => this.cell(row, c)),
       ...HEADLINE.map((d) => row.trend[d]),
     ]);
-    const blob = new Blob([toCsv([header, ...body])], { type: 'text/csv' });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = 'team.csv';
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    download('team.csv', toCsv([header, ...body]), 'text/csv');
   }
 
   private trend(value: number | null) {
@@ -257,7 +268,7 @@ export class ManagerPage {
           <tbody>
             ${rows.map(
               (row) => html`<tr>
-                <th scope="row">${row.name || '—'}${who(row)}</th>
+                <th scope="row"><a href=${hrefOf({ view: 'trainee', key: row.key })}>${row.name || '—'}</a>${who(row)}</th>
                 <td>${row.attempts}</td>
                 <td>${this.cell(row, 'latestGrade') ?? '—'}</td>
                 <td>${this.cell(row, 'bestGrade') ?? '—'}</td>
@@ -320,13 +331,13 @@ export class ManagerPage {
           const what = s.scenarios.map((x) => x.id).join(', ');
           return html`<li data-trust=${a.trust}>
             <span class="trust-badge">${t(`trust.${a.trust}`)}</span>
-            ${t('attempts.line', {
+            <a href=${hrefOf({ view: 'attempt', hash: a.hash })}>${t('attempts.line', {
               name: s.trainee.name || '—',
               what,
               grade: s.score.grade ? t(`grades.${s.score.grade}`) : '—',
               score: s.score.overall ?? '',
               when: s.attempt.finishedAt?.slice(0, 10) ?? '—',
-            })}
+            })}</a>
             ${a.fields.length > 0 ? html`<span class="fields">${t('attempts.fields', { fields: a.fields.join(', ') })}</span>` : nothing}
           </li>`;
         })}
@@ -334,24 +345,52 @@ export class ManagerPage {
     </section>`;
   }
 
-  draw(): void {
+  /** What the views read. */
+  private context(): ViewContext {
+    return {
+      t: this.t,
+      language: this.language(),
+      attempts: this.attempts,
+      scenarios: this.services.scenarios,
+      reader: this.reader?.language === this.language() ? this.reader.value : null,
+    };
+  }
+
+  private language(): 'en' | 'es' {
+    return this.services.i18n.language === 'es' ? 'es' : 'en';
+  }
+
+  /** The view the route names. */
+  private view() {
     const t = this.t;
-    const language = this.services.i18n.language;
-    render(
-      html`<header class="masthead">
-          <div><h1>${t('title')}</h1><p>${t('intro')}</p></div>
-          <div class="masthead-tools">
-            <label class="field"><span class="field-label">${t('language')}</span>
-              <select @change=${(e: Event) => this.services.changeLanguage((e.target as HTMLSelectElement).value as 'en' | 'es')}>
-                ${(['en', 'es'] as const).map(
-                  (code) =>
-                    html`<option value=${code} ?selected=${language === code}>${new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code}</option>`,
-                )}
-              </select></label>
-            <a href="./">${t('backToGame')}</a>
-          </div>
-        </header>
-        <div class="manager-grid">
+    const ctx = this.context();
+    const route = this.route;
+    const missing = (text: string) =>
+      html`<section class="card view" aria-labelledby="view-heading">
+        <h2 id="view-heading" tabindex="-1">${text}</h2>
+        <p><a href=${hrefOf({ view: 'team' })}>${t('nav.backToTeam')}</a></p>
+      </section>`;
+    switch (route.view) {
+      case 'team':
+        return this.teamView();
+      case 'trainee': {
+        const row = teamRows(this.attempts, this.scenarioInfo).find((r) => r.key === route.key);
+        return row ? traineeView(ctx, row) : missing(t('nav.noTrainee'));
+      }
+      case 'scenarios':
+        return scenariosView(ctx);
+      case 'scenario':
+        return scenarioView(ctx, route.id);
+      case 'attempt': {
+        const attempt = this.attempts.find((a) => a.hash === route.hash);
+        return attempt ? attemptView(ctx, attempt) : missing(t('nav.noAttempt'));
+      }
+    }
+  }
+
+  private teamView() {
+    const t = this.t;
+    return html`<div class="manager-grid">
           <section class="card" aria-labelledby="import-heading">
             <h2 id="import-heading">${t('import.heading')}</h2>
             ${this.services.store ? nothing : html`<p class="warning-text">${t('import.noStorage')}</p>`}
@@ -394,8 +433,8 @@ export class ManagerPage {
             <dl>${TRUSTS.map((k) => html`<dt>${t(`trust.${k}`)}</dt><dd>${t(`trust.about.${k}`)}</dd>`)}</dl>
           </section>
         </div>
-        <section class="card team-card" aria-labelledby="team-heading">
-          <h2 id="team-heading">${t('team.heading')}</h2>
+        <section class="card team-card" aria-labelledby="view-heading">
+          <h2 id="view-heading" tabindex="-1">${t('team.heading')}</h2>
           ${this.filters()}
           <div class="table-tools">
             <button type="button" ?disabled=${this.attempts.length === 0} @click=${() => this.exportCsv()}>${t('team.csv')}</button>
@@ -403,9 +442,111 @@ export class ManagerPage {
           </div>
           ${this.teamTable()}
         </section>
-        ${this.attemptList()}`,
+        ${this.attemptList()}`;
+  }
+
+  draw(): void {
+    const t = this.t;
+    const language = this.services.i18n.language;
+    const route = this.route;
+    const tab = (view: 'team' | 'scenarios', label: string) => {
+      const here =
+        view === 'team' ? route.view !== 'scenarios' && route.view !== 'scenario' : !this.onTeamSide();
+      return html`<li><a href=${hrefOf({ view })} aria-current=${here ? 'page' : 'false'}>${label}</a></li>`;
+    };
+    render(
+      html`<header class="masthead">
+          <div><h1>${t('title')}</h1><p>${t('intro')}</p></div>
+          <div class="masthead-tools">
+            <label class="field"><span class="field-label">${t('language')}</span>
+              <select @change=${(e: Event) => this.services.changeLanguage((e.target as HTMLSelectElement).value as 'en' | 'es')}>
+                ${(['en', 'es'] as const).map(
+                  (code) =>
+                    html`<option value=${code} ?selected=${language === code}>${new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code}</option>`,
+                )}
+              </select></label>
+            <a href="./">${t('backToGame')}</a>
+          </div>
+        </header>
+        <nav class="views" aria-label=${t('nav.views')}>
+          <ul>${tab('team', t('nav.team'))}${tab('scenarios', t('nav.scenarios'))}</ul>
+        </nav>
+        <main class="view-body">${this.view()}</main>`,
       this.root,
     );
+    this.afterDraw();
+  }
+
+  private onTeamSide(): boolean {
+    return this.route.view !== 'scenarios' && this.route.view !== 'scenario';
+  }
+
+  /** What a view draws outside lit-html: the chart, the debrief, and the debrief's loading. */
+  private afterDraw(): void {
+    const route = this.route;
+    const language = this.language();
+    if ((route.view === 'attempt' || route.view === 'scenario') && this.reader?.language !== language)
+      void this.loadReader(language);
+    const chartArea = this.root.querySelector<HTMLElement>('#progress-chart');
+    const chartKey = route.view === 'trainee' ? `${route.key} ${language} ${this.attempts.length}` : '';
+    if (!chartArea || this.chart?.key !== chartKey) {
+      this.chart?.remove();
+      this.chart = null;
+    }
+    if (chartArea && route.view === 'trainee' && !this.chart) {
+      const points = traineeTimeline(this.attempts, route.key);
+      const labels = points.map((p) => p.finishedAt?.slice(0, 10) ?? '—');
+      const lines = CHART_LINES.map((line) => ({
+        label: this.t(line.key === 'overall' ? 'trainee.overall' : `team.columns.${line.key}`),
+        color: line.color,
+        dash: line.dash,
+        values: chartValues(points, line.key),
+      }));
+      const key = chartKey;
+      this.chart = { key, remove: () => undefined };
+      void import('./progressChart').then(({ drawProgress }) => {
+        // Only if the same trainee is still on screen.
+        if (this.chart?.key !== key || !chartArea.isConnected) return;
+        this.chart = { key, remove: drawProgress(chartArea, labels, lines) };
+      });
+    }
+    const drill = this.root.querySelector<HTMLElement>('#drill');
+    const reader = this.context().reader;
+    if (drill && reader && route.view === 'attempt') {
+      const attempt = this.attempts.find((a) => a.hash === route.hash);
+      const drawn = `${route.hash} ${language}`;
+      if (attempt?.read.current && drill.dataset.drawn !== drawn) {
+        const card = attempt.read.scorecard;
+        drill.dataset.drawn = drawn;
+        reader.render(
+          drill,
+          card,
+          card.scenarios.map((s) => scenarioTitle(this.context(), s.id)).join(', '),
+          {
+            exportScorecard: () =>
+              download(`scorecard-${card.attempt.id}.json`, `${JSON.stringify(card, null, 2)}\n`),
+            print: () => window.print(),
+            back: {
+              label: this.t('drill.back', { name: card.trainee.name || '—' }),
+              go: () => {
+                window.location.hash = hrefOf({ view: 'trainee', key: traineeKey(attempt) });
+              },
+            },
+          },
+        );
+      }
+    }
+  }
+
+  /** Loads the game's debrief in a language, then draws again with it. */
+  private async loadReader(language: 'en' | 'es'): Promise<void> {
+    if (this.readerLoading === language) return;
+    this.readerLoading = language;
+    const { openDebriefReader } = await import('./debriefReader');
+    const value = await openDebriefReader(language, this.services.scenarios);
+    this.reader = { language, value };
+    this.readerLoading = null;
+    this.draw();
   }
 
   private async pick(input: HTMLInputElement): Promise<void> {

@@ -138,6 +138,82 @@ describe("the manager's review", () => {
     expect(session().errors).toEqual([]);
   });
 
+  it('opens a trainee, the debrief of an attempt, and how a scenario goes across the team', async () => {
+    const { page } = session();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await openManager(page);
+    const team = page.getByRole('table', { name: 'Team' });
+    await expect.poll(() => team.locator('tbody tr').count(), { timeout: 30_000 }).toBe(7);
+
+    // The Ana with two attempts (one of them edited after scoring): her progress, as a chart and a table.
+    const ana = team.getByRole('row').filter({ has: page.getByRole('cell', { name: '2', exact: true }) });
+    await ana.getByRole('link', { name: 'Ana Ruiz' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Ana Ruiz');
+    await page.locator('#progress-chart canvas').waitFor({ timeout: 30_000 });
+    expect(await page.locator('#progress-chart').getAttribute('aria-hidden')).toBe('true');
+    await page.getByText('Show the scores as a table').click();
+    const scores = page.getByRole('table', { name: "Ana Ruiz's scores on each attempt" });
+    expect(await scores.locator('tbody tr').count()).toBe(2);
+    expect(await scores.locator('thead th').allTextContents()).toContain('Empathy phrasing');
+    const attempts = page.getByRole('table', { name: "Ana Ruiz's attempts, newest first" });
+    expect(await attempts.locator('[data-trust="changed"]').count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/manager-trainee.png`, fullPage: true });
+    await noSeriousViolations(page);
+
+    // Her verified attempt opens on the debrief she saw: the same transcript, with marked words.
+    await attempts
+      .getByRole('row')
+      .filter({ has: page.locator('[data-trust="verified"]') })
+      .getByRole('link')
+      .click();
+    await page.locator('.drill #debrief-transcript').waitFor({ timeout: 30_000 });
+    expect(await page.locator('.drill mark').count()).toBeGreaterThan(0);
+    expect(await page.locator('.drill').getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/manager-attempt.png`, fullPage: true });
+    await noSeriousViolations(page);
+    await page.getByRole('button', { name: 'Back to Ana Ruiz' }).click();
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toMatch(/^#trainee\//);
+
+    // The scenarios across the team, then one of them.
+    await page.getByRole('link', { name: 'Scenarios' }).click();
+    const scenarios = page.getByRole('table', { name: 'Scenarios' });
+    await expect.poll(() => scenarios.locator('tbody tr').count()).toBe(4);
+    await page.screenshot({ path: `${SHOTS}/manager-scenarios.png`, fullPage: true });
+    await noSeriousViolations(page);
+    await scenarios.getByRole('link', { name: 'Locked out before payroll' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Grades' }).count()).toBe(1);
+    const grades = page.getByRole('table', { name: /^Grades of the \d+ graded plays/ });
+    expect(await grades.locator('tbody tr').count()).toBe(4);
+    // Evidence in the words of the debrief once it has loaded, never as a rubric key.
+    const costly = page.locator('.costly-what');
+    await expect.poll(() => costly.first().textContent(), { timeout: 30_000 }).toMatch(/\s/);
+    for (const text of await costly.allTextContents()) expect(text).not.toMatch(/^[\w-]+(\.[\w-]+)+$/);
+    await page.screenshot({ path: `${SHOTS}/manager-scenario.png`, fullPage: true });
+    await noSeriousViolations(page);
+
+    // The same in Spanish.
+    await page.getByLabel('Language').selectOption('es');
+    await expect.poll(() => page.getByRole('heading', { name: 'Notas' }).count()).toBe(1);
+    await expect.poll(() => costly.first().textContent(), { timeout: 30_000 }).toMatch(/\s/);
+    await page.screenshot({ path: `${SHOTS}/manager-scenario-es.png`, fullPage: true });
+    await noSeriousViolations(page);
+    await page.getByRole('link', { name: 'Equipo', exact: true }).click();
+    await page.getByRole('table', { name: 'Equipo' }).getByRole('link', { name: 'Bo Chen' }).click();
+    await expect
+      .poll(() => page.getByText('El gráfico aparece cuando hay dos intentos puntuados.').count())
+      .toBe(1);
+    await page
+      .getByRole('table', { name: 'Intentos de Bo Chen, los más recientes primero' })
+      .getByRole('link')
+      .click();
+    await page.locator('.drill #debrief-transcript').waitFor({ timeout: 30_000 });
+    expect(await page.locator('.drill #debrief-grade').textContent()).toBe('Su calificación');
+    await page.screenshot({ path: `${SHOTS}/manager-attempt-es.png`, fullPage: true });
+    await noSeriousViolations(page);
+    await page.getByLabel('Idioma').selectOption('en');
+    expect(session().errors).toEqual([]);
+  });
+
   it("adds this browser's own attempts from the game", async () => {
     const { page } = session();
     await page.goto(`${inject('baseUrl')}?renderer=canvas`);

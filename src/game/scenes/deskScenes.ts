@@ -256,9 +256,12 @@ export class DebriefScene extends Phaser.Scene {
         },
         exportScorecard: () => download(`scorecard-${playing}.json`, `${JSON.stringify(card, null, 2)}\n`),
         print: () => window.print(),
-        menu: () => {
-          s.play.attempt = null;
-          this.scene.start(SCENES.menu);
+        back: {
+          label: s.i18n.t('debrief.menu'),
+          go: () => {
+            s.play.attempt = null;
+            this.scene.start(SCENES.menu);
+          },
         },
       },
       s.i18n.t,

@@ -12,10 +12,12 @@ import { button, card, el } from './dom';
 
 /** What the debrief asks the game to do. */
 export interface DebriefActions {
-  readonly tryAgain: () => void;
+  /** Left out where the attempt cannot be played again from here (a manager's drill-down). */
+  readonly tryAgain?: () => void;
   readonly exportScorecard: () => void;
   readonly print: () => void;
-  readonly menu: () => void;
+  /** Where the last button goes, and what it says (the game's menu; the manager's trainee). */
+  readonly back: { readonly label: string; readonly go: () => void };
 }
 
 function gradeCard(
@@ -36,10 +38,10 @@ function gradeCard(
     el(
       'div',
       { class: 'action-row' },
-      button(t('debrief.tryAgain'), actions.tryAgain, { class: 'primary' }),
+      actions.tryAgain ? button(t('debrief.tryAgain'), actions.tryAgain, { class: 'primary' }) : null,
       button(t('debrief.export'), actions.exportScorecard),
       button(t('debrief.print'), actions.print),
-      button(t('debrief.menu'), actions.menu),
+      button(actions.back.label, actions.back.go),
     ),
   );
 }
