@@ -16,6 +16,11 @@ import { MAX_SCORECARD_CHARS } from '../core/scoring/scorecard';
 export interface ImportFile {
   readonly name: string;
   readonly text: string;
+  /**
+   * Set on a share of a bundle the page split between workers: its lines are read as a bundle's
+   * whatever their number, and counted from this line of the original file.
+   */
+  readonly share?: { readonly firstLine: number };
 }
 
 /** The most one imported file (a bundle) may hold: a team's year of attempts fits easily. */
@@ -59,11 +64,16 @@ export interface ImportResult {
   readonly conflicts: readonly Conflict[];
 }
 
+/** Whether a file is a JSON Lines bundle: by its name, or by its shape. */
+export function isBundle(file: ImportFile): boolean {
+  return file.share !== undefined || /\.(jsonl|ndjson)$/i.test(file.name) || looksLikeLines(file.text);
+}
+
 /** The documents of a file: one, or one per line of a JSON Lines bundle. */
 function documentsOf(file: ImportFile): { line: number; text: string }[] {
-  const bundle = /\.(jsonl|ndjson)$/i.test(file.name) || looksLikeLines(file.text);
-  if (!bundle) return [{ line: 1, text: file.text }];
-  return file.text.split('\n').flatMap((text, i) => (text.trim() === '' ? [] : [{ line: i + 1, text }]));
+  if (!isBundle(file)) return [{ line: 1, text: file.text }];
+  const first = file.share?.firstLine ?? 1;
+  return file.text.split('\n').flatMap((text, i) => (text.trim() === '' ? [] : [{ line: first + i, text }]));
 }
 
 /** A text that is not one JSON document but whose every line starts a JSON object: a bundle. */
@@ -82,18 +92,33 @@ function summaryOf(read: ReadScorecard) {
   return read.current ? read.scorecard : read.summary;
 }
 
+/** What one reader (the page, or one of its workers) took from its share of the files. */
+export interface ImportPart<T extends Copy = Accepted> {
+  readonly accepted: readonly T[];
+  readonly rejected: readonly Rejection[];
+  /** Scorecards already imported before, skipped. */
+  readonly duplicates: number;
+}
+
+/** What telling copies apart needs of an accepted scorecard. */
+interface Copy {
+  readonly file: string;
+  readonly line: number;
+  readonly attemptId: string;
+  readonly hash: string;
+}
+
 /**
- * Reads files into scorecards. `known` holds the attempt ids and hashes already imported, so a file
- * brought in again is counted as a duplicate and a different copy of a known attempt as a conflict.
+ * Reads files into scorecards. `known` maps the attempt ids already imported to their hashes: a
+ * scorecard imported before is skipped and counted as a duplicate. Duplicates and conflicts within
+ * the files are left to {@link mergeImports}, which sees every share.
  */
-export function importScorecards(
+export function readScorecardFiles(
   files: readonly ImportFile[],
   known: ReadonlyMap<string, string> = new Map(),
-): ImportResult {
+): ImportPart {
   const accepted: Accepted[] = [];
   const rejected: Rejection[] = [];
-  const seen = new Map<string, { file: string; line: number; hash: string }[]>();
-  for (const [attemptId, hash] of known) seen.set(attemptId, [{ file: '', line: 0, hash }]);
   let duplicates = 0;
   let count = 0;
   for (const file of files) {
@@ -104,7 +129,7 @@ export function importScorecards(
       continue;
     }
     const documents = documentsOf(file);
-    if (documents.length === 0) reject(1, '', 'The file is empty.');
+    if (documents.length === 0 && !file.share) reject(1, '', 'The file is empty.');
     for (const document of documents) {
       if (count >= MAX_IMPORT_SCORECARDS) {
         reject(document.line, '', `An import takes at most ${MAX_IMPORT_SCORECARDS} scorecards.`);
@@ -123,18 +148,99 @@ export function importScorecards(
       const read = parsed.value;
       const attemptId = summaryOf(read).attempt.id;
       const hash = contentHash(canonicalJson(JSON.parse(document.text)));
-      const copies = seen.get(attemptId) ?? [];
-      if (copies.some((c) => c.hash === hash)) {
+      if (known.get(attemptId) === hash) {
         duplicates += 1;
         continue;
       }
-      copies.push({ file: file.name, line: document.line, hash });
-      seen.set(attemptId, copies);
       accepted.push({ file: file.name, line: document.line, read, text: document.text, attemptId, hash });
     }
+  }
+  return { accepted, rejected, duplicates };
+}
+
+/**
+ * Puts the shares of one import together, in the order of the files: the same attempt twice is
+ * counted once, two different copies of one attempt id (here or among those `known`) are conflicts,
+ * and no more than {@link MAX_IMPORT_SCORECARDS} are taken in all.
+ */
+export function mergeImports<T extends Copy>(
+  parts: readonly ImportPart<T>[],
+  known: ReadonlyMap<string, string> = new Map(),
+): { accepted: T[]; rejected: Rejection[]; duplicates: number; conflicts: Conflict[] } {
+  const accepted: T[] = [];
+  const rejected = parts.flatMap((p) => p.rejected);
+  const seen = new Map<string, { file: string; line: number; hash: string }[]>();
+  for (const [attemptId, hash] of known) seen.set(attemptId, [{ file: '', line: 0, hash }]);
+  let duplicates = parts.reduce((n, p) => n + p.duplicates, 0);
+  for (const copy of parts.flatMap((p) => p.accepted)) {
+    const copies = seen.get(copy.attemptId) ?? [];
+    if (copies.some((c) => c.hash === copy.hash)) {
+      duplicates += 1;
+      continue;
+    }
+    if (accepted.length >= MAX_IMPORT_SCORECARDS) {
+      rejected.push({
+        file: copy.file,
+        line: copy.line,
+        field: '',
+        message: `An import takes at most ${MAX_IMPORT_SCORECARDS} scorecards.`,
+      });
+      continue;
+    }
+    copies.push({ file: copy.file, line: copy.line, hash: copy.hash });
+    seen.set(copy.attemptId, copies);
+    accepted.push(copy);
   }
   const conflicts = [...seen.entries()]
     .filter(([, copies]) => copies.length > 1)
     .map(([attemptId, copies]) => ({ attemptId, copies }));
   return { accepted, rejected, duplicates, conflicts };
+}
+
+/** Reads files into scorecards in one go: {@link readScorecardFiles}, then {@link mergeImports}. */
+export function importScorecards(
+  files: readonly ImportFile[],
+  known: ReadonlyMap<string, string> = new Map(),
+): ImportResult {
+  return mergeImports([readScorecardFiles(files, known)], known);
+}
+
+/**
+ * Splits files into `count` shares of about equal size for parallel reading; a bundle larger than a
+ * share is cut between its lines, each piece remembering the line it starts at.
+ */
+export function shareFiles(files: readonly ImportFile[], count: number): ImportFile[][] {
+  const shares: { size: number; files: ImportFile[] }[] = Array.from({ length: Math.max(1, count) }, () => ({
+    size: 0,
+    files: [],
+  }));
+  const total = files.reduce((n, f) => n + f.text.length, 0);
+  const target = Math.ceil(total / shares.length);
+  const pieces = files.flatMap((file): ImportFile[] => {
+    if (file.text.length <= target || shares.length === 1 || !isBundle(file)) return [file];
+    const lines = file.text.split('\n');
+    const out: ImportFile[] = [];
+    let start = 0;
+    let size = 0;
+    for (let i = 0; i < lines.length; i += 1) {
+      size += (lines[i] ?? '').length + 1;
+      if (size >= target || i === lines.length - 1) {
+        out.push({
+          name: file.name,
+          text: lines.slice(start, i + 1).join('\n'),
+          share: { firstLine: start + 1 },
+        });
+        start = i + 1;
+        size = 0;
+      }
+    }
+    return out;
+  });
+  // Largest first, each to the lightest share.
+  for (const piece of [...pieces].sort((a, b) => b.text.length - a.text.length)) {
+    const lightest = shares.reduce((a, b) => (b.size < a.size ? b : a));
+    lightest.files.push(piece);
+    lightest.size += piece.text.length;
+  }
+  return shares.filter((s) => s.files.length > 0).map((s) => s.files);
 }

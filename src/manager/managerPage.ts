@@ -13,7 +13,13 @@ import { attemptsJsonl, openAttemptDatabase } from '../game/attempt/historyStore
 import { download } from '../game/ui/dom';
 import { toCsv } from './csv';
 import type { DebriefReader } from './debriefReader';
-import type { ImportFile, Rejection } from './importScorecards';
+import {
+  type ImportFile,
+  type ImportPart,
+  mergeImports,
+  type Rejection,
+  shareFiles,
+} from './importScorecards';
 import { traineeTimeline } from './insights';
 import { scenariosView, scenarioView } from './scenarioView';
 import type { StoredAttempt, TeamStore } from './store';
@@ -31,7 +37,7 @@ import {
 } from './team';
 import { attemptView, CHART_LINES, chartValues, traineeView } from './traineeView';
 import type { Trust } from './trust';
-import type { VerifyMessage, VerifyRequest } from './verifyWorker';
+import type { Verified, VerifyMessage, VerifyRequest } from './verifyWorker';
 import { hrefOf, type Route, routeOf, scenarioTitle, type ViewContext } from './viewContext';
 
 const COLUMNS: readonly TeamColumn[] = [
@@ -122,7 +128,10 @@ export class ManagerPage {
       this.draw();
     });
     const now = new Date().toISOString();
-    const records: StoredAttempt[] = outcome.accepted.map((a) => ({
+    // Conflicting copies are shown, never counted: neither copy joins the team.
+    const conflicting = new Set(outcome.conflicts.map((c) => c.attemptId));
+    const taken = outcome.accepted.filter((a) => !conflicting.has(a.attemptId));
+    const keep: StoredAttempt[] = taken.map((a) => ({
       hash: a.hash,
       attemptId: a.attemptId,
       file: a.file,
@@ -131,22 +140,22 @@ export class ManagerPage {
       fields: a.fields,
       importedAt: now,
     }));
-    // Conflicting copies are shown, never counted: neither copy joins the team.
-    const conflicting = new Set(outcome.result.conflicts.map((c) => c.attemptId));
-    const keep = records.filter((r) => !conflicting.has(r.attemptId));
     await this.services.store?.add(keep);
     this.stored = [...this.stored, ...keep];
-    this.attempts = [...this.attempts, ...keep.flatMap((s) => this.toAttempt(s))];
-    this.rejected = [...outcome.result.rejected];
-    this.conflicts = outcome.result.conflicts.map((c) => ({
+    this.attempts = [
+      ...this.attempts,
+      ...taken.map((a) => ({ hash: a.hash, read: a.read, trust: a.trust, fields: a.fields, file: a.file })),
+    ];
+    this.rejected = [...outcome.rejected];
+    this.conflicts = outcome.conflicts.map((c) => ({
       attemptId: c.attemptId,
       files: c.copies.map((copy) => (copy.file === '' ? this.t('conflicts.earlier') : copy.file)),
     }));
     this.progress = null;
     this.summary = this.t('import.summary', {
       accepted: keep.length,
-      duplicates: outcome.result.duplicates,
-      rejected: outcome.result.rejected.length,
+      duplicates: outcome.duplicates,
+      rejected: outcome.rejected.length,
     });
     this.services.announce(this.summary);
     this.draw();
@@ -353,6 +362,7 @@ export class ManagerPage {
       attempts: this.attempts,
       scenarios: this.services.scenarios,
       reader: this.reader?.language === this.language() ? this.reader.value : null,
+      saveCsv: (name, rows) => download(name, toCsv(rows), 'text/csv'),
     };
   }
 
@@ -593,30 +603,46 @@ async function filesOfEntries(entries: readonly FileSystemEntry[]): Promise<File
   return out.filter((f) => /\.(json|jsonl|ndjson)$/i.test(f.name));
 }
 
-/** Runs the verification in a Web Worker (inline where workers are unavailable). */
-function runVerify(
-  request: VerifyRequest,
-  progress: (done: number, total: number) => void,
-): Promise<Extract<VerifyMessage, { type: 'done' }>> {
+/** The most workers an import runs at once (each holds the scenarios and replays on its own core). */
+const MAX_WORKERS = 4;
+
+/**
+ * Runs the verification in Web Workers, one per core (inline where workers are unavailable), each on
+ * a share of the files, and puts the shares together.
+ */
+async function runVerify(request: VerifyRequest, progress: (done: number, total: number) => void) {
+  const known = new Map(request.known);
   if (typeof Worker === 'undefined') {
-    return import('./verifyWorker').then(({ verifyFiles }) => ({
-      type: 'done' as const,
-      ...verifyFiles(request, progress),
-    }));
+    const { verifyFiles } = await import('./verifyWorker');
+    return mergeImports([verifyFiles(request, progress)], known);
   }
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./verifyWorker.ts', import.meta.url), { type: 'module' });
-    worker.addEventListener('message', (event: MessageEvent<VerifyMessage>) => {
-      if (event.data.type === 'progress') progress(event.data.done, event.data.total);
-      else {
-        worker.terminate();
-        resolve(event.data);
-      }
-    });
-    worker.addEventListener('error', (event) => {
-      worker.terminate();
-      reject(new Error(event.message));
-    });
-    worker.postMessage(request);
-  });
+  const cores = Math.min(MAX_WORKERS, Math.max(1, navigator.hardwareConcurrency || 1));
+  const shares = shareFiles(request.files, cores);
+  const counts = shares.map(() => ({ done: 0, total: 0 }));
+  const parts = await Promise.all(
+    shares.map(
+      (files, i) =>
+        new Promise<ImportPart<Verified>>((resolve, reject) => {
+          const worker = new Worker(new URL('./verifyWorker.ts', import.meta.url), { type: 'module' });
+          worker.addEventListener('message', (event: MessageEvent<VerifyMessage>) => {
+            if (event.data.type === 'progress') {
+              counts[i] = { done: event.data.done, total: event.data.total };
+              progress(
+                counts.reduce((n, c) => n + c.done, 0),
+                counts.reduce((n, c) => n + c.total, 0),
+              );
+            } else {
+              worker.terminate();
+              resolve(event.data.part);
+            }
+          });
+          worker.addEventListener('error', (event) => {
+            worker.terminate();
+            reject(new Error(event.message));
+          });
+          worker.postMessage({ ...request, files });
+        }),
+    ),
+  );
+  return mergeImports(parts, known);
 }

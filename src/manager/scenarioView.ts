@@ -11,7 +11,7 @@ import { GRADES } from '../core/scoring/scoringRules';
 import { inLanguage } from '../game/text';
 import { type Example, type ScenarioStats, scenarioStats } from './insights';
 import type { Attempt } from './team';
-import { breadcrumb, hrefOf, scenarioTitle, type ViewContext } from './viewContext';
+import { breadcrumb, hrefOf, scenarioTitle, tableTools, type ViewContext } from './viewContext';
 
 /** How many of the costliest pieces of evidence the detail lists. */
 const COSTLY_SHOWN = 8;
@@ -43,7 +43,26 @@ export function scenariosView(ctx: ViewContext) {
     ${
       all.length === 0
         ? html`<p class="empty">${t('team.empty')}</p>`
-        : html`<div class="table-wrap"><table class="data">
+        : html`${tableTools(ctx, 'scenarios.csv', () => [
+            [
+              t('scenarios.scenario'),
+              t('scenarios.level'),
+              t('scenario.plays'),
+              t('scenarios.trainees'),
+              ...GRADES.map((g) => t(`grades.${g}`)),
+              t('scenarios.walkOuts'),
+              t('scenarios.critical'),
+            ],
+            ...all.map((s) => [
+              scenarioTitle(ctx, s.id),
+              ctx.scenarios.find((x) => x.id === s.id)?.level ?? null,
+              s.plays,
+              s.trainees,
+              ...GRADES.map((g) => s.grades[g]),
+              s.walkOuts,
+              s.critical.reduce((n, c) => n + c.count, 0),
+            ]),
+          ])}<div class="table-wrap"><table class="data">
             <caption class="sr-only">${t('scenarios.heading')}</caption>
             <thead><tr>
               <th scope="col">${t('scenarios.scenario')}</th>

@@ -7,7 +7,7 @@ import { html, nothing } from 'lit-html';
 import { DIMENSIONS } from '../core/scenario/schema';
 import { type AttemptPoint, traineeTimeline } from './insights';
 import { type Attempt, HEADLINE, summaryOf, type TeamRow, traineeKey } from './team';
-import { breadcrumb, dayText, hrefOf, scenarioTitle, type ViewContext } from './viewContext';
+import { breadcrumb, dayText, hrefOf, scenarioTitle, tableTools, type ViewContext } from './viewContext';
 
 /** The chart's lines: the overall score, then the headline dimensions, told apart by colour and dash. */
 export const CHART_LINES = [
@@ -90,6 +90,26 @@ export function traineeView(ctx: ViewContext, row: TeamRow) {
     </section>
     <section class="card view" aria-labelledby="list-heading">
       <h2 id="list-heading">${t('trainee.attempts')}</h2>
+      ${tableTools(ctx, `${name.replace(/[^\p{L}\p{N}]+/gu, '-') || 'trainee'}.csv`, () => [
+        [
+          t('trainee.when'),
+          t('trainee.played'),
+          t('trainee.grade'),
+          t('trainee.overall'),
+          ...DIMENSIONS.map((d) => t(`dimensions.${d}`)),
+          t('trainee.critical'),
+          t('trainee.check'),
+        ],
+        ...points.map((p) => [
+          p.finishedAt,
+          whatWasPlayed(ctx, p),
+          p.grade ? t(`grades.${p.grade}`) : null,
+          p.overall,
+          ...DIMENSIONS.map((d) => p.dimensions[d]),
+          p.critical,
+          t(`trust.${p.trust}`),
+        ]),
+      ])}
       <div class="table-wrap">
         <table class="data">
           <caption class="sr-only">${t('trainee.attemptsOf', { name })}</caption>

@@ -7,6 +7,7 @@ import { html } from 'lit-html';
 import type { Scenario } from '../core/scenario/types';
 import type { UiLanguage } from '../game/i18n';
 import { inLanguage } from '../game/text';
+import type { Cell } from './csv';
 import type { DebriefReader } from './debriefReader';
 import type { Attempt } from './team';
 
@@ -17,6 +18,16 @@ export interface ViewContext {
   readonly scenarios: readonly Scenario[];
   /** Null until the debrief has loaded; views show evidence keys until then. */
   readonly reader: DebriefReader | null;
+  /** Offers a table as a CSV file (header first). */
+  readonly saveCsv: (name: string, rows: readonly (readonly Cell[])[]) => void;
+}
+
+/** A view's "Export CSV" and "Print", for the table it shows. */
+export function tableTools(ctx: ViewContext, name: string, rows: () => readonly (readonly Cell[])[]) {
+  return html`<div class="table-tools">
+    <button type="button" @click=${() => ctx.saveCsv(name, rows())}>${ctx.t('team.csv')}</button>
+    <button type="button" class="secondary" @click=${() => window.print()}>${ctx.t('team.print')}</button>
+  </div>`;
 }
 
 /** Where a link inside the review goes: `#team`, `#trainee/<key>`, `#scenarios`, `#scenario/<id>`, `#attempt/<hash>`. */

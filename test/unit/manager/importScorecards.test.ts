@@ -8,7 +8,12 @@
 import { describe, expect, it } from 'vitest';
 import { lexiconAnalyser } from '../../../src/core/analysis/lexiconAnalyser';
 import type { Scorecard } from '../../../src/core/scoring/scorecard';
-import { importScorecards } from '../../../src/manager/importScorecards';
+import {
+  importScorecards,
+  mergeImports,
+  readScorecardFiles,
+  shareFiles,
+} from '../../../src/manager/importScorecards';
 import { trustOf } from '../../../src/manager/trust';
 import { playedScorecard } from '../../support/playedScorecard';
 import { loadStarterPack } from '../../support/starterPack';
@@ -112,5 +117,41 @@ describe('trust', () => {
 
   it('says when the page does not hold the scenario version', () => {
     expect(trustOf(read(good), [], lexiconAnalyser).trust).toBe('scenario-unknown');
+  });
+
+  it('reads in shares, one per worker, to the same result as in one go', () => {
+    const cards = Array.from({ length: 7 }, (_, i) => ({
+      ...other,
+      attempt: { ...other.attempt, id: `attempt-${i}` },
+    }));
+    const files = [
+      {
+        name: 'bundle.jsonl',
+        text: `${cards.map((c) => JSON.stringify(c)).join('\n')}\n{"format":"nope"}\n`,
+      },
+      { name: 'ana.json', text: json(good) },
+      { name: 'ana-again.json', text: JSON.stringify(good) },
+      { name: 'conflict.json', text: JSON.stringify({ ...good, seed: 99 }) },
+    ];
+    const whole = importScorecards(files);
+    for (const count of [1, 2, 3, 4]) {
+      const shares = shareFiles(files, count);
+      expect(shares.length).toBeLessThanOrEqual(count);
+      // The bundle is cut between lines when it is larger than a share, each piece keeping its lines.
+      if (count > 1) expect(shares.flat().filter((f) => f.name === 'bundle.jsonl').length).toBeGreaterThan(1);
+      const merged = mergeImports(shares.map((share) => readScorecardFiles(share)));
+      const key = (a: { file: string; line: number; attemptId: string }) =>
+        `${a.file}:${a.line}:${a.attemptId}`;
+      expect(merged.accepted.map(key).sort()).toEqual(whole.accepted.map(key).sort());
+      expect(merged.rejected.map((r) => [r.file, r.line, r.field])).toEqual(
+        expect.arrayContaining(whole.rejected.map((r) => [r.file, r.line, r.field])),
+      );
+      expect(merged.rejected).toHaveLength(whole.rejected.length);
+      expect(merged.duplicates).toBe(whole.duplicates);
+      expect(merged.conflicts.map((c) => c.attemptId)).toEqual(whole.conflicts.map((c) => c.attemptId));
+    }
+    expect(whole.rejected.map((r) => [r.file, r.line])).toEqual([['bundle.jsonl', 8]]);
+    expect(whole.duplicates).toBe(1);
+    expect(whole.conflicts).toHaveLength(1);
   });
 });
