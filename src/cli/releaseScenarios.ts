@@ -10,7 +10,8 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatProblem, hasErrors } from '../core';
-import { isPlayable, releasedFileName, releasedScenarioText } from '../core/pack/releasedScenarios';
+import { isPlayable } from '../core/engine/released';
+import { releasedFileName, releasedScenarioText } from '../core/pack/releasedScenarios';
 import { runCli } from './runCli';
 import { loadPackAround, loadReleased, RELEASED_DIR } from './scenarioFiles';
 
