@@ -3,6 +3,7 @@ import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import {
   MAX_RELEASED_CHARS,
+  RELEASED_DIR,
   type ReleasedProblem,
   type ReleasedScenario,
   readReleasedScenario,
@@ -160,9 +161,6 @@ export async function loadPackAround(path: string) {
     explore: false,
   });
 }
-
-/** The folder, inside a pack's folder, that holds its released scenario versions. */
-export const RELEASED_DIR = 'released';
 
 /**
  * Reads every released scenario version kept beside a pack (`<pack folder>/released/*.json`). Files

@@ -13,13 +13,14 @@ import { readdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import {
+  RELEASED_DIR,
   RELEASES_FORMAT,
   RELEASES_VERSION,
   type ScenarioReleases,
   scenariosToVerifyWith,
 } from '../core/engine/released';
 import { packForDownload } from '../core/scenario/packDownload';
-import { loadPackAround, loadReleased, RELEASED_DIR } from './scenarioFiles';
+import { loadPackAround, loadReleased } from './scenarioFiles';
 
 const ID = 'virtual:scenario-pack';
 const RESOLVED = `\0${ID}`;

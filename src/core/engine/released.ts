@@ -13,6 +13,8 @@ import { engineRulesOf } from './engineRules';
 export const RELEASED_FORMAT = 'escalation-desk/released-scenario';
 /** The released scenario file's version. */
 export const RELEASED_VERSION = 1;
+/** The folder, inside a pack's folder, that holds its released scenario versions. */
+export const RELEASED_DIR = 'released';
 /** Released scenario files larger than this are refused before parsing. */
 export const MAX_RELEASED_CHARS = 1024 * 1024;
 
