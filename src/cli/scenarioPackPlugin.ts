@@ -85,31 +85,43 @@ export async function compileScenarioReleases(dir = 'scenarios'): Promise<{ json
   return { json: withRelativeFiles(releases, root), files };
 }
 
-/** The plugin, compiling the pack in `dir` (`scenarios/` by default). */
+/**
+ * The plugin, compiling the pack in `dir` (`scenarios/` by default). The pack is written when the game
+ * imports its address; the released versions are written with every build, whoever imports theirs, so
+ * that a released file that cannot be read stops every build.
+ */
 export function scenarioPackPlugin(dir = 'scenarios'): Plugin {
   let serving = false;
   const assets = [
-    { resolved: RESOLVED, fileName: PACK_ASSET, compile: compileScenarioPack },
-    { resolved: RELEASES_RESOLVED, fileName: RELEASES_ASSET, compile: compileScenarioReleases },
+    { fileName: PACK_ASSET, compile: compileScenarioPack },
+    { fileName: RELEASES_ASSET, compile: compileScenarioReleases },
   ];
   return {
     name: 'escalation-desk:scenario-pack',
+    configResolved(config) {
+      serving = config.command === 'serve';
+    },
+    async buildStart() {
+      if (serving) return;
+      const { json, files } = await compileScenarioReleases(dir);
+      for (const file of files) this.addWatchFile(file);
+      this.emitFile({ type: 'asset', fileName: RELEASES_ASSET, source: json });
+    },
     resolveId(id) {
       if (id === ID) return RESOLVED;
       if (id === RELEASES_ID) return RELEASES_RESOLVED;
       return null;
     },
     async load(id) {
-      const asset = assets.find((a) => a.resolved === id);
-      if (!asset) return null;
-      const { json, files } = await asset.compile(dir);
-      for (const file of files) this.addWatchFile(file);
-      if (!serving) this.emitFile({ type: 'asset', fileName: asset.fileName, source: json });
       // Relative to the page, so the game works from any folder it is served from.
-      return `export default ${JSON.stringify(asset.fileName)};`;
+      if (id === RELEASES_RESOLVED) return `export default ${JSON.stringify(RELEASES_ASSET)};`;
+      if (id !== RESOLVED) return null;
+      const { json, files } = await compileScenarioPack(dir);
+      for (const file of files) this.addWatchFile(file);
+      if (!serving) this.emitFile({ type: 'asset', fileName: PACK_ASSET, source: json });
+      return `export default ${JSON.stringify(PACK_ASSET)};`;
     },
     configureServer(server) {
-      serving = true;
       for (const asset of assets) {
         server.middlewares.use(`/${asset.fileName}`, (_request, response) => {
           asset.compile(dir).then(

@@ -106,12 +106,27 @@ describe('the shipped released versions', () => {
     for (const scenario of read.value) expect(scenario.file).toMatch(/^scenarios\//);
   });
 
-  it('are written beside the manager’s page at build time, and every released file is watched', async () => {
-    const { code, emitted, watched } = await build('virtual:scenario-releases');
-    expect(code).toBe(`export default ${JSON.stringify(RELEASES_ASSET)};`);
+  it('are written beside the manager’s page by every build, and every released file is watched', async () => {
+    const plugin = scenarioPackPlugin();
+    const watched: string[] = [];
+    const emitted: { fileName?: string; source?: unknown }[] = [];
+    const buildStart = plugin.buildStart as (this: {
+      addWatchFile: (f: string) => void;
+      emitFile: (f: object) => string;
+    }) => Promise<void>;
+    await buildStart.call({
+      addWatchFile: (f) => watched.push(f),
+      emitFile: (f) => {
+        emitted.push(f);
+        return 'ref';
+      },
+    });
     expect(emitted.map((e) => e.fileName)).toEqual([RELEASES_ASSET]);
     expect(readScenarioReleases(String(emitted[0]?.source), RELEASES_ASSET).ok).toBe(true);
     expect(watched.filter((f) => f.includes('/released/')).length).toBeGreaterThan(10);
+    const { code, emitted: again } = await build('virtual:scenario-releases');
+    expect(code).toBe(`export default ${JSON.stringify(RELEASES_ASSET)};`);
+    expect(again).toEqual([]);
   });
 
   it('stop the build when a released file cannot be read, naming the file and why', async () => {
