@@ -28,7 +28,8 @@ export async function loadShippedVersions(url: string = releasesUrl): Promise<Sc
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     text = await response.text();
   } catch (error) {
-    throw new Error(`The earlier scenario versions could not be loaded (${String(error)}).`);
+    const why = error instanceof Error ? error.message : String(error);
+    throw new Error(`The earlier scenario versions could not be loaded (${why}).`);
   }
   const read = readScenarioReleases(text, url);
   if (!read.ok) {

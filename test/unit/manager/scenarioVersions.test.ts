@@ -139,7 +139,7 @@ describe('the versions the build ships', () => {
   it('fail with a plain error when missing, not JSON, or something else', async () => {
     serve(404, 'Not found');
     await expect(loadShippedVersions('x.json')).rejects.toThrow(
-      'The earlier scenario versions could not be loaded (Error: HTTP 404).',
+      'The earlier scenario versions could not be loaded (HTTP 404).',
     );
     serve(200, '<html>');
     await expect(loadShippedVersions('x.json')).rejects.toThrow(/could not be read: .*not valid JSON/);
