@@ -10,9 +10,10 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatProblem, hasErrors } from '../core';
-import { isPlayable, releasedFileName, releasedScenarioText } from '../core/pack/releasedScenarios';
+import { isPlayable, RELEASED_DIR } from '../core/engine/released';
+import { releasedFileName, releasedScenarioText } from '../core/pack/releasedScenarios';
 import { runCli } from './runCli';
-import { loadPackAround, loadReleased, RELEASED_DIR } from './scenarioFiles';
+import { loadPackAround, loadReleased } from './scenarioFiles';
 
 /** What a release did: files written and removed, and the problems that stopped it. */
 export interface ReleaseReport {

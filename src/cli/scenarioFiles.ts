@@ -1,13 +1,14 @@
 /** Finding and reading scenario files on disk, for the command-line tools and the tests. */
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { checkPack } from '../core/pack/checkPack';
 import {
   MAX_RELEASED_CHARS,
+  RELEASED_DIR,
   type ReleasedProblem,
   type ReleasedScenario,
   readReleasedScenario,
-} from '../core/pack/releasedScenarios';
+} from '../core/engine/released';
+import { checkPack } from '../core/pack/checkPack';
 import { fail, type Result, succeed } from '../core/result';
 import { isPlaythroughFile, isScenarioFile, isShiftFile, PACK_FILE_NAME } from '../core/scenario/files';
 import { type Problem, problem } from '../core/scenario/problems';
@@ -160,9 +161,6 @@ export async function loadPackAround(path: string) {
     explore: false,
   });
 }
-
-/** The folder, inside a pack's folder, that holds its released scenario versions. */
-export const RELEASED_DIR = 'released';
 
 /**
  * Reads every released scenario version kept beside a pack (`<pack folder>/released/*.json`). Files

@@ -4,16 +4,43 @@
  * 'virtual:scenario-pack'` gives the game its address; the loading screen fetches it with a real
  * progress bar. The browser never parses YAML or runs the compiler, and the game's code stays small;
  * the dev server compiles it afresh on each request.
+ *
+ * Beside it goes `scenario-releases.json` (address from `virtual:scenario-releases`): the older
+ * released versions the manager's review verifies scorecards with, read from the pack's `released/`
+ * folder at build time, so the page never reads the folder itself.
  */
-import { dirname, relative, resolve } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import {
+  RELEASED_DIR,
+  RELEASES_FORMAT,
+  RELEASES_VERSION,
+  type ScenarioReleases,
+  scenariosToVerifyWith,
+} from '../core/engine/released';
 import { packForDownload } from '../core/scenario/packDownload';
-import { loadPackAround } from './scenarioFiles';
+import { loadPackAround, loadReleased } from './scenarioFiles';
 
 const ID = 'virtual:scenario-pack';
 const RESOLVED = `\0${ID}`;
 /** The file the compiled library is written to, beside index.html. */
 export const PACK_ASSET = 'scenario-pack.json';
+
+const RELEASES_ID = 'virtual:scenario-releases';
+const RELEASES_RESOLVED = `\0${RELEASES_ID}`;
+/** The file the older released versions are written to, beside manager.html. */
+export const RELEASES_ASSET = 'scenario-releases.json';
+
+/** JSON of `value` with every absolute `file` made relative to `root`'s parent, as the checker prints them. */
+function withRelativeFiles(value: unknown, root: string): string {
+  const relativeTo = dirname(root);
+  return JSON.stringify(value, (key, field: unknown) =>
+    key === 'file' && typeof field === 'string' && field.startsWith('/')
+      ? relative(relativeTo, field)
+      : field,
+  );
+}
 
 /** Compiles the pack in `dir`, with file paths relative to the project, and the files it read. */
 export async function compileScenarioPack(dir = 'scenarios'): Promise<{ json: string; files: string[] }> {
@@ -27,39 +54,91 @@ export async function compileScenarioPack(dir = 'scenarios'): Promise<{ json: st
     ]),
   ].map((f) => resolve(f));
   // Paths as the checker prints them, relative to the project, whatever the build machine.
-  const relativeTo = dirname(root);
-  const json = JSON.stringify(packForDownload(check), (key, value: unknown) =>
-    key === 'file' && typeof value === 'string' && value.startsWith('/')
-      ? relative(relativeTo, value)
-      : value,
-  );
-  return { json, files };
+  return { json: withRelativeFiles(packForDownload(check), root), files };
 }
 
-/** The plugin, compiling the pack in `dir` (`scenarios/` by default). */
+/**
+ * The released versions in `dir/released/` that a scorecard may name besides the current scenarios:
+ * those compiled for an engine this build plays, less the ones the pack holds now. A released file
+ * that cannot be read stops the build with its name and why, rather than leaving the review unable to
+ * verify the scorecards made on it without anyone noticing.
+ */
+export async function compileScenarioReleases(dir = 'scenarios'): Promise<{ json: string; files: string[] }> {
+  const root = resolve(dir);
+  const [check, { released, problems }] = await Promise.all([
+    loadPackAround(resolve(root, 'pack.yaml')),
+    loadReleased(root),
+  ]);
+  if (problems.length > 0) {
+    const lines = problems.map((p) => `${relative(dirname(root), p.file)}: ${p.message}`);
+    throw new Error(`Released scenario versions that cannot be shipped:\n${lines.join('\n')}`);
+  }
+  const older = scenariosToVerifyWith(check.scenarios, released).slice(check.scenarios.length);
+  const releases: ScenarioReleases = { format: RELEASES_FORMAT, version: RELEASES_VERSION, scenarios: older };
+  const folder = join(root, RELEASED_DIR);
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const files = [
+    ...names.filter((n) => n.endsWith('.json')).map((n) => join(folder, n)),
+    ...check.scenarios.map((s) => resolve(s.file)),
+    resolve(root, 'pack.yaml'),
+  ];
+  return { json: withRelativeFiles(releases, root), files };
+}
+
+/**
+ * The plugin, compiling the pack in `dir` (`scenarios/` by default). The pack is written when the game
+ * imports its address; the released versions are written with every build, whoever imports theirs, so
+ * that a released file that cannot be read stops every build.
+ */
 export function scenarioPackPlugin(dir = 'scenarios'): Plugin {
   let serving = false;
+  const assets = [
+    { fileName: PACK_ASSET, compile: compileScenarioPack },
+    { fileName: RELEASES_ASSET, compile: compileScenarioReleases },
+  ];
   return {
     name: 'escalation-desk:scenario-pack',
+    configResolved(config) {
+      serving = config.command === 'serve';
+    },
+    async buildStart() {
+      if (serving) return;
+      const { json, files } = await compileScenarioReleases(dir);
+      for (const file of files) this.addWatchFile(file);
+      this.emitFile({ type: 'asset', fileName: RELEASES_ASSET, source: json });
+    },
     resolveId(id) {
-      return id === ID ? RESOLVED : null;
+      if (id === ID) return RESOLVED;
+      if (id === RELEASES_ID) return RELEASES_RESOLVED;
+      return null;
     },
     async load(id) {
+      // Relative to the page, so the game works from any folder it is served from.
+      if (id === RELEASES_RESOLVED) return `export default ${JSON.stringify(RELEASES_ASSET)};`;
       if (id !== RESOLVED) return null;
       const { json, files } = await compileScenarioPack(dir);
       for (const file of files) this.addWatchFile(file);
       if (!serving) this.emitFile({ type: 'asset', fileName: PACK_ASSET, source: json });
-      // Relative to the page, so the game works from any folder it is served from.
       return `export default ${JSON.stringify(PACK_ASSET)};`;
     },
     configureServer(server) {
-      serving = true;
-      server.middlewares.use(`/${PACK_ASSET}`, (_request, response) => {
-        void compileScenarioPack(dir).then(({ json }) => {
-          response.setHeader('Content-Type', 'application/json');
-          response.end(json);
+      for (const asset of assets) {
+        server.middlewares.use(`/${asset.fileName}`, (_request, response) => {
+          asset.compile(dir).then(
+            ({ json }) => {
+              response.setHeader('Content-Type', 'application/json');
+              response.end(json);
+            },
+            // Said on the page that asked, and in the terminal, instead of a request that never ends.
+            (error: unknown) => {
+              server.config.logger.error(String(error));
+              response.statusCode = 500;
+              response.setHeader('Content-Type', 'text/plain; charset=utf-8');
+              response.end(String(error));
+            },
+          );
         });
-      });
+      }
     },
   };
 }

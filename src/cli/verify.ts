@@ -16,7 +16,7 @@ import {
   verdictOf,
   verifyScorecard,
 } from '../core';
-import { scenariosToVerifyWith } from '../core/pack/releasedScenarios';
+import { scenariosToVerifyWith } from '../core/engine/released';
 import { runCli } from './runCli';
 import { loadPackAround, loadReleased, readSourceFile } from './scenarioFiles';
 

@@ -3,3 +3,9 @@ declare module 'virtual:scenario-pack' {
   const url: string;
   export default url;
 }
+
+/** The address of the older released scenario versions, written at build time by `src/cli/scenarioPackPlugin.ts`. */
+declare module 'virtual:scenario-releases' {
+  const url: string;
+  export default url;
+}

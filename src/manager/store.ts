@@ -1,9 +1,12 @@
 /**
- * The manager's imported team, kept in IndexedDB (through idb) so a reload keeps it. One record per
- * scorecard, keyed by the hash of its document; the schema is versioned, and `upgrade` is where a later
- * version moves older records on. "Clear" removes everything.
+ * The manager's imported team, kept in IndexedDB (through idb) so a reload keeps it: one record per
+ * scorecard, keyed by the hash of its document, and the scenario versions the manager loaded from pack
+ * folders, so scorecards made on them still verify after a reload. The schema is versioned, and
+ * `upgradeTeamDb` is where a later version moves older databases on. "Clear" removes everything.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { scenarioVersionKey } from '../core/engine/released';
+import type { Scenario } from '../core/scenario/types';
 import type { Trust } from './trust';
 
 /** One stored scorecard: its document as imported, where it came from, and what verification said. */
@@ -18,28 +21,46 @@ export interface StoredAttempt {
   readonly importedAt: string;
 }
 
-interface ManagerDb extends DBSchema {
+/** One scenario version a manager loaded, keyed by what a scorecard names it by (`scenarioVersionKey`). */
+export interface StoredScenario {
+  readonly key: string;
+  readonly scenario: Scenario;
+  /** The file or folder it was loaded from, as the manager picked it. */
+  readonly loadedFrom: string;
+  readonly loadedAt: string;
+}
+
+interface TeamDb extends DBSchema {
   attempts: { key: string; value: StoredAttempt; indexes: { attemptId: string } };
+  scenarios: { key: string; value: StoredScenario };
 }
 
 const NAME = 'escalation-desk-manager';
-/** Raised with every change to the stores; `upgrade` moves older databases on. */
-const VERSION = 1;
+/** Raised with every change to the stores; `upgradeTeamDb` moves older databases on. */
+const VERSION = 2;
 
-/** The stored team; every call is a transaction of its own. */
+/**
+ * Brings a database at `oldVersion` (0 when new) up to {@link VERSION}, one version at a time, so a
+ * manager's team kept by an earlier page is kept: version 1 held the attempts; version 2 adds the
+ * scenario versions loaded from pack folders.
+ */
+export function upgradeTeamDb(database: IDBPDatabase<TeamDb>, oldVersion: number): void {
+  if (oldVersion < 1) {
+    const attempts = database.createObjectStore('attempts', { keyPath: 'hash' });
+    attempts.createIndex('attemptId', 'attemptId');
+  }
+  if (oldVersion < 2) database.createObjectStore('scenarios', { keyPath: 'key' });
+}
+
+/** The stored team and loaded scenario versions; every call is a transaction of its own. */
 export class TeamStore {
-  private constructor(private readonly db: IDBPDatabase<ManagerDb>) {}
+  private constructor(private readonly db: IDBPDatabase<TeamDb>) {}
 
   /** Opens (and if needed creates or upgrades) the database; null where IndexedDB is unavailable. */
   static async open(): Promise<TeamStore | null> {
     try {
-      const db = await openDB<ManagerDb>(NAME, VERSION, {
-        upgrade(database, oldVersion) {
-          if (oldVersion < 1) {
-            const attempts = database.createObjectStore('attempts', { keyPath: 'hash' });
-            attempts.createIndex('attemptId', 'attemptId');
-          }
-        },
+      const db = await openDB<TeamDb>(NAME, VERSION, {
+        upgrade: (database, oldVersion) => upgradeTeamDb(database, oldVersion),
       });
       return new TeamStore(db);
     } catch {
@@ -51,12 +72,41 @@ export class TeamStore {
     return this.db.getAll('attempts');
   }
 
-  async add(records: readonly StoredAttempt[]): Promise<void> {
-    const tx = this.db.transaction('attempts', 'readwrite');
-    await Promise.all([...records.map((r) => tx.store.put(r)), tx.done]);
+  /** Keeps imported scorecards; one already kept (same hash) is replaced. */
+  add(records: readonly StoredAttempt[]): Promise<void> {
+    return this.putAttempts(records);
   }
 
-  clear(): Promise<void> {
-    return this.db.clear('attempts');
+  /** Keeps what verifying kept scorecards again said (after more scenario versions were loaded). */
+  update(records: readonly StoredAttempt[]): Promise<void> {
+    return this.putAttempts(records);
+  }
+
+  /** The scenario versions loaded from pack folders, in no particular order. */
+  async scenarios(): Promise<Scenario[]> {
+    return (await this.db.getAll('scenarios')).map((record) => record.scenario);
+  }
+
+  /** Keeps scenario versions loaded from `loadedFrom`; one already kept is replaced. */
+  async addScenarios(list: readonly Scenario[], loadedFrom: string): Promise<void> {
+    const loadedAt = new Date().toISOString();
+    const tx = this.db.transaction('scenarios', 'readwrite');
+    await Promise.all([
+      ...list.map((scenario) =>
+        tx.store.put({ key: scenarioVersionKey(scenario), scenario, loadedFrom, loadedAt }),
+      ),
+      tx.done,
+    ]);
+  }
+
+  /** Removes the team and the scenario versions loaded with it. */
+  async clear(): Promise<void> {
+    const tx = this.db.transaction(['attempts', 'scenarios'], 'readwrite');
+    await Promise.all([tx.objectStore('attempts').clear(), tx.objectStore('scenarios').clear(), tx.done]);
+  }
+
+  private async putAttempts(records: readonly StoredAttempt[]): Promise<void> {
+    const tx = this.db.transaction('attempts', 'readwrite');
+    await Promise.all([...records.map((r) => tx.store.put(r)), tx.done]);
   }
 }

@@ -1,12 +1,31 @@
 /**
  * The build-time scenario library: the game gets exactly what the checker compiles (same scenarios,
  * same content hashes, so saves and scorecards name the same versions), with project-relative paths,
- * written beside the game as scenario-pack.json; the build watches every scenario file.
+ * written beside the game as scenario-pack.json; the build watches every scenario file. Beside it,
+ * scenario-releases.json holds the older released versions the manager's review verifies with, and a
+ * released file that cannot be read stops the build.
  */
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Connect, ViteDevServer } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { compileScenarioPack, PACK_ASSET, scenarioPackPlugin } from '../../src/cli/scenarioPackPlugin';
+import { loadReleased } from '../../src/cli/scenarioFiles';
+import {
+  compileScenarioPack,
+  compileScenarioReleases,
+  PACK_ASSET,
+  RELEASES_ASSET,
+  scenarioPackPlugin,
+} from '../../src/cli/scenarioPackPlugin';
 import type { PackCheck } from '../../src/core';
 import { canonicalJson } from '../../src/core/canonicalJson';
+import {
+  RELEASES_FORMAT,
+  readScenarioReleases,
+  scenariosToVerifyWith,
+  scenarioVersionKey,
+} from '../../src/core/engine/released';
 import { packFromDownload } from '../../src/core/scenario/packDownload';
 import { loadStarterPack } from '../support/starterPack';
 
@@ -33,27 +52,121 @@ describe('the compiled scenario library', () => {
   });
 
   it('is written beside the game at build time, and every file it read is watched', async () => {
-    const plugin = scenarioPackPlugin();
-    const watched: string[] = [];
-    const emitted: { fileName?: string; source?: unknown }[] = [];
-    const resolveId = plugin.resolveId as (id: string) => string | null;
-    const load = plugin.load as (
-      this: { addWatchFile: (f: string) => void; emitFile: (f: object) => string },
-      id: string,
-    ) => Promise<string>;
-    const code = await load.call(
-      {
-        addWatchFile: (f) => watched.push(f),
-        emitFile: (f) => {
-          emitted.push(f);
-          return 'ref';
-        },
-      },
-      resolveId('virtual:scenario-pack') ?? '',
-    );
+    const { code, emitted, watched } = await build('virtual:scenario-pack');
     expect(code).toBe(`export default ${JSON.stringify(PACK_ASSET)};`);
     expect(emitted[0]?.fileName).toBe(PACK_ASSET);
     expect(JSON.parse(String(emitted[0]?.source)).scenarios.length).toBeGreaterThan(10);
     expect(watched.length).toBeGreaterThan(10);
+  });
+});
+
+/** Loads one of the plugin's virtual modules as a build would: what it returns, emits and watches. */
+async function build(id: string) {
+  const plugin = scenarioPackPlugin();
+  const watched: string[] = [];
+  const emitted: { fileName?: string; source?: unknown }[] = [];
+  const resolveId = plugin.resolveId as (id: string) => string | null;
+  const load = plugin.load as (
+    this: { addWatchFile: (f: string) => void; emitFile: (f: object) => string },
+    id: string,
+  ) => Promise<string>;
+  const code = await load.call(
+    {
+      addWatchFile: (f) => watched.push(f),
+      emitFile: (f) => {
+        emitted.push(f);
+        return 'ref';
+      },
+    },
+    resolveId(id) ?? '',
+  );
+  return { code, emitted, watched };
+}
+
+/** A copy of the shipped scenarios to damage, in a folder of its own. */
+function copyOfScenarios(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'releases-')), 'scenarios');
+  cpSync('scenarios', dir, { recursive: true });
+  return dir;
+}
+
+describe('the shipped released versions', () => {
+  it('are the released versions this build plays that the current scenarios do not already cover', async () => {
+    const { json } = await compileScenarioReleases();
+    const read = readScenarioReleases(json, RELEASES_ASSET);
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    const current = loadStarterPack().scenarios;
+    const { released } = await loadReleased('scenarios');
+    const expected = scenariosToVerifyWith(current, released).slice(current.length);
+    expect(read.value.length).toBeGreaterThan(0);
+    expect(read.value.map(scenarioVersionKey)).toEqual(expected.map(scenarioVersionKey));
+    const now = new Set(current.map(scenarioVersionKey));
+    expect(read.value.filter((s) => now.has(scenarioVersionKey(s)))).toEqual([]);
+    expect(JSON.parse(json)).toMatchObject({ format: RELEASES_FORMAT, version: 1 });
+    for (const scenario of read.value) expect(scenario.file).toMatch(/^scenarios\//);
+  });
+
+  it('are written beside the manager’s page by every build, and every released file is watched', async () => {
+    const plugin = scenarioPackPlugin();
+    const watched: string[] = [];
+    const emitted: { fileName?: string; source?: unknown }[] = [];
+    const buildStart = plugin.buildStart as (this: {
+      addWatchFile: (f: string) => void;
+      emitFile: (f: object) => string;
+    }) => Promise<void>;
+    await buildStart.call({
+      addWatchFile: (f) => watched.push(f),
+      emitFile: (f) => {
+        emitted.push(f);
+        return 'ref';
+      },
+    });
+    expect(emitted.map((e) => e.fileName)).toEqual([RELEASES_ASSET]);
+    expect(readScenarioReleases(String(emitted[0]?.source), RELEASES_ASSET).ok).toBe(true);
+    expect(watched.filter((f) => f.includes('/released/')).length).toBeGreaterThan(10);
+    const { code, emitted: again } = await build('virtual:scenario-releases');
+    expect(code).toBe(`export default ${JSON.stringify(RELEASES_ASSET)};`);
+    expect(again).toEqual([]);
+  });
+
+  it('stop the build when a released file cannot be read, naming the file and why', async () => {
+    const dir = copyOfScenarios();
+    writeFileSync(join(dir, 'released', 'cut.json'), '{"format":');
+    await expect(compileScenarioReleases(dir)).rejects.toThrow(
+      /scenarios\/released\/cut\.json: The file is not valid JSON/,
+    );
+  });
+
+  it('are served afresh by the dev server, and a released file that cannot be read is said, not hung on', async () => {
+    const dir = copyOfScenarios();
+    const plugin = scenarioPackPlugin(dir);
+    const handlers = new Map<string, Connect.SimpleHandleFunction>();
+    const logged: string[] = [];
+    const server = {
+      middlewares: {
+        use: (path: string, handle: Connect.SimpleHandleFunction) => handlers.set(path, handle),
+      },
+      config: { logger: { error: (message: string) => logged.push(message) } },
+    } as unknown as ViteDevServer;
+    (plugin.configureServer as (server: ViteDevServer) => void)(server);
+    const ask = (path: string) =>
+      new Promise<{ status: number; body: string }>((done) => {
+        const response = {
+          statusCode: 200,
+          setHeader: () => undefined,
+          end(body: string) {
+            done({ status: this.statusCode, body });
+          },
+        };
+        handlers.get(path)?.({} as never, response as never);
+      });
+    const good = await ask(`/${RELEASES_ASSET}`);
+    expect(good.status).toBe(200);
+    expect(readScenarioReleases(good.body, RELEASES_ASSET).ok).toBe(true);
+    writeFileSync(join(dir, 'released', 'cut.json'), '{"format":');
+    const bad = await ask(`/${RELEASES_ASSET}`);
+    expect(bad.status).toBe(500);
+    expect(bad.body).toContain('cut.json');
+    expect(logged).toHaveLength(1);
   });
 });

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { readReply } from '../../src/cli/analyze';
 import { verifyFile } from '../../src/cli/verify';
 import { lexiconAnalyser } from '../../src/core/analysis/lexiconAnalyser';
-import { scenariosToVerifyWith } from '../../src/core/pack/releasedScenarios';
+import { scenariosToVerifyWith } from '../../src/core/engine/released';
 import { scorecardToJson, traineeIdFromName } from '../../src/core/scoring/scorecard';
 import { playedScorecard } from '../support/playedScorecard';
 import { loadStarterPack } from '../support/starterPack';

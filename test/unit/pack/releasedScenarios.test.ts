@@ -11,13 +11,12 @@ import { describe, expect, it } from 'vitest';
 import { releaseScenarios } from '../../../src/cli/releaseScenarios';
 import { loadReleased } from '../../../src/cli/scenarioFiles';
 import { lexiconAnalyser } from '../../../src/core/analysis/lexiconAnalyser';
+import { readReleasedScenario, scenariosToVerifyWith } from '../../../src/core/engine/released';
 import { checkPack } from '../../../src/core/pack/checkPack';
 import {
-  readReleasedScenario,
   releasedFileName,
   releasedScenarioText,
   sameCompiledScenario,
-  scenariosToVerifyWith,
 } from '../../../src/core/pack/releasedScenarios';
 import { verdictOf, verifyScorecard } from '../../../src/core/scoring/verifyScorecard';
 import { playedScorecard } from '../../support/playedScorecard';

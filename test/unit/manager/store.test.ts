@@ -1,0 +1,33 @@
+/**
+ * The kept team's database moves on from each earlier version without losing what it holds: a new
+ * database gets both stores, one made by the first page (attempts only) gets the scenario versions
+ * store added, and one already current is left alone. IndexedDB itself is not in Node, so the upgrade
+ * step is run against a database that records what it is asked to create; the browser suite opens
+ * the real one.
+ */
+import { describe, expect, it } from 'vitest';
+import { upgradeTeamDb } from '../../../src/manager/store';
+
+/** A database that only records the stores and indexes created in it. */
+function recordingDatabase() {
+  const created: string[] = [];
+  const database = {
+    createObjectStore(name: string, options: { keyPath: string }) {
+      created.push(`${name} by ${options.keyPath}`);
+      return { createIndex: (index: string) => created.push(`${name} index ${index}`) };
+    },
+  };
+  return { created, database: database as unknown as Parameters<typeof upgradeTeamDb>[0] };
+}
+
+describe('the kept team’s database', () => {
+  it.each([
+    [0, ['attempts by hash', 'attempts index attemptId', 'scenarios by key']],
+    [1, ['scenarios by key']],
+    [2, []],
+  ])('from version %i creates %j', (oldVersion, expected) => {
+    const { created, database } = recordingDatabase();
+    upgradeTeamDb(database, oldVersion);
+    expect(created).toEqual(expected);
+  });
+});
