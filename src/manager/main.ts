@@ -7,6 +7,7 @@ import { PackLoader } from '../game/bundledPack';
 import en from './locales/en.json';
 import es from './locales/es.json';
 import { ManagerPage } from './managerPage';
+import { loadShippedVersions, mergeVersions } from './scenarioVersions';
 import { TeamStore } from './store';
 import './manager.css';
 
@@ -34,10 +35,23 @@ async function start(): Promise<void> {
   });
   document.documentElement.lang = language;
   document.title = i18n.t('title');
-  const [library, store] = await Promise.all([new PackLoader().load(), TeamStore.open()]);
+  // The earlier releases are worth having but not worth stopping for: without them, scorecards of an
+  // older version say "Scenario version unknown" and the page says why.
+  const [library, store, shipped] = await Promise.all([
+    new PackLoader().load(),
+    TeamStore.open(),
+    loadShippedVersions().then(
+      (scenarios) => ({ scenarios, problem: null }),
+      (error: unknown) => ({
+        scenarios: [],
+        problem: error instanceof Error ? error.message : String(error),
+      }),
+    ),
+  ]);
   const page = new ManagerPage(root, {
     i18n,
-    scenarios: library.scenarios,
+    scenarios: mergeVersions(library.scenarios, shipped.scenarios),
+    shippedProblem: shipped.problem,
     store,
     announce: (text) => {
       announcer.textContent = '';

@@ -21,6 +21,7 @@ import {
   shareFiles,
 } from './importScorecards';
 import { traineeTimeline } from './insights';
+import { mergeVersions, readVersionFiles, type VersionFile, type VersionProblem } from './scenarioVersions';
 import { scenariosView, scenarioView } from './scenarioView';
 import type { StoredAttempt, TeamStore } from './store';
 import {
@@ -55,7 +56,10 @@ const TRUSTS: readonly Trust[] = ['verified', 'changed', 'scenario-unknown', 'ca
 /** What the page needs from outside. */
 export interface ManagerServices {
   readonly i18n: I18n;
+  /** The scenario versions this build ships: the current ones, then every earlier release. */
   readonly scenarios: readonly Scenario[];
+  /** Why the earlier releases could not be loaded, when they could not (the current ones still are). */
+  readonly shippedProblem: string | null;
   /** Null where IndexedDB is unavailable: the team lives only in the page. */
   readonly store: TeamStore | null;
   readonly announce: (text: string) => void;
@@ -71,6 +75,10 @@ export class ManagerPage {
   private progress: { done: number; total: number } | null = null;
   private sort: { column: TeamColumn; descending: boolean } = { column: 'name', descending: false };
   private filter: TeamFilter = NO_FILTER;
+  /** Every scenario version the page verifies with: those shipped, then those a manager loaded. */
+  private scenarios: readonly Scenario[];
+  private loadedVersions = 0;
+  private versionProblems: readonly VersionProblem[] = [];
   private route: Route = routeOf(window.location.hash);
   /** The game's debrief, loaded when a view first needs it. */
   private reader: { readonly language: string; readonly value: DebriefReader } | null = null;
@@ -81,7 +89,9 @@ export class ManagerPage {
   constructor(
     private readonly root: HTMLElement,
     private readonly services: ManagerServices,
-  ) {}
+  ) {
+    this.scenarios = services.scenarios;
+  }
 
   private get t() {
     return this.services.i18n.t;
@@ -96,6 +106,9 @@ export class ManagerPage {
       this.root.querySelector<HTMLElement>('#view-heading')?.focus();
     });
     this.draw();
+    const loaded = (await this.services.store?.scenarios()) ?? [];
+    this.scenarios = mergeVersions(this.services.scenarios, loaded);
+    this.loadedVersions = this.scenarios.length - this.services.scenarios.length;
     this.stored = (await this.services.store?.all()) ?? [];
     this.attempts = this.stored.flatMap((s) => this.toAttempt(s));
     this.draw();
@@ -120,7 +133,7 @@ export class ManagerPage {
   async importFiles(files: readonly ImportFile[]): Promise<void> {
     if (files.length === 0) return;
     const known = this.stored.map((s) => [s.attemptId, s.hash] as const);
-    const request: VerifyRequest = { files, scenarios: this.services.scenarios, known };
+    const request: VerifyRequest = { files, scenarios: this.scenarios, known };
     this.progress = { done: 0, total: 0 };
     this.draw();
     const outcome = await runVerify(request, (done, total) => {
@@ -178,6 +191,54 @@ export class ManagerPage {
     await this.importFiles([{ name: this.t('import.thisBrowserFile'), text: attemptsJsonl(entries).text }]);
   }
 
+  /**
+   * Loads scenario versions from files a manager picked or dropped (a pack's `released/` folder, or
+   * the whole pack), keeps them, and checks again every scorecard whose scenario version was unknown.
+   */
+  private async loadVersions(files: readonly VersionFile[]): Promise<void> {
+    if (files.length === 0) return;
+    const read = readVersionFiles(files);
+    this.versionProblems = read.problems;
+    const before = this.scenarios.length;
+    this.scenarios = mergeVersions(this.scenarios, read.scenarios);
+    const added = this.scenarios.length - before;
+    this.loadedVersions += added;
+    this.reader = null;
+    if (added > 0)
+      await this.services.store?.addScenarios(read.scenarios, files[0]?.path || files[0]?.name || '');
+    // Scorecards the page could not check before may now find their version.
+    const unknown = this.stored.filter((s) => s.trust === 'scenario-unknown');
+    let found = 0;
+    if (added > 0 && unknown.length > 0) {
+      this.progress = { done: 0, total: unknown.length };
+      this.draw();
+      const again = await runVerify(
+        { files: unknown.map((u) => ({ name: u.file, text: u.text })), scenarios: this.scenarios, known: [] },
+        (done, total) => {
+          this.progress = { done, total };
+          this.draw();
+        },
+      );
+      const byHash = new Map(again.accepted.map((a) => [a.hash, a]));
+      const updated = unknown.flatMap((u) => {
+        const a = byHash.get(u.hash);
+        return a && a.trust !== 'scenario-unknown' ? [{ ...u, trust: a.trust, fields: a.fields }] : [];
+      });
+      found = updated.length;
+      await this.services.store?.update(updated);
+      const next = new Map(updated.map((u) => [u.hash, u]));
+      this.stored = this.stored.map((u) => next.get(u.hash) ?? u);
+      this.attempts = this.attempts.map((a) => {
+        const u = next.get(a.hash);
+        return u ? { ...a, trust: u.trust, fields: u.fields } : a;
+      });
+      this.progress = null;
+    }
+    this.summary = this.t('versions.summary', { added, found, problems: read.problems.length });
+    this.services.announce(this.summary);
+    this.draw();
+  }
+
   private async clear(): Promise<void> {
     if (!window.confirm(this.t('import.clearConfirm'))) return;
     await this.services.store?.clear();
@@ -185,12 +246,16 @@ export class ManagerPage {
     this.attempts = [];
     this.rejected = [];
     this.conflicts = [];
+    this.scenarios = this.services.scenarios;
+    this.loadedVersions = 0;
+    this.versionProblems = [];
+    this.reader = null;
     this.summary = this.t('import.cleared');
     this.services.announce(this.summary);
     this.draw();
   }
 
-  private scenarioInfo = (id: string) => this.services.scenarios.find((s) => s.id === id);
+  private scenarioInfo = (id: string) => this.scenarios.find((s) => s.id === id);
 
   /** The rows the table shows now: filtered, then sorted. */
   private rows(): TeamRow[] {
@@ -298,8 +363,8 @@ export class ManagerPage {
       this.filter = { ...this.filter, ...changes };
       this.draw();
     };
-    const levels = [...new Set(this.services.scenarios.map((s) => s.level))].sort();
-    const channels = [...new Set(this.services.scenarios.map((s) => s.channel))].sort();
+    const levels = [...new Set(this.scenarios.map((s) => s.level))].sort();
+    const channels = [...new Set(this.scenarios.map((s) => s.channel))].sort();
     return html`<fieldset class="filters">
       <legend>${t('filters.heading')}</legend>
       <label class="field"><span class="field-label">${t('filters.name')}</span>
@@ -360,7 +425,7 @@ export class ManagerPage {
       t: this.t,
       language: this.language(),
       attempts: this.attempts,
-      scenarios: this.services.scenarios,
+      scenarios: this.scenarios,
       reader: this.reader?.language === this.language() ? this.reader.value : null,
       saveCsv: (name, rows) => download(name, toCsv(rows), 'text/csv'),
     };
@@ -396,6 +461,37 @@ export class ManagerPage {
         return attempt ? attemptView(ctx, attempt) : missing(t('nav.noAttempt'));
       }
     }
+  }
+
+  /** The scenario versions the page checks with, and loading more. */
+  private versionsCard() {
+    const t = this.t;
+    const pick = async (input: HTMLInputElement) => {
+      const files = await Promise.all(
+        [...(input.files ?? [])].map(async (f) => ({
+          name: f.name,
+          path: f.webkitRelativePath,
+          text: await f.text(),
+        })),
+      );
+      input.value = '';
+      await this.loadVersions(files);
+    };
+    return html`<section class="card" aria-labelledby="versions-heading">
+      <h2 id="versions-heading">${t('versions.heading')}</h2>
+      <p>${t('versions.held', { count: this.scenarios.length, shipped: this.services.scenarios.length, loaded: this.loadedVersions })}</p>
+      ${this.services.shippedProblem ? html`<p class="warning-text">${this.services.shippedProblem}</p>` : nothing}
+      <label class="field"><span class="field-label">${t('versions.folder')}</span>
+        <input type="file" webkitdirectory multiple aria-describedby="versions-hint" @change=${(e: Event) => void pick(e.target as HTMLInputElement)} /></label>
+      <label class="field"><span class="field-label">${t('versions.files')}</span>
+        <input type="file" multiple accept=".json" aria-describedby="versions-hint" @change=${(e: Event) => void pick(e.target as HTMLInputElement)} /></label>
+      <p class="field-hint" id="versions-hint">${t('versions.hint')}</p>
+      ${
+        this.versionProblems.length > 0
+          ? html`<ul class="version-problems">${this.versionProblems.map((p) => html`<li>${t('versions.problem', { file: p.file, message: p.message })}</li>`)}</ul>`
+          : nothing
+      }
+    </section>`;
   }
 
   private teamView() {
@@ -442,6 +538,7 @@ export class ManagerPage {
             <h2 id="trust-heading">${t('trust.heading')}</h2>
             <dl>${TRUSTS.map((k) => html`<dt>${t(`trust.${k}`)}</dt><dd>${t(`trust.about.${k}`)}</dd>`)}</dl>
           </section>
+          ${this.versionsCard()}
         </div>
         <section class="card team-card" aria-labelledby="view-heading">
           <h2 id="view-heading" tabindex="-1">${t('team.heading')}</h2>
@@ -553,7 +650,7 @@ export class ManagerPage {
     if (this.readerLoading === language) return;
     this.readerLoading = language;
     const { openDebriefReader } = await import('./debriefReader');
-    const value = await openDebriefReader(language, this.services.scenarios);
+    const value = await openDebriefReader(language, this.scenarios);
     this.reader = { language, value };
     this.readerLoading = null;
     this.draw();

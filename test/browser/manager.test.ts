@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Dialog, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { releasedFileName, releasedScenarioText } from '../../src/core/pack/releasedScenarios';
 import { createScorecard, type Scorecard, traineeIdFromName } from '../../src/core/scoring/scorecard';
 import { playThrough } from '../support/playedScorecard';
 import { browserPerFile, forgetEverything, noSeriousViolations, SHOTS } from './session';
@@ -211,6 +212,53 @@ describe("the manager's review", () => {
     await page.screenshot({ path: `${SHOTS}/manager-attempt-es.png`, fullPage: true });
     await noSeriousViolations(page);
     await page.getByLabel('Idioma').selectOption('en');
+    expect(session().errors).toEqual([]);
+  });
+
+  it('checks a scorecard of an earlier scenario version once that version is loaded', async () => {
+    const { page } = session();
+    await openManager(page);
+    // A scenario version this build never shipped: same script, another file.
+    const { pack, transcript, run } = playThrough(PLAYTHROUGHS[0] ?? '');
+    const id = 'locked-out-before-payroll';
+    const hash = 'a'.repeat(64);
+    const older = pack.scenarios.map((s) => (s.id === id ? { ...s, contentHash: hash } : s));
+    const played = {
+      ...transcript,
+      scenarios: transcript.scenarios.map((r) => (r.id === id ? { ...r, contentHash: hash } : r)),
+    };
+    const card = createScorecard(played, older, {
+      trainee: { name: 'Gil Soto', id: traineeIdFromName('Gil Soto') },
+      attemptId: 'attempt-older',
+      language: run.language,
+      finishedAt: '2026-11-02T09:00:00.000Z',
+    });
+    await upload(page, [{ name: 'gil.json', text: JSON.stringify(card) }]);
+    const gil = page.locator('.attempt-list li', { hasText: 'Gil Soto' });
+    await expect.poll(() => gil.getAttribute('data-trust'), { timeout: 30_000 }).toBe('scenario-unknown');
+
+    const version = older.find((s) => s.id === id);
+    if (!version) throw new Error('no such scenario');
+    await page.getByLabel('Load released scenario files').setInputFiles([
+      {
+        name: releasedFileName(version),
+        mimeType: 'application/json',
+        buffer: Buffer.from(releasedScenarioText(version)),
+      },
+      { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') },
+    ]);
+    await expect
+      .poll(() => page.locator('.summary').textContent(), { timeout: 30_000 })
+      .toMatch(/Scenario versions added: 1\. Scorecards now checked again: 1\. Files not used: 1\./);
+    expect(await page.locator('.version-problems').textContent()).toMatch(/notes\.json/);
+    await expect.poll(() => gil.getAttribute('data-trust')).toBe('verified');
+    // Kept: after a reload the version is still held and the scorecard still verified.
+    await page.reload();
+    await page.waitForFunction(() => document.body.dataset.page === 'manager', null, { timeout: 30_000 });
+    await expect.poll(() => gil.getAttribute('data-trust')).toBe('verified');
+    expect(await page.getByRole('region', { name: 'Scenario versions' }).textContent()).toMatch(
+      /1 loaded here/,
+    );
     expect(session().errors).toEqual([]);
   });
 
