@@ -30,6 +30,7 @@ import {
   HEADLINE,
   NO_FILTER,
   sortRows,
+  summaryOf,
   type TeamColumn,
   type TeamFilter,
   type TeamRow,
@@ -51,6 +52,8 @@ const COLUMNS: readonly TeamColumn[] = [
   'lastActive',
   'verified',
 ];
+/** How many scorecards the team view lists until the manager asks for all. */
+const LATEST_LISTED = 20;
 const TRUSTS: readonly Trust[] = ['verified', 'changed', 'scenario-unknown', 'cannot-recheck'];
 
 /** What the page needs from outside. */
@@ -75,6 +78,7 @@ export class ManagerPage {
   private progress: { done: number; total: number } | null = null;
   private sort: { column: TeamColumn; descending: boolean } = { column: 'name', descending: false };
   private filter: TeamFilter = NO_FILTER;
+  private listAll = false;
   /** Every scenario version the page verifies with: those shipped, then those a manager loaded. */
   private scenarios: readonly Scenario[];
   private loadedVersions = 0;
@@ -397,12 +401,13 @@ export class ManagerPage {
   private attemptList() {
     const t = this.t;
     if (this.attempts.length === 0) return nothing;
+    const ctx = this.context();
     return html`<section class="card" aria-labelledby="attempts-heading">
       <h2 id="attempts-heading">${t('attempts.heading')}</h2>
       <ul class="attempt-list">
-        ${this.attempts.map((a) => {
+        ${this.listed().map((a) => {
           const s = a.read.current ? a.read.scorecard : a.read.summary;
-          const what = s.scenarios.map((x) => x.id).join(', ');
+          const what = s.scenarios.map((x) => scenarioTitle(ctx, x.id)).join(', ');
           return html`<li data-trust=${a.trust}>
             <span class="trust-badge">${t(`trust.${a.trust}`)}</span>
             <a href=${hrefOf({ view: 'attempt', hash: a.hash })}>${t('attempts.line', {
@@ -416,7 +421,22 @@ export class ManagerPage {
           </li>`;
         })}
       </ul>
+      ${
+        this.attempts.length > LATEST_LISTED
+          ? html`<button type="button" class="secondary" aria-expanded=${this.listAll ? 'true' : 'false'} @click=${() => {
+              this.listAll = !this.listAll;
+              this.draw();
+            }}>${this.listAll ? t('attempts.fewer', { count: LATEST_LISTED }) : t('attempts.all', { count: this.attempts.length })}</button>`
+          : nothing
+      }
     </section>`;
+  }
+
+  /** The scorecards listed: the latest first, all of them or only the latest few. */
+  private listed(): Attempt[] {
+    const when = (a: Attempt) => summaryOf(a).attempt.finishedAt ?? '';
+    const latest = [...this.attempts].sort((a, b) => when(b).localeCompare(when(a)));
+    return this.listAll ? latest : latest.slice(0, LATEST_LISTED);
   }
 
   /** What the views read. */
