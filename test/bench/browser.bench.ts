@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (third part): the game in headless Chromium against a bare Phaser 4 page with one
+ * `npm run bench` (last part): the game in headless Chromium against a bare Phaser 4 page with one
  * scene, built and served the same way and measured in the same run, alternating, in fresh browsers:
  *
  * - bundle size (gzip) of the game's own code, of Phaser (its own chunk), and of the bare page;
