@@ -21,6 +21,30 @@ export interface ImportFile {
    * whatever their number, and counted from this line of the original file.
    */
   readonly share?: { readonly firstLine: number };
+  /** Set when the file was too large to read (see {@link readFiles}). */
+  readonly tooLarge?: boolean;
+}
+
+/** A file not read yet: the page hands the worker the file itself, and the worker reads it. */
+export interface UnreadFile {
+  readonly name: string;
+  readonly blob: Blob;
+}
+
+/**
+ * Reads the files not read yet. A file larger than any import may be is not read at all: it comes
+ * back empty of text and marked, and {@link readScorecardFiles} rejects it by its size.
+ */
+export async function readFiles(files: readonly (ImportFile | UnreadFile)[]): Promise<ImportFile[]> {
+  return Promise.all(
+    files.map(async (f) =>
+      'blob' in f
+        ? f.blob.size > MAX_IMPORT_FILE_CHARS * 4
+          ? { name: f.name, text: '', tooLarge: true }
+          : { name: f.name, text: await f.blob.text() }
+        : f,
+    ),
+  );
 }
 
 /** The most one imported file (a bundle) may hold: a team's year of attempts fits easily. */
@@ -124,7 +148,7 @@ export function readScorecardFiles(
   for (const file of files) {
     const reject = (line: number, field: string, message: string) =>
       rejected.push({ file: file.name, line, field, message });
-    if (file.text.length > MAX_IMPORT_FILE_CHARS) {
+    if (file.tooLarge || file.text.length > MAX_IMPORT_FILE_CHARS) {
       reject(1, '', `The file is larger than ${MAX_IMPORT_FILE_CHARS / 1024 / 1024} MiB; split it.`);
       continue;
     }
@@ -209,15 +233,19 @@ export function importScorecards(
  * Splits files into `count` shares of about equal size for parallel reading; a bundle larger than a
  * share is cut between its lines, each piece remembering the line it starts at.
  */
-export function shareFiles(files: readonly ImportFile[], count: number): ImportFile[][] {
-  const shares: { size: number; files: ImportFile[] }[] = Array.from({ length: Math.max(1, count) }, () => ({
-    size: 0,
-    files: [],
-  }));
-  const total = files.reduce((n, f) => n + f.text.length, 0);
+export function shareFiles<T extends ImportFile | UnreadFile>(
+  files: readonly T[],
+  count: number,
+): (T | ImportFile)[][] {
+  const sizeOf = (f: T | ImportFile) => ('blob' in f ? f.blob.size : f.text.length);
+  const shares: { size: number; files: (T | ImportFile)[] }[] = Array.from(
+    { length: Math.max(1, count) },
+    () => ({ size: 0, files: [] }),
+  );
+  const total = files.reduce((n, f) => n + sizeOf(f), 0);
   const target = Math.ceil(total / shares.length);
-  const pieces = files.flatMap((file): ImportFile[] => {
-    if (file.text.length <= target || shares.length === 1 || !isBundle(file)) return [file];
+  const pieces = files.flatMap((file): (T | ImportFile)[] => {
+    if ('blob' in file || file.text.length <= target || shares.length === 1 || !isBundle(file)) return [file];
     const lines = file.text.split('\n');
     const out: ImportFile[] = [];
     let start = 0;
@@ -237,10 +265,10 @@ export function shareFiles(files: readonly ImportFile[], count: number): ImportF
     return out;
   });
   // Largest first, each to the lightest share.
-  for (const piece of [...pieces].sort((a, b) => b.text.length - a.text.length)) {
+  for (const piece of [...pieces].sort((a, b) => sizeOf(b) - sizeOf(a))) {
     const lightest = shares.reduce((a, b) => (b.size < a.size ? b : a));
     lightest.files.push(piece);
-    lightest.size += piece.text.length;
+    lightest.size += sizeOf(piece);
   }
   return shares.filter((s) => s.files.length > 0).map((s) => s.files);
 }

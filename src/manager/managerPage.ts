@@ -19,6 +19,7 @@ import {
   mergeImports,
   type Rejection,
   shareFiles,
+  type UnreadFile,
 } from './importScorecards';
 import { traineeTimeline } from './insights';
 import { mergeVersions, readVersionFiles, type VersionFile, type VersionProblem } from './scenarioVersions';
@@ -52,6 +53,8 @@ const COLUMNS: readonly TeamColumn[] = [
   'lastActive',
   'verified',
 ];
+/** How often the progress of a check is drawn. */
+const PROGRESS_EVERY_MS = 250;
 /** How many scorecards the team view lists until the manager asks for all. */
 const LATEST_LISTED = 20;
 const TRUSTS: readonly Trust[] = ['verified', 'changed', 'scenario-unknown', 'cannot-recheck'];
@@ -79,6 +82,12 @@ export class ManagerPage {
   private sort: { column: TeamColumn; descending: boolean } = { column: 'name', descending: false };
   private filter: TeamFilter = NO_FILTER;
   private listAll = false;
+  private progressDrawn = false;
+  private rowsOf: {
+    readonly attempts: readonly Attempt[];
+    readonly scenarios: readonly Scenario[];
+    readonly rows: TeamRow[];
+  } | null = null;
   /** Every scenario version the page verifies with: those shipped, then those a manager loaded. */
   private scenarios: readonly Scenario[];
   private loadedVersions = 0;
@@ -133,17 +142,28 @@ export class ManagerPage {
       : [];
   }
 
+  /**
+   * Shows how far a check has come, drawing at most a few times a second: every draw is work the
+   * workers' cores would otherwise do.
+   */
+  private showProgress(done: number, total: number): void {
+    this.progress = { done, total };
+    if (this.progressDrawn) return;
+    this.progressDrawn = true;
+    window.setTimeout(() => {
+      this.progressDrawn = false;
+      if (this.progress) this.draw();
+    }, PROGRESS_EVERY_MS);
+  }
+
   /** Imports files: verified in a worker, kept, then drawn. */
-  async importFiles(files: readonly ImportFile[]): Promise<void> {
+  async importFiles(files: readonly (ImportFile | UnreadFile)[]): Promise<void> {
     if (files.length === 0) return;
     const known = this.stored.map((s) => [s.attemptId, s.hash] as const);
     const request: VerifyRequest = { files, scenarios: this.scenarios, known };
     this.progress = { done: 0, total: 0 };
     this.draw();
-    const outcome = await runVerify(request, (done, total) => {
-      this.progress = { done, total };
-      this.draw();
-    });
+    const outcome = await runVerify(request, (done, total) => this.showProgress(done, total));
     const now = new Date().toISOString();
     // Conflicting copies are shown, never counted: neither copy joins the team.
     const conflicting = new Set(outcome.conflicts.map((c) => c.attemptId));
@@ -218,10 +238,7 @@ export class ManagerPage {
       this.draw();
       const again = await runVerify(
         { files: unknown.map((u) => ({ name: u.file, text: u.text })), scenarios: this.scenarios, known: [] },
-        (done, total) => {
-          this.progress = { done, total };
-          this.draw();
-        },
+        (done, total) => this.showProgress(done, total),
       );
       const byHash = new Map(again.accepted.map((a) => [a.hash, a]));
       const updated = unknown.flatMap((u) => {
@@ -261,13 +278,20 @@ export class ManagerPage {
 
   private scenarioInfo = (id: string) => this.scenarios.find((s) => s.id === id);
 
+  /** One row per trainee, made again only when the attempts or the scenario versions change. */
+  private allRows(): TeamRow[] {
+    if (this.rowsOf?.attempts !== this.attempts || this.rowsOf.scenarios !== this.scenarios)
+      this.rowsOf = {
+        attempts: this.attempts,
+        scenarios: this.scenarios,
+        rows: teamRows(this.attempts, this.scenarioInfo),
+      };
+    return this.rowsOf.rows;
+  }
+
   /** The rows the table shows now: filtered, then sorted. */
   private rows(): TeamRow[] {
-    return sortRows(
-      filterRows(teamRows(this.attempts, this.scenarioInfo), this.filter),
-      this.sort.column,
-      this.sort.descending,
-    );
+    return sortRows(filterRows(this.allRows(), this.filter), this.sort.column, this.sort.descending);
   }
 
   private cell(row: TeamRow, column: TeamColumn): string | number | null {
@@ -317,7 +341,7 @@ export class ManagerPage {
 
   private teamTable() {
     const t = this.t;
-    const all = teamRows(this.attempts, this.scenarioInfo);
+    const all = this.allRows();
     const rows = this.rows();
     if (all.length === 0) return html`<p class="empty">${t('team.empty')}</p>`;
     // Two trainees with one name are told apart by their employee id, or the end of their id.
@@ -469,7 +493,7 @@ export class ManagerPage {
       case 'team':
         return this.teamView();
       case 'trainee': {
-        const row = teamRows(this.attempts, this.scenarioInfo).find((r) => r.key === route.key);
+        const row = this.allRows().find((r) => r.key === route.key);
         return row ? traineeView(ctx, row) : missing(t('nav.noTrainee'));
       }
       case 'scenarios':
@@ -677,9 +701,7 @@ export class ManagerPage {
   }
 
   private async pick(input: HTMLInputElement): Promise<void> {
-    const files = await Promise.all(
-      [...(input.files ?? [])].map(async (f) => ({ name: f.name, text: await f.text() })),
-    );
+    const files = [...(input.files ?? [])].map((f) => ({ name: f.name, blob: f }));
     input.value = '';
     await this.importFiles(files);
   }
@@ -691,9 +713,7 @@ export class ManagerPage {
       return entry ? [entry] : [];
     });
     const files = entries.length > 0 ? await filesOfEntries(entries) : [...(event.dataTransfer?.files ?? [])];
-    await this.importFiles(
-      await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() }))),
-    );
+    await this.importFiles(files.map((f) => ({ name: f.name, blob: f })));
   }
 }
 
@@ -731,10 +751,20 @@ async function runVerify(request: VerifyRequest, progress: (done: number, total:
   const known = new Map(request.known);
   if (typeof Worker === 'undefined') {
     const { verifyFiles } = await import('./verifyWorker');
-    return mergeImports([verifyFiles(request, progress)], known);
+    return mergeImports([await verifyFiles(request, progress)], known);
   }
   const cores = Math.min(MAX_WORKERS, Math.max(1, navigator.hardwareConcurrency || 1));
-  const shares = shareFiles(request.files, cores);
+  // A bundle larger than a share is read here, to be cut between its lines; other files are read by
+  // the workers, each its own share, so reading runs on every core too.
+  const total = request.files.reduce((n, f) => n + ('blob' in f ? f.blob.size : f.text.length), 0);
+  const files = await Promise.all(
+    request.files.map(async (f) =>
+      'blob' in f && f.blob.size > total / cores && /\.(jsonl|ndjson)$/i.test(f.name)
+        ? { name: f.name, text: await f.blob.text() }
+        : f,
+    ),
+  );
+  const shares = shareFiles(files, cores);
   const counts = shares.map(() => ({ done: 0, total: 0 }));
   const parts = await Promise.all(
     shares.map(

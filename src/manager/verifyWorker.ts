@@ -7,12 +7,18 @@
 import { lexiconAnalyser } from '../core/analysis/lexiconAnalyser';
 import type { Scenario } from '../core/scenario/types';
 import type { ReadScorecard } from '../core/scoring/readScorecard';
-import { type ImportFile, type ImportPart, readScorecardFiles } from './importScorecards';
+import {
+  type ImportFile,
+  type ImportPart,
+  readFiles,
+  readScorecardFiles,
+  type UnreadFile,
+} from './importScorecards';
 import { type TrustReport, trustOf } from './trust';
 
 /** What the page asks: files, the scenarios to verify with, and the attempts already held. */
 export interface VerifyRequest {
-  readonly files: readonly ImportFile[];
+  readonly files: readonly (ImportFile | UnreadFile)[];
   readonly scenarios: readonly Scenario[];
   readonly known: readonly (readonly [string, string])[];
 }
@@ -34,11 +40,11 @@ export type VerifyMessage =
   | { readonly type: 'done'; readonly part: ImportPart<Verified> };
 
 /** The work itself, without the worker around it (the page runs it inline where workers are missing). */
-export function verifyFiles(
+export async function verifyFiles(
   request: VerifyRequest,
   progress: (done: number, total: number) => void,
-): ImportPart<Verified> {
-  const part = readScorecardFiles(request.files, new Map(request.known));
+): Promise<ImportPart<Verified>> {
+  const part = readScorecardFiles(await readFiles(request.files), new Map(request.known));
   const total = part.accepted.length;
   progress(0, total);
   const accepted = part.accepted.map((a, i) => {
@@ -61,7 +67,8 @@ export function verifyFiles(
 if (typeof self !== 'undefined' && 'importScripts' in self) {
   self.addEventListener('message', (event: MessageEvent<VerifyRequest>) => {
     const post = (message: VerifyMessage) => self.postMessage(message);
-    const part = verifyFiles(event.data, (done, total) => post({ type: 'progress', done, total }));
-    post({ type: 'done', part });
+    void verifyFiles(event.data, (done, total) => post({ type: 'progress', done, total })).then((part) =>
+      post({ type: 'done', part }),
+    );
   });
 }

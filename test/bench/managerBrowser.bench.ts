@@ -203,7 +203,11 @@ async function importFolder(page: Page, paths: readonly string[], scorecards: nu
   const summary = await page.locator('p.summary').textContent();
   const expected = `Added: ${scorecards}. Already here: 0. Rejected: 0.`;
   if (summary !== expected) throw new Error(`The import said "${summary}", not "${expected}".`);
-  const verified = await page.locator('li[data-trust="verified"]').count();
+  // Each trainee's row ends with "N of M" verified.
+  const verified = (await page.locator('table.team tbody tr td:last-child').allTextContents()).reduce(
+    (n, text) => n + Number(/^(\d+) of/.exec(text)?.[1] ?? 0),
+    0,
+  );
   if (verified !== scorecards) throw new Error(`${verified} of ${scorecards} scorecards verified.`);
   return page.evaluate('window.__bench.marks');
 }
