@@ -12,6 +12,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { releasedFileName, releasedScenarioText } from '../../src/core/pack/releasedScenarios';
 import { createScorecard, type Scorecard, traineeIdFromName } from '../../src/core/scoring/scorecard';
 import { playThrough } from '../support/playedScorecard';
+import { demoTeam } from '../support/writeDemoTeam';
 import { browserPerFile, forgetEverything, noSeriousViolations, SHOTS } from './session';
 
 const session = browserPerFile();
@@ -299,6 +300,52 @@ describe("the manager's review", () => {
       .poll(() => page.getByText('Aún no hay evaluaciones: importe algunas arriba.').count())
       .toBe(1);
     await page.getByLabel('Idioma').selectOption('en');
+    expect(session().errors).toEqual([]);
+  });
+
+  it('shows a manager with twenty new hires who needs help on a Monday morning', async () => {
+    const { page } = session();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openManager(page);
+    await upload(page, demoTeam());
+    const team = page.getByRole('table', { name: 'Team' });
+    await expect.poll(() => team.locator('tbody tr').count(), { timeout: 60_000 }).toBe(20);
+    await expect
+      .poll(() => page.locator('.summary').textContent())
+      .toBe('Added: 100. Already here: 0. Rejected: 0.');
+    const verified = await team.locator('tbody tr td:last-child').allTextContents();
+    expect(verified.every((v) => /^(\d+) of \1$/.test(v))).toBe(true);
+    // Worst latest grade first: the four who keep struggling.
+    await page.getByRole('button', { name: 'Sort by Latest grade' }).click();
+    await page.getByRole('button', { name: 'Sort by Latest grade' }).click();
+    const first = await team
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows
+          .slice(0, 4)
+          .map((r) => [r.querySelector('th')?.textContent?.trim(), r.querySelectorAll('td')[1]?.textContent]),
+      );
+    expect(first).toEqual([
+      ['Dee Okafor', 'Unsatisfactory'],
+      ['Iker Etxeberria', 'Unsatisfactory'],
+      ['Nadia Rossi', 'Unsatisfactory'],
+      ['Sam Turner', 'Unsatisfactory'],
+    ]);
+    expect(await team.locator('tbody tr').nth(4).locator('td').nth(1).textContent()).not.toBe(
+      'Unsatisfactory',
+    );
+    await page.screenshot({ path: `${SHOTS}/monday-team.png`, fullPage: true });
+    await team.getByRole('link', { name: 'Dee Okafor' }).click();
+    await page.locator('#progress-chart canvas').waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: `${SHOTS}/monday-trainee.png`, fullPage: true });
+    await page.getByRole('link', { name: 'Scenarios' }).click();
+    await page.screenshot({ path: `${SHOTS}/monday-scenarios.png`, fullPage: true });
+    await page.getByRole('table', { name: 'Scenarios' }).getByRole('link').first().click();
+    await expect
+      .poll(() => page.locator('.costly-what').first().textContent(), { timeout: 30_000 })
+      .toMatch(/\s/);
+    await page.screenshot({ path: `${SHOTS}/monday-scenario.png`, fullPage: true });
+    await noSeriousViolations(page);
     expect(session().errors).toEqual([]);
   });
 });

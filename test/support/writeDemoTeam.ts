@@ -35,42 +35,44 @@ const NAMES = [
   'Tomás Ortega',
 ];
 
-const dir = process.argv[2] ?? 'test-results/demo-team';
-mkdirSync(dir, { recursive: true });
-const files = playthroughFiles().filter((f) => /scenarios\/level-[1-4]\//.test(f));
-const badly = files.filter((f) => f.includes('.handled-badly.'));
-const well = files.filter((f) => f.includes('.handled-well.') || f.includes('.typed.'));
-const played = new Map<string, ReturnType<typeof playThrough>>();
-const play = (file: string) => {
-  const cached = played.get(file) ?? playThrough(file);
-  played.set(file, cached);
-  return cached;
-};
+/** The team's scorecards, one file per attempt, as a manager would receive them. */
+export function demoTeam(): { name: string; text: string }[] {
+  const files = playthroughFiles().filter((f) => /scenarios\/level-[1-4]\//.test(f));
+  const badly = files.filter((f) => f.includes('.handled-badly.'));
+  const well = files.filter((f) => f.includes('.handled-well.') || f.includes('.typed.'));
+  const played = new Map<string, ReturnType<typeof playThrough>>();
+  const play = (file: string) => {
+    const cached = played.get(file) ?? playThrough(file);
+    played.set(file, cached);
+    return cached;
+  };
+  return NAMES.flatMap((name, t) =>
+    Array.from({ length: 3 + (t % 5) }, (_, a) => {
+      const attempts = 3 + (t % 5);
+      // Early attempts go badly more often; trainees 3, 8, 13, 18 keep struggling.
+      const struggling = t % 5 === 3;
+      const goesBadly = struggling ? a !== 1 : a < 2 && (t + a) % 2 === 0;
+      const pool = goesBadly ? badly : well;
+      // The first few trainees have only played level 1 and 2.
+      const reach = t < 4 ? pool.filter((f) => /level-[12]\//.test(f)) : pool;
+      const file = reach[(t * 7 + a * 3) % reach.length] as string;
+      const { pack, transcript, run } = play(file);
+      const day = new Date(Date.UTC(2026, 10, 23 + Math.floor((a * 12) / attempts), 9 + (t % 8), a * 7));
+      const card = createScorecard(transcript, pack.scenarios, {
+        trainee: { name, id: traineeIdFromName(name) },
+        attemptId: `${traineeIdFromName(name)}-${a + 1}`,
+        language: run.language,
+        finishedAt: day.toISOString(),
+      });
+      return { name: `${name.replace(/\W+/g, '-').toLowerCase()}-${a + 1}.json`, text: JSON.stringify(card) };
+    }),
+  );
+}
 
-let written = 0;
-NAMES.forEach((name, t) => {
-  const attempts = 3 + (t % 5);
-  for (let a = 0; a < attempts; a += 1) {
-    // Early attempts go badly more often; trainees 3, 8, 13, 18 keep struggling.
-    const struggling = t % 5 === 3;
-    const goesBadly = struggling ? a % 4 !== 1 : a < 2 && (t + a) % 2 === 0;
-    const pool = goesBadly ? badly : well;
-    // The first few trainees have only played level 1 and 2.
-    const reach = t < 4 ? pool.filter((f) => /level-[12]\//.test(f)) : pool;
-    const file = reach[(t * 7 + a * 3) % reach.length] as string;
-    const { pack, transcript, run } = play(file);
-    const day = new Date(Date.UTC(2026, 10, 23 + Math.floor((a * 12) / attempts), 9 + (t % 8), a * 7));
-    const card = createScorecard(transcript, pack.scenarios, {
-      trainee: { name, id: traineeIdFromName(name) },
-      attemptId: `${traineeIdFromName(name)}-${a + 1}`,
-      language: run.language,
-      finishedAt: day.toISOString(),
-    });
-    writeFileSync(
-      join(dir, `${name.replace(/\W+/g, '-').toLowerCase()}-${a + 1}.json`),
-      JSON.stringify(card),
-    );
-    written += 1;
-  }
-});
-console.log(`Wrote ${written} scorecards of ${NAMES.length} trainees to ${dir}.`);
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2] ?? 'test-results/demo-team';
+  mkdirSync(dir, { recursive: true });
+  const team = demoTeam();
+  for (const file of team) writeFileSync(join(dir, file.name), file.text);
+  console.log(`Wrote ${team.length} scorecards of ${NAMES.length} trainees to ${dir}.`);
+}
