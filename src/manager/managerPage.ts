@@ -55,6 +55,11 @@ const COLUMNS: readonly TeamColumn[] = [
 ];
 /** How often the progress of a check is drawn. */
 const PROGRESS_EVERY_MS = 250;
+/**
+ * How many trainees the table shows until the manager asks for all: sorting and filtering a team of
+ * hundreds stays quick, and the CSV always holds every row that matches.
+ */
+const TEAM_SHOWN = 50;
 /** How many scorecards the team view lists until the manager asks for all. */
 const LATEST_LISTED = 20;
 const TRUSTS: readonly Trust[] = ['verified', 'changed', 'scenario-unknown', 'cannot-recheck'];
@@ -82,6 +87,7 @@ export class ManagerPage {
   private sort: { column: TeamColumn; descending: boolean } = { column: 'name', descending: false };
   private filter: TeamFilter = NO_FILTER;
   private listAll = false;
+  private teamAll = false;
   private progressDrawn = false;
   private rowsOf: {
     readonly attempts: readonly Attempt[];
@@ -362,13 +368,19 @@ export class ManagerPage {
           }}>${t(`team.columns.${column}`)}<span aria-hidden="true">${sorted ? (this.sort.descending ? ' ▼' : ' ▲') : ''}</span></button>
       </th>`;
     };
-    return html`<p class="showing" role="status">${t('team.showing', { shown: rows.length, total: all.length })}</p>
+    const cut = !this.teamAll && rows.length > TEAM_SHOWN;
+    const shownRows = cut ? rows.slice(0, TEAM_SHOWN) : rows;
+    return html`<p class="showing" role="status">${
+      cut
+        ? t('team.showingFirst', { count: TEAM_SHOWN, shown: rows.length, total: all.length })
+        : t('team.showing', { shown: rows.length, total: all.length })
+    }</p>
       <div class="table-wrap">
         <table class="team">
           <caption>${t('team.heading')}</caption>
           <thead><tr>${COLUMNS.map(header)}</tr></thead>
           <tbody>
-            ${rows.map(
+            ${shownRows.map(
               (row) => html`<tr>
                 <th scope="row"><a href=${hrefOf({ view: 'trainee', key: row.key })}>${row.name || '—'}</a>${who(row)}</th>
                 <td>${row.attempts}</td>
@@ -382,7 +394,15 @@ export class ManagerPage {
             )}
           </tbody>
         </table>
-      </div>`;
+      </div>
+      ${
+        rows.length > TEAM_SHOWN
+          ? html`<button type="button" class="secondary" aria-expanded=${this.teamAll ? 'true' : 'false'} @click=${() => {
+              this.teamAll = !this.teamAll;
+              this.draw();
+            }}>${this.teamAll ? t('team.fewer', { count: TEAM_SHOWN }) : t('team.all', { count: rows.length })}</button>`
+          : nothing
+      }`;
   }
 
   private filters() {
