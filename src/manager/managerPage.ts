@@ -7,7 +7,6 @@
 import type { i18n as I18n } from 'i18next';
 import { html, nothing, render } from 'lit-html';
 import type { Scenario } from '../core/scenario/types';
-import { parseScorecard } from '../core/scoring/readScorecard';
 import { HistoryEntrySchema } from '../game/attempt/attemptStore';
 import { attemptsJsonl, openAttemptDatabase } from '../game/attempt/historyStore';
 import { download } from '../game/ui/dom';
@@ -20,7 +19,7 @@ import {
   type Rejection,
   shareFiles,
   type UnreadFile,
-} from './importScorecards';
+} from './importShares';
 import { traineeTimeline } from './insights';
 import { mergeVersions, readVersionFiles, type VersionFile, type VersionProblem } from './scenarioVersions';
 import { scenariosView, scenarioView } from './scenarioView';
@@ -40,7 +39,7 @@ import {
 } from './team';
 import { attemptView, CHART_LINES, chartValues, traineeView } from './traineeView';
 import type { Trust } from './trust';
-import type { Verified, VerifyMessage, VerifyRequest } from './verifyWorker';
+import type { KeptText, Verified, VerifyMessage, VerifyRequest, WorkerRequest } from './verifyWorker';
 import { hrefOf, type Route, routeOf, scenarioTitle, type ViewContext } from './viewContext';
 
 const COLUMNS: readonly TeamColumn[] = [
@@ -129,23 +128,12 @@ export class ManagerPage {
     this.scenarios = mergeVersions(this.services.scenarios, loaded);
     this.loadedVersions = this.scenarios.length - this.services.scenarios.length;
     this.stored = (await this.services.store?.all()) ?? [];
-    this.attempts = this.stored.flatMap((s) => this.toAttempt(s));
+    const reads = new Map((await readKeptOffThePage(this.stored)).map((r) => [r.hash, r.read]));
+    this.attempts = this.stored.flatMap((s) => {
+      const read = reads.get(s.hash);
+      return read ? [{ hash: s.hash, read, trust: s.trust, fields: s.fields, file: s.file }] : [];
+    });
     this.draw();
-  }
-
-  private toAttempt(stored: StoredAttempt): Attempt[] {
-    const read = parseScorecard(stored.text, stored.file);
-    return read.ok
-      ? [
-          {
-            hash: stored.hash,
-            read: read.value,
-            trust: stored.trust,
-            fields: stored.fields,
-            file: stored.file,
-          },
-        ]
-      : [];
   }
 
   /**
@@ -760,6 +748,35 @@ async function filesOfEntries(entries: readonly FileSystemEntry[]): Promise<File
   return out.filter((f) => /\.(json|jsonl|ndjson)$/i.test(f.name));
 }
 
+/** A verification worker. */
+function verifyWorker(): Worker {
+  return new Worker(new URL('./verifyWorker.ts', import.meta.url), { type: 'module' });
+}
+
+/**
+ * Reads the kept scorecards back in a worker, so opening the page never freezes it (and the page
+ * itself never loads the scorecard reader).
+ */
+async function readKeptOffThePage(kept: readonly KeptText[]) {
+  if (kept.length === 0) return [];
+  if (typeof Worker === 'undefined') return (await import('./verifyWorker')).readKept(kept);
+  const worker = verifyWorker();
+  try {
+    return await new Promise<Extract<VerifyMessage, { type: 'read' }>['reads']>((resolve, reject) => {
+      worker.addEventListener('message', (event: MessageEvent<VerifyMessage>) => {
+        if (event.data.type === 'read') resolve(event.data.reads);
+      });
+      worker.addEventListener('error', (event) => reject(new Error(event.message)));
+      worker.postMessage({
+        kind: 'read',
+        kept: kept.map(({ hash, file, text }) => ({ hash, file, text })),
+      } satisfies WorkerRequest);
+    });
+  } finally {
+    worker.terminate();
+  }
+}
+
 /** The most workers an import runs at once (each holds the scenarios and replays on its own core). */
 const MAX_WORKERS = 4;
 
@@ -790,7 +807,7 @@ async function runVerify(request: VerifyRequest, progress: (done: number, total:
     shares.map(
       (files, i) =>
         new Promise<ImportPart<Verified>>((resolve, reject) => {
-          const worker = new Worker(new URL('./verifyWorker.ts', import.meta.url), { type: 'module' });
+          const worker = verifyWorker();
           worker.addEventListener('message', (event: MessageEvent<VerifyMessage>) => {
             if (event.data.type === 'progress') {
               counts[i] = { done: event.data.done, total: event.data.total };
@@ -798,7 +815,7 @@ async function runVerify(request: VerifyRequest, progress: (done: number, total:
                 counts.reduce((n, c) => n + c.done, 0),
                 counts.reduce((n, c) => n + c.total, 0),
               );
-            } else {
+            } else if (event.data.type === 'done') {
               worker.terminate();
               resolve(event.data.part);
             }
@@ -807,7 +824,7 @@ async function runVerify(request: VerifyRequest, progress: (done: number, total:
             worker.terminate();
             reject(new Error(event.message));
           });
-          worker.postMessage({ ...request, files });
+          worker.postMessage({ kind: 'verify', ...request, files } satisfies WorkerRequest);
         }),
     ),
   );

@@ -6,14 +6,9 @@
  */
 import { lexiconAnalyser } from '../core/analysis/lexiconAnalyser';
 import type { Scenario } from '../core/scenario/types';
-import type { ReadScorecard } from '../core/scoring/readScorecard';
-import {
-  type ImportFile,
-  type ImportPart,
-  readFiles,
-  readScorecardFiles,
-  type UnreadFile,
-} from './importScorecards';
+import { parseScorecard, type ReadScorecard } from '../core/scoring/readScorecard';
+import { readFiles, readScorecardFiles } from './importScorecards';
+import type { ImportFile, ImportPart, UnreadFile } from './importShares';
 import { type TrustReport, trustOf } from './trust';
 
 /** What the page asks: files, the scenarios to verify with, and the attempts already held. */
@@ -34,10 +29,37 @@ export interface Verified extends TrustReport {
   readonly read: ReadScorecard;
 }
 
-/** What the worker says: progress, then its share's result. */
+/** A scorecard the page keeps, to be read back when the page opens. */
+export interface KeptText {
+  readonly hash: string;
+  readonly file: string;
+  readonly text: string;
+}
+
+/** What the page asks of a worker: to verify files, or to read back the scorecards it keeps. */
+export type WorkerRequest =
+  | ({ readonly kind: 'verify' } & VerifyRequest)
+  | { readonly kind: 'read'; readonly kept: readonly KeptText[] };
+
+/** What the worker says: progress, then its share's result; or the kept scorecards, read. */
 export type VerifyMessage =
   | { readonly type: 'progress'; readonly done: number; readonly total: number }
-  | { readonly type: 'done'; readonly part: ImportPart<Verified> };
+  | { readonly type: 'done'; readonly part: ImportPart<Verified> }
+  | {
+      readonly type: 'read';
+      readonly reads: readonly { readonly hash: string; readonly read: ReadScorecard }[];
+    };
+
+/**
+ * Reads kept scorecards back, strictly as on import; one that no longer reads (its storage was
+ * edited) is left out.
+ */
+export function readKept(kept: readonly KeptText[]) {
+  return kept.flatMap((k) => {
+    const read = parseScorecard(k.text, k.file);
+    return read.ok ? [{ hash: k.hash, read: read.value }] : [];
+  });
+}
 
 /** The work itself, without the worker around it (the page runs it inline where workers are missing). */
 export async function verifyFiles(
@@ -65,9 +87,14 @@ export async function verifyFiles(
 
 // Inside a worker: answer each request.
 if (typeof self !== 'undefined' && 'importScripts' in self) {
-  self.addEventListener('message', (event: MessageEvent<VerifyRequest>) => {
+  self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
     const post = (message: VerifyMessage) => self.postMessage(message);
-    void verifyFiles(event.data, (done, total) => post({ type: 'progress', done, total })).then((part) =>
+    const request = event.data;
+    if (request.kind === 'read') {
+      post({ type: 'read', reads: readKept(request.kept) });
+      return;
+    }
+    void verifyFiles(request, (done, total) => post({ type: 'progress', done, total })).then((part) =>
       post({ type: 'done', part }),
     );
   });

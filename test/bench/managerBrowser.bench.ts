@@ -27,7 +27,8 @@ import {
   scorecardToJson,
   traineeIdFromName,
 } from '../../src/core/scoring/scorecard';
-import { type ImportFile, importScorecards } from '../../src/manager/importScorecards';
+import { importScorecards } from '../../src/manager/importScorecards';
+import type { ImportFile } from '../../src/manager/importShares';
 import {
   type Attempt,
   filterRows,

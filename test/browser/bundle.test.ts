@@ -58,4 +58,22 @@ describe('the game bundle', () => {
         module,
       ).toBe(true);
   });
+
+  it("loads the manager's review without Phaser, the engine, the rubric or the scorecard reader", () => {
+    // What manager.html loads before anything is asked of it: its script and the chunks it preloads.
+    const page = readFileSync(join('dist', 'manager.html'), 'utf8');
+    const loaded = [...page.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1] ?? '');
+    expect(loaded.some((c) => c.startsWith('manager-'))).toBe(true);
+    const chunks = modulesByChunk();
+    const heavy = loaded.flatMap((chunk) =>
+      (chunks.get(chunk) ?? [])
+        .filter((m) =>
+          /node_modules\/(phaser|xstate|chrono-node)\/|src\/core\/(engine\/session|scoring\/(rubric|readScorecard|scorecard))\.ts$/.test(
+            m,
+          ),
+        )
+        .map((m) => `${chunk}: ${m}`),
+    );
+    expect(heavy).toEqual([]);
+  });
 });

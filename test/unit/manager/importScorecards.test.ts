@@ -8,12 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { lexiconAnalyser } from '../../../src/core/analysis/lexiconAnalyser';
 import type { Scorecard } from '../../../src/core/scoring/scorecard';
-import {
-  importScorecards,
-  mergeImports,
-  readScorecardFiles,
-  shareFiles,
-} from '../../../src/manager/importScorecards';
+import { importScorecards, readScorecardFiles } from '../../../src/manager/importScorecards';
+import { mergeImports, shareFiles } from '../../../src/manager/importShares';
 import { trustOf } from '../../../src/manager/trust';
 import { playedScorecard } from '../../support/playedScorecard';
 import { loadStarterPack } from '../../support/starterPack';
