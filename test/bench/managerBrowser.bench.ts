@@ -204,12 +204,17 @@ async function importFolder(page: Page, paths: readonly string[], scorecards: nu
   const summary = await page.locator('p.summary').textContent();
   const expected = `Added: ${scorecards}. Already here: 0. Rejected: 0.`;
   if (summary !== expected) throw new Error(`The import said "${summary}", not "${expected}".`);
-  // Each trainee's row ends with "N of M" verified.
+  // Each trainee's row ends with "N of M" verified; the table shows the first 50 until asked for all.
+  const all = page.getByRole('button', { name: /^Show all \d+ trainees$/ });
+  if ((await all.count()) > 0) await all.click();
   const verified = (await page.locator('table.team tbody tr td:last-child').allTextContents()).reduce(
     (n, text) => n + Number(/^(\d+) of/.exec(text)?.[1] ?? 0),
     0,
   );
   if (verified !== scorecards) throw new Error(`${verified} of ${scorecards} scorecards verified.`);
+  // Back to the table as a manager first sees it, for the interactions timed after.
+  const fewer = page.getByRole('button', { name: /^Show only the first \d+$/ });
+  if ((await fewer.count()) > 0) await fewer.click();
   return page.evaluate('window.__bench.marks');
 }
 
