@@ -14,9 +14,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { build, preview } from 'vite';
 import { openBrowser } from '../browser/chromium';
 import { median, percentile, saveResults } from './report';
+import { buildAndServe } from './serveBuild';
 
 const RUNS = 5;
 
@@ -56,14 +56,8 @@ function gzipSizes(): Record<string, number> {
   return sizes;
 }
 
-// Vite 8 warns that a future config loader will want file extensions on every import; not yet.
-process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
-await build({ logLevel: 'warn' });
-const server = await preview({
-  logLevel: 'warn',
-  preview: { host: '127.0.0.1', port: 0, strictPort: false },
-});
-const base = server.resolvedUrls?.local[0] ?? '';
+const server = await buildAndServe();
+const base = server.base;
 const bare = `${base}bench/bare-phaser.html`;
 
 const load = { game: [] as number[], bare: [] as number[] };

@@ -19,7 +19,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { build, preview } from 'vite';
 import { lexiconAnalyser } from '../../src/core/analysis/lexiconAnalyser';
 import {
   createScorecard,
@@ -42,6 +41,7 @@ import { openBrowser } from '../browser/chromium';
 import { playThrough } from '../support/playedScorecard';
 import { loadStarterPack, playthroughFiles } from '../support/starterPack';
 import { type BenchRow, median, printTable, row, saveResults } from './report';
+import { buildAndServe } from './serveBuild';
 
 const RUNS = 3;
 /** Interactions of each kind on the 5,000-attempt table; even, so each toggle ends where it began. */
@@ -289,13 +289,8 @@ function nodeImport(paths: readonly string[]) {
 }
 
 // ---- Chromium, each import right after the same import in Node, so both meet the same machine.
-process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
-await build({ logLevel: 'warn' });
-const server = await preview({
-  logLevel: 'warn',
-  preview: { host: '127.0.0.1', port: 0, strictPort: false },
-});
-const base = server.resolvedUrls?.local[0] ?? '';
+const server = await buildAndServe();
+const base = server.base;
 
 const nodeRuns: ReturnType<typeof nodeImport>[] = [];
 const smallImports: Marks[] = [];
