@@ -2,11 +2,12 @@
  * The grades a trainer would stand behind: each lenient case found by trying the game as a new hire
  * (a crisis answered with money, a crisis sent one tier short, a walk-out, nonsense, a caller held
  * until they hung up) played against the shipped library, and the crisis rule following a five-tier
- * pack whose crisis tier is the fifth.
+ * pack whose crisis tier is the fifth. That pack's four scenarios (needing tiers 3, 4 and 5, one of
+ * them reaching 5 through a twist) must check clean and are each played well and one tier short.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkPack } from '../../../src/core';
+import { checkPack, formatProblem } from '../../../src/core';
 import { CRITICAL_KEYS } from '../../../src/core/scoring/critical';
 import type { AttemptScore } from '../../../src/core/scoring/scoreAttempt';
 import { filesUnder, loadStarterPack, playFile, playText, playthroughFiles } from '../../support/starterPack';
@@ -145,14 +146,26 @@ describe('every handled run, graded as a trainer would', () => {
 describe('the crisis rule follows the pack', () => {
   const dir = 'test/fixtures/five-tier';
   const read = (file: string) => ({ file, text: readFileSync(file, 'utf8') });
-  const fiveTier = checkPack({
+  const sources = {
     pack: read(`${dir}/pack.yaml`),
     scenarios: filesUnder(
       dir,
       (p) => p.endsWith('.yaml') && !p.endsWith('.playthrough.yaml') && !p.endsWith('pack.yaml'),
     ).map(read),
     shifts: [],
-    explore: false,
+  };
+  const fiveTier = checkPack({ ...sources, explore: false });
+
+  it('checks clean with every path walked, and each scenario is played well and one tier short', () => {
+    expect(checkPack(sources).problems.map(formatProblem)).toEqual([]);
+    const played = playthroughFiles(dir).map((f) => f.slice(dir.length + 1));
+    const missing = fiveTier.scenarios.flatMap((s) =>
+      [`${s.id}.handled-well.playthrough.yaml`, `${s.id}.one-tier-short.playthrough.yaml`].filter(
+        (f) => !played.includes(f),
+      ),
+    );
+    expect(fiveTier.scenarios).toHaveLength(4);
+    expect(missing).toEqual([]);
   });
 
   it.each(playthroughFiles(dir))('%s', (file) => {
