@@ -1,34 +1,34 @@
 /**
- * `npm run explore -- <scenario id or file> [--json]`: walks every path a persona can take and
- * reports which endings can be reached (with the shortest way to each) and which beats cannot.
+ * `npm run explore -- <scenario id or file> [--pack PATH] [--json]`: walks every path a persona can
+ * take and reports which endings can be reached (with the shortest way to each) and which beats
+ * cannot. A file is compiled in the nearest pack.yaml above it, an id in scenarios/; `--pack` names
+ * another pack (its pack.yaml, or the folder holding it).
  */
-import { resolve } from 'node:path';
-import { formatProblem, hasErrors } from '../core';
+import { formatProblem } from '../core';
 import { exploreScenario } from '../core/engine/exploreScenario';
 import { runCli } from './runCli';
-import { loadPackAround } from './scenarioFiles';
+import { findScenario } from './scenarioFiles';
+
+const USAGE = 'Usage: npm run explore -- <scenario id or file> [--pack PATH] [--json]';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const json = args.includes('--json');
-  const targets = args.filter((a) => !a.startsWith('-'));
-  if (targets.length !== 1 || args.some((a) => a.startsWith('-') && a !== '--json')) {
-    console.error('Usage: npm run explore -- <scenario id or file> [--json]');
+  const packAt = args.indexOf('--pack');
+  const pack = packAt < 0 ? undefined : args[packAt + 1];
+  const targets = args.filter((a, i) => !a.startsWith('-') && (packAt < 0 || i !== packAt + 1));
+  const known = (a: string) => a === '--json' || a === '--pack';
+  const packMissing = packAt >= 0 && (pack === undefined || pack.startsWith('-'));
+  if (targets.length !== 1 || packMissing || args.some((a) => a.startsWith('-') && !known(a))) {
+    console.error(USAGE);
     return 2;
   }
-  const target = targets[0] ?? '';
-  const isFile = /\.ya?ml$/.test(target);
-  const pack = await loadPackAround(isFile ? target : 'scenarios/pack.yaml');
-  const scenario = pack.scenarios.find((s) =>
-    isFile ? resolve(s.file) === resolve(target) : s.id === target,
-  );
-  if (!scenario) {
-    for (const p of pack.problems.filter((p) => p.severity === 'error')) console.log(formatProblem(p));
-    console.error(
-      `No scenario ${target} compiled${hasErrors(pack.problems) ? ' (see the problems above)' : ''}.`,
-    );
+  const found = await findScenario(targets[0] ?? '', pack);
+  if (!found.ok) {
+    for (const p of found.problems) console.log(formatProblem(p));
     return 1;
   }
+  const { scenario } = found.value;
   const result = exploreScenario(scenario);
   if (json) {
     console.log(JSON.stringify(result, null, 2));

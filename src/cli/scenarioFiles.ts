@@ -8,10 +8,11 @@ import {
   type ReleasedScenario,
   readReleasedScenario,
 } from '../core/engine/released';
-import { checkPack } from '../core/pack/checkPack';
+import { checkPack, type PackCheck } from '../core/pack/checkPack';
 import { fail, type Result, succeed } from '../core/result';
 import { isPlaythroughFile, isScenarioFile, isShiftFile, PACK_FILE_NAME } from '../core/scenario/files';
 import { type Problem, problem } from '../core/scenario/problems';
+import type { Scenario } from '../core/scenario/types';
 
 /** Scenario files that share one pack file. */
 export interface PackGroup {
@@ -75,14 +76,10 @@ export async function findScenarioFiles(
     if (!byPack.has(pack)) byPack.set(pack, []);
   }
   for (const pack of explicitPacks) if (!byPack.has(pack)) byPack.set(pack, []);
-  const show = (file: string) => {
-    const near = relative(process.cwd(), file);
-    return near === '' || near.startsWith('..') ? file : near;
-  };
   const groups = [...byPack].map(([pack, scenarios]) => ({
-    pack: pack === null ? null : show(pack),
-    scenarios: scenarios.map(show),
-    shifts: (shiftsByPack.get(pack) ?? []).map(show),
+    pack: pack === null ? null : shown(pack),
+    scenarios: scenarios.map(shown),
+    shifts: (shiftsByPack.get(pack) ?? []).map(shown),
   }));
   return { groups, problems };
 }
@@ -98,9 +95,16 @@ async function walk(dir: string, keep: (name: string) => boolean = isScenarioFil
   return found;
 }
 
+/**
+ * The nearest pack.yaml in `dir` or a folder above it. Inside the working directory the walk stops at
+ * it (a stray pack.yaml above the project is not the project's); a folder elsewhere is walked up to
+ * the root of the file system, so a trainer's own folder of scenarios finds its pack wherever it is.
+ */
 export async function findPack(dir: string): Promise<string | null> {
-  const stop = resolve(process.cwd(), '..');
-  for (let current = resolve(dir); current !== stop; current = dirname(current)) {
+  const start = resolve(dir);
+  const inside = !relative(process.cwd(), start).startsWith('..');
+  const stop = inside ? resolve(process.cwd(), '..') : null;
+  for (let current = start; current !== stop; current = dirname(current)) {
     const candidate = join(current, PACK_FILE_NAME);
     if (
       await stat(candidate)
@@ -111,6 +115,33 @@ export async function findPack(dir: string): Promise<string | null> {
     if (dirname(current) === current) break;
   }
   return null;
+}
+
+/**
+ * The pack.yaml a command works with: the one `pack` names (a pack.yaml, or the folder holding one,
+ * as given to `--pack`), or without it the nearest one above `near`, or null when there is none (the
+ * default ladder applies). A `pack` that names no pack.yaml is a located problem saying what to give.
+ */
+export async function packFileFor(near: string, pack?: string): Promise<Result<string | null, Problem>> {
+  if (pack === undefined) return succeed(await findPack(dirname(resolve(near))));
+  const isFolder = await stat(pack)
+    .then((s) => s.isDirectory())
+    .catch(() => false);
+  const file = isFolder ? join(pack, PACK_FILE_NAME) : pack;
+  const isPack =
+    basename(file) === PACK_FILE_NAME &&
+    (await stat(file)
+      .then((s) => s.isFile())
+      .catch(() => false));
+  if (isPack) return succeed(resolve(file));
+  return fail([
+    problem(
+      'file-unreadable',
+      `No ${PACK_FILE_NAME} at ${pack}. Give --pack a ${PACK_FILE_NAME} or the folder that holds one.`,
+      pack,
+      { line: 1, col: 1 },
+    ),
+  ]);
 }
 
 /** Why a file could not be read: it is missing or unreadable, or larger than its kind allows. */
@@ -145,21 +176,77 @@ export async function readSourceFile(
 }
 
 /**
- * Compiles the pack that governs `path` (the nearest pack.yaml above it) with every scenario in the
- * pack's folder. Problems in those files come back with the result.
+ * Compiles the pack that governs `path` (the nearest pack.yaml above it, or `packFile` when given)
+ * with every scenario in the pack's folder, and `path` itself when it is a scenario file that lies
+ * outside that folder. Without a pack, the scenarios in `path`'s folder that no other pack governs are
+ * compiled with the default ladder. Problems in those files come back with the result.
  */
-export async function loadPackAround(path: string) {
-  const packFile = await findPack(dirname(resolve(path)));
-  const root = packFile ? dirname(packFile) : dirname(resolve(path));
+export async function loadPackAround(path: string, packFile?: string | null) {
+  const target = resolve(path);
+  const governing = packFile === undefined ? await findPack(dirname(target)) : packFile && resolve(packFile);
+  const root = governing ? dirname(governing) : dirname(target);
   const found = await findScenarioFiles([root]);
-  const group = found.groups[0] ?? { pack: null, scenarios: [], shifts: [] };
+  // The folder may hold other packs further down; only this pack's files belong to it.
+  const group = found.groups.find((g) => (g.pack === null ? null : resolve(g.pack)) === governing) ?? {
+    pack: governing && shown(governing),
+    scenarios: [],
+    shifts: [],
+  };
+  const scenarios = group.scenarios.map((f) => resolve(f));
+  const extra = isScenarioFile(target) && !scenarios.includes(target);
   const read = async (file: string) => ({ file, text: await readFile(file, 'utf8') });
   return checkPack({
     pack: group.pack ? await read(group.pack) : null,
-    scenarios: await Promise.all(group.scenarios.map(read)),
+    scenarios: await Promise.all([...group.scenarios, ...(extra ? [shown(target)] : [])].map(read)),
     shifts: await Promise.all(group.shifts.map(read)),
     explore: false,
   });
+}
+
+/** Where `explore` looks for a scenario named by id when no `--pack` is given. */
+export const DEFAULT_PACK_FILE = join('scenarios', PACK_FILE_NAME);
+
+/**
+ * The scenario a command names by file or by id, compiled in its pack: a file's own pack (or
+ * `pack`), an id's `pack` or else the project's `scenarios/`. When it did not compile, the pack's
+ * errors come back with a last problem saying how to name it.
+ */
+export async function findScenario(
+  target: string,
+  pack?: string,
+): Promise<Result<{ scenario: Scenario; check: PackCheck }, Problem>> {
+  const isFile = /\.ya?ml$/.test(target);
+  const packFile = await packFileFor(
+    isFile ? target : DEFAULT_PACK_FILE,
+    pack ?? (isFile ? undefined : DEFAULT_PACK_FILE),
+  );
+  if (!packFile.ok) return packFile;
+  const check = await loadPackAround(isFile ? target : (packFile.value ?? DEFAULT_PACK_FILE), packFile.value);
+  const scenario = check.scenarios.find((s) =>
+    isFile ? resolve(s.file) === resolve(target) : s.id === target,
+  );
+  if (scenario) return succeed({ scenario, check });
+  const where = packFile.value ? shown(packFile.value) : 'its folder';
+  const errors = check.problems.filter((p) => p.severity === 'error');
+  const why = errors.length > 0 ? ' (see the errors above)' : '';
+  const how = isFile
+    ? 'Fix its errors, or give --pack the pack it belongs to.'
+    : 'Give the scenario’s file, or --pack with the pack.yaml (or its folder) that holds it.';
+  return fail([
+    ...errors,
+    problem(
+      'unknown-scenario',
+      `No scenario ${target} compiled in ${where}${why}. ${how}`,
+      isFile ? target : packFile.value ? shown(packFile.value) : target,
+      { line: 1, col: 1 },
+    ),
+  ]);
+}
+
+/** A path as the tools print it: relative to the working directory when inside it, else absolute. */
+function shown(file: string): string {
+  const near = relative(process.cwd(), file);
+  return near === '' || near.startsWith('..') ? file : near;
 }
 
 /**

@@ -5,6 +5,10 @@
  * progress bar. The browser never parses YAML or runs the compiler, and the game's code stays small;
  * the dev server compiles it afresh on each request.
  *
+ * A scenario error stops the build with the checker's located lines, rather than a scenario missing
+ * from the menu with nobody told; the dev server still serves the pack (the scenarios that compile)
+ * and shows the same lines in Vite's error overlay. Warnings never stop anything.
+ *
  * Beside it goes `scenario-releases.json` (address from `virtual:scenario-releases`): the older
  * released versions the manager's review verifies scorecards with, read from the pack's `released/`
  * folder at build time, so the page never reads the folder itself.
@@ -20,8 +24,10 @@ import {
   scenariosToVerifyWith,
 } from '../core/engine/released';
 import { packForDownload } from '../core/scenario/packDownload';
+import { formatProblem, type Problem, sortProblems } from '../core/scenario/problems';
 import { loadPackAround, loadReleased } from './scenarioFiles';
 
+const PLUGIN_NAME = 'escalation-desk:scenario-pack';
 const ID = 'virtual:scenario-pack';
 const RESOLVED = `\0${ID}`;
 /** The file the compiled library is written to, beside index.html. */
@@ -42,8 +48,20 @@ function withRelativeFiles(value: unknown, root: string): string {
   );
 }
 
-/** Compiles the pack in `dir`, with file paths relative to the project, and the files it read. */
-export async function compileScenarioPack(dir = 'scenarios'): Promise<{ json: string; files: string[] }> {
+/** The compiled pack as the game downloads it, the files it read, and the checker's problems. */
+export interface CompiledScenarioPack {
+  readonly json: string;
+  readonly files: string[];
+  /** Every problem found, with file paths relative to the project as the checker prints them. */
+  readonly problems: readonly Problem[];
+}
+
+/**
+ * Compiles the pack in `dir`, with file paths relative to the project, and the files it read. The
+ * problems stay in the JSON too: the game shows a pack's warnings, and the dev server still serves a
+ * pack with errors so the trainer sees the rest of the game while fixing them.
+ */
+export async function compileScenarioPack(dir = 'scenarios'): Promise<CompiledScenarioPack> {
   const root = resolve(dir);
   const check = await loadPackAround(resolve(root, 'pack.yaml'));
   const files = [
@@ -54,7 +72,26 @@ export async function compileScenarioPack(dir = 'scenarios'): Promise<{ json: st
     ]),
   ].map((f) => resolve(f));
   // Paths as the checker prints them, relative to the project, whatever the build machine.
-  return { json: withRelativeFiles(packForDownload(check), root), files };
+  const json = withRelativeFiles(packForDownload(check), root);
+  const { problems } = JSON.parse(withRelativeFiles({ problems: check.problems }, root)) as {
+    problems: Problem[];
+  };
+  return { json, files, problems: sortProblems(problems) };
+}
+
+/**
+ * What stops a build: the pack's errors, one `file:line:col: error CODE message` line each as
+ * `npm run check:scenarios` prints them, under a line saying what to do; null when there are none.
+ * Warnings never stop a build (the checker lists them).
+ */
+export function scenarioErrorReport(problems: readonly Problem[]): string | null {
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length === 0) return null;
+  const count = `${errors.length} error${errors.length === 1 ? '' : 's'}`;
+  return [
+    `The scenarios have ${count}; fix ${errors.length === 1 ? 'it' : 'them'}, then build again or reload the page (npm run check:scenarios lists every problem):`,
+    ...errors.map(formatProblem),
+  ].join('\n');
 }
 
 /**
@@ -97,7 +134,7 @@ export function scenarioPackPlugin(dir = 'scenarios'): Plugin {
     { fileName: RELEASES_ASSET, compile: compileScenarioReleases },
   ];
   return {
-    name: 'escalation-desk:scenario-pack',
+    name: PLUGIN_NAME,
     configResolved(config) {
       serving = config.command === 'serve';
     },
@@ -116,16 +153,32 @@ export function scenarioPackPlugin(dir = 'scenarios'): Plugin {
       // Relative to the page, so the game works from any folder it is served from.
       if (id === RELEASES_RESOLVED) return `export default ${JSON.stringify(RELEASES_ASSET)};`;
       if (id !== RESOLVED) return null;
-      const { json, files } = await compileScenarioPack(dir);
+      const { json, files, problems } = await compileScenarioPack(dir);
       for (const file of files) this.addWatchFile(file);
-      if (!serving) this.emitFile({ type: 'asset', fileName: PACK_ASSET, source: json });
+      if (!serving) {
+        // A scenario with an error would be missing from the menu with nobody told: stop the build.
+        const report = scenarioErrorReport(problems);
+        if (report) throw new Error(report);
+        this.emitFile({ type: 'asset', fileName: PACK_ASSET, source: json });
+      }
       return `export default ${JSON.stringify(PACK_ASSET)};`;
     },
     configureServer(server) {
       for (const asset of assets) {
         server.middlewares.use(`/${asset.fileName}`, (_request, response) => {
           asset.compile(dir).then(
-            ({ json }) => {
+            (compiled) => {
+              // Still served, so the game runs with the scenarios that compile; the overlay says why
+              // the others are missing, located, until they are fixed.
+              const report = 'problems' in compiled ? scenarioErrorReport(compiled.problems) : null;
+              if (report) {
+                server.config.logger.error(report);
+                server.ws.send({
+                  type: 'error',
+                  err: { message: report, stack: '', plugin: PLUGIN_NAME, id: resolve(dir, 'pack.yaml') },
+                });
+              }
+              const { json } = compiled;
               response.setHeader('Content-Type', 'application/json');
               response.end(json);
             },

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPackAround } from '../../src/cli/scenarioFiles';
+import { tipWording } from '../../src/cli/tipWording';
 import { exploreScenario } from '../../src/core/engine/exploreScenario';
 import { formatRun, runToJson } from '../../src/core/playthrough/formatRun';
 import { runPlaythrough } from '../../src/core/playthrough/runPlaythrough';
@@ -35,7 +36,8 @@ describe('npm run simulate', () => {
   }, async () => {
     const printed = run('src/cli/simulate.ts', WELL);
     expect(printed.status).toBe(0);
-    expect(printed.stdout).toBe(formatRun(await playInProcess(WELL)));
+    const played = await playInProcess(WELL);
+    expect(printed.stdout).toBe(formatRun(played, { tipText: await tipWording(played, 'en') }));
     expect(printed.stdout).toContain('Outcome      c1 satisfied');
     expect(printed.stdout).toMatch(/Checks {7}\d+ passed, 0 failed/);
   });

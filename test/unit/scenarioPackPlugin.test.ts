@@ -3,22 +3,26 @@
  * same content hashes, so saves and scorecards name the same versions), with project-relative paths,
  * written beside the game as scenario-pack.json; the build watches every scenario file. Beside it,
  * scenario-releases.json holds the older released versions the manager's review verifies with, and a
- * released file that cannot be read stops the build.
+ * released file that cannot be read stops the build, as does any scenario error (located, as the
+ * checker prints it; the dev server serves the rest and shows the errors in its overlay).
  */
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connect, ViteDevServer } from 'vite';
 import { describe, expect, it } from 'vitest';
+import { checkPaths } from '../../src/cli/checkScenarios';
 import { loadReleased } from '../../src/cli/scenarioFiles';
 import {
   compileScenarioPack,
   compileScenarioReleases,
   PACK_ASSET,
   RELEASES_ASSET,
+  scenarioErrorReport,
   scenarioPackPlugin,
 } from '../../src/cli/scenarioPackPlugin';
 import type { PackCheck } from '../../src/core';
+import { formatProblem } from '../../src/core';
 import { canonicalJson } from '../../src/core/canonicalJson';
 import {
   RELEASES_FORMAT,
@@ -60,9 +64,85 @@ describe('the compiled scenario library', () => {
   });
 });
 
+/** A pack with one scenario that cannot compile (an unknown beat) beside two that do, one with a warning. */
+const BROKEN = 'test/fixtures/build-errors';
+
+/** A dev server that records what the plugin serves, logs and shows in the overlay. */
+function devServer(dir: string) {
+  const plugin = scenarioPackPlugin(dir);
+  const handlers = new Map<string, Connect.SimpleHandleFunction>();
+  const logged: string[] = [];
+  const overlays: { type: string; err: { message: string } }[] = [];
+  const server = {
+    middlewares: {
+      use: (path: string, handle: Connect.SimpleHandleFunction) => handlers.set(path, handle),
+    },
+    config: { logger: { error: (message: string) => logged.push(message) } },
+    ws: { send: (payload: { type: string; err: { message: string } }) => overlays.push(payload) },
+  } as unknown as ViteDevServer;
+  (plugin.configureServer as (server: ViteDevServer) => void)(server);
+  const ask = (path: string) =>
+    new Promise<{ status: number; body: string }>((done) => {
+      const response = {
+        statusCode: 200,
+        setHeader: () => undefined,
+        end(body: string) {
+          done({ status: this.statusCode, body });
+        },
+      };
+      handlers.get(path)?.({} as never, response as never);
+    });
+  return { ask, logged, overlays };
+}
+
+describe('a pack with a scenario error', () => {
+  it('stops the build, printing each error located as npm run check:scenarios prints it', async () => {
+    const checked = await checkPaths([BROKEN], false);
+    const errors = checked.problems.filter((p) => p.severity === 'error').map(formatProblem);
+    expect(errors).toEqual([
+      expect.stringMatching(/^test\/fixtures\/build-errors\/unknown-beat\.yaml:12:13: error unknown-beat /),
+    ]);
+    const failed = build('virtual:scenario-pack', BROKEN);
+    await expect(failed).rejects.toThrow(errors[0]);
+    await expect(failed).rejects.toThrow(
+      /^The scenarios have 1 error; fix it, then build again or reload the page/,
+    );
+  });
+
+  it('is not stopped by warnings alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warned-'));
+    cpSync(BROKEN, dir, { recursive: true });
+    rmSync(join(dir, 'unknown-beat.yaml'));
+    const { problems } = await compileScenarioPack(dir);
+    expect(problems.map((p) => p.code)).toEqual(['pack-missing', 'unreachable-beat']);
+    expect(scenarioErrorReport(problems)).toBeNull();
+    const { emitted } = await build('virtual:scenario-pack', dir);
+    expect(emitted.map((e) => e.fileName)).toEqual([PACK_ASSET]);
+  });
+
+  it('is still served by the dev server, with its errors in the overlay and the terminal', async () => {
+    const { ask, logged, overlays } = devServer(BROKEN);
+    const served = await ask(`/${PACK_ASSET}`);
+    expect(served.status).toBe(200);
+    const pack = JSON.parse(served.body) as PackCheck;
+    expect(pack.scenarios.map((s) => s.id).sort()).toEqual(['minimal', 'unreachable-beat']);
+    expect(pack.problems.some((p) => p.code === 'unknown-beat')).toBe(true);
+    expect(overlays).toHaveLength(1);
+    expect(overlays[0]?.type).toBe('error');
+    expect(overlays[0]?.err.message).toMatch(/unknown-beat\.yaml:12:13: error unknown-beat/);
+    expect(logged).toEqual([overlays[0]?.err.message]);
+  });
+
+  it('the shipped pack has none, so the dev server shows no overlay for it', async () => {
+    const { ask, overlays } = devServer('scenarios');
+    expect((await ask(`/${PACK_ASSET}`)).status).toBe(200);
+    expect(overlays).toEqual([]);
+  });
+});
+
 /** Loads one of the plugin's virtual modules as a build would: what it returns, emits and watches. */
-async function build(id: string) {
-  const plugin = scenarioPackPlugin();
+async function build(id: string, dir?: string) {
+  const plugin = scenarioPackPlugin(dir);
   const watched: string[] = [];
   const emitted: { fileName?: string; source?: unknown }[] = [];
   const resolveId = plugin.resolveId as (id: string) => string | null;
@@ -139,27 +219,7 @@ describe('the shipped released versions', () => {
 
   it('are served afresh by the dev server, and a released file that cannot be read is said, not hung on', async () => {
     const dir = copyOfScenarios();
-    const plugin = scenarioPackPlugin(dir);
-    const handlers = new Map<string, Connect.SimpleHandleFunction>();
-    const logged: string[] = [];
-    const server = {
-      middlewares: {
-        use: (path: string, handle: Connect.SimpleHandleFunction) => handlers.set(path, handle),
-      },
-      config: { logger: { error: (message: string) => logged.push(message) } },
-    } as unknown as ViteDevServer;
-    (plugin.configureServer as (server: ViteDevServer) => void)(server);
-    const ask = (path: string) =>
-      new Promise<{ status: number; body: string }>((done) => {
-        const response = {
-          statusCode: 200,
-          setHeader: () => undefined,
-          end(body: string) {
-            done({ status: this.statusCode, body });
-          },
-        };
-        handlers.get(path)?.({} as never, response as never);
-      });
+    const { ask, logged } = devServer(dir);
     const good = await ask(`/${RELEASES_ASSET}`);
     expect(good.status).toBe(200);
     expect(readScenarioReleases(good.body, RELEASES_ASSET).ok).toBe(true);

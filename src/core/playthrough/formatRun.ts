@@ -1,5 +1,6 @@
 import type { ShiftEmitted } from '../engine/shiftSteps';
 import type { LocalizedText } from '../scenario/types';
+import type { Tip } from '../scoring/scoreAttempt';
 import { clock, type PlaythroughRun } from './runPlaythrough';
 
 function pick(text: LocalizedText, language: string): string {
@@ -10,8 +11,21 @@ function signed(n: number): string {
   return `${n >= 0 ? '+' : ''}${n.toFixed(2)}`;
 }
 
-/** A playthrough's transcript and outcome as a trainer reads them. The same run always prints the same. */
-export function formatRun(run: PlaythroughRun): string {
+/** How {@link formatRun} words what the core only keys. */
+export interface FormatRunOptions {
+  /**
+   * A tip's advice in words (the core holds only its key and values; the game's translations word
+   * it). Without it a tip prints its key.
+   */
+  readonly tipText?: (tip: Tip) => string;
+}
+
+/**
+ * A playthrough's transcript and outcome as a trainer reads them. The same run, worded the same way,
+ * always prints the same.
+ */
+export function formatRun(run: PlaythroughRun, options: FormatRunOptions = {}): string {
+  const tipText = options.tipText ?? ((tip: Tip) => tip.key);
   const { session, language } = run;
   const scenarioOf = (contact: string) => {
     const id = session.context.contacts.find((c) => c.id === contact)?.scenario;
@@ -81,7 +95,8 @@ export function formatRun(run: PlaythroughRun): string {
       .map(([d, v]) => `${d.replace('_', ' ')} ${v.score ?? '–'}`)
       .join(' · ')}`,
   );
-  for (const tip of score.tips) lines.push(`Tip          ${tip.dimension.replace('_', ' ')}: ${tip.key}`);
+  for (const tip of score.tips)
+    lines.push(`Tip          ${tip.dimension.replace('_', ' ')}: ${tipText(tip)}`);
   const failed = run.checks.filter((c) => !c.ok);
   lines.push(`Checks       ${run.checks.length - failed.length} passed, ${failed.length} failed`);
   for (const c of failed) {
