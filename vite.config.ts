@@ -32,6 +32,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // The one subprocess smoke test per command starts tsx and compiles the pack: about 4 s alone,
+          // more with the other test file running beside it on two cores. A hang still times out.
+          testTimeout: 20_000,
           setupFiles: ['test/setup/failOnConsoleError.ts'],
         },
       },
