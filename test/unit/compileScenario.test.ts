@@ -112,6 +112,27 @@ describe('compileScenario on fixture files', () => {
     expect(beat.problems[0]?.message).toContain('The beats are: start, done.');
   });
 
+  it('says how to fix the messages trainers found unhelpful', () => {
+    const compile = (text: string) => compileScenario(text, { file: 'minimal.yaml' }).problems;
+    // `said` and `offered` take lists; `escalated` takes one tier or a range, and says so.
+    const listed = compile(minimal.replace('- did: resolve', '- escalated: [2, 3]'));
+    expect(brief(listed)).toEqual(['error wrong-type 11:20']);
+    expect(listed[0]?.message).toContain('`escalated: { at_least: 2 }`');
+    // A list of one wrong word is about the word, not about being a list.
+    const word = compile(minimal.replace('- did: resolve', '- said: [sorry]'));
+    expect(brief(word)).toEqual(['error invalid-value 11:16']);
+    expect(word[0]?.message).toContain('(got "sorry")');
+    // A colon inside `{ … }`: the fix is quotes.
+    const colon = compile(minimal.replace('says: { en: Hi,', 'says: { en: Hi: there,'));
+    expect(brief(colon)).toEqual(['error yaml-syntax 9:17']);
+    expect(colon[0]?.message).toContain('Put the text in quotes');
+    // A comma inside `{ … }` cuts a text in two, and the rest reads as a field.
+    const comma = compile(minimal.replace('persona: { name: Ana }', 'persona: { name: Ana, thank you! }'));
+    expect(brief(comma)).toEqual(['error unknown-field 6:23']);
+    expect(comma[0]?.message).toContain('A comma inside `{ … }` ends the text before it');
+    expect(comma[0]?.message).toContain('Put the whole text in quotes');
+  });
+
   it('reports every problem in a file, not only the first', () => {
     const text = minimal
       .replace('channel: chat', 'channel: fax')
