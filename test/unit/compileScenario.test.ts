@@ -63,6 +63,13 @@ const EXPECTED: Record<string, string[]> = {
     'warning tag-gives-away 6:35',
   ],
   'choice-quotes-fact': ['warning choice-quotes-fact 17:21', 'warning choice-quotes-fact 22:40'],
+  'instant-loop': ['error instant-loop 14:13'],
+  'level-not-raised': ['error level-not-raised 14:22'],
+  'never-revealed': ['error never-revealed 22:13'],
+  'asked-not-askable': ['error asked-not-askable 16:16'],
+  'choice-go-conflict': ['error choice-go-conflict 15:17'],
+  'impossible-condition': ['error impossible-condition 15:9'],
+  'every-tier-returns': ['error every-tier-returns 18:20'],
 };
 
 /** Codes whose cases are generated below rather than kept as fixture files. */
@@ -145,6 +152,79 @@ describe('compileScenario on fixture files', () => {
       'unknown-field',
       'wrong-type',
     ]);
+  });
+});
+
+describe('compileScenario on scripts that compile but cannot work as written', () => {
+  const compile = (text: string) => brief(compileScenario(text, { file: 'minimal.yaml' }).problems);
+  const withRule = (rule: string) =>
+    minimal.replace('      - did: resolve\n', `${rule}\n      - did: resolve\n`);
+
+  it('finds an instant loop under `anywhere` and on `revealed`, but not on a timer or an event', () => {
+    const anywhere = minimal.replace(
+      'expected:',
+      'anywhere:\n  - trust_above: 0.1\n    go: start\nexpected:',
+    );
+    expect(compile(anywhere)).toEqual(['error instant-loop 17:9']);
+    const revealedLoop = withRule('      - revealed: x\n        go: start').replace(
+      'beats:',
+      'facts:\n  - { id: x, label: { en: X, es: X }, value: { en: X, es: X } }\nbeats:',
+    );
+    expect(compile(revealedLoop)).toEqual(['error instant-loop 14:13']);
+    expect(compile(withRule('      - after: 2m\n        go: start'))).toEqual([]);
+    expect(compile(withRule('      - said: blame\n        go: start'))).toEqual([]);
+  });
+
+  it('finds conditions out of range and in reactions, and accepts a band', () => {
+    expect(compile(withRule('      - said: blame\n        trust_below: 0\n        go: done'))).toEqual([
+      'error impossible-condition 12:9',
+    ]);
+    expect(compile(withRule('      - said: blame\n        mood_above: 1\n        go: done'))).toEqual([
+      'error impossible-condition 12:9',
+    ]);
+    expect(compile(withRule('      - said: blame\n        patience_below: 0\n        go: done'))).toEqual([
+      'error impossible-condition 12:9',
+    ]);
+    const reaction = minimal.replace(
+      'expected:',
+      'reactions:\n  - { replied: rude, says: { en: No., es: No. }, trust_below: 0.2, trust_above: 0.6 }\nexpected:',
+    );
+    expect(compile(reaction)).toEqual(['error impossible-condition 16:68']);
+    expect(
+      compile(
+        withRule('      - said: blame\n        mood_below: 0.5\n        mood_above: -0.5\n        go: done'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('finds a script-only fact that a `revealed`, `known` or `needs` waits for, and accepts one revealed', () => {
+    const facts =
+      'facts:\n  - { id: x, label: { en: X, es: X }, value: { en: X, es: X }, reveal: script }\nbeats:';
+    const waiting = withRule(
+      '      - revealed: x\n        go: done\n      - said: blame\n        known: x\n        go: done',
+    ).replace('beats:', facts);
+    expect(compile(waiting)).toEqual(['error never-revealed 13:19', 'error never-revealed 16:16']);
+    const told = waiting.replace('ending: satisfied', 'ending: satisfied\n    reveal: [x]');
+    expect(compile(told)).toEqual([]);
+  });
+
+  it('lets every tier return a case the trainee settles alone, and a rule that agrees with its choice', () => {
+    const alone = minimal.replace(
+      'expected:\n  why: { en: Simple, es: Sencillo }',
+      'escalation:\n  2: { does: returns }\n  3: { does: returns }\n  4: { does: returns }\nexpected:\n  why: { en: Simple, es: Sencillo }\n  resolutions: [{ kind: information }]',
+    );
+    expect(compile(alone)).toEqual([]);
+    expect(compile(alone.replace('  resolutions: [{ kind: information }]\n', ''))).toEqual([
+      'error every-tier-returns 18:14',
+    ]);
+    const agrees = minimal.replace(
+      '    on:\n',
+      '    choices:\n      - { id: warm, text: { en: Sorry., es: Perdón. }, go: done }\n    on:\n      - choice: warm\n        go: done\n',
+    );
+    expect(compile(agrees)).toEqual([]);
+    expect(
+      compile(agrees.replace('go: done\n      - did', 'go: done\n        mood: 0.2\n      - did')),
+    ).toEqual(['error choice-go-conflict 13:17']);
   });
 });
 
