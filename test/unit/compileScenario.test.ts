@@ -217,6 +217,12 @@ describe('compileScenario on scripts that compile but cannot work as written', (
     expect(compile(alone.replace('  resolutions: [{ kind: information }]\n', ''))).toEqual([
       'error every-tier-returns 18:14',
     ]);
+    // Tiers with no `does` below the case's level send it back too; the top tier alone decides here.
+    const topReturns = minimal
+      .replace('level: 1', 'level: 4')
+      .replace('expected:', 'escalation:\n  4: { does: returns }\nexpected:');
+    expect(compile(topReturns)).toEqual(['error every-tier-returns 16:14']);
+    expect(compile(topReturns.replace('level: 4', 'level: 3'))).toEqual([]);
     const agrees = minimal.replace(
       '    on:\n',
       '    choices:\n      - { id: warm, text: { en: Sorry., es: Perdón. }, go: done }\n    on:\n      - choice: warm\n        go: done\n',

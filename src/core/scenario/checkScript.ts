@@ -2,7 +2,7 @@ import { type Problem, type ProblemCode, problem } from './problems';
 import type { YamlFile, YamlPath } from './readYaml';
 import { type ScenarioFile, TRIGGER_KEYS, type TransitionFile } from './schema';
 import { everyTransition } from './transitionsOf';
-import type { Scenario } from './types';
+import type { Handoff, Scenario } from './types';
 
 /**
  * Finds the parts of a script that compile but can never work as written, each of which a trainer
@@ -258,8 +258,9 @@ function checkRevealed(scenario: Scenario, source: ScenarioFile, report: Report)
 
 /**
  * A case the trainee cannot settle alone (it needs a higher tier, or has no resolution to offer) must
- * be resolvable by some tier above the trainee's; a tier with no `does` resolves a case at or below
- * its level, so only an explicit `does: returns` on every one of them shuts every way out.
+ * be resolvable by some tier above the trainee's. A tier with no `does` resolves a case at or below
+ * its level when it answers (twists only raise that level), so the top tier always can unless it says
+ * `does: returns`; a lower one with no `does` sends back a case above it.
  */
 function checkEveryTierReturns(
   scenario: Scenario,
@@ -268,15 +269,19 @@ function checkEveryTierReturns(
   report: Report,
 ): void {
   const above = scenario.escalation.filter((h) => h.level > scenario.traineeTier);
-  if (above.length === 0 || above.some((h) => h.does !== 'returns')) return;
+  const settles = (h: Handoff) => h.does === 'resolves' || (h.does === null && h.level >= scenario.level);
+  if (above.length === 0 || above.some(settles)) return;
   const needsTier = scenario.level > scenario.traineeTier;
   if (!needsTier && scenario.expected.resolutions.length > 0) return;
   const top = above[above.length - 1]?.level;
   const key = Object.keys(source.escalation ?? {}).find((ref) => levelOf(ref) === top) ?? '';
   const levels = above.length === 1 ? `level ${top}` : `levels ${above[0]?.level}–${top}`;
+  const why = above.every((h) => h.does === 'returns')
+    ? 'has `does: returns`'
+    : `sends it back (\`does: returns\`, or below level ${scenario.level} with no \`does\`)`;
   report(
     'every-tier-returns',
-    `Every tier the trainee can escalate to (${levels}) has \`does: returns\`, so escalating never settles this case, ${needsTier ? `which needs level ${scenario.level}` : 'which has no resolution the trainee can offer'}. Let the tier that should handle it resolve it: \`does: resolves\`, or remove its \`does\` to use the pack's rule.`,
+    `Every tier the trainee can escalate to (${levels}) ${why}, so escalating never settles this case, ${needsTier ? `which needs level ${scenario.level}` : 'which has no resolution the trainee can offer'}. Let the tier that should handle it resolve it: \`does: resolves\`, or remove the top tier's \`does\` to use the pack's rule.`,
     ['escalation', key, 'does'],
   );
 }
