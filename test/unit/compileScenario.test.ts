@@ -338,6 +338,11 @@ describe('checkPack across files', () => {
       .map((kind) => `  - { replied: ${kind}, says: { en: Ok, fr: Bon } }\n`)
       .join('');
     expect(pack(`reactions:\n${tones}`).problems).toEqual([]);
+    // A pack's reaction with conditions no persona meets is refused where they are written.
+    const never = pack(
+      `reactions:\n${tones}  - { replied: rude, says: { en: No, fr: Non }, mood_below: -1 }\n`,
+    );
+    expect(brief(never.problems)).toEqual(['error impossible-condition 13:49']);
   });
 
   it('uses the default ladder with a warning when there is no pack file', () => {

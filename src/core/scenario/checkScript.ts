@@ -1,3 +1,4 @@
+import { checkConditions, type Report } from './checkConditions';
 import { type Problem, type ProblemCode, problem } from './problems';
 import type { YamlFile, YamlPath } from './readYaml';
 import { type ScenarioFile, TRIGGER_KEYS, type TransitionFile } from './schema';
@@ -25,9 +26,6 @@ export function checkScript(scenario: Scenario, yaml: YamlFile, source: Scenario
         ? Number(ref)
         : (scenario.tiers.find((t) => t.id === ref)?.level ?? null);
 
-  (source.reactions ?? []).forEach((reaction, index) => {
-    checkConditions(reaction, ['reactions', index], report);
-  });
   const written = writtenTransitions(source);
   for (const { transition: t, path, beat } of written) {
     checkConditions(t, path, report);
@@ -71,7 +69,6 @@ export function checkScript(scenario: Scenario, yaml: YamlFile, source: Scenario
   return problems;
 }
 
-type Report = (code: ProblemCode, message: string, path: YamlPath, key?: string) => void;
 type BeatFile = ScenarioFile['beats'][number];
 
 const REVEALED_BY = {
@@ -100,45 +97,6 @@ function writtenTransitions(
       beat: null,
     })),
   ];
-}
-
-/** Mood is -1..1 and trust and patience 0..1; a condition outside them, or two that cross, never hold. */
-function checkConditions(
-  t: Pick<TransitionFile, 'mood_below' | 'mood_above' | 'trust_below' | 'trust_above'> & {
-    readonly patience_below?: number | undefined;
-  },
-  path: YamlPath,
-  report: Report,
-): void {
-  const pairs = [
-    { feeling: 'mood', below: t.mood_below, above: t.mood_above, low: -1, high: 1 },
-    { feeling: 'trust', below: t.trust_below, above: t.trust_above, low: 0, high: 1 },
-    { feeling: 'patience', below: t.patience_below, above: undefined, low: 0, high: 1 },
-  ];
-  for (const { feeling, below, above, low, high } of pairs) {
-    if (below !== undefined && above !== undefined && below <= above) {
-      report(
-        'impossible-condition',
-        `\`${feeling}_below: ${below}\` with \`${feeling}_above: ${above}\` asks for a ${feeling} under ${below} and over ${above} at once, so this never fires. To fire when ${feeling} is between them, swap the numbers; to fire when it is outside, write two transitions.`,
-        path,
-        `${feeling}_above`,
-      );
-    } else if (below !== undefined && below <= low) {
-      report(
-        'impossible-condition',
-        `${capital(feeling)} is never under ${low}, so \`${feeling}_below: ${below}\` never holds and this never fires. Use a number above ${low}.`,
-        path,
-        `${feeling}_below`,
-      );
-    } else if (above !== undefined && above >= high) {
-      report(
-        'impossible-condition',
-        `${capital(feeling)} is never over ${high}, so \`${feeling}_above: ${above}\` never holds and this never fires. Use a number under ${high}.`,
-        path,
-        `${feeling}_above`,
-      );
-    }
-  }
 }
 
 /**
@@ -284,8 +242,4 @@ function checkEveryTierReturns(
     `Every tier the trainee can escalate to (${levels}) ${why}, so escalating never settles this case, ${needsTier ? `which needs level ${scenario.level}` : 'which has no resolution the trainee can offer'}. Let the tier that should handle it resolve it: \`does: resolves\`, or remove the top tier's \`does\` to use the pack's rule.`,
     ['escalation', key, 'does'],
   );
-}
-
-function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
