@@ -197,6 +197,16 @@ describe('compileScenario on scripts that compile but cannot work as written', (
     ).toEqual([]);
   });
 
+  it('says to remove a raise_level when the case already needs the top tier', () => {
+    const top = withRule('      - said: blame\n        raise_level: level-4\n        go: done').replace(
+      'level: 1',
+      'level: 4',
+    );
+    const problems = compileScenario(top, { file: 'minimal.yaml' }).problems;
+    expect(brief(problems)).toEqual(['error level-not-raised 12:22']);
+    expect(problems[0]?.message).toContain('already needs the top tier: remove it');
+  });
+
   it('finds a script-only fact that a `revealed`, `known` or `needs` waits for, and accepts one revealed', () => {
     const facts =
       'facts:\n  - { id: x, label: { en: X, es: X }, value: { en: X, es: X }, reveal: script }\nbeats:';

@@ -58,7 +58,7 @@ export function checkScript(scenario: Scenario, yaml: YamlFile, source: Scenario
     if (level !== null && level <= scenario.level) {
       report(
         'level-not-raised',
-        `\`raise_level: ${ref}\` is not above the scenario's own \`level\` (${scenario.level}), and a twist only ever raises the level the case needs, so this changes nothing. Name a higher tier (up to ${scenario.tiers.length}), or remove it.`,
+        `\`raise_level: ${ref}\` is not above the scenario's own \`level\` (${scenario.level}), and a twist only ever raises the level the case needs, so this changes nothing. ${scenario.level < scenario.tiers.length ? `Name a higher tier (up to ${scenario.tiers.length}), or remove it.` : 'The case already needs the top tier: remove it.'}`,
         [...path, 'raise_level'],
       );
     }
