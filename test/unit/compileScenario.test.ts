@@ -63,6 +63,13 @@ const EXPECTED: Record<string, string[]> = {
     'warning tag-gives-away 6:35',
   ],
   'choice-quotes-fact': ['warning choice-quotes-fact 17:21', 'warning choice-quotes-fact 22:40'],
+  'instant-loop': ['error instant-loop 14:13'],
+  'level-not-raised': ['error level-not-raised 14:22'],
+  'never-revealed': ['error never-revealed 22:13'],
+  'asked-not-askable': ['error asked-not-askable 16:16'],
+  'choice-go-conflict': ['error choice-go-conflict 15:17'],
+  'impossible-condition': ['error impossible-condition 15:9'],
+  'every-tier-returns': ['error every-tier-returns 18:20'],
 };
 
 /** Codes whose cases are generated below rather than kept as fixture files. */
@@ -112,6 +119,27 @@ describe('compileScenario on fixture files', () => {
     expect(beat.problems[0]?.message).toContain('The beats are: start, done.');
   });
 
+  it('says how to fix the messages trainers found unhelpful', () => {
+    const compile = (text: string) => compileScenario(text, { file: 'minimal.yaml' }).problems;
+    // `said` and `offered` take lists; `escalated` takes one tier or a range, and says so.
+    const listed = compile(minimal.replace('- did: resolve', '- escalated: [2, 3]'));
+    expect(brief(listed)).toEqual(['error wrong-type 11:20']);
+    expect(listed[0]?.message).toContain('`escalated: { at_least: 2 }`');
+    // A list of one wrong word is about the word, not about being a list.
+    const word = compile(minimal.replace('- did: resolve', '- said: [sorry]'));
+    expect(brief(word)).toEqual(['error invalid-value 11:16']);
+    expect(word[0]?.message).toContain('(got "sorry")');
+    // A colon inside `{ … }`: the fix is quotes.
+    const colon = compile(minimal.replace('says: { en: Hi,', 'says: { en: Hi: there,'));
+    expect(brief(colon)).toEqual(['error yaml-syntax 9:17']);
+    expect(colon[0]?.message).toContain('Put the text in quotes');
+    // A comma inside `{ … }` cuts a text in two, and the rest reads as a field.
+    const comma = compile(minimal.replace('persona: { name: Ana }', 'persona: { name: Ana, thank you! }'));
+    expect(brief(comma)).toEqual(['error unknown-field 6:23']);
+    expect(comma[0]?.message).toContain('A comma inside `{ … }` ends the text before it');
+    expect(comma[0]?.message).toContain('Put the whole text in quotes');
+  });
+
   it('reports every problem in a file, not only the first', () => {
     const text = minimal
       .replace('channel: chat', 'channel: fax')
@@ -124,6 +152,95 @@ describe('compileScenario on fixture files', () => {
       'unknown-field',
       'wrong-type',
     ]);
+  });
+});
+
+describe('compileScenario on scripts that compile but cannot work as written', () => {
+  const compile = (text: string) => brief(compileScenario(text, { file: 'minimal.yaml' }).problems);
+  const withRule = (rule: string) =>
+    minimal.replace('      - did: resolve\n', `${rule}\n      - did: resolve\n`);
+
+  it('finds an instant loop under `anywhere` and on `revealed`, but not on a timer or an event', () => {
+    const anywhere = minimal.replace(
+      'expected:',
+      'anywhere:\n  - trust_above: 0.1\n    go: start\nexpected:',
+    );
+    expect(compile(anywhere)).toEqual(['error instant-loop 17:9']);
+    const revealedLoop = withRule('      - revealed: x\n        go: start').replace(
+      'beats:',
+      'facts:\n  - { id: x, label: { en: X, es: X }, value: { en: X, es: X } }\nbeats:',
+    );
+    expect(compile(revealedLoop)).toEqual(['error instant-loop 14:13']);
+    expect(compile(withRule('      - after: 2m\n        go: start'))).toEqual([]);
+    expect(compile(withRule('      - said: blame\n        go: start'))).toEqual([]);
+  });
+
+  it('finds conditions out of range and in reactions, and accepts a band', () => {
+    expect(compile(withRule('      - said: blame\n        trust_below: 0\n        go: done'))).toEqual([
+      'error impossible-condition 12:9',
+    ]);
+    expect(compile(withRule('      - said: blame\n        mood_above: 1\n        go: done'))).toEqual([
+      'error impossible-condition 12:9',
+    ]);
+    expect(compile(withRule('      - said: blame\n        patience_below: 0\n        go: done'))).toEqual([
+      'error impossible-condition 12:9',
+    ]);
+    const reaction = minimal.replace(
+      'expected:',
+      'reactions:\n  - { replied: rude, says: { en: No., es: No. }, trust_below: 0.2, trust_above: 0.6 }\nexpected:',
+    );
+    expect(compile(reaction)).toEqual(['error impossible-condition 16:68']);
+    expect(
+      compile(
+        withRule('      - said: blame\n        mood_below: 0.5\n        mood_above: -0.5\n        go: done'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('says to remove a raise_level when the case already needs the top tier', () => {
+    const top = withRule('      - said: blame\n        raise_level: level-4\n        go: done').replace(
+      'level: 1',
+      'level: 4',
+    );
+    const problems = compileScenario(top, { file: 'minimal.yaml' }).problems;
+    expect(brief(problems)).toEqual(['error level-not-raised 12:22']);
+    expect(problems[0]?.message).toContain('already needs the top tier: remove it');
+  });
+
+  it('finds a script-only fact that a `revealed`, `known` or `needs` waits for, and accepts one revealed', () => {
+    const facts =
+      'facts:\n  - { id: x, label: { en: X, es: X }, value: { en: X, es: X }, reveal: script }\nbeats:';
+    const waiting = withRule(
+      '      - revealed: x\n        go: done\n      - said: blame\n        known: x\n        go: done',
+    ).replace('beats:', facts);
+    expect(compile(waiting)).toEqual(['error never-revealed 13:19', 'error never-revealed 16:16']);
+    const told = waiting.replace('ending: satisfied', 'ending: satisfied\n    reveal: [x]');
+    expect(compile(told)).toEqual([]);
+  });
+
+  it('lets every tier return a case the trainee settles alone, and a rule that agrees with its choice', () => {
+    const alone = minimal.replace(
+      'expected:\n  why: { en: Simple, es: Sencillo }',
+      'escalation:\n  2: { does: returns }\n  3: { does: returns }\n  4: { does: returns }\nexpected:\n  why: { en: Simple, es: Sencillo }\n  resolutions: [{ kind: information }]',
+    );
+    expect(compile(alone)).toEqual([]);
+    expect(compile(alone.replace('  resolutions: [{ kind: information }]\n', ''))).toEqual([
+      'error every-tier-returns 18:14',
+    ]);
+    // Tiers with no `does` below the case's level send it back too; the top tier alone decides here.
+    const topReturns = minimal
+      .replace('level: 1', 'level: 4')
+      .replace('expected:', 'escalation:\n  4: { does: returns }\nexpected:');
+    expect(compile(topReturns)).toEqual(['error every-tier-returns 16:14']);
+    expect(compile(topReturns.replace('level: 4', 'level: 3'))).toEqual([]);
+    const agrees = minimal.replace(
+      '    on:\n',
+      '    choices:\n      - { id: warm, text: { en: Sorry., es: Perdón. }, go: done }\n    on:\n      - choice: warm\n        go: done\n',
+    );
+    expect(compile(agrees)).toEqual([]);
+    expect(
+      compile(agrees.replace('go: done\n      - did', 'go: done\n        mood: 0.2\n      - did')),
+    ).toEqual(['error choice-go-conflict 13:17']);
   });
 });
 
@@ -231,6 +348,11 @@ describe('checkPack across files', () => {
       .map((kind) => `  - { replied: ${kind}, says: { en: Ok, fr: Bon } }\n`)
       .join('');
     expect(pack(`reactions:\n${tones}`).problems).toEqual([]);
+    // A pack's reaction with conditions no persona meets is refused where they are written.
+    const never = pack(
+      `reactions:\n${tones}  - { replied: rude, says: { en: No, fr: Non }, mood_below: -1 }\n`,
+    );
+    expect(brief(never.problems)).toEqual(['error impossible-condition 13:49']);
   });
 
   it('uses the default ladder with a warning when there is no pack file', () => {

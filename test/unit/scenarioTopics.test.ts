@@ -214,6 +214,7 @@ beats:
     ending: satisfied
   - id: gone
     ending: abandoned
+    reveal: [secret]
 expected:
   why: { en: Simple, es: Sencillo }
 `;
@@ -222,7 +223,8 @@ expected:
       if (!compiled.ok) throw new Error(compiled.problems.map((p) => p.message).join('\n'));
       return exploreScenario(compiled.value.scenario);
     };
-    // Nothing ever reveals the secret, so the reply that needs it is never offered.
+    // Only the ending reveals the secret, too late: the reply that needs it is never offered. (A secret
+    // nothing reveals at all is refused by the checker, `never-revealed`.)
     expect(explore('secret').winnable).toBe(false);
     // A look-up reveals the record: the shortest good route looks it up before picking the reply.
     expect(explore('record').endings.satisfied).toEqual(['lookup', 'choice tells-it']);

@@ -1,6 +1,7 @@
 import { contentHash } from '../contentHash';
 import { fail, type Result, succeed } from '../result';
 import { checkBeatGraph } from './checkBeatGraph';
+import { checkScript } from './checkScript';
 import { applyLimits, CompileContext } from './compileContext';
 import { DEFAULT_PACK } from './compilePack';
 import { durationToMs } from './durations';
@@ -10,7 +11,7 @@ import { hasErrors, type Position, type Problem } from './problems';
 import { type FactQuote, quotedFacts } from './quotedFacts';
 import { NO_GUARDS, normaliseReaction } from './reactions';
 import { readYaml, type YamlPath } from './readYaml';
-import { type ScenarioFile, ScenarioFileSchema, type TransitionFile } from './schema';
+import { type ScenarioFile, ScenarioFileSchema, TRIGGER_KEYS, type TransitionFile } from './schema';
 import { closest, validateAgainst } from './schemaProblems';
 import type {
   Beat,
@@ -53,22 +54,6 @@ export interface CompiledScenario {
  */
 export type CompileResult = Result<CompiledScenario, Problem>;
 
-/** Event keys of a transition: a transition may wait for at most one of these. */
-const TRIGGER_KEYS = [
-  'choice',
-  'said',
-  'mentions',
-  'replied',
-  'did',
-  'asked',
-  'offered',
-  'escalated',
-  'promise',
-  'handoff',
-  'revealed',
-  'waited',
-  'after',
-] as const satisfies readonly (keyof TransitionFile)[];
 /** Triggers that hold for a while rather than happen once: a transition on them cannot stay. */
 const STATE_TRIGGERS: ReadonlySet<Trigger['kind']> = new Set(['revealed', 'waited', 'after']);
 const GUARD_KEYS = [
@@ -99,6 +84,7 @@ export function compileScenario(text: string, options: CompileOptions): CompileR
   };
   if (!hasErrors(ctx.problems)) {
     ctx.problems.push(...checkBeatGraph(scenario, yaml, valid.value));
+    ctx.problems.push(...checkScript(scenario, yaml, valid.value));
   }
   const problems = ctx.problems;
   if (hasErrors(problems)) return fail(problems);

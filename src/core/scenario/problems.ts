@@ -105,6 +105,36 @@ export const PROBLEM_CODES = {
     severity: 'error',
     about: 'The file has so many problems that the rest are not listed.',
   },
+  'instant-loop': {
+    severity: 'error',
+    about: 'A transition that waits for no event goes back to its own beat, so it fires again at once.',
+  },
+  'level-not-raised': {
+    severity: 'error',
+    about: "A `raise_level` is not above the scenario's own level, so it changes nothing.",
+  },
+  'never-revealed': {
+    severity: 'error',
+    about: 'A fact the handoff, a `revealed`, a `known` or a `needs` counts on can never become known.',
+  },
+  'asked-not-askable': {
+    severity: 'error',
+    about: 'An `asked` names a fact that is not revealed by asking, so the desk never offers its question.',
+  },
+  'choice-go-conflict': {
+    severity: 'error',
+    about:
+      'An `on: choice` rule for a choice that has its own `go`, which fires first, so the rule never runs.',
+  },
+  'impossible-condition': {
+    severity: 'error',
+    about: 'Conditions no persona can meet at once (`mood_below: -0.5` with `mood_above: 0.5`).',
+  },
+  'every-tier-returns': {
+    severity: 'error',
+    about:
+      'Every tier the trainee can escalate to returns the case, so a case that needs one is never settled.',
+  },
 } as const satisfies Record<string, { severity: Severity; about: string }>;
 
 /** An error fails a check; a warning is reported but does not. */

@@ -5,6 +5,7 @@
  * lines never refer to the case, so they cannot contradict a script. They exist in English and
  * Spanish; a pack in any other language writes its own complete set.
  */
+import { checkConditions } from './checkConditions';
 import type { CompileContext } from './compileContext';
 import type { YamlPath } from './readYaml';
 import { type ReactionFile, TONE_KINDS } from './schema';
@@ -126,6 +127,7 @@ export const BUILT_IN_REACTIONS: readonly Reaction[] = Object.freeze([
 /** A reaction as written, checked and compiled; `path` is where it is written. */
 export function normaliseReaction(source: ReactionFile, path: YamlPath, ctx: CompileContext): Reaction {
   const says = Array.isArray(source.says) ? source.says : [source.says];
+  checkConditions(source, path, (code, message, at, key) => ctx.report(code, message, at, key));
   return {
     kinds: Array.isArray(source.replied) ? source.replied : [source.replied as ReplyKind],
     says: says.map((text, i) =>

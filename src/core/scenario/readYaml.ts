@@ -131,7 +131,9 @@ export function readYaml(
         ),
       );
     } else {
-      problems.push(problem('yaml-syntax', `${firstLine(error.message)}.`, file, at));
+      problems.push(
+        problem('yaml-syntax', `${firstLine(error.message)}.${SYNTAX_FIXES[error.code] ?? ''}`, file, at),
+      );
     }
   }
   for (const warning of doc.warnings) {
@@ -262,6 +264,16 @@ function childOf(node: Node | null, segment: string | number): Node | null {
 function fail(p: Problem): ReadYamlResult {
   return failWith([p]);
 }
+
+/**
+ * How to fix the parser errors trainers meet most, added after the parser's own words, which name the
+ * YAML rule but not the fix.
+ */
+const SYNTAX_FIXES: Partial<Record<string, string>> = {
+  // `{ en: Hi: there }` or a `- ` inside `{ … }`: the text itself holds YAML punctuation.
+  BLOCK_IN_FLOW:
+    ' A colon followed by a space, or a `- `, inside `{ … }` or `[ … ]` starts a new field or list. Put the text in quotes: `{ en: "Hi: there", es: "…" }`.',
+};
 
 function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');

@@ -358,6 +358,26 @@ export const ExpectedSchema = z.strictObject({
   follow_up: z.boolean().optional().meta({ description: 'A follow-up is expected after the case closes.' }),
 });
 
+/**
+ * The trigger keys of a transition: it may wait for at most one. All but `revealed` are events; a
+ * transition with `revealed` or none fires on the persona's state alone, after every step.
+ */
+export const TRIGGER_KEYS = [
+  'choice',
+  'said',
+  'mentions',
+  'replied',
+  'did',
+  'asked',
+  'offered',
+  'escalated',
+  'promise',
+  'handoff',
+  'revealed',
+  'waited',
+  'after',
+] as const satisfies readonly (keyof TransitionFile)[];
+
 /** The schema of a scenario file: one customer, one case, scripted in beats. */
 export const ScenarioFileSchema = z
   .strictObject({

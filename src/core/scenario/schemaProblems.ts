@@ -61,11 +61,15 @@ function issueProblems(issue: Issue, prefix: YamlPath, root: Schema, yaml: YamlF
       return issue.keys.map((key) => {
         const known = keysAt(root, path);
         const guess = known ? closest(key, known) : null;
-        const hint = guess
-          ? ` Did you mean \`${guess}\`?`
-          : known
-            ? ` Known fields: ${known.join(', ')}.`
-            : '';
+        // A field name never holds spaces or sentence punctuation: such a "field" is the rest of a
+        // text that a comma inside `{ … }` cut in two.
+        const hint = /[\s!?.,;'"]/.test(key.trim())
+          ? ` A comma inside \`{ … }\` ends the text before it, so \`${key}\` was read as a field name. Put the whole text in quotes: \`"…, ${key}"\`.`
+          : guess
+            ? ` Did you mean \`${guess}\`?`
+            : known
+              ? ` Known fields: ${known.join(', ')}.`
+              : '';
         return problem(
           'unknown-field',
           `\`${key}\` is not a field of ${parentName(path)}.${hint}`,
@@ -125,6 +129,12 @@ function issueProblems(issue: Issue, prefix: YamlPath, root: Schema, yaml: YamlF
         return make('invalid-duration', `\`${field}\`: ${issue.message} (got ${got})`);
       if (issue.message === TIER_MESSAGE)
         return make('invalid-value', `\`${field}\`: ${issue.message} (got ${got})`);
+      if (Array.isArray(issue.input) && !acceptsList(issue.errors)) {
+        return make(
+          'wrong-type',
+          `\`${field}\` takes one value, not a list. ${ONE_VALUE_FIXES[field] ?? 'Keep one value, or write one transition per value.'}`,
+        );
+      }
       const branch = bestBranch(issue.errors);
       if (branch) return branch.flatMap((inner) => issueProblems(inner, path, root, yaml));
       return make('wrong-type', `\`${field}\` has the wrong form (got ${got}).`);
@@ -134,13 +144,33 @@ function issueProblems(issue: Issue, prefix: YamlPath, root: Schema, yaml: YamlF
   }
 }
 
-/** Picks the union branch the author most likely meant: the first whose own type matched. */
+/**
+ * What to write instead of a list, for fields that take one value where their neighbours (`said`,
+ * `offered`) take lists: a trainer who lists tiers meant a range or several transitions.
+ */
+const ONE_VALUE_FIXES: Partial<Record<string, string>> = {
+  escalated:
+    'Write `escalated: any`, one tier (`escalated: 2`), a range (`escalated: { at_least: 2 }` or `escalated: { below: 3 }`), or one transition per tier.',
+};
+
+/** Whether some branch of a union took a list, so the list itself was not what failed. */
+function acceptsList(branches: readonly (readonly Issue[])[]): boolean {
+  const refusesShape = (i: Issue) =>
+    i.path.length === 0 &&
+    (i.code === 'invalid_type' || i.code === 'invalid_value' || i.code === 'invalid_union');
+  return branches.some((issues) => !issues.some(refusesShape));
+}
+
+/**
+ * Picks the union branch the author most likely meant: the first whose own type matched, preferring
+ * one that failed only inside (a list of one wrong word is about that word, not about being a list).
+ */
 function bestBranch(branches: readonly (readonly Issue[])[]): readonly Issue[] | null {
   const matched = branches.filter(
     (issues) =>
       !issues.some((i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_union')),
   );
-  return matched[0] ?? null;
+  return matched.find((issues) => issues.every((i) => i.path.length > 0)) ?? matched[0] ?? null;
 }
 
 function fieldName(path: YamlPath): string {
