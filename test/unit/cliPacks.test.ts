@@ -46,7 +46,12 @@ describe('finding the pack', () => {
     expect(found).toMatchObject({ ok: true, value: join(dir, 'pack.yaml') });
     const check = await loadPackAround(file);
     expect(check.pack.tiers).toHaveLength(5);
-    expect(check.scenarios.map((s) => s.id).sort()).toEqual(['contract-exception', 'smoke-from-charger']);
+    expect(check.scenarios.map((s) => s.id).sort()).toEqual([
+      'bakery-bags-split',
+      'contract-exception',
+      'scooter-battery-fire',
+      'smoke-from-charger',
+    ]);
   });
 
   it('takes --pack as the pack.yaml or its folder, and says what to give when it names neither', async () => {
