@@ -34,7 +34,16 @@ async function main(): Promise<number> {
     console.log(JSON.stringify(result, null, 2));
   } else {
     console.log(`Scenario     ${scenario.id} (${scenario.file})`);
-    console.log(`States       ${result.states}${result.truncated ? ' (stopped at the limit)' : ''}`);
+    console.log(
+      `States       ${result.states}${result.truncated ? ' (stopped at the limit: what follows is what the walk found until then)' : ''}`,
+    );
+    if (result.truncated) {
+      // Which conditions multiplied the states, so the trainer knows what to simplify.
+      for (const f of result.factors) {
+        const at = f.thresholds.length > 0 ? `, conditions at ${f.thresholds.join(', ')}` : '';
+        console.log(`  split by    ${f.factor}: ${f.values} values${at}`);
+      }
+    }
     console.log(
       `Winnable     ${result.winnable ? 'yes' : 'NO'}    Losable  ${result.losable ? 'yes' : 'NO'}    By typing  ${result.winnableByTyping ? 'yes' : 'NO'}`,
     );
@@ -42,12 +51,17 @@ async function main(): Promise<number> {
       console.log(`${ending.padEnd(12)} ${route.length === 0 ? '(at once)' : route.join(' → ')}`);
     }
     for (const ending of ['satisfied', 'neutral', 'upset', 'abandoned']) {
-      if (!(ending in result.endings)) console.log(`${ending.padEnd(12)} not reachable`);
+      if (!(ending in result.endings))
+        console.log(
+          `${ending.padEnd(12)} ${result.truncated ? 'not found before the limit' : 'not reachable'}`,
+        );
     }
     console.log(
       result.unreachableBeats.length === 0
         ? 'Every beat can be reached.'
-        : `Not reached: ${result.unreachableBeats.join(', ')} (the walk tries each event once per state; a beat behind a long timer may need a playthrough to reach).`,
+        : result.truncated
+          ? `Not reached before the limit: ${result.unreachableBeats.join(', ')}.`
+          : `Not reached: ${result.unreachableBeats.join(', ')} (the walk tries each event once per state; a beat behind a long timer may need a playthrough to reach).`,
     );
   }
   return result.winnable && result.losable ? 0 : 1;

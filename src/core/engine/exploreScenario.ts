@@ -442,10 +442,9 @@ function stepsFrom(walker: Walker, made: readonly Move[], state: DeskState): Rou
  * The part of the desk that can change what the script does next: the beat, which side of every mood,
  * trust and patience threshold the script tests the persona is on, the facts its conditions name,
  * which of the beat's timers have passed, and what the customer waits for. Two states with the same key
- * behave alike, so the walk stays finite. A tested feeling is also kept in bands between its thresholds
- * (a quarter of the gap), so replies that move it a little at a time can add up across a threshold;
- * only the thresholds the script compares against matter, so a script with no condition on a feeling
- * does not split on it at all.
+ * behave alike, so the walk stays finite. A tested feeling is also counted in its smallest step from
+ * the threshold below it; only the thresholds the script compares against matter, so a script with no
+ * condition on a feeling does not split on it at all.
  */
 function stateKey(scenario: Scenario): {
   key: (state: DeskState) => string;
@@ -471,14 +470,25 @@ function stateKey(scenario: Scenario): {
     ),
   ].sort();
   const needed = neededAhead(scenario);
-  const side = (value: number, at: readonly number[], low: number, high: number) => {
+  // The smallest step each feeling moves by in one move of the walk: a warm reply to a customer who
+  // trusts nothing, a kept promise, or a scripted change. Counting a feeling in steps of that size from
+  // the threshold below it means every move changes the count, so replies that move it a little at a
+  // time add up across a threshold, and values that differ by less than a step are one state.
+  const traits = scenario.persona.traits;
+  const scripted = (pick: (e: Transition['effects']) => number) =>
+    [...transitions.map((t) => pick(t.effects)), ...scenario.beats.map((b) => pick(b.effects))]
+      .map(Math.abs)
+      .filter((n) => n > 0);
+  const unit = {
+    mood: Math.min(0.8 * (0.1 + 0.3 * traits.volatility) * 0.5, 0.2, ...scripted((e) => e.mood)),
+    trust: Math.min(0.15, ...scripted((e) => e.trust)),
+    patience: Math.min(0.25, ...scripted((e) => e.patience)),
+  };
+  const side = (value: number, at: readonly number[], low: number, step: number) => {
     if (at.length === 0) return '';
     const sides = at.map((cut) => (value < cut ? '<' : value > cut ? '>' : '=')).join('');
-    // Within the band between the two nearest thresholds (or a bound), which quarter of it.
     const below = Math.max(low, ...at.filter((c) => c <= value));
-    const above = Math.min(high, ...at.filter((c) => c > value));
-    const quarter = above > below ? Math.min(3, Math.floor(((value - below) / (above - below)) * 4)) : 0;
-    return `${sides}${quarter}`;
+    return `${sides}${Math.floor((value - below) / step)}`;
   };
   const beats = new Map(scenario.beats.map((b) => [b.id, b]));
   const timers = (state: DeskState) => {
@@ -504,9 +514,9 @@ function stateKey(scenario: Scenario): {
     const beat = String(state.persona.value);
     const known = (list: readonly string[]) => list.map((f) => (c.known.includes(f) ? 1 : 0)).join('');
     return {
-      mood: side(c.mood, thresholds.mood, -1, 1),
-      trust: side(c.trust, thresholds.trust, 0, 1),
-      patience: side(c.patience, thresholds.patience, 0, 1),
+      mood: side(c.mood, thresholds.mood, -1, unit.mood),
+      trust: side(c.trust, thresholds.trust, 0, unit.trust),
+      patience: side(c.patience, thresholds.patience, 0, unit.patience),
       facts: `${known(facts)}/${known(needed.get(beat) ?? [])}`,
       timers: timers(state),
       // What the customer waits for and in which order, not how long: the walk reaches each answer by

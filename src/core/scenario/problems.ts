@@ -105,6 +105,10 @@ export const PROBLEM_CODES = {
     severity: 'error',
     about: 'The file has so many problems that the rest are not listed.',
   },
+  'explore-limit': {
+    severity: 'warning',
+    about: 'Walking every way of playing stopped at its state limit, so winnable and losable are not sure.',
+  },
 } as const satisfies Record<string, { severity: Severity; about: string }>;
 
 /** An error fails a check; a warning is reported but does not. */

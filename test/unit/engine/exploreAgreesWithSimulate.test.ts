@@ -113,6 +113,7 @@ const cases = [
   ...loadStarterPack().scenarios,
   ...fixtureScenarios('test/fixtures/good', null),
   ...fixtureScenarios('test/fixtures/five-tier', 'test/fixtures/five-tier/pack.yaml'),
+  ...fixtureScenarios('test/fixtures/feelings', null),
 ];
 
 describe('the explorer agrees with the engine', () => {
