@@ -30,7 +30,9 @@ describe('a scenario with several mood and trust conditions', () => {
     expect(result.reachableBeats).toContain('start');
     expect(Object.keys(result.endings).length).toBeGreaterThan(0);
     expect(result.factors.map((f) => f.factor)).toContain('mood');
-    expect(result.factors.find((f) => f.factor === 'mood')?.thresholds).toEqual([-0.6, -0.5, -0.4, 0.1, 0.3, 0.5]);
+    expect(result.factors.find((f) => f.factor === 'mood')?.thresholds).toEqual([
+      -0.6, -0.5, -0.4, 0.1, 0.3, 0.5,
+    ]);
   });
 
   it('is checked without a warning, and the checker warns at a mood condition when a limit stops the walk', () => {
@@ -42,8 +44,11 @@ describe('a scenario with several mood and trust conditions', () => {
     const limited = problems((s) => playOutcome(s, { limit: 40 }));
     const line = text.split('\n').findIndex((l) => /mood_(above|below):/.test(l)) + 1;
     expect(limited).toEqual([`warning explore-limit ${line}:9`]);
-    const message = checkPack({ pack: null, scenarios: [{ file: FILE, text }], explore: (s) => playOutcome(s, { limit: 40 }) })
-      .problems.find((p) => p.code === 'explore-limit')?.message;
+    const message = checkPack({
+      pack: null,
+      scenarios: [{ file: FILE, text }],
+      explore: (s) => playOutcome(s, { limit: 40 }),
+    }).problems.find((p) => p.code === 'explore-limit')?.message;
     expect(message).toMatch(/multiplied by .*mood \(\d+ values; conditions at -0\.6/);
   });
 });
