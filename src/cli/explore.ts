@@ -1,6 +1,7 @@
 /**
- * `npm run explore -- <scenario id or file> [--json]`: walks every path a persona can take and
- * reports which endings can be reached (with the shortest way to each) and which beats cannot.
+ * `npm run explore -- <scenario id or file> [--json] [--limit=<states>]`: walks every path a persona
+ * can take and reports which endings can be reached (with the shortest way to each) and which beats
+ * cannot. A walk stopped at its limit prints what it found and what multiplied its states.
  */
 import { resolve } from 'node:path';
 import { formatProblem, hasErrors } from '../core';
@@ -11,9 +12,14 @@ import { loadPackAround } from './scenarioFiles';
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const json = args.includes('--json');
+  // `--limit=<states>` walks fewer (or more) states than the checker does, to see what a limit leaves.
+  const limitArg = args.find((a) => a.startsWith('--limit='));
+  const limit = limitArg === undefined ? undefined : Number(limitArg.slice('--limit='.length));
   const targets = args.filter((a) => !a.startsWith('-'));
-  if (targets.length !== 1 || args.some((a) => a.startsWith('-') && a !== '--json')) {
-    console.error('Usage: npm run explore -- <scenario id or file> [--json]');
+  const known = (a: string) => a === '--json' || a === limitArg;
+  const badLimit = limit !== undefined && !(Number.isInteger(limit) && limit > 0);
+  if (targets.length !== 1 || badLimit || args.some((a) => a.startsWith('-') && !known(a))) {
+    console.error('Usage: npm run explore -- <scenario id or file> [--json] [--limit=<states>]');
     return 2;
   }
   const target = targets[0] ?? '';
@@ -29,7 +35,7 @@ async function main(): Promise<number> {
     );
     return 1;
   }
-  const result = exploreScenario(scenario);
+  const result = exploreScenario(scenario, limit === undefined ? {} : { limit });
   if (json) {
     console.log(JSON.stringify(result, null, 2));
   } else {
@@ -44,8 +50,10 @@ async function main(): Promise<number> {
         console.log(`  split by    ${f.factor}: ${f.values} values${at}`);
       }
     }
+    // A walk stopped at its limit cannot say no, only that it did not find a way.
+    const answer = (found: boolean) => (found ? 'yes' : result.truncated ? 'not found' : 'NO');
     console.log(
-      `Winnable     ${result.winnable ? 'yes' : 'NO'}    Losable  ${result.losable ? 'yes' : 'NO'}    By typing  ${result.winnableByTyping ? 'yes' : 'NO'}`,
+      `Winnable     ${answer(result.winnable)}    Losable  ${answer(result.losable)}    By typing  ${answer(result.winnableByTyping)}`,
     );
     for (const [ending, route] of Object.entries(result.endings)) {
       console.log(`${ending.padEnd(12)} ${route.length === 0 ? '(at once)' : route.join(' → ')}`);
