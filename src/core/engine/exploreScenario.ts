@@ -82,7 +82,7 @@ export interface Exploration {
   readonly losable: boolean;
   /** Whether a trainee who only types (no authored choices) can reach a satisfied or neutral ending. */
   readonly winnableByTyping: boolean;
-  /** Distinct persona states visited (beat, feelings on each side of the script's thresholds, facts, timers). */
+  /** Distinct desk states visited (beat, feelings against the script's thresholds, facts, timers, waits). */
   readonly states: number;
   /** True when the walk stopped at the state limit before covering everything. */
   readonly truncated: boolean;
@@ -171,6 +171,11 @@ function moves(scenario: Scenario, options: { typing?: boolean } = {}): Move[] {
     }
   }
   let promises = false;
+  // Every tier above the trainee's, as the desk allows.
+  const escalateToEveryTier = () => {
+    for (let tier = scenario.traineeTier + 1; tier <= scenario.tiers.length; tier += 1)
+      add(`escalated:${tier}`, act('escalate', { tier }));
+  };
   for (const t of everyTransition(scenario)) {
     const trigger = t.trigger;
     if (!trigger) continue;
@@ -195,10 +200,11 @@ function moves(scenario: Scenario, options: { typing?: boolean } = {}): Move[] {
         }
         break;
       case 'did':
-        // Answering a call, making and keeping promises are the desk's own moves below.
+        // Answering a call, making and keeping promises and escalating are the desk's own moves.
         if (!['answer', 'promise', 'fulfil', 'escalate'].includes(trigger.action))
           add(`did:${trigger.action}`, act(trigger.action));
         if (trigger.action === 'promise' || trigger.action === 'fulfil') promises = true;
+        if (trigger.action === 'escalate') escalateToEveryTier();
         break;
       case 'asked':
         add(`asked:${trigger.fact}`, act('ask', { fact: trigger.fact }));
@@ -225,9 +231,8 @@ function moves(scenario: Scenario, options: { typing?: boolean } = {}): Move[] {
         promises = true;
         break;
       case 'handoff':
-        // A tier's answer comes only after an escalation: every tier above the trainee's may be tried.
-        for (let tier = scenario.traineeTier + 1; tier <= scenario.tiers.length; tier += 1)
-          add(`escalated:${tier}`, act('escalate', { tier }));
+        // A tier's answer comes only after an escalation.
+        escalateToEveryTier();
         break;
     }
   }
