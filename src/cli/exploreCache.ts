@@ -7,7 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Scenario } from '../core';
 import type { PlayOutcome } from '../core/engine/exploreScenario';
-import { playOutcome } from '../core/engine/exploreScenario';
+import { EXPLORER_VERSION, playOutcome } from '../core/engine/exploreScenario';
 import { ENGINE_VERSION } from '../core/engine/session';
 
 const CACHE_FILE = join('node_modules', '.cache', 'escalation-desk', 'explore.json');
@@ -32,6 +32,7 @@ export async function openExploreCache(): Promise<{
           losable: v.losable,
           winnableByTyping: v.winnableByTyping,
           truncated: v.truncated,
+          ...(Array.isArray(v.factors) ? { factors: v.factors } : {}),
         });
       }
     }
@@ -41,8 +42,9 @@ export async function openExploreCache(): Promise<{
   let dirty = false;
   return {
     explore: (scenario) => {
-      // The pack compiles into the scenario (ladder, reactions), so its hash is part of the key.
-      const key = `${ENGINE_VERSION}:${scenario.contentHash}:${scenario.packHash}`;
+      // The pack compiles into the scenario (ladder, reactions), so its hash is part of the key; the
+      // walk can change without the engine, so its own version is too.
+      const key = `${ENGINE_VERSION}:${EXPLORER_VERSION}:${scenario.contentHash}:${scenario.packHash}`;
       const known = entries.get(key);
       if (known) return known;
       const outcome = playOutcome(scenario);

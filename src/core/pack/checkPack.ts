@@ -92,7 +92,7 @@ export function checkPack(input: {
     scenarios.push(scenario);
     if (input.explore !== false) {
       const explore = typeof input.explore === 'function' ? input.explore : playOutcome;
-      problems.push(...playProblems(explore(scenario), scenario, idAt));
+      problems.push(...playProblems(explore(scenario), scenario, idAt, source.text));
     }
   }
   const shifts: Shift[] = [];
@@ -130,9 +130,13 @@ function phraseFamilyOf(word: string, language: string): string | null {
   return families[0] ?? null;
 }
 
-/** Warnings from walking the persona's paths: a scenario every trainee wins, or none can. */
-function playProblems(explored: PlayOutcome, scenario: Scenario, at: Position): Problem[] {
-  if (explored.truncated) return [];
+/**
+ * Warnings from walking the persona's paths: a scenario every trainee wins, or none can. A walk that
+ * stopped at its limit says so, at the first condition on what multiplied its states, and only what it
+ * did find is reported (a "no" it could not make sure of is left out).
+ */
+function playProblems(explored: PlayOutcome, scenario: Scenario, at: Position, text: string): Problem[] {
+  if (explored.truncated) return [limitProblem(explored, scenario, at, text)];
   const out: Problem[] = [];
   if (!explored.winnable) {
     out.push(
@@ -165,4 +169,43 @@ function playProblems(explored: PlayOutcome, scenario: Scenario, at: Position): 
     );
   }
   return out;
+}
+
+/** The YAML keys of the conditions on each feeling, as a trainer writes them. */
+const FEELING_KEYS = {
+  mood: ['mood_above', 'mood_below'],
+  trust: ['trust_above', 'trust_below'],
+  patience: ['patience_below'],
+} as const;
+
+/**
+ * The walk stopped at its limit: names what told its states apart and how many values each took, and
+ * points at the first condition on the feeling that multiplied them most (at the id when no feeling
+ * did), so the trainer knows which conditions to merge or simplify.
+ */
+function limitProblem(explored: PlayOutcome, scenario: Scenario, at: Position, text: string): Problem {
+  const factors = explored.factors ?? [];
+  const named = factors
+    .map(
+      (f) =>
+        `${f.factor} (${f.values} values${f.thresholds.length > 0 ? `; conditions at ${f.thresholds.join(', ')}` : ''})`,
+    )
+    .join(', ');
+  const feeling = factors.find((f) => f.factor in FEELING_KEYS)?.factor as
+    | keyof typeof FEELING_KEYS
+    | undefined;
+  let where = at;
+  if (feeling) {
+    const lines = text.split('\n');
+    const pattern = new RegExp(`\\b(${FEELING_KEYS[feeling].join('|')})\\s*:`);
+    const index = lines.findIndex((line) => pattern.test(line.replace(/#.*$/, '')));
+    const col = index >= 0 ? (lines[index]?.search(pattern) ?? -1) : -1;
+    if (index >= 0 && col >= 0) where = { line: index + 1, col: col + 1 };
+  }
+  return problem(
+    'explore-limit',
+    `Walking every way of playing stopped at its state limit${named ? `; the states were multiplied by ${named}` : ''}, so whether this scenario can be won and lost is not sure. Fewer distinct thresholds on the same feeling (reuse one value, such as mood_below: -0.5, in every condition) or fewer facts that conditions wait for keep the walk small.`,
+    scenario.file,
+    where,
+  );
 }

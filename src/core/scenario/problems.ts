@@ -135,6 +135,10 @@ export const PROBLEM_CODES = {
     about:
       'Every tier the trainee can escalate to returns the case, so a case that needs one is never settled.',
   },
+  'explore-limit': {
+    severity: 'warning',
+    about: 'Walking every way of playing stopped at its state limit, so winnable and losable are not sure.',
+  },
 } as const satisfies Record<string, { severity: Severity; about: string }>;
 
 /** An error fails a check; a warning is reported but does not. */

@@ -73,7 +73,7 @@ describe('exploreScenario', () => {
     expect(result.endings.satisfied?.every((step) => step.startsWith('reply'))).toBe(true);
   });
 
-  it('the quick check the pack uses agrees with the full walk', { timeout: 30_000 }, () => {
+  it('the quick check the pack uses agrees with the full walk', { timeout: 120_000 }, () => {
     const cases = [...loadStarterPack().scenarios, tinyScenario({ id: 'tiny' })];
     for (const scenario of cases) {
       const full = exploreScenario(scenario);
@@ -86,7 +86,7 @@ describe('exploreScenario', () => {
     }
   });
 
-  it('finds every shipped scenario winnable and losable', () => {
+  it('finds every shipped scenario winnable and losable', { timeout: 120_000 }, () => {
     for (const scenario of loadStarterPack().scenarios) {
       const result = exploreScenario(scenario);
       expect({
