@@ -17,6 +17,8 @@ export function tinyScenario(options: {
   patience?: number;
   beats?: string;
   extra?: string;
+  /** More of `expected`, indented two spaces (e.g. `  resolutions: [{ kind: information }]\n`). */
+  expected?: string;
 }): Scenario {
   const beats =
     options.beats ??
@@ -50,7 +52,7 @@ facts:
 ${options.extra ?? ''}beats:
 ${beats}expected:
   why: { en: Test, es: Prueba }
-`;
+${options.expected ?? ''}`;
   const result = compileScenario(text, { file: `${options.id}.yaml` });
   if (!result.ok) throw new Error(result.problems.map((p) => `${p.line}:${p.col} ${p.message}`).join('\n'));
   return result.value.scenario;
