@@ -8,6 +8,7 @@ import { BootScene, MenuScene, PreloadScene } from './game/scenes/menuScenes';
 import type { GameServices } from './game/services';
 import { applySettings, defaultSettings, SettingsStore } from './game/settings';
 import { SoundBoard } from './game/sound';
+import { announcerOf } from './game/ui/dom';
 import './game/styles.css';
 
 /**
@@ -49,13 +50,7 @@ async function start(): Promise<void> {
     settings,
     sound: new SoundBoard(captions, (cue) => i18n.t(`sounds.${cue}`)),
     ui,
-    announce: (text) => {
-      // Replace, then set, so the same words twice are still announced.
-      announcer.textContent = '';
-      window.setTimeout(() => {
-        announcer.textContent = text;
-      }, 30);
-    },
+    announce: announcerOf(announcer),
     notify: (text) => {
       notice.textContent = text ?? '';
       notice.hidden = text === null;

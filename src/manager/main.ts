@@ -2,8 +2,10 @@
  * The manager's review page (`manager.html`): its own entry, without Phaser or the game's scenes. It
  * loads the interface language, the compiled scenario library (to verify against) and the kept team.
  */
+
 import i18next from 'i18next';
 import { PackLoader } from '../game/bundledPack';
+import { announcerOf } from '../game/ui/dom';
 import en from './locales/en.json';
 import es from './locales/es.json';
 import { ManagerPage } from './managerPage';
@@ -53,12 +55,7 @@ async function start(): Promise<void> {
     scenarios: mergeVersions(library.scenarios, shipped.scenarios),
     shippedProblem: shipped.problem,
     store,
-    announce: (text) => {
-      announcer.textContent = '';
-      window.setTimeout(() => {
-        announcer.textContent = text;
-      }, 30);
-    },
+    announce: announcerOf(announcer),
     changeLanguage: (next) => {
       try {
         localStorage.setItem(LANGUAGE_KEY, next);

@@ -66,20 +66,16 @@ export function looksLikeScenario(value: unknown): value is Scenario {
  * taken as written; a damaged file is reported, never used.
  */
 export function readReleasedScenario(text: string, file: string): Result<ReleasedScenario, ReleasedProblem> {
+  const read = readEnvelope<ReleasedScenario>(text, file, {
+    maxChars: MAX_RELEASED_CHARS,
+    format: RELEASED_FORMAT,
+    version: RELEASED_VERSION,
+    what: 'a released scenario',
+    rewrite: ' Run `npm run release:scenarios` to write it again.',
+  });
+  if (!read.ok) return read;
+  const value = read.value;
   const problem = (message: string) => fail([{ file, message }]);
-  if (text.length > MAX_RELEASED_CHARS) return problem('The file is too large to be a released scenario.');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return problem('The file is not valid JSON. Run `npm run release:scenarios` to write it again.');
-  }
-  const value = raw as Partial<ReleasedScenario> | null;
-  if (value?.format !== RELEASED_FORMAT || value.version !== RELEASED_VERSION) {
-    return problem(
-      `This is not a released scenario (format "${RELEASED_FORMAT}", version ${RELEASED_VERSION}).`,
-    );
-  }
   if (typeof value.engineVersion !== 'string' || !looksLikeScenario(value.scenario))
     return problem('The released scenario is damaged. Run `npm run release:scenarios` to write it again.');
   return succeed({ ...(value as ReleasedScenario), scenario: withLaterFields(value.scenario) });
@@ -141,23 +137,43 @@ export interface ScenarioReleases {
  * so the envelope and each version's identity are checked like a released file's.
  */
 export function readScenarioReleases(text: string, file: string): Result<Scenario[], ReleasedProblem> {
+  const read = readEnvelope<ScenarioReleases>(text, file, {
+    maxChars: MAX_RELEASES_CHARS,
+    format: RELEASES_FORMAT,
+    version: RELEASES_VERSION,
+    what: 'a file of released versions',
+    rewrite: '',
+  });
+  if (!read.ok) return read;
+  const value = read.value;
   const problem = (message: string) => fail([{ file, message }]);
-  if (text.length > MAX_RELEASES_CHARS) return problem('The file of released versions is too large.');
+  if (!Array.isArray(value.scenarios) || !value.scenarios.every(looksLikeScenario))
+    return problem('The file of released versions is damaged.');
+  return succeed([...value.scenarios]);
+}
+
+/**
+ * The envelope both kinds of released file share: under a size cap, valid JSON, and the right format
+ * and version. What is inside is the caller's to check.
+ */
+function readEnvelope<T>(
+  text: string,
+  file: string,
+  expect: { maxChars: number; format: string; version: number; what: string; rewrite: string },
+): Result<Partial<T>, ReleasedProblem> {
+  const problem = (message: string) => fail([{ file, message }]);
+  if (text.length > expect.maxChars) return problem(`The file is too large to be ${expect.what}.`);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return problem('The file of released versions is not valid JSON.');
+    return problem(`The file is not valid JSON.${expect.rewrite}`);
   }
-  const value = raw as Partial<ScenarioReleases> | null;
-  if (value?.format !== RELEASES_FORMAT || value.version !== RELEASES_VERSION) {
-    return problem(
-      `This is not a file of released versions (format "${RELEASES_FORMAT}", version ${RELEASES_VERSION}).`,
-    );
+  const value = raw as { format?: unknown; version?: unknown } | null;
+  if (value?.format !== expect.format || value.version !== expect.version) {
+    return problem(`This is not ${expect.what} (format "${expect.format}", version ${expect.version}).`);
   }
-  if (!Array.isArray(value.scenarios) || !value.scenarios.every(looksLikeScenario))
-    return problem('The file of released versions is damaged.');
-  return succeed([...value.scenarios]);
+  return succeed(value as Partial<T>);
 }
 
 /** Whether a release was compiled for an engine version this build plays, and so can be replayed on. */

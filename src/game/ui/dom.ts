@@ -61,6 +61,19 @@ export function markScene(key: string): void {
   performance.mark(`scene-${key}`);
 }
 
+/**
+ * Says something through a live region: emptied first, then set a moment later, so the same words
+ * twice are still announced.
+ */
+export function announcerOf(region: HTMLElement): (text: string) => void {
+  return (text) => {
+    region.textContent = '';
+    window.setTimeout(() => {
+      region.textContent = text;
+    }, 30);
+  };
+}
+
 /** Offers text as a file download. */
 export function download(name: string, text: string, type = 'application/json'): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
