@@ -1,5 +1,6 @@
 import { type Problem, type ProblemCode, problem } from './problems';
 import type { YamlFile, YamlPath } from './readYaml';
+import { type Repair, touchesRepair } from './repairAgainst';
 import type { LimitsFile } from './schema';
 import type { Limits, LocalizedText, Tier } from './types';
 
@@ -11,15 +12,31 @@ import type { Limits, LocalizedText, Tier } from './types';
 export class CompileContext {
   readonly problems: Problem[] = [];
 
+  /**
+   * `repair`, when the file's format was refused and repaired to go on: problems that only the
+   * repair's stand-ins cause are not reported (see {@link Repair}).
+   */
   constructor(
     readonly yaml: YamlFile,
     readonly languages: readonly string[],
     readonly tiers: readonly Tier[],
+    private readonly repair: Pick<Repair<unknown>, 'repaired' | 'replaced'> | null = null,
   ) {}
 
   report(code: ProblemCode, message: string, path: YamlPath, key?: string): void {
+    if (this.repair && this.fromRepair(code, message, key === undefined ? path : [...path, key])) return;
     const at = key === undefined ? this.yaml.locate(path) : this.yaml.locateKey(path, key);
     this.problems.push(problem(code, message, this.yaml.file, at));
+  }
+
+  private fromRepair(code: ProblemCode, message: string, path: YamlPath): boolean {
+    if (!this.repair) return false;
+    if (touchesRepair(path, this.repair.repaired)) return true;
+    // A reference to a word the repair stood in for (a beat id the format refused) is the same mistake.
+    if (code === 'unknown-beat' || code === 'unknown-fact' || code === 'unknown-choice') {
+      for (const word of this.repair.replaced) if (message.includes(`\`${word}\``)) return true;
+    }
+    return false;
   }
 
   /** Checks that text exists in every pack language and in no other; returns it as a frozen map. */

@@ -7,12 +7,13 @@ import { DEFAULT_PACK } from './compilePack';
 import { durationToMs } from './durations';
 import { giveawayIn } from './giveawayTags';
 import { foldMention, mentionProblem } from './mentions';
-import { hasErrors, type Position, type Problem } from './problems';
+import { hasErrors, type Position, type Problem, sortProblems } from './problems';
 import { type FactQuote, quotedFacts } from './quotedFacts';
 import { NO_GUARDS, normaliseReaction } from './reactions';
 import { readYaml, type YamlPath } from './readYaml';
+import { validateOrRepair } from './repairAgainst';
 import { type ScenarioFile, ScenarioFileSchema, TRIGGER_KEYS, type TransitionFile } from './schema';
-import { closest, validateAgainst } from './schemaProblems';
+import { closest } from './schemaProblems';
 import type {
   Beat,
   Effects,
@@ -75,16 +76,21 @@ export function compileScenario(text: string, options: CompileOptions): CompileR
   const read = readYaml(text, options.file);
   if (!read.ok) return read;
   const yaml = read.value;
-  const valid = validateAgainst(ScenarioFileSchema, yaml);
-  if (!valid.ok) return valid;
-  const ctx = new CompileContext(yaml, pack.languages, pack.tiers);
+  // A file the format refuses is still checked for references, translations and triggers, on a copy
+  // with the refused fields repaired, so a trainer sees every problem in one round.
+  const checked = validateOrRepair(ScenarioFileSchema, yaml);
+  if (!checked.ok) return checked;
+  const { source, refused, repair } = checked.value;
+  const ctx = new CompileContext(yaml, pack.languages, pack.tiers, repair);
   const scenario = {
-    ...normalise(valid.value, ctx, pack, options.phraseFamilyOf ?? null),
+    ...normalise(source, ctx, pack, options.phraseFamilyOf ?? null),
     contentHash: contentHash(text),
   };
+  if (repair) return fail(sortProblems([...refused, ...ctx.problems]));
+  // The map of beats is only walked whole: on a repaired file it would report the repair's echoes.
   if (!hasErrors(ctx.problems)) {
-    ctx.problems.push(...checkBeatGraph(scenario, yaml, valid.value));
-    ctx.problems.push(...checkScript(scenario, yaml, valid.value));
+    ctx.problems.push(...checkBeatGraph(scenario, yaml, source));
+    ctx.problems.push(...checkScript(scenario, yaml, source));
   }
   const problems = ctx.problems;
   if (hasErrors(problems)) return fail(problems);

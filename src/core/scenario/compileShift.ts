@@ -6,10 +6,10 @@ import { fail, type Result, succeed } from '../result';
 import { CompileContext } from './compileContext';
 import { DEFAULT_PACK } from './compilePack';
 import { durationToMs } from './durations';
-import { hasErrors, type Problem } from './problems';
+import { hasErrors, type Problem, sortProblems } from './problems';
 import { readYaml } from './readYaml';
+import { validateOrRepair } from './repairAgainst';
 import { DEFAULT_SPEED, DurationSchema, IdSchema, TextSchema } from './schema';
-import { validateAgainst } from './schemaProblems';
 import type { Pack, Scenario, Shift } from './types';
 
 /** The schema of a shift file: id, title, optional length, speed and jitter, and who arrives when. */
@@ -51,12 +51,12 @@ export function compileShift(
 ): CompileShiftResult {
   const read = readYaml(text, options.file);
   if (!read.ok) return read;
-  const valid = validateAgainst(ShiftFileSchema, read.value);
-  if (!valid.ok) return valid;
+  const checked = validateOrRepair(ShiftFileSchema, read.value);
+  if (!checked.ok) return checked;
+  const { source, refused, repair } = checked.value;
   const pack = options.pack ?? DEFAULT_PACK;
-  const ctx = new CompileContext(read.value, pack.languages, pack.tiers);
+  const ctx = new CompileContext(read.value, pack.languages, pack.tiers, repair);
   const known = new Set(options.scenarios.map((s) => s.id));
-  const source = valid.value;
   source.contacts.forEach((contact, index) => {
     if (!known.has(contact.scenario)) {
       ctx.report('unknown-scenario', `There is no scenario \`${contact.scenario}\` in the pack.`, [
@@ -76,5 +76,6 @@ export function compileShift(
       .map((c) => ({ scenario: c.scenario, atMs: c.at === undefined ? 0 : durationToMs(c.at) }))
       .sort((a, b) => a.atMs - b.atMs),
   };
+  if (repair) return fail(sortProblems([...refused, ...ctx.problems]));
   return hasErrors(ctx.problems) ? fail(ctx.problems) : succeed(shift, ctx.problems);
 }
