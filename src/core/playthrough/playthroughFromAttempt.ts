@@ -18,7 +18,10 @@ export interface PlaythroughFromAttemptOptions {
   readonly transcript: Transcript;
   /** The scenarios it was played on (to grade it; every one it names must be among them). */
   readonly scenarios: readonly Scenario[];
-  /** What the playthrough shows, e.g. "Calms her down from the complaint". */
+  /**
+   * What the playthrough shows, e.g. "Calms her down from the complaint"; when blank, "Played from
+   * ‹beat›" or "Played from the start", so the file is still valid.
+   */
   readonly title: string;
   /**
    * The language the trainee played in; when absent, the language of the first reply (or `en`). The
@@ -155,7 +158,9 @@ export function playthroughFromAttempt(options: PlaythroughFromAttemptOptions): 
   };
   const file = {
     ...(practice ? { scenario: arrival?.scenario } : { shift: shift.id }),
-    title: options.title,
+    title:
+      options.title.trim().slice(0, 2000) ||
+      (arrival?.from ? `Played from ${arrival.from.beat}` : 'Played from the start'),
     language,
     seed: transcript.seed,
     ...(practice && arrival?.from ? { from: arrival.from } : {}),

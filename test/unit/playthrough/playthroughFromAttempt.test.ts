@@ -203,6 +203,9 @@ describe('playthroughFromAttempt', () => {
     expect(replayed.value.session.context.contacts[0]?.ending).toBe(ending);
     expect(replayed.value.session.transcript.shift.arrivals[0]?.from).toEqual(from);
 
+    const untitled = parse(playthroughFromAttempt({ transcript: session.transcript, scenarios, title: ' ' }));
+    expect(untitled.title).toBe('Played from looked-up');
+
     const other = ending === 'satisfied' ? 'upset' : 'satisfied';
     const edited = run(yaml.replace(`ending: ${ending}`, `ending: ${other}`));
     if (!edited.ok) throw new Error(edited.problems[0]?.message);
