@@ -15,7 +15,7 @@ import { formatRun } from '../../../src/core/playthrough/formatRun';
 import { durationText, playthroughFromAttempt } from '../../../src/core/playthrough/playthroughFromAttempt';
 import { runPlaythrough } from '../../../src/core/playthrough/runPlaythrough';
 import { durationToMs } from '../../../src/core/scenario/durations';
-import { loadStarterPack } from '../../support/starterPack';
+import { loadStarterPack, playthroughFiles } from '../../support/starterPack';
 
 const { pack, scenarios, shifts } = loadStarterPack();
 const run = (text: string) => runPlaythrough(text, { file: 'x.playthrough.yaml', pack, scenarios, shifts });
@@ -217,5 +217,20 @@ describe('playthroughFromAttempt', () => {
     const fromStart = run(yaml.replace(/^from:\n(?: {2}.*\n)+/m, ''));
     if (!fromStart.ok) throw new Error(fromStart.problems[0]?.message);
     expect(fromStart.value.passed).toBe(false);
+  });
+});
+
+describe('every shipped playthrough, saved again from its own run', () => {
+  // A run of a shipped file is an attempt like any other: saved as a playthrough, it must play back
+  // to the same events, whatever the scenario, the language or the shift.
+  it.each(playthroughFiles())('%s', { timeout: 30_000 }, (path) => {
+    const first = run(readFileSync(path, 'utf8'));
+    if (!first.ok) throw new Error(first.problems[0]?.message);
+    const { session, title, language } = first.value;
+    const yaml = playthroughFromAttempt({ transcript: session.transcript, scenarios, title, language });
+    const again = run(yaml);
+    if (!again.ok) throw new Error(`${again.problems[0]?.message}\n${yaml}`);
+    expect(again.value.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(again.value.session.events).toEqual(session.events);
   });
 });
