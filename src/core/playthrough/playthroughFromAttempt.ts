@@ -51,6 +51,7 @@ export function durationText(ms: number): string {
 }
 
 type Entry = Transcript['entries'][number];
+type Ending = NonNullable<PlaythroughFile['expect']['ending']>;
 
 /** The intents the trainee sent, each with the refusal it met, if any. */
 function intentsOf(entries: readonly Entry[]): { intent: Intent; refused: RefusalReason | null }[] {
@@ -108,8 +109,9 @@ function isReply(input: ShiftInput): input is Extract<ShiftInput, { type: 'train
  * Writes a finished (or stopped) attempt as playthrough YAML: the scenario (or the shift) and seed, the
  * `from:` start when the attempt began at a beat, one step per thing the trainee did at the game time
  * they did it (a refused one expects its refusal), a last step at the time the attempt's record ends
- * that expects each contact's ending, and at the end the ending and grade reached. Playing the text
- * with `runPlaythrough` against the same scenarios passes.
+ * (expecting how the practice contact ended), and at the end the ending (each contact's, in a shift)
+ * and the grade reached. Playing the text with `runPlaythrough` against the same scenarios passes. The
+ * playthrough format holds at most 500 steps; a longer attempt gives a file `runPlaythrough` refuses.
  */
 export function playthroughFromAttempt(options: PlaythroughFromAttemptOptions): string {
   const { transcript } = options;
@@ -132,17 +134,18 @@ export function playthroughFromAttempt(options: PlaythroughFromAttemptOptions): 
   // The record goes on after the last thing the trainee did (a customer waiting, a tier answering, a
   // promise falling due): the last step waits until it ends, and expects how each contact ended.
   const endedAt = entries.reduce((last, e) => Math.max(last, e.at), 0);
-  const endings = new Map<string, string>();
+  // A contact ends in one of the persona's endings, a walk-out or `ended-by-agent`: what `ended` takes.
+  const endings = new Map<string, Ending>();
   for (const e of entries) {
     if (e.kind === 'event' && e.event.type === 'contact.status' && e.event.ending !== null)
-      endings.set(e.event.contact, e.event.ending);
+      endings.set(e.event.contact, e.event.ending as Ending);
   }
   const lastAt = played.reduce((at, p) => Math.max(at, p.intent.at), -1);
   if (endedAt > lastAt) steps.push({ at: durationText(endedAt) });
   const last = steps[steps.length - 1] as StepFile;
   const c1Ending = endings.get('c1');
   if (practice && c1Ending !== undefined) {
-    steps[steps.length - 1] = { ...last, expect: { ...last.expect, ended: c1Ending as never } };
+    steps[steps.length - 1] = { ...last, expect: { ...last.expect, ended: c1Ending } };
   }
 
   const score = scoreAttempt(options.scenarios, transcript);
@@ -150,10 +153,10 @@ export function playthroughFromAttempt(options: PlaythroughFromAttemptOptions): 
     ...(practice
       ? c1Ending === undefined
         ? {}
-        : { ending: c1Ending as never }
+        : { ending: c1Ending }
       : endings.size === 0
         ? {}
-        : { endings: Object.fromEntries(endings) as never }),
+        : { endings: Object.fromEntries(endings) }),
     ...(score.grade === null ? {} : { grade: score.grade }),
   };
   const file = {
