@@ -1,6 +1,7 @@
 /**
  * `npm run simulate -- <playthrough-file> [--json] [--human]`: plays a playthrough headlessly and
- * prints its transcript and outcome. The same file always prints the same output, byte for byte.
+ * prints its transcript and outcome. The same file always prints the same output, byte for byte. A
+ * playthrough that starts from a beat (`from:`) prints its start under the header.
  * The pack is the nearest pack.yaml above the file, or `--pack PATH` (a pack.yaml or its folder); the
  * playthrough plays when its own scenarios compile, whatever its neighbours' errors (listed as a note).
  * Tips are worded in `--language` (an interface language: en, es), or else the playthrough's own.

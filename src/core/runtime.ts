@@ -19,6 +19,11 @@ export { CHANNEL_RULES, type ChannelRule } from './engine/channelRules';
 export { choiceOrder } from './engine/choiceOrder';
 export type { Intent, PromiseKind, RefusalReason } from './engine/intents';
 export { isOffered, offeredChoices } from './engine/offeredChoices';
+export {
+  checkPersonaStart,
+  type PersonaStartProblem,
+  PersonaStartSchema,
+} from './engine/personaStart';
 export { practiceShift } from './engine/practiceShift';
 export { type ReplayProblem, replayTranscript } from './engine/replayTranscript';
 export { type Restored, restoreSession, type SaveProblem, saveSession } from './engine/saves';

@@ -6,7 +6,7 @@
  */
 import { enqueueActions, setup } from 'xstate';
 import { transitionsOf } from '../scenario/transitionsOf';
-import type { Scenario } from '../scenario/types';
+import type { PersonaStart, Scenario } from '../scenario/types';
 import { applyStep } from './applyStep';
 import { type MachineStepper, machineStepper } from './machineStepper';
 import {
@@ -46,10 +46,25 @@ interface TransitionRef {
 export interface PersonaInput {
   /** Game time the contact starts at, in milliseconds. */
   readonly at: number;
+  /**
+   * Feelings and known facts to start with instead of the scenario's (see `checkPersonaStart`); its
+   * beat must be the one the machine was built to start in.
+   */
+  readonly start?: PersonaStart;
 }
 
-/** Builds the persona machine for one compiled scenario. */
-export function createPersonaMachine(scenario: Scenario) {
+/** The beat a scenario's persona starts in when nothing else is asked for. */
+function ownStart(scenario: Scenario): string {
+  return scenario.beats.some((b) => b.id === scenario.start)
+    ? scenario.start
+    : (scenario.beats[0]?.id ?? WALKED_OUT);
+}
+
+/**
+ * Builds the persona machine for one compiled scenario, starting in `startBeat` (a beat of the
+ * scenario, checked by the caller) or, when absent, the scenario's own start.
+ */
+export function createPersonaMachine(scenario: Scenario, startBeat?: string) {
   const transitionAt = ({ beat, index }: TransitionRef) => {
     const at = scenario.beats[beat];
     const found = at && transitionsOf(scenario, at)[index];
@@ -152,8 +167,8 @@ export function createPersonaMachine(scenario: Scenario) {
 
   return machineSetup.createMachine({
     id: `persona:${scenario.id}`,
-    context: ({ input }) => initialContext(scenario, input.at),
-    initial: beatIndex.has(scenario.start) ? scenario.start : (scenario.beats[0]?.id ?? WALKED_OUT),
+    context: ({ input }) => initialContext(scenario, input.at, input.start),
+    initial: startBeat !== undefined && beatIndex.has(startBeat) ? startBeat : ownStart(scenario),
     states: states as never,
   });
 }
@@ -170,18 +185,27 @@ export interface Persona {
 /** A persona machine's snapshot: the beat it is in and its context. */
 export type PersonaSnapshot = ReturnType<PersonaMachine['transition']>;
 
-const personas = new WeakMap<Scenario, Persona>();
+const personas = new WeakMap<Scenario, Map<string, Persona>>();
 
-/** The persona of a compiled scenario, built on first use. */
-export function personaOf(scenario: Scenario): Persona {
-  let persona = personas.get(scenario);
+/**
+ * The persona of a compiled scenario, built on first use: one per beat it starts in (the scenario's
+ * own start when `startBeat` is absent), since a machine's first state is part of its definition.
+ */
+export function personaOf(scenario: Scenario, startBeat?: string): Persona {
+  let byStart = personas.get(scenario);
+  if (!byStart) {
+    byStart = new Map();
+    personas.set(scenario, byStart);
+  }
+  const beat = startBeat ?? ownStart(scenario);
+  let persona = byStart.get(beat);
   if (!persona) {
-    const machine = createPersonaMachine(scenario);
+    const machine = createPersonaMachine(scenario, beat);
     persona = {
       machine,
       stepper: machineStepper<PersonaSnapshot, PersonaEvent, PersonaEmitted, PersonaInput>(machine),
     };
-    personas.set(scenario, persona);
+    byStart.set(beat, persona);
   }
   return persona;
 }

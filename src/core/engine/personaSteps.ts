@@ -13,6 +13,7 @@ import type {
   Guards,
   HandoffEvent,
   LocalizedText,
+  PersonaStart,
   PromiseEvent,
   ReplyKind,
   ResolutionKind,
@@ -132,16 +133,19 @@ export const GRACE_MS = MINUTE_MS;
 
 /**
  * The persona before its first beat, at game time `at` (ms): the scenario's starting mood and trust,
- * full patience, and the facts revealed at the start already known.
+ * full patience, and the facts revealed at the start already known. A `start` (already checked, see
+ * `checkPersonaStart`) replaces the feelings it gives and adds the facts it says the trainee knows.
  */
-export function initialContext(scenario: Scenario, at: number): PersonaContext {
+export function initialContext(scenario: Scenario, at: number, start?: PersonaStart): PersonaContext {
+  const known = scenario.facts.filter((f) => f.reveal === 'start').map((f) => f.id);
+  for (const fact of start?.facts ?? []) if (!known.includes(fact)) known.push(fact);
   return {
     beat: null,
-    mood: scenario.persona.mood,
-    trust: scenario.persona.traits.trust,
-    patience: 1,
+    mood: start?.mood ?? scenario.persona.mood,
+    trust: start?.trust ?? scenario.persona.traits.trust,
+    patience: start?.patience ?? 1,
     level: scenario.level,
-    known: scenario.facts.filter((f) => f.reveal === 'start').map((f) => f.id),
+    known,
     now: at,
     beatEnteredAt: at,
     answeredAt: at,

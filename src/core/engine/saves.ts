@@ -13,6 +13,7 @@ import { contentHash } from '../contentHash';
 import { fail, type Result, succeed } from '../result';
 import type { Scenario } from '../scenario/types';
 import type { Analyser } from './analyser';
+import { PersonaStartSchema } from './personaStart';
 import { matchScenarios, versionProblem } from './replayTranscript';
 import { ENGINE_VERSION, ShiftInputSchema, ShiftSession } from './session';
 import type { ShiftEmitted } from './shiftSteps';
@@ -39,7 +40,9 @@ export const ShiftRecordSchema = z.strictObject({
   speed: z.number().min(0.1).max(600),
   jitterMs: Duration,
   arrivals: z
-    .array(z.strictObject({ scenario: z.string().max(64), atMs: Duration }))
+    .array(
+      z.strictObject({ scenario: z.string().max(64), atMs: Duration, from: PersonaStartSchema.optional() }),
+    )
     .min(1)
     .max(200),
 });

@@ -10,6 +10,7 @@ import { ENGINE_VERSION, engineRulesOf } from './engineRules';
 import { IntentSchema, type RefusalReason } from './intents';
 import { type MachineStepper, machineStepper } from './machineStepper';
 import { personaOf } from './personaMachine';
+import { checkPersonaStart } from './personaStart';
 import { seedState } from './random';
 import { createShiftMachine, type ShiftInput, type ShiftMachine } from './shiftMachine';
 import {
@@ -54,7 +55,7 @@ export interface Transcript {
 
 /**
  * What a {@link ShiftSession} is built from: the scenarios (every one the shift names must be among
- * them), the shift, the seed, the analyser that reads the trainee's words, and the engine version to
+ * them), the shift (an arrival's `from` must pass `checkPersonaStart`, or the session throws), the seed, the analyser that reads the trainee's words, and the engine version to
  * play by (this build's when absent; an earlier one to replay or resume an attempt made under it).
  */
 export interface SessionOptions {
@@ -113,6 +114,12 @@ export class ShiftSession {
     const missing = [...used].filter((id) => !scenarios.some((s) => s.id === id));
     if (missing.length > 0)
       throw new RangeError(`The shift names scenarios that are not loaded: ${missing.join(', ')}`);
+    for (const arrival of options.shift.arrivals) {
+      const scenario = scenarios.find((s) => s.id === arrival.scenario);
+      const checked = scenario && arrival.from && checkPersonaStart(scenario, arrival.from);
+      if (checked && !checked.ok)
+        throw new RangeError(`Cannot start there: ${checked.problems.map((p) => p.message).join(' ')}`);
+    }
     const world: ShiftWorld = {
       shift: options.shift,
       scenarios: new Map(scenarios.map((s) => [s.id, s])),

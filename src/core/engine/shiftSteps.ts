@@ -20,7 +20,7 @@ import { CHANNEL_RULES } from './channelRules';
 import type { EngineRules } from './engineRules';
 import type { Intent, PromiseKind, RefusalReason } from './intents';
 import { isOffered } from './offeredChoices';
-import type { Persona, PersonaMachine, PersonaSnapshot } from './personaMachine';
+import { type Persona, type PersonaMachine, type PersonaSnapshot, personaOf } from './personaMachine';
 import { GRACE_MS, nextWake, type PersonaEmitted, type PersonaEvent } from './personaSteps';
 import { nextRandom } from './random';
 import { replyKinds } from './replyKinds';
@@ -55,6 +55,11 @@ export interface ContactState {
    * another. Reactions do not count: they answer whatever the analyser read, a misreading included.
    */
   readonly said: number;
+  /**
+   * The beat its persona started in, when the arrival asked for one other than the scenario's start
+   * (see `PersonaStart`); absent otherwise.
+   */
+  readonly startBeat?: string;
 }
 
 /**
@@ -312,10 +317,20 @@ function linesIn(events: readonly PersonaEmitted[]): number {
   return lines;
 }
 
+/**
+ * The persona machine a contact plays: the scenario's, or the one built to start in the beat its
+ * arrival asked for.
+ */
+function personaFor(world: ShiftWorld, scenario: string, startBeat: string | undefined): Persona | undefined {
+  if (startBeat === undefined) return world.personas.get(scenario);
+  const compiled = world.scenarios.get(scenario);
+  return compiled && personaOf(compiled, startBeat);
+}
+
 /** Delivers an event to a contact's persona and records what the persona said and felt. */
 function deliver(steps: Steps, world: ShiftWorld, contactId: string, event: PersonaEvent): void {
   const contact = steps.contact(contactId);
-  const persona = contact && world.personas.get(contact.scenario);
+  const persona = contact && personaFor(world, contact.scenario, contact.startBeat);
   if (!contact || !persona || contact.status === 'ended' || contact.persona.status !== 'active') return;
   const [snapshot, emitted] = persona.stepper.step(contact.persona, event);
   steps.set('personaSteps', steps.context.personaSteps + 1);
@@ -390,13 +405,15 @@ function route(steps: Steps, world: ShiftWorld): void {
 
 function arrive(steps: Steps, world: ShiftWorld, arrival: Arrival): void {
   const scenario = world.scenarios.get(arrival.scenario);
-  const persona = world.personas.get(arrival.scenario);
+  const start = arrival.from;
+  const persona = personaFor(world, arrival.scenario, start?.beat);
   steps.set('arrived', steps.context.arrived + 1);
   if (!scenario || !persona) return; // never stall the clock on a missing scenario
   const id = `c${steps.context.contacts.length + 1}`;
   const at = steps.context.now;
-  const [snapshot, emitted] = persona.stepper.initial({ at });
+  const [snapshot, emitted] = persona.stepper.initial(start ? { at, start } : { at });
   steps.setContact({
+    ...(start ? { startBeat: start.beat } : {}),
     id,
     scenario: scenario.id,
     channel: scenario.channel,

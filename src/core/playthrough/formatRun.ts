@@ -1,5 +1,5 @@
 import type { ShiftEmitted } from '../engine/shiftSteps';
-import type { LocalizedText } from '../scenario/types';
+import type { LocalizedText, PersonaStart } from '../scenario/types';
 import type { Tip } from '../scoring/scoreAttempt';
 import { clock, type PlaythroughRun } from './runPlaythrough';
 
@@ -18,6 +18,16 @@ export interface FormatRunOptions {
    * it). Without it a tip prints its key.
    */
   readonly tipText?: (tip: Tip) => string;
+}
+
+/** A start other than the scenario's own, as a trainer reads it: the beat, then what was chosen. */
+export function describeStart(start: PersonaStart): string {
+  const parts = [`from beat ${start.beat}`];
+  if (start.mood !== undefined) parts.push(`mood ${signed(start.mood)}`);
+  if (start.trust !== undefined) parts.push(`trust ${start.trust.toFixed(2)}`);
+  if (start.patience !== undefined) parts.push(`patience ${start.patience.toFixed(2)}`);
+  if (start.facts && start.facts.length > 0) parts.push(`knows ${start.facts.join(', ')}`);
+  return parts.join(' · ');
 }
 
 /**
@@ -40,6 +50,9 @@ export function formatRun(run: PlaythroughRun, options: FormatRunOptions = {}): 
     `File         ${run.file}`,
     ...run.scenarios.map((s) => `Scenario     ${s.id} v${s.version} · sha256 ${s.contentHash.slice(0, 12)}`),
     `Run          ${session.options.shift.id} · seed ${String(session.options.seed)} · engine ${session.engineVersion} · language ${language}`,
+    ...session.options.shift.arrivals.flatMap((a) =>
+      a.from ? [`Start        ${describeStart(a.from)}`] : [],
+    ),
     '',
   ];
   for (const entry of session.transcript.entries) {

@@ -1,6 +1,7 @@
 import { lexiconAnalyser } from '../analysis/lexiconAnalyser';
 import type { Analyser } from '../engine/analyser';
 import type { Intent } from '../engine/intents';
+import { checkPersonaStart } from '../engine/personaStart';
 import { practiceShift } from '../engine/practiceShift';
 import { ShiftSession } from '../engine/session';
 import type { ShiftEmitted } from '../engine/shiftSteps';
@@ -118,11 +119,27 @@ export function runPlaythrough(
     );
   } else if (source.scenario !== undefined) {
     const scenario = options.scenarios.find((s) => s.id === source.scenario);
-    if (scenario) shift = practiceShift(scenario);
+    const start = scenario && source.from && checkPersonaStart(scenario, source.from);
+    for (const p of start && !start.ok ? start.problems : []) {
+      const path = ['from', p.field, ...(p.index === undefined ? [] : [p.index])];
+      const code = p.code === 'ending-beat' ? 'invalid-value' : p.code;
+      problems.push(problem(code, p.message, options.file, yaml.locate(path)));
+    }
+    if (scenario) shift = practiceShift(scenario, source.from);
     else missing('scenario', source.scenario);
   } else {
     shift = options.shifts?.find((s) => s.id === source.shift) ?? null;
     if (!shift) missing('shift', source.shift ?? '');
+    if (source.from !== undefined) {
+      problems.push(
+        problem(
+          'invalid-value',
+          '`from` starts one scenario from a beat; a shift always starts at the beginning. Name the `scenario` instead, or remove `from`.',
+          options.file,
+          yaml.locateKey([], 'from'),
+        ),
+      );
+    }
   }
   source.steps.forEach((step, index) => {
     const actions = ACTION_KEYS.filter((k) => step[k] !== undefined);

@@ -3,6 +3,7 @@
  * suite runs every one; `npm run simulate` prints one as a transcript.
  */
 import { z } from 'zod';
+import { PersonaStartSchema } from '../engine/personaStart';
 import {
   byDimension,
   CRITICAL_ERRORS,
@@ -89,6 +90,10 @@ export const PlaythroughFileSchema = z
     }),
     shift: IdSchema.optional().meta({ description: 'The shift played, by the id in its .shift.yaml file.' }),
     title: Text.meta({ description: 'What this playthrough shows, e.g. "Handled well".' }),
+    from: PersonaStartSchema.optional().meta({
+      description:
+        "Play the scenario from this beat instead of its start, with the persona's feelings and the facts the trainee knows (a scenario only, not a shift).",
+    }),
     language: LanguageSchema.optional().meta({
       description: 'The language the trainee plays in (default: the first of the pack).',
     }),

@@ -306,10 +306,25 @@ export interface Scenario {
   readonly packHash: string;
 }
 
+/**
+ * Where a persona starts when not at its scenario's own start (a trainer's "Play from a beat"): the
+ * beat, and feelings and known facts that replace the scenario's starting ones. Mood runs -1..1, trust
+ * and patience 0..1; `facts` are ids the trainee already knows, as if revealed.
+ */
+export interface PersonaStart {
+  readonly beat: string;
+  readonly mood?: number;
+  readonly trust?: number;
+  readonly patience?: number;
+  readonly facts?: readonly string[];
+}
+
 /** One customer due in a shift: the scenario played and its arrival time, in game ms from the start. */
 export interface Arrival {
   readonly scenario: string;
   readonly atMs: number;
+  /** Where its persona starts, when not at the scenario's `start` (practice from a beat). */
+  readonly from?: PersonaStart;
 }
 
 /** A compiled shift: who arrives when (earliest first), how fast game time runs and how long it lasts. */
