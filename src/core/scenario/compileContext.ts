@@ -1,4 +1,4 @@
-import { type Problem, type ProblemCode, problem } from './problems';
+import { PROBLEM_CODES, type Problem, type ProblemCode, problem } from './problems';
 import type { YamlFile, YamlPath } from './readYaml';
 import { type Repair, touchesRepair } from './repairAgainst';
 import type { LimitsFile } from './schema';
@@ -31,6 +31,9 @@ export class CompileContext {
 
   private fromRepair(code: ProblemCode, message: string, path: YamlPath): boolean {
     if (!this.repair) return false;
+    // Warnings are advice about a whole file: on a repaired one they may be about the stand-ins (a
+    // reply quoting a fact its refused `needs` named), so they wait for the next round.
+    if (PROBLEM_CODES[code].severity === 'warning') return true;
     if (touchesRepair(path, this.repair.repaired)) return true;
     // A reference to a word the repair stood in for (a beat id the format refused) is the same mistake.
     if (code === 'unknown-beat' || code === 'unknown-fact' || code === 'unknown-choice') {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkPack, type Scenario } from '../../../src/core';
 import type { Analyser, ReplyAnalysis } from '../../../src/core/engine/analyser';
-import { exploreScenario, type RouteStep } from '../../../src/core/engine/exploreScenario';
+import { exploreScenario, playOutcome, type RouteStep } from '../../../src/core/engine/exploreScenario';
 import type { Intent } from '../../../src/core/engine/intents';
 import { practiceShift } from '../../../src/core/engine/practiceShift';
 import { ShiftSession } from '../../../src/core/engine/session';
@@ -109,8 +109,9 @@ function playRoute(scenario: Scenario, route: readonly RouteStep[]): string | nu
   return session.context.contacts.find((c) => c.id === 'c1')?.ending ?? null;
 }
 
+const shipped = loadStarterPack().scenarios;
 const cases = [
-  ...loadStarterPack().scenarios,
+  ...shipped,
   ...fixtureScenarios('test/fixtures/good', null),
   ...fixtureScenarios('test/fixtures/five-tier', 'test/fixtures/five-tier/pack.yaml'),
   ...fixtureScenarios('test/fixtures/feelings', null),
@@ -133,6 +134,24 @@ describe('the explorer agrees with the engine', () => {
       expect(played.map((p) => `${p.ending}: ${p.played}`)).toEqual(
         played.map((p) => `${p.ending}: ${p.claimed}`),
       );
+      // The quick check the pack runs on every build gives the same answer as the full walk.
+      const quick = playOutcome(scenario);
+      expect({ winnable: quick.winnable, losable: quick.losable }).toEqual({
+        winnable: explored.winnable,
+        losable: explored.losable,
+      });
+      // Every shipped scenario can be won and lost, and its walk finished.
+      if (shipped.includes(scenario)) {
+        expect({
+          winnable: explored.winnable,
+          losable: explored.losable,
+          truncated: explored.truncated,
+        }).toEqual({
+          winnable: true,
+          losable: true,
+          truncated: false,
+        });
+      }
     },
     120_000,
   );
