@@ -4,13 +4,15 @@
  * captions and announcements. None of them decides an outcome or a score.
  */
 import * as Phaser from 'phaser';
-import { CHANNEL_RULES, type ShiftEmitted } from '../../core/runtime';
+import { scenarioVersionKey } from '../../core/engine/released';
+import { CHANNEL_RULES, type Scenario, type ShiftEmitted } from '../../core/runtime';
 import { Attempt } from '../attempt/Attempt';
 import { debriefView } from '../debrief/debriefView';
 import { UI_LANGUAGES } from '../i18n';
 import { SCENES } from '../keys';
 import { attemptWorld, clockText, durationText, type GameServices } from '../services';
 import { applySettings } from '../settings';
+import { STUDIO_PAGE } from '../studioPlay';
 import { inLanguage } from '../text';
 import { renderDebrief } from '../ui/DebriefPanel';
 import { DeskView } from '../ui/desk/DeskView';
@@ -121,6 +123,51 @@ export class DeskScene extends Phaser.Scene {
     });
     this.drawBusts();
     markScene(SCENES.desk);
+  }
+
+  /**
+   * The library changed under `npm run dev` (see `devReload.ts`). An attempt whose scenarios (or shift)
+   * changed restarts on the new versions, and says so; one on unchanged scenarios carries on.
+   */
+  libraryChanged(): void {
+    const s = this.services;
+    const attempt = s.play.attempt;
+    if (!attempt) return;
+    const { mode, playing } = attempt.settings;
+    const before = attempt.world;
+    const now = s.pack;
+    const shiftBefore = before.shifts.find((x) => x.id === playing);
+    const shiftNow = now.shifts.find((x) => x.id === playing);
+    const ids =
+      mode === 'shift' ? [...new Set((shiftBefore?.arrivals ?? []).map((a) => a.scenario))] : [playing];
+    const versionOf = (list: readonly Scenario[], id: string) => {
+      const found = list.find((x) => x.id === id);
+      return found ? scenarioVersionKey(found) : null;
+    };
+    const changed = ids.filter((id) => versionOf(before.scenarios, id) !== versionOf(now.scenarios, id));
+    const shiftChanged = mode === 'shift' && JSON.stringify(shiftBefore) !== JSON.stringify(shiftNow);
+    if (changed.length === 0 && !shiftChanged) return;
+    const language = s.settings.value.language;
+    const title = (id: string) => {
+      const text =
+        mode === 'shift'
+          ? (shiftNow ?? shiftBefore)?.title
+          : (now.scenarios.find((x) => x.id === id) ?? before.scenarios.find((x) => x.id === id))?.title;
+      return text ? inLanguage(text, language) : id;
+    };
+    const named = title(mode === 'shift' ? playing : (changed[0] ?? playing));
+    let restarted: Attempt | null = null;
+    try {
+      restarted = Attempt.start(attemptWorld(s), attempt.settings, s.seed());
+    } catch {
+      // Its scenario (or shift) is gone from the library: nothing to restart.
+    }
+    const notice = s.i18n.t(restarted ? 'devReload.restarted' : 'devReload.removed', { title: named });
+    s.play.attempt = restarted;
+    s.notify(notice);
+    s.announce(notice);
+    if (restarted) this.scene.restart();
+    else this.scene.start(SCENES.menu);
   }
 
   private hear(events: readonly ShiftEmitted[]): void {
@@ -240,6 +287,9 @@ export class DebriefScene extends Phaser.Scene {
     const playing = attempt.settings.playing;
     const title = s.pack.scenarios.find((x) => x.id === playing)?.title ??
       s.pack.shifts.find((x) => x.id === playing)?.title ?? { en: playing };
+    const t = s.i18n.t;
+    const studio = s.studio;
+    const save = studio?.saveAsPlaythrough;
     renderDebrief(
       s.ui,
       view,
@@ -248,23 +298,28 @@ export class DebriefScene extends Phaser.Scene {
         trainee: card.trainee.name,
         shift: card.attempt.mode === 'shift',
         clock,
+        ...(studio ? { notice: t('studioPlay.debriefNotice') } : {}),
       },
       {
         tryAgain: () => {
           s.play.attempt = Attempt.start(attemptWorld(s), attempt.settings, s.seed());
           this.scene.start(SCENES.desk);
         },
+        ...(studio ? { tryAgainLabel: t('studioPlay.playAgain') } : {}),
+        ...(save ? { saveAsPlaythrough: () => save(attempt, card) } : {}),
         exportScorecard: () => download(`scorecard-${playing}.json`, `${JSON.stringify(card, null, 2)}\n`),
         print: () => window.print(),
-        back: {
-          label: s.i18n.t('debrief.menu'),
-          go: () => {
-            s.play.attempt = null;
-            this.scene.start(SCENES.menu);
-          },
-        },
+        back: studio
+          ? { label: t('studioPlay.backToStudio'), go: () => window.location.assign(STUDIO_PAGE) }
+          : {
+              label: t('debrief.menu'),
+              go: () => {
+                s.play.attempt = null;
+                this.scene.start(SCENES.menu);
+              },
+            },
       },
-      s.i18n.t,
+      t,
     );
     s.ui.querySelector<HTMLElement>('h1')?.setAttribute('tabindex', '-1');
     s.ui.querySelector<HTMLElement>('h1')?.focus();
