@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { looksLikeScenario } from '../core/engine/released';
 import type { PackCheck } from '../core/pack/checkPack';
 import { fail, type Result, succeed } from '../core/result';
+import { packFromDownload } from '../core/scenario/packDownload';
 import type { Scenario } from '../core/scenario/types';
 import type { KeyValueStorage, WriteResult } from './attempt/attemptStore';
 
@@ -195,5 +196,7 @@ export function writeStudioPlay(
  */
 export function libraryWithDraft(library: PackCheck, draft: Scenario): PackCheck {
   const others = library.scenarios.filter((scenario) => scenario.id !== draft.id);
-  return { ...library, scenarios: [draft, ...others] };
+  // A draft sent as scenario-pack.json sends scenarios (without the pack's reactions) is made whole.
+  const [whole = draft] = packFromDownload({ pack: library.pack, scenarios: [draft] }).scenarios;
+  return { ...library, scenarios: [whole, ...others] };
 }

@@ -48,6 +48,12 @@ export class DeskScene extends Phaser.Scene {
       coaching: attempt.settings.coaching,
       reducedMotion: s.settings.value.reducedMotion,
       shortcuts: s.settings.value.shortcuts,
+      // A draft play says so in the top bar, with the draft's title (a chat shows none).
+      draft: s.studio
+        ? s.i18n.t('studioPlay.deskBanner', {
+            title: inLanguage(s.studio.request.scenario.title, s.settings.value.language),
+          })
+        : null,
     });
     const host = el('div', { class: 'desk-host' });
     const languages = el('select', { 'aria-label': s.i18n.t('menu.language') });
@@ -60,6 +66,7 @@ export class DeskScene extends Phaser.Scene {
       );
     }
     languages.value = s.settings.value.language;
+
     languages.addEventListener('change', () => {
       const language = UI_LANGUAGES.find((code) => code === languages.value) ?? 'en';
       s.settings.update({ language });
