@@ -128,13 +128,20 @@ export async function compileScenarioReleases(dir = 'scenarios'): Promise<{ json
   return { json: withRelativeFiles(releases, root), files };
 }
 
-/** Shows `report` in Vite's error overlay on every open page, and in the terminal. */
-function showError(server: ViteDevServer, report: string, dir: string): void {
+/**
+ * Shows `report` in Vite's error overlay on every open page, and in the terminal, naming the file of
+ * the first error (`problems` as `compileScenarioPack` gives them), or the pack file.
+ */
+function showError(
+  server: ViteDevServer,
+  report: string,
+  dir: string,
+  problems: readonly Problem[] = [],
+): void {
   server.config.logger.error(report);
-  server.ws.send({
-    type: 'error',
-    err: { message: report, stack: '', plugin: PLUGIN_NAME, id: resolve(dir, 'pack.yaml') },
-  });
+  const first = problems.find((p) => p.severity === 'error');
+  const id = first ? resolve(dirname(resolve(dir)), first.file) : resolve(dir, 'pack.yaml');
+  server.ws.send({ type: 'error', err: { message: report, stack: '', plugin: PLUGIN_NAME, id } });
 }
 
 /** Whether `file` is a scenario, shift or pack file inside `root`. */
@@ -161,7 +168,7 @@ function liveReloader(server: ViteDevServer, dir: string): () => Promise<void> {
     if (mine !== latest) return;
     const report = scenarioErrorReport(compiled.problems);
     if (report) {
-      showError(server, report, dir);
+      showError(server, report, dir, compiled.problems);
       return;
     }
     const data: ScenarioPackUpdate = { pack: JSON.parse(compiled.json) as ScenarioPackUpdate['pack'] };
@@ -228,8 +235,9 @@ export function scenarioPackPlugin(dir = 'scenarios'): Plugin {
             (compiled) => {
               // Still served, so the game runs with the scenarios that compile; the overlay says why
               // the others are missing, located, until they are fixed.
-              const report = 'problems' in compiled ? scenarioErrorReport(compiled.problems) : null;
-              if (report) showError(server, report, dir);
+              const problems = 'problems' in compiled ? compiled.problems : [];
+              const report = scenarioErrorReport(problems);
+              if (report) showError(server, report, dir, problems);
               const { json } = compiled;
               response.setHeader('Content-Type', 'application/json');
               response.end(json);
