@@ -5,8 +5,9 @@
  * reload (a marker set on `window` survives); a file broken by the edit shows the checker's located
  * error in Vite's overlay while the game keeps the last good library; the fix takes the overlay away.
  * An attempt carries on through an edit of another scenario, and restarts, saying so, when its own
- * scenario changes.
+ * scenario changes. The production build (the one the other browser tests serve) holds none of it.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -145,5 +146,17 @@ describe('the dev server', () => {
     expect(await page.locator('.line.from-trainee').count()).toBe(0);
     await page.screenshot({ path: `${SHOTS}/dev-reload-restarted.png` });
     expect(session().errors).toEqual([]);
+  });
+
+  it('is left out of the production build', () => {
+    const assets = join('dist', 'assets');
+    const names = readdirSync(assets);
+    const modules = names
+      .filter((n) => n.endsWith('.js.map'))
+      .flatMap((n) => (JSON.parse(readFileSync(join(assets, n), 'utf8')) as { sources: string[] }).sources);
+    expect(modules.some((m) => m.endsWith('src/game/scenes/menuScenes.ts'))).toBe(true);
+    expect(modules.filter((m) => /src\/game\/(devReload|scenarioPackEvent)\.ts$/.test(m))).toEqual([]);
+    const code = names.filter((n) => n.endsWith('.js')).map((n) => readFileSync(join(assets, n), 'utf8'));
+    expect(code.filter((text) => text.includes('escalation-desk:scenario-pack'))).toEqual([]);
   });
 });
