@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /**
  * Live reload of the scenario library under `npm run dev`: when the dev server sends a library
  * compiled afresh after an edit in `scenarios/`, the game swaps it in without reloading the page and

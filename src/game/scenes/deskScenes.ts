@@ -4,9 +4,9 @@
  * captions and announcements. None of them decides an outcome or a score.
  */
 import * as Phaser from 'phaser';
-import { scenarioVersionKey } from '../../core/engine/released';
-import { CHANNEL_RULES, type Scenario, type ShiftEmitted } from '../../core/runtime';
+import { CHANNEL_RULES, type ShiftEmitted } from '../../core/runtime';
 import { Attempt } from '../attempt/Attempt';
+import { attemptLibraryChange } from '../attempt/libraryChange';
 import { debriefView } from '../debrief/debriefView';
 import { UI_LANGUAGES } from '../i18n';
 import { SCENES } from '../keys';
@@ -140,36 +140,16 @@ export class DeskScene extends Phaser.Scene {
     const s = this.services;
     const attempt = s.play.attempt;
     if (!attempt) return;
-    const { mode, playing } = attempt.settings;
-    const before = attempt.world;
-    const now = s.pack;
-    const shiftBefore = before.shifts.find((x) => x.id === playing);
-    const shiftNow = now.shifts.find((x) => x.id === playing);
-    const ids =
-      mode === 'shift' ? [...new Set((shiftBefore?.arrivals ?? []).map((a) => a.scenario))] : [playing];
-    const versionOf = (list: readonly Scenario[], id: string) => {
-      const found = list.find((x) => x.id === id);
-      return found ? scenarioVersionKey(found) : null;
-    };
-    const changed = ids.filter((id) => versionOf(before.scenarios, id) !== versionOf(now.scenarios, id));
-    const shiftChanged = mode === 'shift' && JSON.stringify(shiftBefore) !== JSON.stringify(shiftNow);
-    if (changed.length === 0 && !shiftChanged) return;
-    const language = s.settings.value.language;
-    const title = (id: string) => {
-      const text =
-        mode === 'shift'
-          ? (shiftNow ?? shiftBefore)?.title
-          : (now.scenarios.find((x) => x.id === id) ?? before.scenarios.find((x) => x.id === id))?.title;
-      return text ? inLanguage(text, language) : id;
-    };
-    const named = title(mode === 'shift' ? playing : (changed[0] ?? playing));
+    const change = attemptLibraryChange(attempt.settings, attempt.world, s.pack);
+    if (!change) return;
+    const title = change.title ? inLanguage(change.title, s.settings.value.language) : change.id;
     let restarted: Attempt | null = null;
     try {
       restarted = Attempt.start(attemptWorld(s), attempt.settings, s.seed());
     } catch {
       // Its scenario (or shift) is gone from the library: nothing to restart.
     }
-    const notice = s.i18n.t(restarted ? 'devReload.restarted' : 'devReload.removed', { title: named });
+    const notice = s.i18n.t(restarted ? 'devReload.restarted' : 'devReload.removed', { title });
     s.play.attempt = restarted;
     s.notify(notice);
     s.announce(notice);

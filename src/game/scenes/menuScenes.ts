@@ -191,9 +191,16 @@ export class MenuScene extends Phaser.Scene {
 
   /** The library changed under `npm run dev` (see `devReload.ts`): show the scenarios as they are now. */
   libraryChanged(): void {
-    const focused = document.activeElement?.id || null;
+    const ui = this.services.ui;
+    const picked = ui.querySelector<HTMLInputElement>('input[name="scenario"]:checked')?.value ?? null;
+    const focused = document.activeElement?.getAttribute('aria-label') ?? null;
     this.render();
-    if (focused) document.getElementById(focused)?.focus();
+    // The trainer keeps their place: the scenario they picked (if it is still there) and the focus.
+    const again = picked
+      ? ui.querySelector<HTMLInputElement>(`input[name="scenario"][value="${CSS.escape(picked)}"]`)
+      : null;
+    if (again) again.checked = true;
+    if (focused) ui.querySelector<HTMLElement>(`[aria-label="${CSS.escape(focused)}"]`)?.focus();
   }
 
   private render(): void {
