@@ -139,6 +139,8 @@ export class StudioPlayScene extends Phaser.Scene {
   ): boolean {
     const t = s.i18n.t;
     const notices: string[] = [];
+    // Until the engine can start at a beat (being built beside this), a "Play from" starts at the
+    // first beat and says so; `request.from` is kept whole for that start.
     if (request.from !== null) notices.push(t('studioPlay.fromUnavailable', { beat: request.from.beat }));
     const world = {
       scenarios: s.pack.scenarios,
