@@ -9,13 +9,18 @@
  * from the menu with nobody told; the dev server still serves the pack (the scenarios that compile)
  * and shows the same lines in Vite's error overlay. Warnings never stop anything.
  *
+ * Under the dev server an edit in the scenarios folder reaches the running game without a reload: the
+ * pack is compiled again and sent over Vite's HMR channel as a custom event (`SCENARIO_PACK_EVENT`),
+ * which the game swaps in; an edit that breaks a file sends the checker's lines to the error overlay
+ * instead, and the game keeps the last good library.
+ *
  * Beside it goes `scenario-releases.json` (address from `virtual:scenario-releases`): the older
  * released versions the manager's review verifies scorecards with, read from the pack's `released/`
  * folder at build time, so the page never reads the folder itself.
  */
 import { readdir } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
-import type { Plugin } from 'vite';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
 import {
   RELEASED_DIR,
   RELEASES_FORMAT,
@@ -25,6 +30,7 @@ import {
 } from '../core/engine/released';
 import { packForDownload } from '../core/scenario/packDownload';
 import { formatProblem, type Problem, sortProblems } from '../core/scenario/problems';
+import { SCENARIO_PACK_EVENT, type ScenarioPackUpdate } from '../game/scenarioPackEvent';
 import { loadPackAround, loadReleased } from './scenarioFiles';
 
 const PLUGIN_NAME = 'escalation-desk:scenario-pack';
@@ -123,12 +129,62 @@ export async function compileScenarioReleases(dir = 'scenarios'): Promise<{ json
 }
 
 /**
- * The plugin, compiling the pack in `dir` (`scenarios/` by default). The pack is written when the game
+ * Shows `report` in Vite's error overlay on every open page, and in the terminal, naming the file of
+ * the first error (`problems` as `compileScenarioPack` gives them), or the pack file.
+ */
+function showError(
+  server: ViteDevServer,
+  report: string,
+  dir: string,
+  problems: readonly Problem[] = [],
+): void {
+  server.config.logger.error(report);
+  const first = problems.find((p) => p.severity === 'error');
+  const id = first ? resolve(dirname(resolve(dir)), first.file) : resolve(dir, 'pack.yaml');
+  server.ws.send({ type: 'error', err: { message: report, stack: '', plugin: PLUGIN_NAME, id } });
+}
+
+/** Whether `file` is a scenario, shift or pack file inside `root`. */
+function isScenarioSource(file: string, root: string): boolean {
+  return (file === root || file.startsWith(`${root}${sep}`)) && /\.ya?ml$/.test(file);
+}
+
+/**
+ * Compiles the pack again after an edit and sends it to the pages: the library as a custom HMR event
+ * when it has no errors, or the checker's lines to the error overlay when it has (the game then keeps
+ * the library it has). Only the newest of overlapping compilations is sent.
+ */
+function liveReloader(server: ViteDevServer, dir: string): () => Promise<void> {
+  let latest = 0;
+  return async () => {
+    const mine = ++latest;
+    let compiled: CompiledScenarioPack;
+    try {
+      compiled = await compileScenarioPack(dir);
+    } catch (error) {
+      if (mine === latest) showError(server, String(error), dir);
+      return;
+    }
+    if (mine !== latest) return;
+    const report = scenarioErrorReport(compiled.problems);
+    if (report) {
+      showError(server, report, dir, compiled.problems);
+      return;
+    }
+    const data: ScenarioPackUpdate = { pack: JSON.parse(compiled.json) as ScenarioPackUpdate['pack'] };
+    server.ws.send({ type: 'custom', event: SCENARIO_PACK_EVENT, data });
+    server.config.logger.info('scenarios compiled again and sent to the game', { timestamp: true });
+  };
+}
+
+/**
+ * The plugin, compiling the pack in `dir` (`scenarios/` by default; tests point it at a copy). The pack is written when the game
  * imports its address; the released versions are written with every build, whoever imports theirs, so
  * that a released file that cannot be read stops every build.
  */
 export function scenarioPackPlugin(dir = 'scenarios'): Plugin {
   let serving = false;
+  let reload: (() => Promise<void>) | null = null;
   const assets = [
     { fileName: PACK_ASSET, compile: compileScenarioPack },
     { fileName: RELEASES_ASSET, compile: compileScenarioReleases },
@@ -163,21 +219,25 @@ export function scenarioPackPlugin(dir = 'scenarios'): Plugin {
       }
       return `export default ${JSON.stringify(PACK_ASSET)};`;
     },
+    // An edit in the scenarios folder is handled here, so Vite does not reload the page for it.
+    async hotUpdate({ file, server }) {
+      if (this.environment.name !== 'client' || !isScenarioSource(resolve(file), resolve(dir))) return;
+      reload ??= liveReloader(server, dir);
+      await reload();
+      return [];
+    },
     configureServer(server) {
+      // New files too, and a folder outside the project (a test's copy) is watched all the same.
+      server.watcher.add(resolve(dir));
       for (const asset of assets) {
         server.middlewares.use(`/${asset.fileName}`, (_request, response) => {
           asset.compile(dir).then(
             (compiled) => {
               // Still served, so the game runs with the scenarios that compile; the overlay says why
               // the others are missing, located, until they are fixed.
-              const report = 'problems' in compiled ? scenarioErrorReport(compiled.problems) : null;
-              if (report) {
-                server.config.logger.error(report);
-                server.ws.send({
-                  type: 'error',
-                  err: { message: report, stack: '', plugin: PLUGIN_NAME, id: resolve(dir, 'pack.yaml') },
-                });
-              }
+              const problems = 'problems' in compiled ? compiled.problems : [];
+              const report = scenarioErrorReport(problems);
+              if (report) showError(server, report, dir, problems);
               const { json } = compiled;
               response.setHeader('Content-Type', 'application/json');
               response.end(json);

@@ -33,6 +33,15 @@ export class PackLoader {
     return this.loading;
   }
 
+  /**
+   * Swaps in a library compiled afresh (the dev server's live reload of `scenarios/`); whoever reads
+   * `value` from now on sees it.
+   */
+  replace(pack: PackCheck): void {
+    this.pack = pack;
+    this.loading = Promise.resolve(pack);
+  }
+
   /** Hears the bytes received and the total (0 when the server does not say), now and as they come. */
   watch(progress: (received: number, total: number) => void): () => void {
     this.watchers.add(progress);

@@ -5,6 +5,8 @@ export const SCENES = {
   menu: 'menu',
   desk: 'desk',
   debrief: 'debrief',
+  /** Reads the trainer's draft from the studio and starts it in the desk (`index.html?play=studio`). */
+  studio: 'studio-play',
 } as const;
 
 export const TEXTURES = {

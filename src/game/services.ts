@@ -11,6 +11,20 @@ import type { HistoryStore } from './attempt/historyStore';
 import type { PackLoader } from './bundledPack';
 import type { SettingsStore } from './settings';
 import type { SoundBoard } from './sound';
+import type { StudioPlayRequest } from './studioPlay';
+
+/**
+ * A trainer's draft play, opened from the studio (`index.html?play=studio`): the request it plays.
+ * Such an attempt is never kept in the trainee's history, and its debrief leads back to the studio.
+ */
+export interface StudioSession {
+  readonly request: StudioPlayRequest;
+  /**
+   * Saves the finished play as a playthrough file. The debrief shows "Save as playthrough" only when
+   * this is set; the studio's playthrough writer sets it.
+   */
+  saveAsPlaythrough: ((attempt: Attempt, scorecard: Scorecard) => void) | null;
+}
 
 export interface GameServices {
   readonly i18n: i18n;
@@ -33,6 +47,8 @@ export interface GameServices {
   readonly now: () => Date;
   /** The attempt in play and the last finished scorecard, handed from scene to scene. */
   readonly play: { attempt: Attempt | null; scorecard: Scorecard | null; finishedId: string | null };
+  /** Set when this page plays a draft from the trainer's studio rather than a trainee's attempt. */
+  readonly studio?: StudioSession;
 }
 
 /** Formats a game time as the desk clock shows it (the shift starts on a Monday at 09:00). */
@@ -66,7 +82,8 @@ export function attemptWorld(s: GameServices): AttemptWorld {
     scenarios: s.pack.scenarios,
     shifts: s.pack.shifts,
     store: s.store,
-    history: s.history,
+    // A draft play from the studio is scored but never joins the trainee's history.
+    history: s.studio ? null : s.history,
     now: s.now,
   };
 }

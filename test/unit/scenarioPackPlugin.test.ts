@@ -79,6 +79,7 @@ function devServer(dir: string) {
     },
     config: { logger: { error: (message: string) => logged.push(message) } },
     ws: { send: (payload: { type: string; err: { message: string } }) => overlays.push(payload) },
+    watcher: { add: () => undefined },
   } as unknown as ViteDevServer;
   (plugin.configureServer as (server: ViteDevServer) => void)(server);
   const ask = (path: string) =>

@@ -45,8 +45,11 @@ export interface AttemptWorld {
   readonly scenarios: readonly Scenario[];
   readonly shifts: readonly Shift[];
   readonly store: AttemptStore;
-  /** Where finished attempts are kept. */
-  readonly history: HistoryStore;
+  /**
+   * Where finished attempts are kept; null for attempts that are not the trainee's (a trainer's draft
+   * play from the studio), which are scored but never kept.
+   */
+  readonly history: HistoryStore | null;
   /** Wall-clock time for `savedAt` and `finishedAt` only; game time comes from the session. */
   readonly now: () => Date;
   /** What reads the trainee's words; the shipped lexicon analyser when absent. */
@@ -239,8 +242,8 @@ export class Attempt {
   }
 
   /**
-   * Ends the attempt: scores it into a scorecard, adds it to the history and, once it is kept there,
-   * forgets the current save. The scorecard comes back at once, even when keeping it fails, so the
+   * Ends the attempt: scores it into a scorecard, adds it to the history (when the world keeps one)
+   * and, once it is kept there, forgets the current save. The scorecard comes back at once, even when keeping it fails, so the
    * debrief can show and export it; `kept` says later whether it was kept.
    */
   finish(attemptId: string): { scorecard: Scorecard; kept: Promise<WriteResult> } {
@@ -253,6 +256,11 @@ export class Attempt {
       finishedAt,
     });
     const lastSave = this.lastSave;
+    const forget = (result: WriteResult) => {
+      if (result.ok) this.world.store.clearCurrent((stored) => stored.save === lastSave);
+      return result;
+    };
+    if (!this.world.history) return { scorecard, kept: Promise.resolve(forget(succeed(undefined))) };
     const kept = this.world.history
       .add({
         id: attemptId,
@@ -266,10 +274,7 @@ export class Attempt {
         finishedAt,
         scorecard: JSON.stringify(scorecard),
       })
-      .then((result) => {
-        if (result.ok) this.world.store.clearCurrent((stored) => stored.save === lastSave);
-        return result;
-      });
+      .then(forget);
     return { scorecard, kept };
   }
 }

@@ -31,12 +31,14 @@ export function browserStorage(): KeyValueStorage | null {
 }
 
 const PREFIX = 'escalation-desk:';
-const KEYS = {
-  slotA: `${PREFIX}attempt:a`,
-  slotB: `${PREFIX}attempt:b`,
-  current: `${PREFIX}attempt:current`,
-  history: `${PREFIX}history`,
-} as const;
+/** The trainee's own attempts; a studio play keeps its attempt under its own prefix (see `AttemptStore`). */
+const keysOf = (prefix: string) =>
+  ({
+    slotA: `${prefix}attempt:a`,
+    slotB: `${prefix}attempt:b`,
+    current: `${prefix}attempt:current`,
+    history: `${prefix}history`,
+  }) as const;
 
 /** The `format` of a stored attempt. */
 export const ATTEMPT_FORMAT = 'escalation-desk/attempt';
@@ -124,7 +126,18 @@ function failureOf(error: unknown): StoreFailure {
 
 /** Reads and writes attempts and history in one storage. */
 export class AttemptStore {
-  constructor(private readonly storage: KeyValueStorage | null) {}
+  private readonly keys: ReturnType<typeof keysOf>;
+
+  /**
+   * `prefix` keeps a separate set of saves in the same storage (a trainer's draft play must never
+   * overwrite the trainee's attempt in progress); the trainee's own attempts use the default.
+   */
+  constructor(
+    private readonly storage: KeyValueStorage | null,
+    prefix: string = PREFIX,
+  ) {
+    this.keys = keysOf(prefix);
+  }
 
   /** Whether anything can be kept across a refresh at all. */
   get available(): boolean {
@@ -154,10 +167,10 @@ export class AttemptStore {
    * crash halfway leaves the previous save whole.
    */
   saveCurrent(attempt: StoredAttempt): WriteResult {
-    const next = this.read(KEYS.current) === 'a' ? 'b' : 'a';
-    const written = this.write(next === 'a' ? KEYS.slotA : KEYS.slotB, JSON.stringify(attempt));
+    const next = this.read(this.keys.current) === 'a' ? 'b' : 'a';
+    const written = this.write(next === 'a' ? this.keys.slotA : this.keys.slotB, JSON.stringify(attempt));
     if (!written.ok) return written;
-    return this.write(KEYS.current, next);
+    return this.write(this.keys.current, next);
   }
 
   /**
@@ -167,9 +180,9 @@ export class AttemptStore {
   readCurrent(): ReadResult {
     const problem = (code: ReadProblem['code'], reason: string, raw: string) => fail([{ code, reason, raw }]);
     if (!this.storage) return succeed(null);
-    const slot = this.read(KEYS.current);
+    const slot = this.read(this.keys.current);
     if (slot !== 'a' && slot !== 'b') return succeed(null);
-    const raw = this.read(slot === 'a' ? KEYS.slotA : KEYS.slotB);
+    const raw = this.read(slot === 'a' ? this.keys.slotA : this.keys.slotB);
     if (raw === null) return succeed(null);
     if (raw.length > MAX_ATTEMPT_CHARS) return problem('damaged', 'too-large', '');
     let value: unknown;
@@ -199,9 +212,9 @@ export class AttemptStore {
       if (!read.ok || !read.value || !onlyIf(read.value)) return;
     }
     try {
-      this.storage?.removeItem(KEYS.current);
-      this.storage?.removeItem(KEYS.slotA);
-      this.storage?.removeItem(KEYS.slotB);
+      this.storage?.removeItem(this.keys.current);
+      this.storage?.removeItem(this.keys.slotA);
+      this.storage?.removeItem(this.keys.slotB);
     } catch {
       // Nothing more can be done; the next save overwrites it.
     }
@@ -209,7 +222,7 @@ export class AttemptStore {
 
   /** Finished attempts, newest first; entries that do not read are skipped, not fatal. */
   history(): HistoryEntry[] {
-    const raw = this.read(KEYS.history);
+    const raw = this.read(this.keys.history);
     if (raw === null) return [];
     let list: unknown;
     try {
@@ -231,7 +244,7 @@ export class AttemptStore {
   addToHistory(entry: HistoryEntry): WriteResult {
     let list = [entry, ...this.history().filter((e) => e.id !== entry.id)].slice(0, MAX_HISTORY);
     for (;;) {
-      const written = this.write(KEYS.history, JSON.stringify(list));
+      const written = this.write(this.keys.history, JSON.stringify(list));
       if (written.ok || written.problems[0]?.code !== 'full' || list.length <= 1) return written;
       list = list.slice(0, Math.max(1, Math.floor(list.length / 2)));
     }
@@ -240,7 +253,7 @@ export class AttemptStore {
   /** Forgets the localStorage list of finished attempts (once they are safely elsewhere). */
   clearHistory(): void {
     try {
-      this.storage?.removeItem(KEYS.history);
+      this.storage?.removeItem(this.keys.history);
     } catch {
       // Left in place: moving it again later is harmless, entries are kept by id.
     }

@@ -6,11 +6,13 @@
 import * as Phaser from 'phaser';
 import { CHANNEL_RULES, type ShiftEmitted } from '../../core/runtime';
 import { Attempt } from '../attempt/Attempt';
+import { attemptLibraryChange } from '../attempt/libraryChange';
 import { debriefView } from '../debrief/debriefView';
 import { UI_LANGUAGES } from '../i18n';
 import { SCENES } from '../keys';
 import { attemptWorld, clockText, durationText, type GameServices } from '../services';
 import { applySettings } from '../settings';
+import { STUDIO_PAGE } from '../studioPlay';
 import { inLanguage } from '../text';
 import { renderDebrief } from '../ui/DebriefPanel';
 import { DeskView } from '../ui/desk/DeskView';
@@ -46,6 +48,12 @@ export class DeskScene extends Phaser.Scene {
       coaching: attempt.settings.coaching,
       reducedMotion: s.settings.value.reducedMotion,
       shortcuts: s.settings.value.shortcuts,
+      // A draft play says so in the top bar, with the draft's title (a chat shows none).
+      draft: s.studio
+        ? s.i18n.t('studioPlay.deskBanner', {
+            title: inLanguage(s.studio.request.scenario.title, s.settings.value.language),
+          })
+        : null,
     });
     const host = el('div', { class: 'desk-host' });
     const languages = el('select', { 'aria-label': s.i18n.t('menu.language') });
@@ -58,6 +66,7 @@ export class DeskScene extends Phaser.Scene {
       );
     }
     languages.value = s.settings.value.language;
+
     languages.addEventListener('change', () => {
       const language = UI_LANGUAGES.find((code) => code === languages.value) ?? 'en';
       s.settings.update({ language });
@@ -121,6 +130,31 @@ export class DeskScene extends Phaser.Scene {
     });
     this.drawBusts();
     markScene(SCENES.desk);
+  }
+
+  /**
+   * The library changed under `npm run dev` (see `devReload.ts`). An attempt whose scenarios (or shift)
+   * changed restarts on the new versions, and says so; one on unchanged scenarios carries on.
+   */
+  libraryChanged(): void {
+    const s = this.services;
+    const attempt = s.play.attempt;
+    if (!attempt) return;
+    const change = attemptLibraryChange(attempt.settings, attempt.world, s.pack);
+    if (!change) return;
+    const title = change.title ? inLanguage(change.title, s.settings.value.language) : change.id;
+    let restarted: Attempt | null = null;
+    try {
+      restarted = Attempt.start(attemptWorld(s), attempt.settings, s.seed());
+    } catch {
+      // Its scenario (or shift) is gone from the library: nothing to restart.
+    }
+    const notice = s.i18n.t(restarted ? 'devReload.restarted' : 'devReload.removed', { title });
+    s.play.attempt = restarted;
+    s.notify(notice);
+    s.announce(notice);
+    if (restarted) this.scene.restart();
+    else this.scene.start(SCENES.menu);
   }
 
   private hear(events: readonly ShiftEmitted[]): void {
@@ -240,6 +274,9 @@ export class DebriefScene extends Phaser.Scene {
     const playing = attempt.settings.playing;
     const title = s.pack.scenarios.find((x) => x.id === playing)?.title ??
       s.pack.shifts.find((x) => x.id === playing)?.title ?? { en: playing };
+    const t = s.i18n.t;
+    const studio = s.studio;
+    const save = studio?.saveAsPlaythrough;
     renderDebrief(
       s.ui,
       view,
@@ -248,23 +285,28 @@ export class DebriefScene extends Phaser.Scene {
         trainee: card.trainee.name,
         shift: card.attempt.mode === 'shift',
         clock,
+        ...(studio ? { notice: t('studioPlay.debriefNotice') } : {}),
       },
       {
         tryAgain: () => {
           s.play.attempt = Attempt.start(attemptWorld(s), attempt.settings, s.seed());
           this.scene.start(SCENES.desk);
         },
+        ...(studio ? { tryAgainLabel: t('studioPlay.playAgain') } : {}),
+        ...(save ? { saveAsPlaythrough: () => save(attempt, card) } : {}),
         exportScorecard: () => download(`scorecard-${playing}.json`, `${JSON.stringify(card, null, 2)}\n`),
         print: () => window.print(),
-        back: {
-          label: s.i18n.t('debrief.menu'),
-          go: () => {
-            s.play.attempt = null;
-            this.scene.start(SCENES.menu);
-          },
-        },
+        back: studio
+          ? { label: t('studioPlay.backToStudio'), go: () => window.location.assign(STUDIO_PAGE) }
+          : {
+              label: t('debrief.menu'),
+              go: () => {
+                s.play.attempt = null;
+                this.scene.start(SCENES.menu);
+              },
+            },
       },
-      s.i18n.t,
+      t,
     );
     s.ui.querySelector<HTMLElement>('h1')?.setAttribute('tabindex', '-1');
     s.ui.querySelector<HTMLElement>('h1')?.focus();

@@ -35,6 +35,43 @@ function loadDesk(scene: Phaser.Scene & { services?: GameServices }): Promise<De
   });
 }
 
+/**
+ * Whether the page was opened to play the trainer's draft (`index.html?play=studio`, opened by the
+ * studio). Read here rather than from `studioPlay.ts`, which brings its checks into the menu's chunk.
+ */
+function studioPlayAsked(): boolean {
+  return new URLSearchParams(window.location.search).get('play') === 'studio';
+}
+
+/**
+ * Opens the first screen once the library has loaded: the menu, or, when the studio asked for it,
+ * the draft play (its code loads with the desk's). A failed download of that code can be tried again.
+ */
+function openFirstScreen(scene: Phaser.Scene, services: GameServices): void {
+  if (!studioPlayAsked()) {
+    scene.scene.start(SCENES.menu);
+    return;
+  }
+  void import('./studioScenes').then(
+    ({ StudioPlayScene }) => {
+      if (!scene.scene.get(SCENES.studio))
+        scene.scene.add(SCENES.studio, new StudioPlayScene(services), false);
+      scene.scene.start(SCENES.studio);
+    },
+    () => {
+      const { t } = services.i18n;
+      services.ui.replaceChildren(
+        el(
+          'div',
+          { class: 'loading', role: 'alert' },
+          el('p', { text: t('menu.deskFailed') }),
+          button(t('loading.retry'), () => openFirstScreen(scene, services)),
+        ),
+      );
+    },
+  );
+}
+
 /** Starts the game: settings applied, then the menu, or the loading screen while the library loads. */
 export class BootScene extends Phaser.Scene {
   constructor(readonly services: GameServices) {
@@ -49,8 +86,14 @@ export class BootScene extends Phaser.Scene {
     const go = (key: string) => {
       if (gone) return;
       gone = true;
-      this.scene.start(key);
+      if (key === SCENES.menu) openFirstScreen(this, this.services);
+      else this.scene.start(key);
     };
+    // Under `npm run dev` an edited scenario reaches the running game without a reload; never built in.
+    if (import.meta.hot)
+      void import('../devReload').then(({ followScenarioEdits }) =>
+        followScenarioEdits(this.game, this.services),
+      );
     const wait = this.time.delayedCall(BOOT_PATIENCE_MS, () => go(SCENES.preload));
     this.services.library.load().then(
       () => {
@@ -94,7 +137,7 @@ export class PreloadScene extends Phaser.Scene {
     this.services.library.load().then(
       () => {
         stop();
-        this.scene.start(SCENES.menu);
+        openFirstScreen(this, this.services);
       },
       () => {
         stop();
@@ -144,6 +187,20 @@ export class MenuScene extends Phaser.Scene {
     void this.services.sound
       .load(SOUND_CUES)
       .then(() => this.services.sound.configure(settings.volume, settings.muted));
+  }
+
+  /** The library changed under `npm run dev` (see `devReload.ts`): show the scenarios as they are now. */
+  libraryChanged(): void {
+    const ui = this.services.ui;
+    const picked = ui.querySelector<HTMLInputElement>('input[name="scenario"]:checked')?.value ?? null;
+    const focused = document.activeElement?.getAttribute('aria-label') ?? null;
+    this.render();
+    // The trainer keeps their place: the scenario they picked (if it is still there) and the focus.
+    const again = picked
+      ? ui.querySelector<HTMLInputElement>(`input[name="scenario"][value="${CSS.escape(picked)}"]`)
+      : null;
+    if (again) again.checked = true;
+    if (focused) ui.querySelector<HTMLElement>(`[aria-label="${CSS.escape(focused)}"]`)?.focus();
   }
 
   private render(): void {

@@ -14,6 +14,13 @@ import { button, card, el } from './dom';
 export interface DebriefActions {
   /** Left out where the attempt cannot be played again from here (a manager's drill-down). */
   readonly tryAgain?: () => void;
+  /** What the try-again button says, when not "Try again" (a draft from the studio is played again). */
+  readonly tryAgainLabel?: string;
+  /**
+   * Saves the play as a playthrough file (a draft play from the trainer's studio); the button shows
+   * only when this is given.
+   */
+  readonly saveAsPlaythrough?: () => void;
   readonly exportScorecard: () => void;
   readonly print: () => void;
   /** Where the last button goes, and what it says (the game's menu; the manager's trainee). */
@@ -38,7 +45,10 @@ function gradeCard(
     el(
       'div',
       { class: 'action-row' },
-      actions.tryAgain ? button(t('debrief.tryAgain'), actions.tryAgain, { class: 'primary' }) : null,
+      actions.tryAgain
+        ? button(actions.tryAgainLabel ?? t('debrief.tryAgain'), actions.tryAgain, { class: 'primary' })
+        : null,
+      actions.saveAsPlaythrough ? button(t('debrief.saveAsPlaythrough'), actions.saveAsPlaythrough) : null,
       button(t('debrief.export'), actions.exportScorecard),
       button(t('debrief.print'), actions.print),
       button(actions.back.label, actions.back.go),
@@ -261,6 +271,8 @@ export function renderDebrief(
     readonly trainee: string;
     readonly shift: boolean;
     readonly clock: (ms: number) => string;
+    /** A line under the title saying what kind of play this was (a draft from the studio). */
+    readonly notice?: string;
   },
   actions: DebriefActions,
   t: TFunction,
@@ -279,6 +291,7 @@ export function renderDebrief(
         { class: 'masthead' },
         el('h1', { text: t('debrief.heading') }),
         el('p', { text: meta.title }),
+        meta.notice ? el('p', { class: 'debrief-notice', text: meta.notice }) : null,
       ),
       el(
         'div',

@@ -325,6 +325,7 @@ export function renderMenu(
             'aria-haspopup': 'dialog',
           }),
           el('a', { href: 'manager.html', class: 'masthead-link', text: t('menu.managerReview') }),
+          el('a', { href: 'studio.html', class: 'masthead-link', text: t('menu.trainerStudio') }),
         ),
       ),
       el(

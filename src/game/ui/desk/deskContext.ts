@@ -30,6 +30,8 @@ export interface DeskOptions {
   /** No typing pause before a customer's words appear. */
   readonly reducedMotion: boolean;
   readonly shortcuts: boolean;
+  /** What the top bar says when this is a trainer's draft from the studio; null for a trainee's attempt. */
+  readonly draft?: string | null;
 }
 
 /** The desk's own state: not part of the attempt, so nothing is scored on it. */

@@ -2,7 +2,7 @@
  * The desk's top bar: the clock and its controls, the keyboard shortcuts, and "End attempt"; and the
  * dialog that lists the shortcuts and turns them off.
  */
-import { html, type TemplateResult } from 'lit-html';
+import { html, nothing, type TemplateResult } from 'lit-html';
 import { attemptEnd } from '../../attempt/deskView';
 import { clockText } from '../../services';
 import type { DeskContext } from './deskContext';
@@ -22,6 +22,7 @@ export function topBar(ctx: DeskContext, openHelp: () => void): TemplateResult {
   const ready = (end.allEnded && end.owed.length === 0) || end.over;
   return html`<header class="desk-top">
     <h1>${t('app.title')}</h1>
+    ${ctx.options.draft ? html`<p class="studio-banner">${ctx.options.draft}</p>` : nothing}
     <p class="clock" aria-live="off">${t(session.pace === 1 ? 'desk.clockRealTime' : 'desk.clockFast', {
       time: clockText(session.now, language),
       speed: session.pace,
