@@ -62,7 +62,8 @@ export type StudioPlayProblemCode =
   | 'damaged-scenario'
   | 'language'
   | 'unknown-beat'
-  | 'unknown-fact';
+  | 'unknown-fact'
+  | 'bad-start';
 
 /** A request that cannot be played: the code, and the detail (a field, a version, an id) if any. */
 export interface StudioPlayProblem {

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { runPlaythrough } from '../../src/core/playthrough/runPlaythrough';
 import { compileScenario } from '../../src/core/scenario/compileScenario';
 import { studioPlayText } from '../../src/game/studioPlay';
 import { loadStarterPack } from '../support/starterPack';
@@ -75,6 +76,28 @@ async function reply(page: Page, text: string) {
   await expect.poll(() => page.locator('.line.from-trainee').count()).toBe(sent + 1);
 }
 
+/** Clicks "Save as playthrough" in the debrief and returns the file the browser downloads. */
+async function savedPlaythrough(page: Page, label = 'Save as playthrough') {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: label }).click(),
+  ]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+/** Runs a playthrough's text against the draft; the located problems, none when it replays as written. */
+function replays(text: string): string[] {
+  const { pack, shifts } = loadStarterPack();
+  const result = runPlaythrough(text, {
+    file: 'saved.playthrough.yaml',
+    pack,
+    scenarios: [draftScenario()],
+    shifts,
+  });
+  return result.ok ? [] : result.problems.map((p) => `${p.line}:${p.col} ${p.message}`);
+}
+
 describe('a draft played from the studio', () => {
   it('plays the draft in the desk to an ending, and its debrief leads back to the studio without keeping it', async () => {
     const { page } = session();
@@ -103,8 +126,10 @@ describe('a draft played from the studio', () => {
     expect(await page.locator('.masthead').textContent()).toContain('Draft: locked out before payroll');
     expect(await page.getByRole('button', { name: 'Play again' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Back to the studio' }).count()).toBe(1);
-    // No playthrough writer is wired in this build, so no button offers one.
-    expect(await page.getByRole('button', { name: 'Save as playthrough' }).count()).toBe(0);
+    // The play, saved as a playthrough file, replays to the same ending outside the browser.
+    const saved = await savedPlaythrough(page);
+    expect(saved.name).toBe('locked-out-before-payroll.studio-play.playthrough.yaml');
+    expect(replays(saved.text)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/studio-play-debrief.png` });
     await noSeriousViolations(page);
     expect(await traineeRecords(page)).toEqual({ keys: [], history: 0 });
@@ -121,17 +146,39 @@ describe('a draft played from the studio', () => {
     session().errors.length = 0;
   });
 
-  it('plays in the language asked for, and says a start at a beat is not available yet', async () => {
+  it('starts from the beat asked for, in the language asked for, and the saved play records its start', async () => {
     const { page } = session();
     const scenario = draftScenario();
-    await openStudioPlay(page, studioPlayText(scenario, 'es', { beat: scenario.start, mood: -0.5 }));
+    const from = { beat: 'looked-up', mood: -0.4, facts: ['lock-reason'] };
+    await openStudioPlay(page, studioPlayText(scenario, 'es', from));
     await waitForScene(page, 'desk');
     await expect
       .poll(() => page.getByText('Borrador: sin acceso antes de las nóminas').count())
       .toBeGreaterThan(0);
-    expect(await page.locator('#notice').textContent()).toMatch(/^Empezar desde un momento/);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    // The customer's first words are the chosen beat's, not the opening's.
+    await expect
+      .poll(() => page.locator('.line.from-customer').first().textContent())
+      .toContain('¿Ha encontrado algo? ¿Por qué está bloqueada?');
     await page.screenshot({ path: `${SHOTS}/studio-play-from.png` });
+    await page.getByRole('button', { name: 'Terminar intento' }).click();
+    await waitForScene(page, 'debrief');
+    const saved = await savedPlaythrough(page, 'Guardar como partida de prueba');
+    expect(saved.name).toBe('locked-out-before-payroll.from-looked-up.playthrough.yaml');
+    expect(saved.text).toMatch(/from:\s*\n\s+beat: looked-up/);
+    expect(replays(saved.text)).toEqual([]);
+    expect(session().errors).toEqual([]);
+  });
+
+  it('refuses a start the engine cannot play, saying why', async () => {
+    const { page } = session();
+    const scenario = draftScenario();
+    const ending = scenario.beats.find((b) => b.ending !== null);
+    if (!ending) throw new Error('The scenario has an ending');
+    await openStudioPlay(page, studioPlayText(scenario, 'en', { beat: ending.id }));
+    await waitForScene(page, 'studio-play');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('cannot start there');
+    expect(await page.getByRole('alert').textContent()).toContain(ending.id);
     expect(session().errors).toEqual([]);
   });
 

@@ -10,6 +10,7 @@ import {
   fail,
   type Intent,
   lexiconAnalyser,
+  type PersonaStart,
   practiceShift,
   type Result,
   restoreSession,
@@ -38,6 +39,11 @@ export interface AttemptSettings {
   readonly playing: string;
   readonly replyMode: 'typed' | 'choices';
   readonly coaching: boolean;
+  /**
+   * Where a practice attempt's persona starts, when not at its scenario's start (a trainer's "Play
+   * from ‹beat›"). Not stored beside the save: the save's shift carries it, and a resume reads it there.
+   */
+  readonly from?: PersonaStart | null;
 }
 
 /** What the attempt needs from outside: the compiled pack, storage, and a clock for timestamps. */
@@ -97,7 +103,7 @@ function shiftFor(world: AttemptWorld, settings: AttemptSettings): Shift {
   }
   const scenario = world.scenarios.find((s) => s.id === settings.playing);
   if (!scenario) throw new RangeError(`There is no scenario ${settings.playing}.`);
-  return practiceShift(scenario);
+  return practiceShift(scenario, settings.from ?? undefined);
 }
 
 /** A running attempt. */
@@ -145,12 +151,14 @@ export class Attempt {
       return fail(restored.problems.map((p) => ({ code: p.code, reason: p.message, raw })));
     }
     const { format: _f, version, savedAt: _s, save: _save, traineeId, employeeId, ...rest } = stored;
+    const { session, madeUnder } = restored.value;
+    const from = session.transcript.shift.arrivals[0]?.from;
     const settings: AttemptSettings = {
       ...rest,
       traineeId: traineeId ?? current?.traineeId ?? 'unknown',
       employeeId: employeeId ?? null,
+      ...(from ? { from } : {}),
     };
-    const { session, madeUnder } = restored.value;
     const attempt = new Attempt(world, settings, session);
     attempt.lastSave = stored.save;
     if (madeUnder || version !== ATTEMPT_VERSION) attempt.save();
@@ -225,10 +233,12 @@ export class Attempt {
 
   /** Writes the attempt's save; the result says whether it will survive a refresh. */
   save(): WriteResult {
+    // The start is in the engine's save (its shift), so the stored fields stay as they were.
+    const { from: _from, ...settings } = this.settings;
     const stored: StoredAttempt = {
       format: ATTEMPT_FORMAT,
       version: ATTEMPT_VERSION,
-      ...this.settings,
+      ...settings,
       savedAt: this.world.now().toISOString(),
       save: saveSession(this.session),
     };

@@ -6,6 +6,7 @@
  * request that cannot be played says why, with a way back to the studio and to the menu.
  */
 import * as Phaser from 'phaser';
+import { checkPersonaStart } from '../../core/runtime';
 import { Attempt, type AttemptSettings } from '../attempt/Attempt';
 import { AttemptStore, browserStorage, type KeyValueStorage } from '../attempt/attemptStore';
 import { SCENES } from '../keys';
@@ -19,7 +20,7 @@ import {
   type StudioPlayProblem,
   type StudioPlayRequest,
 } from '../studioPlay';
-import { el, markScene } from '../ui/dom';
+import { download, el, markScene } from '../ui/dom';
 import { DebriefScene, DeskScene } from './deskScenes';
 import { drawOffice } from './office';
 
@@ -60,7 +61,23 @@ function studioServices(
   storage: KeyValueStorage | null,
 ): GameServices {
   const settings = new SettingsStore(null, { ...base.settings.value, language: request.language });
-  const studio: StudioSession = { request, saveAsPlaythrough: null };
+  const studio: StudioSession = {
+    request,
+    saveAsPlaythrough: (attempt) => {
+      // The writer brings the YAML library, which nothing else on this page needs.
+      void import('../../core/playthrough/playthroughFromAttempt').then(({ playthroughFromAttempt }) => {
+        const text = playthroughFromAttempt({
+          transcript: attempt.session.transcript,
+          scenarios: [request.scenario],
+          title: '',
+          language: request.language,
+        });
+        const name = request.from ? `from-${request.from.beat}` : 'studio-play';
+        download(`${request.scenario.id}.${name}.playthrough.yaml`, text, 'application/yaml');
+        base.announce(base.i18n.t('studioPlay.playthroughSaved'));
+      });
+    },
+  };
   let seen = base.library.value;
   let merged = libraryWithDraft(seen, request.scenario);
   return {
@@ -116,9 +133,9 @@ export class StudioPlayScene extends Phaser.Scene {
       } catch {
         // Read a moment ago; if it is gone now, the play simply starts afresh.
       }
-      const started = this.startOrResume(s, request, tab, fingerprint(raw));
-      if (!started) {
-        this.cannotPlay({ code: 'damaged-scenario', detail: '' });
+      const refused = this.startOrResume(s, request, tab, fingerprint(raw));
+      if (refused) {
+        this.cannotPlay(refused);
         return;
       }
       if (!this.scene.get(SCENES.desk)) this.scene.add(SCENES.desk, new DeskScene(s), false);
@@ -128,20 +145,22 @@ export class StudioPlayScene extends Phaser.Scene {
   }
 
   /**
-   * Resumes this tab's draft attempt after a refresh of the same request, or starts a new one; false
-   * when the draft cannot be started at all (a scenario the engine cannot run).
+   * Resumes this tab's draft attempt after a refresh of the same request, or starts a new one; says
+   * why when the draft cannot be started at all (a start the engine refuses, a scenario it cannot run).
    */
   private startOrResume(
     s: GameServices,
     request: StudioPlayRequest,
     tab: KeyValueStorage | null,
     print: string,
-  ): boolean {
+  ): StudioPlayProblem | null {
     const t = s.i18n.t;
     const notices: string[] = [];
-    // Until the engine can start at a beat (being built beside this), a "Play from" starts at the
-    // first beat and says so; `request.from` is kept whole for that start.
-    if (request.from !== null) notices.push(t('studioPlay.fromUnavailable', { beat: request.from.beat }));
+    if (request.from !== null) {
+      // The engine's own check of a start: an ending, or feelings out of range, cannot be played.
+      const checked = checkPersonaStart(request.scenario, request.from);
+      if (!checked.ok) return { code: 'bad-start', detail: checked.problems[0]?.message ?? '' };
+    }
     const world = {
       scenarios: s.pack.scenarios,
       shifts: s.pack.shifts,
@@ -158,6 +177,7 @@ export class StudioPlayScene extends Phaser.Scene {
       playing: request.scenario.id,
       replyMode: s.settings.value.replyMode,
       coaching: s.settings.value.coaching,
+      from: request.from,
     };
     let sameRequest = false;
     try {
@@ -180,13 +200,13 @@ export class StudioPlayScene extends Phaser.Scene {
       if (!s.play.attempt) s.play.attempt = Attempt.start(world, settings, s.seed());
     } catch {
       s.play.attempt = null;
-      return false;
+      return { code: 'damaged-scenario', detail: '' };
     }
     if (notices.length > 0) {
       s.notify(notices.join(' '));
       s.announce(notices.join(' '));
     }
-    return true;
+    return null;
   }
 
   /** Says why the request cannot be played, with the ways back. */

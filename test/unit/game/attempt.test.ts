@@ -88,6 +88,23 @@ describe('an attempt', () => {
     );
   });
 
+  it('started from a beat, resumes there and keeps its start for "Play again"', () => {
+    const storage = new MemoryStorage();
+    const from = { beat: 'looked-up', mood: -0.4, facts: ['lock-reason'] };
+    const attempt = Attempt.start(world(storage), { ...practice, from }, 7);
+    expect(attempt.session.transcript.shift.arrivals[0]?.from).toEqual(from);
+    playSome(attempt);
+    const resumed = Attempt.resume(world(storage));
+    if (!resumed.ok || !resumed.value) throw new Error('the attempt should resume');
+    expect(resumed.value.attempt.settings.from).toEqual(from);
+    expect(resumed.value.attempt.session.events).toEqual(attempt.session.events);
+    // The trainee's stored attempt keeps its fields: the start lives in the engine's save.
+    const slot = storage.getItem('escalation-desk:attempt:current') === 'a' ? 'a' : 'b';
+    expect(Object.keys(JSON.parse(storage.getItem(`escalation-desk:attempt:${slot}`) ?? '{}'))).not.toContain(
+      'from',
+    );
+  });
+
   it('resumes an attempt saved by an earlier engine by playing it again under the current rules', () => {
     const storage = new MemoryStorage();
     const attempt = Attempt.start(world(storage), practice, 7);
