@@ -169,11 +169,9 @@ function triggerPhrase(trigger: Trigger, language: string, topLevel: number): Ma
     case 'offered': {
       const resolutions = either(trigger.resolutions);
       if (trigger.min === null && trigger.max === null) return phrase('offered', { resolutions });
-      return phrase('offeredAmount', {
-        resolutions,
-        min: trigger.min ?? 0,
-        max: trigger.max ?? '…',
-      });
+      if (trigger.max === null) return phrase('offeredFrom', { resolutions, min: trigger.min ?? 0 });
+      if (trigger.min === null) return phrase('offeredUpTo', { resolutions, max: trigger.max });
+      return phrase('offeredAmount', { resolutions, min: trigger.min, max: trigger.max });
     }
     case 'escalated':
       if (trigger.minLevel <= 1 && trigger.maxLevel >= topLevel) return phrase('escalatedAny');

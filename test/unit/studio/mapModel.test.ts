@@ -120,6 +120,12 @@ anywhere:
         go: done
       - offered: credit
         go: done
+      - offered: [pay, credit]
+        amount: { min: 100 }
+        go: done
+      - offered: replace
+        amount: { max: 30 }
+        go: done
       - escalated: any
         go: done
       - escalated: 2
@@ -214,6 +220,8 @@ ${ENDINGS}`,
       'angry: did: end',
       'done: offered: refund 20–50',
       'done: offered: credit',
+      'done: offered: pay / credit from 100',
+      'done: offered: replace up to 30',
       'done: escalated: any level',
       'done: escalated: level 2',
       'done: escalated: level 3–4',
