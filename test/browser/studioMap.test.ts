@@ -196,13 +196,22 @@ describe('the scenario map', () => {
     await page.getByRole('button', { name: `Play from ${start}`, exact: true }).click();
     expect(await calls(page)).toEqual([`beat ${ending.id}`, `play ${start}`]);
 
+    // Zooming out shrinks the picture, and says how far.
+    const width = Number(await svg.getAttribute('width'));
+    await page.getByRole('button', { name: 'Zoom out', exact: true }).click();
+    expect(Number(await svg.getAttribute('width'))).toBeCloseTo(width * 0.7, -1);
+    expect(await page.locator('output.scenario-map__zoom-level').textContent()).toBe('70%');
+    await page.getByRole('button', { name: 'Actual size', exact: true }).click();
+    expect(Number(await svg.getAttribute('width'))).toBe(width);
+
     // By keyboard, on a fresh page: the picture's scroll pane, then the first beat and its "Play from".
     await show(page, scenario, 'en', lines);
     const first = scenario.beats[0]?.id;
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(
-      /^Map of the beats/,
-    );
+    for (let i = 0; i < 4 && !(await focused()).startsWith('Map of the beats'); i += 1)
+      await page.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^Map of the beats/);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-beat'))).toBe(first);
     await page.keyboard.press('Enter');
@@ -212,10 +221,20 @@ describe('the scenario map', () => {
     expect(await calls(page)).toEqual([`beat ${first}`, `play ${first}`]);
 
     expect(await axeViolations(page)).toEqual([]);
-    await page.locator('.scenario-map__scroll').evaluate((e) => e.scrollTo(0, 0));
     await page.screenshot({ path: `${SHOTS}/studio-map.png`, fullPage: true });
-    // The whole picture, unscrolled, to look at the layout itself.
-    await page.locator('.scenario-map__svg').screenshot({ path: `${SHOTS}/studio-map-picture.png` });
+    // The whole picture alone, unclipped, to look at the layout itself.
+    const size = await page.evaluate(() => {
+      const picture = document.querySelector('.scenario-map__svg') as SVGSVGElement;
+      const frame = document.createElement('div');
+      frame.className = 'scenario-map';
+      frame.style.display = 'block';
+      frame.append(picture);
+      document.body.replaceChildren(frame);
+      document.body.style.margin = '0';
+      return { width: picture.width.baseVal.value, height: picture.height.baseVal.value };
+    });
+    await page.setViewportSize({ width: Math.ceil(size.width), height: Math.ceil(size.height) });
+    await page.screenshot({ path: `${SHOTS}/studio-map-picture.png` });
     expect(errors).toEqual([]);
   });
 

@@ -32,42 +32,106 @@ export interface ScenarioMapOptions {
 
 const ENDING_ORDER: readonly Ending[] = ['satisfied', 'neutral', 'upset', 'abandoned'];
 
-/** A prefix per host for the ids the map uses (SVG markers, headings), so two maps never share one. */
-const prefixes = new WeakMap<HTMLElement, string>();
+/** The zoom steps the picture offers; 1 is the size its words were measured for. */
+const ZOOMS = [0.25, 0.35, 0.5, 0.7, 1, 1.4] as const;
+
+/** What the map remembers per host: its id prefix, the zoom, and the last picture laid out. */
+interface HostState {
+  /** A prefix for the ids the map uses (SVG markers, headings), so two maps never share one. */
+  readonly id: string;
+  zoom: number;
+  scenario: Scenario | null;
+  options: ScenarioMapOptions | null;
+  drawn: Drawn | null;
+  /** The scenario id whose start the picture last scrolled to, so a re-render keeps the trainer's place. */
+  centredOn: string | null;
+}
+
+interface Drawn {
+  readonly scenario: Scenario;
+  readonly t: Translate;
+  readonly language: string | undefined;
+  readonly model: ReturnType<typeof scenarioMapModel>;
+  readonly graph: ReturnType<typeof drawnGraph>;
+  readonly layout: ReturnType<typeof layoutMap>;
+}
+
+const hosts = new WeakMap<HTMLElement, HostState>();
 let hostsSeen = 0;
 
-function prefixOf(host: HTMLElement): string {
-  let prefix = prefixes.get(host);
-  if (!prefix) {
+function stateOf(host: HTMLElement): HostState {
+  let state = hosts.get(host);
+  if (!state) {
     hostsSeen += 1;
-    prefix = `scenario-map-${hostsSeen}`;
-    prefixes.set(host, prefix);
+    state = {
+      id: `scenario-map-${hostsSeen}`,
+      zoom: 1,
+      scenario: null,
+      options: null,
+      drawn: null,
+      centredOn: null,
+    };
+    hosts.set(host, state);
   }
-  return prefix;
+  return state;
 }
 
 /**
  * Renders the map of `scenario` into `host`, replacing what the last call drew. Cheap enough to call
- * after every successful compile: the layout of a twenty-beat scenario takes a few tens of ms.
+ * after every successful compile: the layout of a twenty-beat scenario takes a few tens of ms, and a
+ * zoom reuses it.
  */
 export function renderScenarioMap(host: HTMLElement, scenario: Scenario, options: ScenarioMapOptions): void {
+  const state = stateOf(host);
+  state.scenario = scenario;
+  state.options = options;
+  draw(host, state);
+}
+
+function zoomTo(host: HTMLElement, state: HostState, zoom: number): void {
+  const pane = host.querySelector<HTMLElement>('.scenario-map__scroll');
+  const ratio = zoom / state.zoom;
+  // Keep the middle of what the trainer was looking at in the middle.
+  const middle = pane
+    ? { x: pane.scrollLeft + pane.clientWidth / 2, y: pane.scrollTop + pane.clientHeight / 2 }
+    : null;
+  state.zoom = zoom;
+  draw(host, state);
+  if (pane && middle) {
+    pane.scrollLeft = middle.x * ratio - pane.clientWidth / 2;
+    pane.scrollTop = middle.y * ratio - pane.clientHeight / 2;
+  }
+}
+
+function draw(host: HTMLElement, state: HostState): void {
+  const { scenario, options } = state;
+  if (!scenario || !options) return;
   const { t } = options;
-  const id = prefixOf(host);
+  const { id, zoom } = state;
   const pageLanguage = host.closest('[lang]')?.getAttribute('lang')?.slice(0, 2);
   const language = pageLanguage && scenario.languages.includes(pageLanguage) ? pageLanguage : undefined;
-  const model = scenarioMapModel(scenario, language ? { language } : {});
-  const graph = drawnGraph(model, t);
-  const layout = layoutMap(graph);
+  const last = state.drawn;
+  const drawn =
+    last && last.scenario === scenario && last.t === t && last.language === language
+      ? last
+      : laidOut(scenario, t, language);
+  state.drawn = drawn;
+  const { model, graph, layout } = drawn;
   const drawnNodes = new Map(graph.nodes.map((n) => [n.id, n]));
   const drawnEdges = new Map(graph.edges.map((e) => [e.id, e]));
   const exempt = model.nodes.filter((n) => n.kind !== 'ending' && !n.anywhere).map((n) => n.id);
+  const step = ZOOMS.indexOf(zoom as (typeof ZOOMS)[number]);
+  const zoomBy = (by: number) => {
+    const next = ZOOMS[step + by];
+    if (next !== undefined) zoomTo(host, state, next);
+  };
 
   const picture = html`<svg
     class="scenario-map__svg"
     aria-hidden="true"
     focusable="false"
-    width=${layout.width}
-    height=${layout.height}
+    width=${Math.ceil(layout.width * zoom)}
+    height=${Math.ceil(layout.height * zoom)}
     viewBox="0 0 ${layout.width} ${layout.height}"
   >
     <defs>
@@ -132,12 +196,30 @@ export function renderScenarioMap(host: HTMLElement, scenario: Scenario, options
     html`<div class="scenario-map">
       <div class="scenario-map__picture">
         ${legend}
+        <div class="scenario-map__zoom" role="group" aria-label=${t('map.zoom')}>
+          <button type="button" ?disabled=${step <= 0} @click=${() => zoomBy(-1)}>${t('map.zoomOut')}</button>
+          <button type="button" ?disabled=${step >= ZOOMS.length - 1} @click=${() => zoomBy(1)}>${t('map.zoomIn')}</button>
+          <button type="button" ?disabled=${zoom === 1} @click=${() => zoomTo(host, state, 1)}>${t('map.zoomReset')}</button>
+          <output class="scenario-map__zoom-level" aria-live="polite">${t('map.zoomLevel', { percent: Math.round(zoom * 100) })}</output>
+        </div>
         <div class="scenario-map__scroll" role="region" tabindex="0" aria-label=${t('map.picture')}>${picture}</div>
       </div>
       ${outline}
     </div>`,
     host,
   );
+  if (state.centredOn !== scenario.id) {
+    state.centredOn = scenario.id;
+    const pane = host.querySelector<HTMLElement>('.scenario-map__scroll');
+    const start = layout.nodes.find((n) => n.id === scenario.start);
+    if (pane && start) pane.scrollLeft = (start.x + start.width / 2) * zoom - pane.clientWidth / 2;
+  }
+}
+
+function laidOut(scenario: Scenario, t: Translate, language: string | undefined): Drawn {
+  const model = scenarioMapModel(scenario, language ? { language } : {});
+  const graph = drawnGraph(model, t);
+  return { scenario, t, language, model, graph, layout: layoutMap(graph) };
 }
 
 function outlineBeat(node: MapNode, transitions: readonly MapTransition[], options: ScenarioMapOptions) {

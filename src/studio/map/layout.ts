@@ -100,7 +100,7 @@ export function layoutMap(input: {
   readonly edges: readonly LayoutEdgeInput[];
 }): MapLayout {
   const g = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>({ multigraph: true });
-  g.setGraph({ rankdir: 'TB', nodesep: 36, edgesep: 16, ranksep: 56, marginx: 16, marginy: 16 });
+  g.setGraph({ rankdir: 'TB', nodesep: 20, edgesep: 8, ranksep: 56, marginx: 16, marginy: 16 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const node of input.nodes) g.setNode(node.id, nodeSize(node.lines));
   const ids = new Set(input.nodes.map((n) => n.id));

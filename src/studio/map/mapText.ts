@@ -24,9 +24,9 @@ export function kindText(node: MapNode, t: Translate): string {
 export const ANYWHERE_NODE = '\u0000anywhere';
 
 /** The most condition lines an edge shows in the picture; the outline always has them all. */
-export const EDGE_LINES_SHOWN = 3;
+export const EDGE_LINES_SHOWN = 2;
 /** The most characters of one condition line in the picture. */
-export const EDGE_LINE_CHARS = 34;
+export const EDGE_LINE_CHARS = 26;
 
 export interface DrawnNode {
   readonly id: string;

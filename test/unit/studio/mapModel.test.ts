@@ -286,7 +286,7 @@ ${ENDINGS}`,
     expect(drawn.nodes.find((n) => n.id === 'done')?.lines).toEqual(['done', 'ending: satisfied']);
     // Long lists of conditions are cut in the picture; the tooltip keeps them all.
     const toMiddle = drawn.edges.find((e) => e.from === 'start' && e.to === 'middle');
-    expect(toMiddle?.lines).toEqual(['choice: sorry', 'said: apologise / validate', '+3 more']);
+    expect(toMiddle?.lines).toEqual(['choice: sorry', '+4 more']);
     expect(toMiddle?.full.split('\n')).toHaveLength(5);
   });
 });
