@@ -31,6 +31,7 @@ import { renderScenarioMap } from '/src/studio/map/index.ts';
 
 window.mapTest = {
   calls: [],
+  missing: [],
   async show(scenario, lng, lines) {
     document.documentElement.lang = lng;
     const i18n = i18next.createInstance();
@@ -41,7 +42,10 @@ window.mapTest = {
       interpolation: { escapeValue: false },
     });
     renderScenarioMap(document.getElementById('map'), scenario, {
-      t: (key, vars) => i18n.t(key, vars),
+      t: (key, vars) => {
+        if (!i18n.exists(key)) window.mapTest.missing.push(key);
+        return i18n.t(key, vars);
+      },
       lineOfBeat: (id) => lines[id] ?? null,
       onBeat: (id) => window.mapTest.calls.push('beat ' + id),
       onPlayFrom: (id) => window.mapTest.calls.push('play ' + id),
@@ -150,6 +154,9 @@ async function show(page: Page, scenario: Scenario, language: 'en' | 'es', lines
   );
 }
 
+const missing = (page: Page) =>
+  page.evaluate(() => (window as unknown as { mapTest: { missing: string[] } }).mapTest.missing);
+
 const calls = (page: Page) =>
   page.evaluate(() => (window as unknown as { mapTest: { calls: string[] } }).mapTest.calls);
 
@@ -222,6 +229,7 @@ describe('the scenario map', () => {
 
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/studio-map.png`, fullPage: true });
+    expect(await missing(page)).toEqual([]);
     // The whole picture alone, unclipped, to look at the layout itself.
     const size = await page.evaluate(() => {
       const picture = document.querySelector('.scenario-map__svg') as SVGSVGElement;
@@ -241,6 +249,7 @@ describe('the scenario map', () => {
   it('speaks Spanish and stays clean for axe there', async () => {
     const { page, errors } = session();
     const { scenario, lines } = await largestScenario();
+    await page.setViewportSize({ width: 1600, height: 1000 });
     await show(page, scenario, 'es', lines);
     const outline = page.getByRole('region', { name: 'Esquema de los momentos' });
     expect(
@@ -250,6 +259,11 @@ describe('the scenario map', () => {
     expect(await page.getByRole('list', { name: 'Leyenda del mapa' }).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/studio-map-es.png`, fullPage: true });
+    expect(await missing(page)).toEqual([]);
+    // In a forced-colours theme the boxes and lines take the system's colours; the words stay.
+    await page.emulateMedia({ forcedColors: 'active' });
+    await page.screenshot({ path: `${SHOTS}/studio-map-forced-colors.png` });
+    await page.emulateMedia({ forcedColors: 'none' });
     expect(errors).toEqual([]);
   });
 });
