@@ -15,6 +15,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/core/scenario/types';
 import { loadStarterPack } from '../support/starterPack';
+import { ENDINGS, tinyScenario } from '../support/tinyScenario';
 import { axeViolations } from './axe';
 import { browserPerFile, SHOTS } from './session';
 
@@ -264,6 +265,57 @@ describe('the scenario map', () => {
     await page.emulateMedia({ forcedColors: 'active' });
     await page.screenshot({ path: `${SHOTS}/studio-map-forced-colors.png` });
     await page.emulateMedia({ forcedColors: 'none' });
+    expect(errors).toEqual([]);
+  });
+
+  it('marks an unreachable beat and draws the anywhere transitions once', async () => {
+    const { page, errors } = session();
+    const scenario = tinyScenario({
+      id: 'map-draft',
+      extra: 'anywhere:\n  - did: end\n    go: angry\n',
+      beats: `  - id: start
+    says: { en: Hello, es: Hola }
+    on:
+      - said: apologise
+        go: listening
+      - did: resolve
+        go: done
+  - id: listening
+    says: { en: Go on, es: Siga }
+    on:
+      - after: 5m
+        go: done
+  - id: forgotten
+    says: { en: Nobody comes here, es: Nadie llega aquí }
+    anywhere: false
+    on:
+      - did: resolve
+        go: done
+${ENDINGS}`,
+    });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await show(page, scenario, 'en', {});
+    const forgotten = page.locator('.scenario-map__svg g[data-beat="forgotten"]');
+    expect(await forgotten.getAttribute('class')).toContain('scenario-map__node--unreachable');
+    expect(await forgotten.locator('text').allTextContents()).toEqual(['forgotten', 'unreachable']);
+    const outline = page.getByRole('region', { name: 'Outline of the beats' });
+    expect(
+      await outline.getByRole('button', { name: 'forgotten (beat, unreachable)', exact: true }).count(),
+    ).toBe(1);
+    expect(await outline.getByRole('button', { name: 'start (start)', exact: true }).count()).toBe(1);
+    // One anywhere box with one arrow to `angry`, not one arrow from every beat.
+    expect(await page.locator('.scenario-map__node--anywhere').count()).toBe(1);
+    expect(await page.locator('.scenario-map__edge--anywhere').count()).toBe(1);
+    expect(
+      await outline
+        .getByText('Anywhere: tried in every beat that is not an ending, except forgotten')
+        .count(),
+    ).toBe(1);
+    expect(await outline.getByText('on did: end → go to angry').count()).toBe(1);
+    expect(await outline.getByText('and the anywhere transitions').count()).toBe(2);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await missing(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/studio-map-draft.png` });
     expect(errors).toEqual([]);
   });
 });
