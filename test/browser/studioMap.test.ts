@@ -316,6 +316,26 @@ ${ENDINGS}`,
     expect(await axeViolations(page)).toEqual([]);
     expect(await missing(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/studio-map-draft.png` });
+
+    // Called again in the same host with another scenario, the map is that scenario's alone.
+    const { scenario: next } = await largestScenario();
+    await page.evaluate(
+      (s) =>
+        (window as unknown as { mapTest: { show: (...a: unknown[]) => Promise<void> } }).mapTest.show(
+          s,
+          'en',
+          {},
+        ),
+      next,
+    );
+    const drawn = await page
+      .locator('.scenario-map__svg g[data-beat]')
+      .evaluateAll((gs) => gs.map((g) => g.getAttribute('data-beat')));
+    expect(drawn).toEqual(next.beats.map((b) => b.id));
+    expect(await page.locator('.scenario-map__open').count()).toBe(next.beats.length);
+    expect(await page.locator('.scenario-map__node--anywhere').count()).toBe(
+      next.anywhere.length > 0 ? 1 : 0,
+    );
     expect(errors).toEqual([]);
   });
 });

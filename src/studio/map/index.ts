@@ -54,6 +54,8 @@ interface Drawn {
   readonly model: ReturnType<typeof scenarioMapModel>;
   readonly graph: ReturnType<typeof drawnGraph>;
   readonly layout: ReturnType<typeof layoutMap>;
+  /** The drawn graph word for word: the same key, the same layout. */
+  readonly key: string;
 }
 
 const hosts = new WeakMap<HTMLElement, HostState>();
@@ -77,9 +79,10 @@ function stateOf(host: HTMLElement): HostState {
 }
 
 /**
- * Renders the map of `scenario` into `host`, replacing what the last call drew. Cheap enough to call
- * after every successful compile: the layout of a twenty-beat scenario takes a few tens of ms, and a
- * zoom reuses it.
+ * Renders the map of `scenario` into `host` (which the map owns: give it an empty element), replacing
+ * what the last call drew. Meant to be called after every successful compile: laying out the largest
+ * shipped scenario takes one or two hundred ms, so the layout is kept while the graph's words are the
+ * same and zooming reuses it.
  */
 export function renderScenarioMap(host: HTMLElement, scenario: Scenario, options: ScenarioMapOptions): void {
   const state = stateOf(host);
@@ -114,7 +117,7 @@ function draw(host: HTMLElement, state: HostState): void {
   const drawn =
     last && last.scenario === scenario && last.t === t && last.language === language
       ? last
-      : laidOut(scenario, t, language);
+      : laidOut(scenario, t, language, last);
   state.drawn = drawn;
   const { model, graph, layout } = drawn;
   const drawnNodes = new Map(graph.nodes.map((n) => [n.id, n]));
@@ -216,10 +219,24 @@ function draw(host: HTMLElement, state: HostState): void {
   }
 }
 
-function laidOut(scenario: Scenario, t: Translate, language: string | undefined): Drawn {
+/**
+ * The model, the drawn graph and its layout. Most edits (a line the persona says, a fact's value) leave
+ * the graph as it was, so the last layout is kept whenever the drawn graph is the same, word for word:
+ * dagre is the slow part, and the picture then does not move under the trainer's eyes.
+ */
+function laidOut(scenario: Scenario, t: Translate, language: string | undefined, last: Drawn | null): Drawn {
   const model = scenarioMapModel(scenario, language ? { language } : {});
   const graph = drawnGraph(model, t);
-  return { scenario, t, language, model, graph, layout: layoutMap(graph) };
+  const key = graphKey(graph);
+  const layout = last && last.key === key ? last.layout : layoutMap(graph);
+  return { scenario, t, language, model, graph, layout, key };
+}
+
+function graphKey(graph: ReturnType<typeof drawnGraph>): string {
+  return JSON.stringify([
+    graph.nodes.map((n) => [n.id, n.lines]),
+    graph.edges.map((e) => [e.id, e.from, e.to, e.lines]),
+  ]);
 }
 
 function outlineBeat(node: MapNode, transitions: readonly MapTransition[], options: ScenarioMapOptions) {
