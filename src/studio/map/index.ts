@@ -200,9 +200,9 @@ function draw(host: HTMLElement, state: HostState): void {
       <div class="scenario-map__picture">
         ${legend}
         <div class="scenario-map__zoom" role="group" aria-label=${t('map.zoom')}>
-          <button type="button" ?disabled=${step <= 0} @click=${() => zoomBy(-1)}>${t('map.zoomOut')}</button>
-          <button type="button" ?disabled=${step >= ZOOMS.length - 1} @click=${() => zoomBy(1)}>${t('map.zoomIn')}</button>
-          <button type="button" ?disabled=${zoom === 1} @click=${() => zoomTo(host, state, 1)}>${t('map.zoomReset')}</button>
+          ${zoomButton(t('map.zoomOut'), step > 0, () => zoomBy(-1))}
+          ${zoomButton(t('map.zoomIn'), step < ZOOMS.length - 1, () => zoomBy(1))}
+          ${zoomButton(t('map.zoomReset'), zoom !== 1, () => zoomTo(host, state, 1))}
           <output class="scenario-map__zoom-level" aria-live="polite">${t('map.zoomLevel', { percent: Math.round(zoom * 100) })}</output>
         </div>
         <div class="scenario-map__scroll" role="region" tabindex="0" aria-label=${t('map.picture')}>${picture}</div>
@@ -237,6 +237,17 @@ function graphKey(graph: ReturnType<typeof drawnGraph>): string {
     graph.nodes.map((n) => [n.id, n.lines]),
     graph.edges.map((e) => [e.id, e.from, e.to, e.lines]),
   ]);
+}
+
+/**
+ * A zoom button that stays focusable at its limit (aria-disabled, not disabled), so pressing it to the
+ * end never drops the keyboard's focus to the page.
+ */
+function zoomButton(label: string, enabled: boolean, zoom: () => void): TemplateResult {
+  return html`<button type="button" aria-disabled=${enabled ? 'false' : 'true'}
+    @click=${() => {
+      if (enabled) zoom();
+    }}>${label}</button>`;
 }
 
 function outlineBeat(node: MapNode, transitions: readonly MapTransition[], options: ScenarioMapOptions) {
