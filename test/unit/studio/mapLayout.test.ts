@@ -89,4 +89,23 @@ describe('the layout of the map', () => {
     expect(points[0]?.y).toBeCloseTo(one.y + one.height, 0);
     expect(points.at(-1)?.y).toBeCloseTo(two.y, 0);
   });
+
+  it('draws a transition back into its own beat as a loop beside the box', () => {
+    const layout = layoutMap({
+      nodes: [
+        { id: 'waiting', lines: ['waiting'] },
+        { id: 'done', lines: ['done', 'ending: satisfied'] },
+      ],
+      edges: [
+        { id: 'loop', from: 'waiting', to: 'waiting', lines: ['after 5m'] },
+        { id: 'out', from: 'waiting', to: 'done', lines: ['did: resolve'] },
+      ],
+    });
+    const loop = layout.edges.find((e) => e.id === 'loop');
+    const waiting = layout.nodes.find((n) => n.id === 'waiting');
+    if (!loop?.label || !waiting) throw new Error('missing loop');
+    expect(loop.points.length).toBeGreaterThan(2);
+    expect(overlap(loop.label, waiting)).toBe(false);
+    for (const box of [...layout.nodes, loop.label]) expect(inside(box, layout)).toBe(true);
+  });
 });

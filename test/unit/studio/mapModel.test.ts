@@ -149,6 +149,10 @@ anywhere:
         trust_above: 0.2
         known: [record]
         go: angry
+      - mood_above: 0.5
+        trust_below: 0.4
+        patience_below: 0.3
+        go: done
       - replied: question
         stay: true
         says: { en: Yes?, es: ¿Sí? }
@@ -226,12 +230,15 @@ ${ENDINGS}`,
       'done: escalated: level 2',
       'done: escalated: level 3–4',
     ]);
+    // A transition with neither event nor condition fires as soon as its beat is reached.
+    expect(conditionText({ phrases: [], anywhere: false }, t)).toBe('at once');
     expect(wordsFrom(model, 'middle')).toEqual([
       'angry: promise broken',
       'angry: after 1h30m and trust above 0.2 and knows: record',
       'angry: did: end',
       'done: handoff resolved',
       'done: revealed: record',
+      'done: mood above 0.5 and trust below 0.4 and patience below 0.3',
     ]);
   });
 
@@ -261,6 +268,7 @@ ${ENDINGS}`,
       'done',
       'done',
       'angry',
+      'done',
       null,
     ]);
     expect(model.anywhere.map((x) => [x.to, conditionText(x.condition, t)])).toEqual([
