@@ -209,10 +209,13 @@ describe('the scenario map', () => {
     await page.getByRole('button', { name: 'Zoom out', exact: true }).click();
     expect(Number(await svg.getAttribute('width'))).toBeCloseTo(width * 0.7, -1);
     expect(await page.locator('output.scenario-map__zoom-level').textContent()).toBe('70%');
+    await page.getByRole('button', { name: 'Zoom out', exact: true }).click();
+    await page.screenshot({ path: `${SHOTS}/studio-map-zoomed-out.png` });
     const actualSize = page.getByRole('button', { name: 'Actual size', exact: true });
     await actualSize.focus();
     await page.keyboard.press('Enter');
     expect(Number(await svg.getAttribute('width'))).toBe(width);
+    expect(await page.locator('output.scenario-map__zoom-level').textContent()).toBe('100%');
     // At its limit the button says so and keeps the focus.
     expect(await actualSize.getAttribute('aria-disabled')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Actual size');
