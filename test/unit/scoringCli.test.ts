@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readReply } from '../../src/cli/analyze';
+import { simulate } from '../../src/cli/simulate';
 import { verifyFile } from '../../src/cli/verify';
 import { lexiconAnalyser } from '../../src/core/analysis/lexiconAnalyser';
 import { scenariosToVerifyWith } from '../../src/core/engine/released';
@@ -78,28 +79,18 @@ describe('npm run verify', () => {
     expect(out.status).toBe(0);
   });
 
-  it('gives a trainee named on the command line a stable id, or the one --trainee-id gives', {
-    timeout: 30_000,
-  }, () => {
+  // In process: the command above is the one subprocess run of simulate and verify here.
+  it('gives a trainee named on the command line a stable id, or the one --trainee-id gives', async () => {
     const named = JSON.parse(readFileSync(card, 'utf8'));
     expect(named.trainee).toEqual({ name: 'Ana Ruiz', id: traineeIdFromName('Ana Ruiz') });
     const other = join(dir, 'other.json');
-    expect(
-      run([
-        'src/cli/simulate.ts',
-        WELL,
-        '--scorecard',
-        other,
-        '--trainee',
-        'Ana Ruiz',
-        '--trainee-id',
-        'emp-7',
-      ]).status,
-    ).toBe(0);
+    const errors: string[] = [];
+    const print = { out: () => {}, err: (line: string) => errors.push(line) };
+    const args = [WELL, '--scorecard', other, '--trainee', 'Ana Ruiz', '--trainee-id', 'emp-7'];
+    expect(await simulate(args, print)).toBe(0);
     expect(JSON.parse(readFileSync(other, 'utf8')).trainee).toEqual({ name: 'Ana Ruiz', id: 'emp-7' });
-    const refused = run(['src/cli/simulate.ts', WELL, '--scorecard', other, '--trainee-id', 'a b']);
-    expect(refused.status).toBe(2);
-    expect(refused.stderr).toMatch(/--trainee-id must be/);
+    expect(await simulate([WELL, '--scorecard', other, '--trainee-id', 'a b'], print)).toBe(2);
+    expect(errors.join('\n')).toMatch(/--trainee-id must be/);
   });
 
   it('names the field of an edited score', async () => {
