@@ -228,7 +228,7 @@ export function hoverAt(
   if (!/^\s*:(\s|$)/.test(line.slice(end))) return null;
   const key = match[0];
   const place = cursorPlace(text, lineStart + match.index);
-  if (!place || place.kind !== 'key') return null;
+  if (place?.kind !== 'key') return null;
   const schemas = schemasAt(root, [...place.path, key]);
   if (schemas.length === 0) return null;
   const description = schemas.map(descriptionOf).find((d) => d !== null) ?? null;

@@ -75,7 +75,7 @@ describe('runOpenPlaythroughs', () => {
 
   it('fails with the located line when the expected ending is wrong', () => {
     const wrong = playthroughText.replace('  ending: satisfied', '  ending: upset');
-    const line = wrong.split('\n').findIndex((l) => l === '  ending: upset') + 1;
+    const line = wrong.split('\n').indexOf('  ending: upset') + 1;
     const [outcome] = runOpenPlaythroughs([{ name: 'well.playthrough.yaml', text: wrong }], shipped);
     expect(outcome?.passed).toBe(false);
     expect(outcome?.failures.map((f) => f.line)).toContain(line);
