@@ -146,6 +146,8 @@ export class StudioEditor {
       yaml(),
       lintGutter(),
       EditorState.tabSize.of(2),
+      // Scenario lines are mostly prose: wrapped, they read without scrolling sideways.
+      EditorView.lineWrapping,
       this.label.of(labelOf(this.options.label)),
       autocompletion({ override: [(context) => complete(context, schema())] }),
       hoverTooltip((view, pos) => {
@@ -183,7 +185,8 @@ export class StudioEditor {
 }
 
 function labelOf(label: string): Extension {
-  return EditorView.contentAttributes.of({ 'aria-label': label });
+  // An explicit tab stop: axe counts a scroller as keyboard-reachable only through a focusable child.
+  return EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' });
 }
 
 /** The completion source: the schema's keys or values at the cursor. */
