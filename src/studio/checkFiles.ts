@@ -62,7 +62,50 @@ interface Compiled {
   readonly shifts: readonly Shift[];
 }
 
-function compileOpenFiles(files: readonly StudioFile[], shipped: ShippedLibrary): Compiled {
+/**
+ * What the last check compiled, by file name and text: typing in one file recompiles that file (and
+ * the playthroughs that may depend on it), not every open file. Only the last check's entries are kept.
+ */
+export class CheckMemo {
+  private scenarios = new Map<string, { pack: Pack; result: ReturnType<typeof compileScenario> }>();
+  private playthroughs = new Map<string, readonly Problem[]>();
+  private usedScenarios = new Map<string, { pack: Pack; result: ReturnType<typeof compileScenario> }>();
+  private usedPlaythroughs = new Map<string, readonly Problem[]>();
+
+  /** The scenario compiled from `source` against `pack`, from the last check when it is the same. */
+  scenario(source: StudioFile, pack: Pack): ReturnType<typeof compileScenario> {
+    const key = `${source.name}\0${source.text}`;
+    const kept = this.scenarios.get(key);
+    const entry =
+      kept && kept.pack === pack
+        ? kept
+        : { pack, result: compileScenario(source.text, { file: source.name, pack }) };
+    this.usedScenarios.set(key, entry);
+    return entry.result;
+  }
+
+  /** A playthrough's own problems; `context` names everything it was checked against. */
+  playthrough(source: StudioFile, context: string, check: () => readonly Problem[]): readonly Problem[] {
+    const key = `${source.name}\0${source.text}\0${context}`;
+    const problems = this.playthroughs.get(key) ?? check();
+    this.usedPlaythroughs.set(key, problems);
+    return problems;
+  }
+
+  /** Ends a check: forgets what it did not use. */
+  settle(): void {
+    this.scenarios = this.usedScenarios;
+    this.playthroughs = this.usedPlaythroughs;
+    this.usedScenarios = new Map();
+    this.usedPlaythroughs = new Map();
+  }
+}
+
+function compileOpenFiles(
+  files: readonly StudioFile[],
+  shipped: ShippedLibrary,
+  memo: CheckMemo = new CheckMemo(),
+): Compiled {
   const problems: Problem[] = [];
   let pack = shipped.pack;
   const packFile = files.find((f) => baseName(f.name) === PACK_FILE_NAME);
@@ -74,7 +117,7 @@ function compileOpenFiles(files: readonly StudioFile[], shipped: ShippedLibrary)
   const opened: CheckedScenario[] = [];
   const firstById = new Map<string, { file: string; at: Position }>();
   for (const source of files.filter((f) => isScenarioFile(f.name))) {
-    const compiled = compileScenario(source.text, { file: source.name, pack });
+    const compiled = memo.scenario(source, pack);
     problems.push(...compiled.problems);
     if (!compiled.ok) continue;
     const { scenario, idAt } = compiled.value;
@@ -124,18 +167,31 @@ function beatLinesOf(source: StudioFile, scenario: Scenario): Record<string, num
  * playthroughs' own problems (a playthrough naming a scenario that is not there, a step the schema
  * refuses); whether the playthroughs pass is {@link runOpenPlaythroughs}'s to say.
  */
-export function checkOpenFiles(files: readonly StudioFile[], shipped: ShippedLibrary): StudioCheck {
-  const compiled = compileOpenFiles(files, shipped);
+export function checkOpenFiles(
+  files: readonly StudioFile[],
+  shipped: ShippedLibrary,
+  memo: CheckMemo = new CheckMemo(),
+): StudioCheck {
+  const compiled = compileOpenFiles(files, shipped, memo);
   const problems = [...compiled.problems];
+  // A playthrough's own problems (its YAML, its schema, the scenario or shift it names, a step doing
+  // two things) are found before it is played: they change only with its text and the ids it may name,
+  // so typing in a scenario does not play its playthroughs again.
+  const context = [...compiled.scenarios.map((s) => s.id), '\0', ...compiled.shifts.map((s) => s.id)].join(
+    ' ',
+  );
   for (const source of files.filter((f) => isPlaythroughFile(f.name))) {
-    const run = runPlaythrough(source.text, {
-      file: source.name,
-      pack: compiled.pack,
-      scenarios: compiled.scenarios,
-      shifts: compiled.shifts,
+    const own = memo.playthrough(source, context, () => {
+      return runPlaythrough(source.text, {
+        file: source.name,
+        pack: compiled.pack,
+        scenarios: compiled.scenarios,
+        shifts: compiled.shifts,
+      }).problems;
     });
-    problems.push(...run.problems);
+    problems.push(...own);
   }
+  memo.settle();
   return { problems: sortProblems(problems), scenarios: compiled.opened };
 }
 
@@ -189,6 +245,8 @@ export type StudioResponse =
 /** The worker's memory between messages: the shipped library, once the page has sent it. */
 export interface StudioWorkerState {
   library: ShippedLibrary | null;
+  /** What the last check compiled, reused by the next. */
+  readonly memo?: CheckMemo;
 }
 
 /**
@@ -205,7 +263,7 @@ export function handleStudioMessage(state: StudioWorkerState, request: StudioReq
     return { kind: 'failed', id: request.id, message: 'The shipped scenarios have not arrived yet.' };
   try {
     return request.kind === 'check'
-      ? { kind: 'checked', id: request.id, check: checkOpenFiles(request.files, library) }
+      ? { kind: 'checked', id: request.id, check: checkOpenFiles(request.files, library, state.memo) }
       : { kind: 'ran', id: request.id, outcomes: runOpenPlaythroughs(request.files, library) };
   } catch (error) {
     return {

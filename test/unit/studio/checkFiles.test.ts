@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { compilePack } from '../../../src/core/scenario/compilePack';
 import { compileScenario } from '../../../src/core/scenario/compileScenario';
 import {
+  CheckMemo,
   checkOpenFiles,
   handleStudioMessage,
   runOpenPlaythroughs,
@@ -61,6 +62,31 @@ describe('checkOpenFiles', () => {
     );
     const check = checkOpenFiles([{ name: 'x.handled-well.playthrough.yaml', text: other }], shipped);
     expect(check.problems.map((p) => [p.code, p.line])).toContainEqual(['unknown-scenario', 6]);
+  });
+});
+
+describe('checking again with what the last check compiled', () => {
+  it("re-checks a playthrough when the scenario it names changes, and keeps an untouched file's result", () => {
+    const memo = new CheckMemo();
+    const scenario = { name: 'free-delivery-forty-or-fifty.yaml', text: scenarioText };
+    const playthrough = { name: 'well.playthrough.yaml', text: playthroughText };
+    expect(checkOpenFiles([scenario, playthrough], shipped, memo).problems).toEqual([]);
+    const renamed = {
+      ...scenario,
+      text: scenarioText.replace('id: free-delivery-forty-or-fifty', 'id: free-delivery-renamed'),
+    };
+    // The shipped scenario of the old id is still there, so the playthrough still finds it...
+    const errors = (files: Parameters<typeof checkOpenFiles>[0], library: ShippedLibrary) =>
+      checkOpenFiles(files, library, memo)
+        .problems.filter((p) => p.severity === 'error')
+        .map((p) => p.code);
+    expect(errors([renamed, playthrough], shipped)).toEqual([]);
+    // ...but with no shipped copy, the rename leaves the playthrough naming a scenario that is gone.
+    const bare = { ...shipped, scenarios: [] };
+    expect(errors([scenario, playthrough], bare)).toEqual([]);
+    expect(errors([renamed, playthrough], bare)).toEqual(['unknown-scenario']);
+    const first = memo.scenario(renamed, shipped.pack);
+    expect(memo.scenario(renamed, shipped.pack)).toBe(first);
   });
 });
 
