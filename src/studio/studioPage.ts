@@ -113,10 +113,15 @@ export class StudioPage {
         () => undefined,
       );
     }
-    document.addEventListener('dragover', (event) => event.preventDefault());
+    // Files dropped anywhere open; text dragged inside the editor stays the editor's.
+    const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') === true;
+    document.addEventListener('dragover', (event) => {
+      if (carriesFiles(event)) event.preventDefault();
+    });
     document.addEventListener('drop', (event) => {
+      if (!carriesFiles(event) || !event.dataTransfer) return;
       event.preventDefault();
-      if (event.dataTransfer) void readDropped(event.dataTransfer).then((files) => this.open(files));
+      void readDropped(event.dataTransfer).then((files) => this.open(files));
     });
     if (this.files.length > 0) await this.checkNow();
   }

@@ -55,6 +55,21 @@ describe('checkOpenFiles', () => {
     expect(check.scenarios).toEqual([]);
   });
 
+  it('checks against an opened pack.yaml instead of the shipped pack', () => {
+    const packText = readFileSync('scenarios/pack.yaml', 'utf8');
+    const withoutTopic = packText.replace(/ {2}- id: orders-and-products\n.*\n/, '');
+    expect(withoutTopic).not.toBe(packText);
+    const scenario = { name: 'level-1/free-delivery-forty-or-fifty.yaml', text: scenarioText };
+    const errors = (pack: string) =>
+      checkOpenFiles([{ name: 'pack.yaml', text: pack }, scenario], shipped).problems.filter(
+        (p) => p.severity === 'error',
+      );
+    expect(errors(packText)).toEqual([]);
+    const topicLine = scenarioText.split('\n').indexOf('topic: orders-and-products') + 1;
+    expect(errors(withoutTopic).map((p) => [p.file, p.line])).toEqual([[scenario.name, topicLine]]);
+    expect(errors('id: [').map((p) => p.file)).toEqual(['pack.yaml']);
+  });
+
   it("checks a playthrough's scenario against the open files", () => {
     const other = playthroughText.replace(
       'scenario: free-delivery-forty-or-fifty',
