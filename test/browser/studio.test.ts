@@ -6,6 +6,7 @@
  * request the desk reads and opens the game. axe finds nothing serious in English or Spanish.
  */
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { browserPerFile, noSeriousViolations, SHOTS } from './session';
@@ -180,6 +181,42 @@ describe("the trainer's studio", () => {
       patience: 0.5,
       facts: ['tracking'],
     });
+    expect(session().errors).toEqual([]);
+  });
+
+  it('starts from the template, downloads a draft, and opens dropped files', async () => {
+    const { page } = session();
+    await freshStudio(page);
+    await page.getByRole('button', { name: 'New scenario' }).click();
+    expect(await fileButton(page, 'my-first-scenario.yaml').textContent()).toMatch(/\(unsaved\)/);
+    await expect
+      .poll(() => page.locator('#announcer').textContent(), { timeout: 30_000 })
+      .toBe('0 problems.');
+    const saved = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download' }).click();
+    const file = await saved;
+    expect(file.suggestedFilename()).toBe('my-first-scenario.yaml');
+    expect(await readFile((await file.path()) ?? '', 'utf8')).toContain('id: my-first-scenario\n');
+    expect(await fileButton(page, 'my-first-scenario.yaml').textContent()).not.toMatch(/unsaved/);
+
+    // A pack.yaml dropped on the page opens, and replaces the shipped pack in the checks.
+    const packText = readFileSync('scenarios/pack.yaml', 'utf8').replace(
+      / {2}- id: orders-and-products\n.*\n/,
+      '',
+    );
+    await page.evaluate((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'pack.yaml', { type: 'application/yaml' }));
+      document.body.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+      );
+    }, packText);
+    await expect
+      .poll(() => page.locator('button.file').allTextContents())
+      .toEqual(['my-first-scenario.yaml', 'pack.yaml']);
+    const topic = problems(page).getByRole('button', { name: /^my-first-scenario\.yaml:\d+ Error/ });
+    await expect.poll(() => topic.count(), { timeout: 10_000 }).toBe(1);
+    expect(await topic.textContent()).toMatch(/orders-and-products/);
     expect(session().errors).toEqual([]);
   });
 
