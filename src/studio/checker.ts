@@ -14,12 +14,19 @@ import type {
 export class StudioChecker {
   private next = 1;
   private readonly waiting = new Map<number, { resolve: (r: StudioResponse) => void }>();
+  private broken: string | null = null;
 
   constructor(private readonly worker: Worker) {
     worker.addEventListener('message', (event: MessageEvent<StudioResponse>) => {
       const waiter = this.waiting.get(event.data.id);
       this.waiting.delete(event.data.id);
       waiter?.resolve(event.data);
+    });
+    // A worker that fails to start or throws answers nothing: every question waiting is told why.
+    worker.addEventListener('error', (event) => {
+      this.broken = event.message || 'The checker stopped.';
+      for (const [id, waiter] of this.waiting) waiter.resolve({ kind: 'failed', id, message: this.broken });
+      this.waiting.clear();
     });
   }
 
@@ -53,6 +60,7 @@ export class StudioChecker {
   private ask(request: (id: number) => StudioRequest): Promise<StudioResponse> {
     const id = this.next;
     this.next += 1;
+    if (this.broken !== null) return Promise.resolve({ kind: 'failed', id, message: this.broken });
     return new Promise((resolve) => {
       this.waiting.set(id, { resolve });
       this.post(request(id));

@@ -40,6 +40,8 @@ export interface EditorOptions {
   readonly schemaOf: (name: string) => JsonSchema | null;
   /** Called with the file's name and its whole text after each edit. */
   readonly onEdit: (name: string, text: string) => void;
+  /** Ctrl+S (⌘S): save the file shown. */
+  readonly onSave: () => void;
   /** Words of the hover help that are not the schema's: "Allowed values". */
   readonly allowedValues: () => string;
 }
@@ -71,11 +73,13 @@ export class StudioEditor {
   private readonly states = new Map<string, EditorState>();
   private readonly label = new Compartment();
   private current: string | null = null;
+  private currentLabel: string;
 
   constructor(
     host: HTMLElement,
     private readonly options: EditorOptions,
   ) {
+    this.currentLabel = options.label;
     this.view = new EditorView({
       parent: host,
       dispatchTransactions: (transactions, view) => {
@@ -112,6 +116,8 @@ export class StudioEditor {
 
   /** Renames the editor for assistive technology (the page's language changed). */
   relabel(label: string): void {
+    if (label === this.currentLabel) return;
+    this.currentLabel = label;
     this.view.dispatch({ effects: this.label.reconfigure(labelOf(label)) });
   }
 
@@ -148,7 +154,7 @@ export class StudioEditor {
       EditorState.tabSize.of(2),
       // Scenario lines are mostly prose: wrapped, they read without scrolling sideways.
       EditorView.lineWrapping,
-      this.label.of(labelOf(this.options.label)),
+      this.label.of(labelOf(this.currentLabel)),
       autocompletion({ override: [(context) => complete(context, schema())] }),
       hoverTooltip((view, pos) => {
         const root = schema();
@@ -179,7 +185,20 @@ export class StudioEditor {
           },
         };
       }),
-      keymap.of([...defaultKeymap, ...historyKeymap, ...completionKeymap, ...lintKeymap]),
+      keymap.of([
+        {
+          key: 'Mod-s',
+          preventDefault: true,
+          run: () => {
+            this.options.onSave();
+            return true;
+          },
+        },
+        ...defaultKeymap,
+        ...historyKeymap,
+        ...completionKeymap,
+        ...lintKeymap,
+      ]),
     ];
   }
 }

@@ -93,6 +93,7 @@ export class StudioPage {
       label: this.t('editor.label'),
       schemaOf: (name) => this.schemas.get(schemaKindOf(name)) ?? null,
       onEdit: (name, text) => this.edited(name, text),
+      onSave: () => void this.save(),
       allowedValues: () => this.t('editor.allowedValues'),
     });
   }
@@ -405,7 +406,7 @@ export class StudioPage {
       }
       ${
         file
-          ? html`<button type="button" @click=${() => void this.save()}>${file.handle ? t('files.save') : t('files.download')}</button>`
+          ? html`<button type="button" aria-keyshortcuts="Control+S" @click=${() => void this.save()}>${file.handle ? t('files.save') : t('files.download')}</button>`
           : nothing
       }
     </section>`;

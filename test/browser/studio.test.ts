@@ -12,6 +12,8 @@ import { describe, expect, inject, it } from 'vitest';
 import { browserPerFile, noSeriousViolations, SHOTS } from './session';
 
 const session = browserPerFile();
+/** Longer than CodeMirror's delay before a completion list takes Enter (75 ms). */
+const CHOOSE_AFTER_MS = 200;
 
 const SCENARIO = 'free-delivery-forty-or-fifty.yaml';
 const PLAYTHROUGH = 'free-delivery-forty-or-fifty.handled-well.playthrough.yaml';
@@ -167,6 +169,7 @@ describe("the trainer's studio", () => {
     await dialog.getByLabel('Trust (0 to 1)').fill('0.8');
     await dialog.getByLabel('Tracking').check();
     await noSeriousViolations(page);
+    await page.screenshot({ path: `${SHOTS}/studio-play-from.png` });
     const popup = context.waitForEvent('page');
     await dialog.getByRole('button', { name: 'Play' }).click();
     await (await popup).close();
@@ -198,6 +201,36 @@ describe("the trainer's studio", () => {
     expect(file.suggestedFilename()).toBe('my-first-scenario.yaml');
     expect(await readFile((await file.path()) ?? '', 'utf8')).toContain('id: my-first-scenario\n');
     expect(await fileButton(page, 'my-first-scenario.yaml').textContent()).not.toMatch(/unsaved/);
+
+    // Completion and hover help come from the scenario's JSON Schema.
+    await toEndOfLine(page, 'minutes: 3');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('diffi');
+    const completions = page.locator('.cm-tooltip-autocomplete');
+    await expect
+      .poll(() => completions.locator('li').allTextContents(), { timeout: 10_000 })
+      .toEqual(['difficulty']);
+    // CodeMirror ignores Enter for a moment after the list opens (its interactionDelay), as people type on.
+    await page.waitForTimeout(CHOOSE_AFTER_MS);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('mod');
+    await expect
+      .poll(() => completions.locator('li').allTextContents(), { timeout: 10_000 })
+      .toEqual(['moderate']);
+    await page.waitForTimeout(CHOOSE_AFTER_MS);
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.cm-activeLine').textContent()).toBe('difficulty: moderate');
+    await page.locator('.cm-line', { hasText: 'difficulty: moderate' }).getByText('difficulty').hover();
+    await expect
+      .poll(() => page.locator('.cm-tooltip-hover').textContent(), { timeout: 10_000 })
+      .toMatch(/How hard the case is.*Allowed values: easy, moderate, hard/);
+    await page.screenshot({ path: `${SHOTS}/studio-hover.png` });
+    // Ctrl+S saves (here, as a download: the file came from the template).
+    expect(await fileButton(page, 'my-first-scenario.yaml').textContent()).toMatch(/unsaved/);
+    const again = page.waitForEvent('download');
+    await page.locator('.cm-content').focus();
+    await page.keyboard.press('Control+s');
+    expect(await readFile((await (await again).path()) ?? '', 'utf8')).toContain('difficulty: moderate\n');
 
     // A pack.yaml dropped on the page opens, and replaces the shipped pack in the checks.
     const packText = readFileSync('scenarios/pack.yaml', 'utf8').replace(
