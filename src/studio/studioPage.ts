@@ -5,7 +5,7 @@
  * and playing of playthroughs happen in a worker; the page never parses YAML. Open files and unsaved
  * edits are kept in IndexedDB so a reload loses nothing.
  */
-import type { i18n as I18n } from 'i18next';
+import type { i18n as I18n, TFunction } from 'i18next';
 import { html, nothing, render } from 'lit-html';
 import type { Problem } from '../core/scenario/problems';
 import type { Scenario } from '../core/scenario/types';
@@ -489,7 +489,7 @@ export class StudioPage {
       return;
     }
     renderMap(this.mapHost, checked.scenario, {
-      t: this.services.i18n.t,
+      t: this.services.i18n.t.bind(this.services.i18n) as TFunction,
       lineOfBeat: (beat) => checked.beatLines[beat] ?? null,
       onBeat: (beat) => {
         const line = checked.beatLines[beat];
@@ -550,7 +550,10 @@ export class StudioPage {
             }}>
             <h2 id="play-from-heading">${t('from.heading', { beat: choice.beat })}</h2>
             <label class="field"><span class="field-label">${t('from.beat')}</span>
-              <select name="beat">
+              <select name="beat" @change=${(e: Event) => {
+                this.fromChoice = { beat: (e.target as HTMLSelectElement).value };
+                this.draw();
+              }}>
                 ${scenario.beats.map((b) => html`<option value=${b.id} ?selected=${b.id === choice.beat}>${b.id}</option>`)}
               </select></label>
             <label class="field"><span class="field-label">${t('from.mood')}</span>

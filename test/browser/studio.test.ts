@@ -164,14 +164,18 @@ describe("the trainer's studio", () => {
     await expect.poll(() => problems(page).textContent(), { timeout: 30_000 }).toMatch(/no problems/);
     await page.getByRole('button', { name: 'Play from a beat…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Play from opening' });
-    await dialog.getByLabel('Start at beat').selectOption('reassured');
+    // The persona's own feelings to start with.
     expect(await dialog.getByLabel('Mood (-1 to 1)').inputValue()).toBe('-0.2');
-    await dialog.getByLabel('Trust (0 to 1)').fill('0.8');
-    await dialog.getByLabel('Tracking').check();
+    expect(await dialog.getByLabel('Patience (0 to 1)').inputValue()).toBe('0.5');
+    await dialog.getByLabel('Start at beat').selectOption('reassured');
+    const reassured = page.getByRole('dialog', { name: 'Play from reassured' });
+    expect(await reassured.count()).toBe(1);
+    await reassured.getByLabel('Trust (0 to 1)').fill('0.8');
+    await reassured.getByLabel('Tracking').check();
     await noSeriousViolations(page);
     await page.screenshot({ path: `${SHOTS}/studio-play-from.png` });
     const popup = context.waitForEvent('page');
-    await dialog.getByRole('button', { name: 'Play' }).click();
+    await reassured.getByRole('button', { name: 'Play' }).click();
     await (await popup).close();
     const request = JSON.parse(
       (await page.evaluate(() => localStorage.getItem('escalation-desk.studio-play'))) ?? 'null',
@@ -276,6 +280,40 @@ describe("the trainer's studio", () => {
     await page.screenshot({ path: `${SHOTS}/studio-es.png`, fullPage: true });
     await page.setViewportSize({ width: 800, height: 900 });
     await noSeriousViolations(page);
+    expect(session().errors).toEqual([]);
+  });
+
+  // Last: the stand-in picker stays in the page for every later navigation of this browser.
+  it('saves back to a file opened through the File System Access picker', async () => {
+    const { page } = session();
+    // A stand-in for Chromium's picker and the file handle it gives, recording what is written.
+    await page.addInitScript((text) => {
+      const written: string[] = [];
+      const handle = {
+        kind: 'file',
+        name: 'free-delivery-forty-or-fifty.yaml',
+        getFile: async () => new File([text], 'free-delivery-forty-or-fifty.yaml'),
+        createWritable: async () => ({
+          write: async (data: string) => {
+            written.push(data);
+          },
+          close: async () => undefined,
+        }),
+      };
+      Object.assign(window, { showOpenFilePicker: async () => [handle], written });
+    }, scenarioText);
+    await freshStudio(page);
+    await page.getByLabel('Open scenario files').click();
+    await expect.poll(() => page.locator('button.file').allTextContents()).toEqual([SCENARIO]);
+    await expect.poll(() => problems(page).textContent(), { timeout: 30_000 }).toMatch(/no problems/);
+    await toEndOfLine(page, 'minutes: 3');
+    await page.keyboard.type('0');
+    await expect.poll(() => fileButton(page, SCENARIO).textContent()).toMatch(/unsaved/);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => fileButton(page, SCENARIO).textContent()).not.toMatch(/unsaved/);
+    const written = await page.evaluate(() => (window as unknown as { written: string[] }).written);
+    expect(written).toHaveLength(1);
+    expect(written[0]).toBe(scenarioText.replace('minutes: 3\n', 'minutes: 30\n'));
     expect(session().errors).toEqual([]);
   });
 });
