@@ -38,7 +38,20 @@ async function start(): Promise<void> {
   });
   document.documentElement.lang = language;
   document.title = i18n.t('title');
-  const [library, store] = await Promise.all([new PackLoader().load(), DraftStore.open()]);
+  let library: Awaited<ReturnType<PackLoader['load']>>;
+  let store: DraftStore | null;
+  try {
+    [library, store] = await Promise.all([new PackLoader().load(), DraftStore.open()]);
+  } catch (error) {
+    // Without the shipped scenarios nothing can be checked: say so, and how to try again.
+    const message = document.createElement('p');
+    message.setAttribute('role', 'alert');
+    message.textContent = i18n.t('loadFailed', {
+      reason: error instanceof Error ? error.message : String(error),
+    });
+    root.replaceChildren(message);
+    return;
+  }
   const page = new StudioPage(root, {
     i18n,
     checker: StudioChecker.start({

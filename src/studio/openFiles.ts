@@ -61,8 +61,50 @@ export async function pickFiles(): Promise<OpenedFile[]> {
   return out.filter((f) => f !== null);
 }
 
-/** The files of a drop: files as they are, folders walked, each named by its path in the drop. */
-export async function readDropped(transfer: DataTransfer): Promise<OpenedFile[]> {
+interface HandleItem {
+  /** Chromium: resolves to undefined or null where it has no handle (a drop made by a script). */
+  getAsFileSystemHandle?: () => Promise<FileSystemHandle | null | undefined>;
+}
+
+/**
+ * The files of a drop, with handles to save back to where the browser gives them (Chromium): each file
+ * named by its path in the drop, folders walked. The handles must be asked for while the drop event
+ * is being handled, so this starts at once and finishes later.
+ */
+export function readDropped(transfer: DataTransfer): Promise<OpenedFile[]> {
+  const items = [...transfer.items].filter((item) => item.kind === 'file');
+  if (
+    items.length > 0 &&
+    items.every((item) => typeof (item as HandleItem).getAsFileSystemHandle === 'function')
+  ) {
+    const handles = items.map((item) =>
+      ((item as HandleItem).getAsFileSystemHandle?.() ?? Promise.resolve(null)).catch(() => null),
+    );
+    const fallback = readEntries(transfer);
+    return Promise.all(handles).then(async (found) => {
+      if (found.some((h) => !h)) return fallback;
+      const out: OpenedFile[] = [];
+      for (const handle of found) if (handle) await visitHandle(handle, '', out);
+      return out;
+    });
+  }
+  return readEntries(transfer);
+}
+
+async function visitHandle(handle: FileSystemHandle, folder: string, out: OpenedFile[]): Promise<void> {
+  const name = `${folder}${handle.name}`;
+  if (handle.kind === 'file') {
+    const file = handle as FileSystemFileHandle;
+    const opened = await read(await file.getFile(), name, file);
+    if (opened) out.push(opened);
+    return;
+  }
+  for await (const child of (handle as FileSystemDirectoryHandle).values())
+    await visitHandle(child, `${name}/`, out);
+}
+
+/** The files of a drop through the older entries API (no handles: "Save" downloads). */
+async function readEntries(transfer: DataTransfer): Promise<OpenedFile[]> {
   const entries = [...transfer.items].flatMap((item) => {
     const entry = item.kind === 'file' ? item.webkitGetAsEntry?.() : null;
     return entry ? [entry] : [];
@@ -96,6 +138,14 @@ function nextBatch(reader: FileSystemDirectoryReader): Promise<FileSystemEntry[]
 /** Writes `text` back to the file behind `handle`; false when the browser refuses (permission, gone). */
 export async function writeBack(handle: FileSystemFileHandle, text: string): Promise<boolean> {
   try {
+    // A handle kept across a reload must be allowed again (Chromium asks the trainer once).
+    const asking = handle as FileSystemFileHandle & {
+      queryPermission?: (d: { mode: 'readwrite' }) => Promise<PermissionState>;
+      requestPermission?: (d: { mode: 'readwrite' }) => Promise<PermissionState>;
+    };
+    if (asking.queryPermission && (await asking.queryPermission({ mode: 'readwrite' })) !== 'granted') {
+      if ((await asking.requestPermission?.({ mode: 'readwrite' })) !== 'granted') return false;
+    }
     const writable = await (
       handle as FileSystemFileHandle & { createWritable: () => Promise<FileSystemWritableFileStream> }
     ).createWritable();
