@@ -13,7 +13,8 @@ export default defineConfig({
     sourcemap: true,
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
-      // The game, the manager's review, and a bare Phaser page the benchmark measures the game against.
+      // The game, the manager's review, the trainer's studio, and a bare Phaser page the benchmark
+      // measures the game against.
       input: {
         main: 'index.html',
         manager: 'manager.html',
