@@ -13,8 +13,14 @@ export default defineConfig({
     sourcemap: true,
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
-      // The game, the manager's review, and a bare Phaser page the benchmark measures the game against.
-      input: { main: 'index.html', manager: 'manager.html', bare: 'bench/bare-phaser.html' },
+      // The game, the manager's review, the trainer's studio, and a bare Phaser page the benchmark
+      // measures the game against.
+      input: {
+        main: 'index.html',
+        manager: 'manager.html',
+        studio: 'studio.html',
+        bare: 'bench/bare-phaser.html',
+      },
       // Phaser in its own chunk: it changes less often than the game, so browsers keep it cached.
       output: { codeSplitting: { groups: [{ name: 'phaser', test: /node_modules[\\/]phaser[\\/]/ }] } },
     },

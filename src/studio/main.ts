@@ -1,0 +1,86 @@
+/**
+ * The trainer's studio (`studio.html`): its own entry, without Phaser, the desk or the YAML parser on
+ * the page. It loads the interface language and the shipped scenario library (which open files are
+ * checked and played against), starts the checker's worker and restores the kept drafts.
+ */
+import i18next from 'i18next';
+import { PackLoader } from '../game/bundledPack';
+import { announcerOf } from '../game/ui/dom';
+import { StudioChecker } from './checker';
+import { DraftStore } from './draftStore';
+import en from './locales/en.json';
+import es from './locales/es.json';
+import type { JsonSchema } from './schemaAssist';
+import { StudioPage } from './studioPage';
+import './studio.css';
+
+const LANGUAGE_KEY = 'escalation-desk:studio-language';
+
+async function start(): Promise<void> {
+  const root = document.querySelector<HTMLElement>('#app');
+  const announcer = document.querySelector<HTMLElement>('#announcer');
+  if (!root || !announcer) return;
+  const saved = (() => {
+    try {
+      return localStorage.getItem(LANGUAGE_KEY);
+    } catch {
+      return null;
+    }
+  })();
+  const language =
+    saved === 'es' || saved === 'en' ? saved : navigator.language.startsWith('es') ? 'es' : 'en';
+  const i18n = i18next.createInstance();
+  await i18n.init({
+    lng: language,
+    fallbackLng: false,
+    resources: { en: { translation: en }, es: { translation: es } },
+    interpolation: { escapeValue: false },
+  });
+  document.documentElement.lang = language;
+  document.title = i18n.t('title');
+  let library: Awaited<ReturnType<PackLoader['load']>>;
+  let store: DraftStore | null;
+  try {
+    [library, store] = await Promise.all([new PackLoader().load(), DraftStore.open()]);
+  } catch (error) {
+    // Without the shipped scenarios nothing can be checked: say so, and how to try again.
+    const message = document.createElement('p');
+    message.setAttribute('role', 'alert');
+    message.textContent = i18n.t('loadFailed', {
+      reason: error instanceof Error ? error.message : String(error),
+    });
+    root.replaceChildren(message);
+    return;
+  }
+  const page = new StudioPage(root, {
+    i18n,
+    checker: StudioChecker.start({
+      pack: library.pack,
+      scenarios: library.scenarios,
+      shifts: library.shifts,
+    }),
+    store,
+    announce: announcerOf(announcer),
+    loadSchema: async (kind) => {
+      const response = await fetch(`./schema/${kind}.schema.json`);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return (await response.json()) as JsonSchema;
+    },
+    changeLanguage: (next) => {
+      try {
+        localStorage.setItem(LANGUAGE_KEY, next);
+      } catch {
+        // Not kept: the page still switches.
+      }
+      void i18n.changeLanguage(next).then(() => {
+        document.documentElement.lang = next;
+        document.title = i18n.t('title');
+        page.draw();
+      });
+    },
+  });
+  await page.start();
+  document.body.dataset.page = 'studio';
+}
+
+void start();
