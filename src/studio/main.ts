@@ -10,11 +10,22 @@ import { StudioChecker } from './checker';
 import { DraftStore } from './draftStore';
 import en from './locales/en.json';
 import es from './locales/es.json';
+import mapEn from './locales/map.en.json';
+import mapEs from './locales/map.es.json';
+import type { RenderScenarioMap } from './scenarioMap';
 import type { JsonSchema } from './schemaAssist';
 import { StudioPage } from './studioPage';
 import './studio.css';
 
 const LANGUAGE_KEY = 'escalation-desk:studio-language';
+
+/** The map and its layout library load with the first scenario that compiles, not with the page. */
+let mapModule: Promise<typeof import('./map/index')> | null = null;
+const renderMap: RenderScenarioMap = (host, scenario, options) => {
+  mapModule ??= import('./map/index');
+  // One module promise: renders happen in the order they were asked for.
+  void mapModule.then((map) => map.renderScenarioMap(host, scenario, options));
+};
 
 async function start(): Promise<void> {
   const root = document.querySelector<HTMLElement>('#app');
@@ -33,7 +44,8 @@ async function start(): Promise<void> {
   await i18n.init({
     lng: language,
     fallbackLng: false,
-    resources: { en: { translation: en }, es: { translation: es } },
+    // The map's words are flat keys (`map.when.said`) beside the page's own.
+    resources: { en: { translation: { ...en, ...mapEn } }, es: { translation: { ...es, ...mapEs } } },
     interpolation: { escapeValue: false },
   });
   document.documentElement.lang = language;
@@ -60,6 +72,7 @@ async function start(): Promise<void> {
       shifts: library.shifts,
     }),
     store,
+    renderMap,
     announce: announcerOf(announcer),
     loadSchema: async (kind) => {
       const response = await fetch(`./schema/${kind}.schema.json`);

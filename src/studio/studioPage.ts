@@ -554,14 +554,17 @@ export class StudioPage {
                 this.fromChoice = { beat: (e.target as HTMLSelectElement).value };
                 this.draw();
               }}>
-                ${scenario.beats.map((b) => html`<option value=${b.id} ?selected=${b.id === choice.beat}>${b.id}</option>`)}
+                ${scenario.beats
+                  // An ending cannot be played from: the conversation is already over there.
+                  .filter((b) => b.ending === null)
+                  .map((b) => html`<option value=${b.id} ?selected=${b.id === choice.beat}>${b.id}</option>`)}
               </select></label>
             <label class="field"><span class="field-label">${t('from.mood')}</span>
               <input name="mood" type="number" min="-1" max="1" step="0.05" .value=${String(persona.mood)} /></label>
             <label class="field"><span class="field-label">${t('from.trust')}</span>
               <input name="trust" type="number" min="0" max="1" step="0.05" .value=${String(persona.traits.trust)} /></label>
             <label class="field"><span class="field-label">${t('from.patience')}</span>
-              <input name="patience" type="number" min="0" max="1" step="0.05" .value=${String(persona.traits.patience)} /></label>
+              <input name="patience" type="number" min="0.05" max="1" step="0.05" .value=${'1'} /></label>
             <fieldset>
               <legend>${t('from.facts')}</legend>
               ${

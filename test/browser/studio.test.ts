@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { compileScenario } from '../../src/core/scenario/compileScenario';
+import { loadStarterPack } from '../support/starterPack';
 import { browserPerFile, noSeriousViolations, SHOTS } from './session';
 
 const session = browserPerFile();
@@ -19,6 +21,14 @@ const SCENARIO = 'free-delivery-forty-or-fifty.yaml';
 const PLAYTHROUGH = 'free-delivery-forty-or-fifty.handled-well.playthrough.yaml';
 const scenarioText = readFileSync(`scenarios/level-1/${SCENARIO}`, 'utf8');
 const playthroughText = readFileSync(`scenarios/level-1/${PLAYTHROUGH}`, 'utf8');
+const LOCKED = 'locked-out-before-payroll.yaml';
+const lockedScenario = compileScenario(readFileSync(`scenarios/level-1/${LOCKED}`, 'utf8'), {
+  file: LOCKED,
+  pack: loadStarterPack().pack,
+});
+if (!lockedScenario.ok) throw new Error('The shipped scenario must compile');
+const lockedBeats = lockedScenario.value.scenario.beats;
+const lockedMood = lockedScenario.value.scenario.persona.mood;
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 async function openStudio(page: Page): Promise<void> {
@@ -157,37 +167,75 @@ describe("the trainer's studio", () => {
     expect(session().errors).toEqual([]);
   });
 
-  it('plays from a chosen beat with chosen feelings and facts', async () => {
+  it('maps every beat, and plays the draft from a beat chosen on the map to an ending in the desk', async () => {
     const { page, context } = session();
+    await page.setViewportSize({ width: 1366, height: 900 });
     await freshStudio(page);
-    await page.getByRole('button', { name: 'New scenario' }).click();
+    await page.getByLabel('Open scenario files').setInputFiles([`scenarios/level-1/${LOCKED}`]);
     await expect.poll(() => problems(page).textContent(), { timeout: 30_000 }).toMatch(/no problems/);
-    await page.getByRole('button', { name: 'Play from a beat…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Play from opening' });
-    // The persona's own feelings to start with.
-    expect(await dialog.getByLabel('Mood (-1 to 1)').inputValue()).toBe('-0.2');
-    expect(await dialog.getByLabel('Patience (0 to 1)').inputValue()).toBe('0.5');
-    await dialog.getByLabel('Start at beat').selectOption('reassured');
-    const reassured = page.getByRole('dialog', { name: 'Play from reassured' });
-    expect(await reassured.count()).toBe(1);
-    await reassured.getByLabel('Trust (0 to 1)').fill('0.8');
-    await reassured.getByLabel('Tracking').check();
+
+    // The map: a box and an outline entry for every beat, endings without "Play from".
+    const map = page.locator('.studio-map');
+    await expect
+      .poll(() => map.locator('.scenario-map__open').count(), { timeout: 30_000 })
+      .toBe(lockedBeats.length);
+    for (const beat of lockedBeats) {
+      expect(await map.locator(`.scenario-map__open[data-beat="${beat.id}"]`).count()).toBe(1);
+      expect(await map.locator(`.scenario-map__play[data-beat="${beat.id}"]`).count()).toBe(
+        beat.ending ? 0 : 1,
+      );
+      expect(await map.locator('svg').textContent()).toContain(beat.id);
+    }
+    // Choosing a beat moves the editor's cursor to its line.
+    await map.locator('.scenario-map__open[data-beat="looked-up"]').click();
+    await expect
+      .poll(() => page.locator('.cm-activeLine').first().textContent())
+      .toContain('- id: looked-up');
+    await page.screenshot({ path: `${SHOTS}/studio-map-largest.png`, fullPage: true });
+
+    // "Play from looked-up", with the persona's feelings to start with and a fact already known.
+    await map.getByRole('button', { name: 'Play from looked-up' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Play from looked-up' });
+    expect(await dialog.getByLabel('Mood (-1 to 1)').inputValue()).toBe(String(lockedMood));
+    expect(await dialog.getByLabel(/^Patience left/).inputValue()).toBe('1');
+    const offered = await dialog.getByLabel('Start at beat').locator('option').allTextContents();
+    expect(offered).toEqual(lockedBeats.filter((b) => !b.ending).map((b) => b.id));
+    await dialog.getByLabel('Trust (0 to 1)').fill('0.8');
+    await dialog.getByLabel('Why it locked').check();
     await noSeriousViolations(page);
     await page.screenshot({ path: `${SHOTS}/studio-play-from.png` });
     const popup = context.waitForEvent('page');
-    await reassured.getByRole('button', { name: 'Play' }).click();
-    await (await popup).close();
+    await dialog.getByRole('button', { name: 'Play' }).click();
+    const desk = await popup;
     const request = JSON.parse(
       (await page.evaluate(() => localStorage.getItem('escalation-desk.studio-play'))) ?? 'null',
     ) as { from: unknown; scenario: { id: string } };
-    expect(request.scenario.id).toBe('my-first-scenario');
+    expect(request.scenario.id).toBe('locked-out-before-payroll');
     expect(request.from).toEqual({
-      beat: 'reassured',
-      mood: -0.2,
+      beat: 'looked-up',
+      mood: lockedMood,
       trust: 0.8,
-      patience: 0.5,
-      facts: ['tracking'],
+      patience: 1,
+      facts: ['lock-reason'],
     });
+
+    // The real desk starts at that beat, and a reply that sends the reset link ends the case well.
+    await desk.waitForFunction(() => document.body.dataset.scene === 'desk', null, { timeout: 30_000 });
+    await expect
+      .poll(() => desk.locator('.line.from-customer').first().textContent())
+      .toContain('Did you find anything? Why is it locked?');
+    await desk
+      .getByRole('textbox', { name: 'Reply' })
+      .fill("I've sent a reset link to your email; it takes about a minute and you'll be straight back in.");
+    await desk.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect
+      .poll(() => desk.getByRole('textbox', { name: 'Reply' }).isDisabled(), { timeout: 30_000 })
+      .toBe(true);
+    await desk.screenshot({ path: `${SHOTS}/studio-play-desk-from.png` });
+    await desk.getByRole('button', { name: 'End attempt' }).click();
+    await desk.waitForFunction(() => document.body.dataset.scene === 'debrief', null, { timeout: 30_000 });
+    expect(await desk.getByText('Draft from the studio: not saved to your history').count()).toBe(1);
+    await desk.close();
     expect(session().errors).toEqual([]);
   });
 
