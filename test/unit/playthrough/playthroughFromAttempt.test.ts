@@ -103,11 +103,15 @@ describe('a playthrough file with from:', () => {
   });
 });
 
+/** One of the trainee's intents without its time and contact, and the real time before it. */
+type Move = Intent extends infer I
+  ? I extends Intent
+    ? Omit<I, 'at' | 'contact'> & { after: number }
+    : never
+  : never;
+
 /** Plays a practice attempt the way the desk does: ticks of real time, then the trainee's intents. */
-function play(
-  from: PersonaStart | undefined,
-  moves: readonly (Omit<Intent, 'at' | 'contact'> & { after: number })[],
-) {
+function play(from: PersonaStart | undefined, moves: readonly Move[]) {
   const session = new ShiftSession({
     scenarios,
     shift: practiceShift(scenario as NonNullable<typeof scenario>, from),
