@@ -14,42 +14,24 @@ import type { PackCheck } from '../core/pack/checkPack';
 import { fail, type Result, succeed } from '../core/result';
 import { packFromDownload } from '../core/scenario/packDownload';
 import type { Scenario } from '../core/scenario/types';
+import {
+  type PlayFrom,
+  STUDIO_PLAY_FORMAT,
+  STUDIO_PLAY_KEY,
+  STUDIO_PLAY_VERSION,
+  type StudioPlayRequest,
+} from '../studio/playRequest';
 import type { KeyValueStorage, WriteResult } from './attempt/attemptStore';
 
-/** The localStorage key the studio writes a play request to. */
-export const STUDIO_PLAY_KEY = 'escalation-desk.studio-play';
-/** The request's `format`. */
-export const STUDIO_PLAY_FORMAT = 'escalation-desk.studio-play';
-/** The request's version; any other is refused with a message saying so. */
-export const STUDIO_PLAY_VERSION = 1;
+export { STUDIO_PLAY_FORMAT, STUDIO_PLAY_KEY, STUDIO_PLAY_VERSION, type StudioPlayRequest };
+
 /** Where "Back to the studio" goes, beside index.html. */
 export const STUDIO_PAGE = 'studio.html';
 /** Requests larger than this are refused before parsing (the largest shipped scenario is far smaller). */
 export const MAX_STUDIO_PLAY_CHARS = 2 * 1024 * 1024;
 
 /** Where a "Play from ‹beat›" starts: the beat, and the persona's feelings and known facts there. */
-export interface StudioPlayStart {
-  readonly beat: string;
-  /** -1..1 */
-  readonly mood?: number;
-  /** 0..1 */
-  readonly trust?: number;
-  /** 0..1 */
-  readonly patience?: number;
-  /** Fact ids the trainee already knows. */
-  readonly facts?: readonly string[];
-}
-
-/** A play request as the studio writes it. */
-export interface StudioPlayRequest {
-  readonly format: typeof STUDIO_PLAY_FORMAT;
-  readonly version: typeof STUDIO_PLAY_VERSION;
-  /** The draft, compiled (`compileScenario(...).value.scenario`). */
-  readonly scenario: Scenario;
-  readonly language: 'en' | 'es';
-  /** Null to start at the scenario's first beat. */
-  readonly from: StudioPlayStart | null;
-}
+export type StudioPlayStart = PlayFrom;
 
 /** Why a request cannot be played; each code has a message in the locales (`studioPlay.problems.*`). */
 export type StudioPlayProblemCode =

@@ -5,7 +5,7 @@
 
 import i18next from 'i18next';
 import { PackLoader } from '../game/bundledPack';
-import { announcerOf } from '../game/ui/dom';
+import { announcerOf, switchLanguage } from '../game/ui/dom';
 import en from './locales/en.json';
 import es from './locales/es.json';
 import { ManagerPage } from './managerPage';
@@ -56,18 +56,11 @@ async function start(): Promise<void> {
     shippedProblem: shipped.problem,
     store,
     announce: announcerOf(announcer),
-    changeLanguage: (next) => {
-      try {
-        localStorage.setItem(LANGUAGE_KEY, next);
-      } catch {
-        // Not kept: the page still switches.
-      }
-      void i18n.changeLanguage(next).then(() => {
-        document.documentElement.lang = next;
+    changeLanguage: (next) =>
+      switchLanguage(i18n, LANGUAGE_KEY, next, () => {
         document.title = i18n.t('title');
         page.draw();
-      });
-    },
+      }),
   });
   await page.start();
   document.body.dataset.page = 'manager';

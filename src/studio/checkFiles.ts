@@ -10,8 +10,9 @@ import { compilePack } from '../core/scenario/compilePack';
 import { compileScenario } from '../core/scenario/compileScenario';
 import { compileShift } from '../core/scenario/compileShift';
 import { isPlaythroughFile, isScenarioFile, isShiftFile, PACK_FILE_NAME } from '../core/scenario/files';
-import { type Position, type Problem, problem, sortProblems } from '../core/scenario/problems';
+import { type Problem, sortProblems } from '../core/scenario/problems';
 import { readYaml } from '../core/scenario/readYaml';
+import { ScenarioIds } from '../core/scenario/scenarioIds';
 import type { Pack, Scenario, Shift } from '../core/scenario/types';
 
 /** An open file: its name as the trainer sees it (problems name it) and its text. */
@@ -115,31 +116,20 @@ function compileOpenFiles(
     if (compiled.ok) pack = compiled.value;
   }
   const opened: CheckedScenario[] = [];
-  const firstById = new Map<string, { file: string; at: Position }>();
+  const ids = new ScenarioIds();
   for (const source of files.filter((f) => isScenarioFile(f.name))) {
     const compiled = memo.scenario(source, pack);
     problems.push(...compiled.problems);
     if (!compiled.ok) continue;
     const { scenario, idAt } = compiled.value;
-    const first = firstById.get(scenario.id);
-    if (first) {
-      problems.push(
-        problem(
-          'duplicate-scenario-id',
-          `The id \`${scenario.id}\` is already used by ${first.file}:${first.at.line}. Give this scenario its own id.`,
-          source.name,
-          idAt,
-        ),
-      );
+    const taken = ids.claim(scenario.id, source.name, idAt);
+    if (taken) {
+      problems.push(taken);
       continue;
     }
-    firstById.set(scenario.id, { file: source.name, at: idAt });
     opened.push({ file: source.name, scenario, beatLines: beatLinesOf(source, scenario) });
   }
-  const scenarios = [
-    ...opened.map((o) => o.scenario),
-    ...shipped.scenarios.filter((s) => !firstById.has(s.id)),
-  ];
+  const scenarios = [...opened.map((o) => o.scenario), ...shipped.scenarios.filter((s) => !ids.has(s.id))];
   const openShifts: Shift[] = [];
   for (const source of files.filter((f) => isShiftFile(f.name))) {
     const compiled = compileShift(source.text, { file: source.name, scenarios, pack });

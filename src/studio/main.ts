@@ -5,7 +5,7 @@
  */
 import i18next from 'i18next';
 import { PackLoader } from '../game/bundledPack';
-import { announcerOf } from '../game/ui/dom';
+import { announcerOf, switchLanguage } from '../game/ui/dom';
 import { StudioChecker } from './checker';
 import { DraftStore } from './draftStore';
 import en from './locales/en.json';
@@ -79,18 +79,11 @@ async function start(): Promise<void> {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return (await response.json()) as JsonSchema;
     },
-    changeLanguage: (next) => {
-      try {
-        localStorage.setItem(LANGUAGE_KEY, next);
-      } catch {
-        // Not kept: the page still switches.
-      }
-      void i18n.changeLanguage(next).then(() => {
-        document.documentElement.lang = next;
+    changeLanguage: (next) =>
+      switchLanguage(i18n, LANGUAGE_KEY, next, () => {
         document.title = i18n.t('title');
         page.draw();
-      });
-    },
+      }),
   });
   await page.start();
   document.body.dataset.page = 'studio';

@@ -1,9 +1,10 @@
 /**
  * The request the studio leaves for the game page to play a draft: the compiled scenario, the
  * language, and where to start (a beat, with the persona's feelings and the facts the trainee knows).
- * The game page reads it when opened as `index.html?play=studio`.
+ * The game page reads it when opened as `index.html?play=studio` (`src/game/studioPlay.ts`, which
+ * takes the key, format, version and shape from here).
  */
-import type { Scenario } from '../core/scenario/types';
+import type { PersonaStart, Scenario } from '../core/scenario/types';
 
 /** The localStorage key the request is kept under. */
 export const STUDIO_PLAY_KEY = 'escalation-desk.studio-play';
@@ -13,14 +14,8 @@ export const STUDIO_PLAY_VERSION = 1;
 /** Where the game plays the request. */
 export const STUDIO_PLAY_URL = 'index.html?play=studio';
 
-/** A start mid-scenario: the beat, and the feelings and known facts chosen for it. */
-export interface PlayFrom {
-  readonly beat: string;
-  readonly mood?: number;
-  readonly trust?: number;
-  readonly patience?: number;
-  readonly facts?: readonly string[];
-}
+/** A start mid-scenario: the beat, and the feelings and known facts chosen for it (the engine's start). */
+export type PlayFrom = PersonaStart;
 
 /** The request as stored (JSON). */
 export interface StudioPlayRequest {

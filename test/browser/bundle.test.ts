@@ -53,7 +53,9 @@ describe('the game bundle', () => {
     expect(shipped).toEqual([]);
     // The writer is its own chunk, loaded only when asked for, and never reads YAML.
     const writer = [...chunks].find(([chunk]) => chunk.startsWith(PLAYTHROUGH_WRITER));
-    expect(writer?.[1].some((m) => /node_modules\/yaml\/.*\/(lexer|parser|composer)\.js$/.test(m))).toBe(false);
+    expect(writer?.[1].some((m) => /node_modules\/yaml\/.*\/(lexer|parser|composer)\.js$/.test(m))).toBe(
+      false,
+    );
   });
 
   it('keeps the engine, the analyser and the rubric out of the menu, which loads first', () => {

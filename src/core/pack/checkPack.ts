@@ -8,6 +8,7 @@ import { compilePack, DEFAULT_PACK } from '../scenario/compilePack';
 import { compileScenario } from '../scenario/compileScenario';
 import { compileShift } from '../scenario/compileShift';
 import { type Position, type Problem, problem, sortProblems } from '../scenario/problems';
+import { ScenarioIds } from '../scenario/scenarioIds';
 import type { Pack, Scenario, Shift } from '../scenario/types';
 
 /** A file's name (as shown in problems) and its text. */
@@ -70,25 +71,17 @@ export function checkPack(input: {
   }
 
   const scenarios: Scenario[] = [];
-  const firstById = new Map<string, { file: string; at: Position }>();
+  const ids = new ScenarioIds();
   for (const source of input.scenarios) {
     const compiled = compileScenario(source.text, { file: source.file, pack, phraseFamilyOf });
     problems.push(...cap(compiled.problems, source.file));
     if (!compiled.ok) continue;
     const { scenario, idAt } = compiled.value;
-    const first = firstById.get(scenario.id);
-    if (first) {
-      problems.push(
-        problem(
-          'duplicate-scenario-id',
-          `The id \`${scenario.id}\` is already used by ${first.file}:${first.at.line}. Give this scenario its own id.`,
-          source.file,
-          idAt,
-        ),
-      );
+    const taken = ids.claim(scenario.id, source.file, idAt);
+    if (taken) {
+      problems.push(taken);
       continue;
     }
-    firstById.set(scenario.id, { file: source.file, at: idAt });
     scenarios.push(scenario);
     if (input.explore !== false) {
       const explore = typeof input.explore === 'function' ? input.explore : playOutcome;

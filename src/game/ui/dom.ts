@@ -1,3 +1,5 @@
+import type { i18n } from 'i18next';
+
 /**
  * Small DOM builders for the overlay. Text always goes in with `textContent`, never as HTML: scenario
  * text, customer lines and trainee names are untrusted.
@@ -98,4 +100,20 @@ export function card(
     el('h2', { id: options.id, text: options.heading }),
     ...children,
   );
+}
+
+/**
+ * Switches a page's interface language: keeps the choice under `key` when the browser lets it, then
+ * sets the document's language and redraws the page in the new one.
+ */
+export function switchLanguage(i18n: i18n, key: string, next: string, redraw: () => void): void {
+  try {
+    localStorage.setItem(key, next);
+  } catch {
+    // Not kept: the page still switches.
+  }
+  void i18n.changeLanguage(next).then(() => {
+    document.documentElement.lang = next;
+    redraw();
+  });
 }
