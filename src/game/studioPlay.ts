@@ -183,3 +183,21 @@ export function libraryWithDraft(library: PackCheck, draft: Scenario): PackCheck
   const [whole = draft] = packFromDownload({ pack: library.pack, scenarios: [draft] }).scenarios;
   return { ...library, scenarios: [whole, ...others] };
 }
+
+/**
+ * Back to the studio: to the studio tab that opened this play when it is still open (so the trainer
+ * does not end up with two studios editing the same drafts), else to the studio page in this tab.
+ */
+export function backToStudio(): void {
+  try {
+    const opener = window.opener as Window | null;
+    if (opener && !opener.closed && opener.location.pathname.endsWith(`/${STUDIO_PAGE}`)) {
+      opener.focus();
+      window.close();
+      if (window.closed) return;
+    }
+  } catch {
+    // An opener on another origin, or one the browser hides: go to the studio here.
+  }
+  window.location.assign(STUDIO_PAGE);
+}

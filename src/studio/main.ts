@@ -86,7 +86,31 @@ async function start(): Promise<void> {
       }),
   });
   await page.start();
+  warnOfOtherStudios(i18n.t.bind(i18n));
   document.body.dataset.page = 'studio';
+}
+
+/**
+ * Two studio tabs keep their drafts in the same place, and the later save wins: each tab says so as
+ * soon as it learns of another (it asks when it opens; the others answer).
+ */
+function warnOfOtherStudios(t: (key: string) => string): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  const channel = new BroadcastChannel('escalation-desk-studio');
+  const warn = () => {
+    if (document.querySelector('#other-studio')) return;
+    const note = document.createElement('p');
+    note.id = 'other-studio';
+    note.className = 'other-studio';
+    note.setAttribute('role', 'alert');
+    note.textContent = t('otherTab');
+    document.body.prepend(note);
+  };
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    if (event.data === 'opened') channel.postMessage('here');
+    warn();
+  };
+  channel.postMessage('opened');
 }
 
 void start();

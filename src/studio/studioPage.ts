@@ -485,7 +485,9 @@ export class StudioPage {
     const renderMap = this.services.renderMap;
     const checked = this.activeScenario();
     if (!renderMap || !checked) {
-      this.mapHost.replaceChildren();
+      // Through lit-html, which the map draws with: emptied by hand, the host would stay empty when
+      // the scenario compiles again.
+      render(nothing, this.mapHost);
       return;
     }
     renderMap(this.mapHost, checked.scenario, {

@@ -192,6 +192,14 @@ describe("the trainer's studio", () => {
       .poll(() => page.locator('.cm-activeLine').first().textContent())
       .toContain('- id: looked-up');
     await page.screenshot({ path: `${SHOTS}/studio-map-largest.png`, fullPage: true });
+    // An error empties the map; undoing it brings the whole map back.
+    await toEndOfLine(page, '- id: looked-up');
+    await page.keyboard.type('x');
+    await expect.poll(() => map.locator('.scenario-map__open').count(), { timeout: 30_000 }).toBe(0);
+    await page.keyboard.press('Control+z');
+    await expect
+      .poll(() => map.locator('.scenario-map__open').count(), { timeout: 30_000 })
+      .toBe(lockedBeats.length);
 
     // "Play from looked-up", with the persona's feelings to start with and a fact already known.
     await map.getByRole('button', { name: 'Play from looked-up' }).click();
@@ -235,8 +243,23 @@ describe("the trainer's studio", () => {
     await desk.getByRole('button', { name: 'End attempt' }).click();
     await desk.waitForFunction(() => document.body.dataset.scene === 'debrief', null, { timeout: 30_000 });
     expect(await desk.getByText('Draft from the studio: not saved to your history').count()).toBe(1);
-    await desk.close();
+    // "Back to the studio" returns to this studio tab, rather than opening a second studio.
+    const closed = desk.waitForEvent('close');
+    await desk.getByRole('button', { name: 'Back to the studio' }).click();
+    await closed;
+    expect(context.pages()).toEqual([page]);
     expect(session().errors).toEqual([]);
+  });
+
+  it('says when the studio is open in another tab too', async () => {
+    const { page, context } = session();
+    await openStudio(page);
+    const other = await context.newPage();
+    await openStudio(other);
+    const warning = /open in another tab too/;
+    await expect.poll(() => other.getByRole('alert').filter({ hasText: warning }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: warning }).count()).toBe(1);
+    await other.close();
   });
 
   it('starts from the template, downloads a draft, and opens dropped files', async () => {

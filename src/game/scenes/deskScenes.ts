@@ -12,7 +12,7 @@ import { UI_LANGUAGES } from '../i18n';
 import { SCENES } from '../keys';
 import { attemptWorld, clockText, durationText, type GameServices } from '../services';
 import { applySettings } from '../settings';
-import { STUDIO_PAGE } from '../studioPlay';
+import { backToStudio } from '../studioPlay';
 import { inLanguage } from '../text';
 import { renderDebrief } from '../ui/DebriefPanel';
 import { DeskView } from '../ui/desk/DeskView';
@@ -297,7 +297,7 @@ export class DebriefScene extends Phaser.Scene {
         exportScorecard: () => download(`scorecard-${playing}.json`, `${JSON.stringify(card, null, 2)}\n`),
         print: () => window.print(),
         back: studio
-          ? { label: t('studioPlay.backToStudio'), go: () => window.location.assign(STUDIO_PAGE) }
+          ? { label: t('studioPlay.backToStudio'), go: backToStudio }
           : {
               label: t('debrief.menu'),
               go: () => {
