@@ -61,6 +61,8 @@ interface Compiled {
   /** The open scenarios, then the shipped ones the open files do not replace (same id). */
   readonly scenarios: readonly Scenario[];
   readonly shifts: readonly Shift[];
+  /** The ids of open scenario files that do not compile (as far as their `id:` can be read). */
+  readonly broken: ReadonlySet<string>;
 }
 
 /**
@@ -117,10 +119,15 @@ function compileOpenFiles(
   }
   const opened: CheckedScenario[] = [];
   const ids = new ScenarioIds();
+  const broken = new Set<string>();
   for (const source of files.filter((f) => isScenarioFile(f.name))) {
     const compiled = memo.scenario(source, pack);
     problems.push(...compiled.problems);
-    if (!compiled.ok) continue;
+    if (!compiled.ok) {
+      const id = idWritten(source);
+      if (id !== null) broken.add(id);
+      continue;
+    }
     const { scenario, idAt } = compiled.value;
     const taken = ids.claim(scenario.id, source.name, idAt);
     if (taken) {
@@ -138,7 +145,15 @@ function compileOpenFiles(
   }
   const shiftIds = new Set(openShifts.map((s) => s.id));
   const shifts = [...openShifts, ...shipped.shifts.filter((s) => !shiftIds.has(s.id))];
-  return { pack, problems, opened, scenarios, shifts };
+  return { pack, problems, opened, scenarios, shifts, broken };
+}
+
+/** The `id:` a scenario file gives, when its YAML reads that far. */
+function idWritten(source: StudioFile): string | null {
+  const read = readYaml(source.text, source.name);
+  if (!read.ok) return /^id:\s*([\w-]+)\s*$/m.exec(source.text)?.[1] ?? null;
+  const value = read.value.value as { id?: unknown } | null;
+  return typeof value?.id === 'string' ? value.id : null;
 }
 
 /** The line of each beat's id in the scenario's text (the compiled beats keep the file's order). */
@@ -179,7 +194,17 @@ export function checkOpenFiles(
         shifts: compiled.shifts,
       }).problems;
     });
-    problems.push(...own);
+    // A playthrough of an open scenario that does not compile yet is not "of a scenario the pack
+    // lacks": the scenario's own errors say what to fix.
+    problems.push(
+      ...own.filter(
+        (p) =>
+          !(
+            p.code === 'unknown-scenario' &&
+            [...compiled.broken].some((id) => p.message.includes(`\`${id}\``))
+          ),
+      ),
+    );
   }
   memo.settle();
   return { problems: sortProblems(problems), scenarios: compiled.opened };

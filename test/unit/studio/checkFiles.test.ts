@@ -55,6 +55,31 @@ describe('checkOpenFiles', () => {
     expect(check.scenarios).toEqual([]);
   });
 
+  it("reports a new scenario's own errors, not a second one on its playthrough", () => {
+    const draft = scenarioText
+      .replace('id: free-delivery-forty-or-fifty', 'id: my-draft')
+      .replace('channel: social', 'channel: pigeon');
+    const check = checkOpenFiles(
+      [
+        { name: 'my-draft.yaml', text: draft },
+        {
+          name: 'my-draft.well.playthrough.yaml',
+          text: playthroughText.replace(/^scenario: .*$/m, 'scenario: my-draft'),
+        },
+      ],
+      shipped,
+    );
+    expect(check.problems.filter((p) => p.severity === 'error').map((p) => `${p.file} ${p.code}`)).toEqual([
+      'my-draft.yaml invalid-value',
+    ]);
+    // A playthrough of a scenario no open or shipped file has is still reported.
+    const lost = checkOpenFiles(
+      [{ name: 'x.playthrough.yaml', text: playthroughText.replace(/^scenario: .*$/m, 'scenario: nowhere') }],
+      shipped,
+    );
+    expect(lost.problems.map((p) => p.code)).toContain('unknown-scenario');
+  });
+
   it('checks against an opened pack.yaml instead of the shipped pack', () => {
     const packText = readFileSync('scenarios/pack.yaml', 'utf8');
     const withoutTopic = packText.replace(/ {2}- id: orders-and-products\n.*\n/, '');
