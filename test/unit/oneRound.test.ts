@@ -127,3 +127,21 @@ describe('a shift with problems of both stages', () => {
     expect(brief(result.problems)).toEqual(['unknown-field 3', 'unknown-scenario 6']);
   });
 });
+
+describe('YAML slips a trainer makes', () => {
+  const says = lineOf(/^ {6}en: Hi, yeah. Your app keeps shutting/);
+  it.each([
+    [
+      'a colon inside a text',
+      { [says]: `${lines[says - 1]} Order number: 4471` },
+      /put the whole text in quotes/,
+    ],
+    ['a line indented one space too far', { [says + 1]: ` ${lines[says] ?? ''}` }, /line it up/],
+    ['a tab for indentation', { [says]: `\t${lines[says - 1]?.trimStart()}` }, /spaces, not tabs/],
+  ])('%s: one problem, saying how to fix it', (_, change, fix) => {
+    const result = compileScenario(edited(change), { file: FILE, pack });
+    expect(result.problems.map((p) => p.code)).toEqual(['yaml-syntax']);
+    expect(result.problems[0]?.message).toMatch(fix);
+    expect(Math.abs((result.problems[0]?.line ?? 0) - says)).toBeLessThanOrEqual(1);
+  });
+});

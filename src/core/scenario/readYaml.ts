@@ -131,6 +131,9 @@ export function readYaml(
         ),
       );
     } else {
+      // After one slip the parser reads the rest of the file askew, and what it reports further down
+      // is mostly that slip's echo: the first one is the one to fix, and the rest is read again then.
+      if (problems.some((p) => p.code === 'yaml-syntax')) continue;
       problems.push(
         problem('yaml-syntax', `${firstLine(error.message)}.${SYNTAX_FIXES[error.code] ?? ''}`, file, at),
       );
@@ -270,6 +273,14 @@ function fail(p: Problem): ReadYamlResult {
  * YAML rule but not the fix.
  */
 const SYNTAX_FIXES: Partial<Record<string, string>> = {
+  // `en: Order number: 4471`, or a line indented one space more or less than its neighbours.
+  BLOCK_AS_IMPLICIT_KEY:
+    ' Either a text on this line or the next holds a colon followed by a space (`Order number: 4471`), which starts a new field: put the whole text in quotes (`"Order number: 4471"`). Or a line here is indented more or less than the lines it belongs with: line it up with them, using spaces.',
+  MULTILINE_IMPLICIT_KEY:
+    ' A line here is indented differently from the lines it belongs with: line up each field with the others at its level, using spaces.',
+  TAB_AS_INDENT: ' Indent with spaces, not tabs (two spaces for each level).',
+  MISSING_CHAR:
+    ' A quote, bracket or colon is missing: close each quoted text with the same quote it opens with, each `{` with `}` and each `[` with `]`, and write `field: value` with a space after the colon.',
   // `{ en: Hi: there }` or a `- ` inside `{ … }`: the text itself holds YAML punctuation.
   BLOCK_IN_FLOW:
     ' A colon followed by a space, or a `- `, inside `{ … }` or `[ … ]` starts a new field or list. Put the text in quotes: `{ en: "Hi: there", es: "…" }`.',
