@@ -70,6 +70,7 @@ const RequestSchema = z.strictObject({
   scenario: z.unknown(),
   language: z.enum(['en', 'es']),
   from: StartSchema.nullable(),
+  replyMode: z.enum(['typed', 'choices']).optional(),
 });
 
 /** The compiled fields the desk reads before anything else; a scenario without them is damaged. */
@@ -118,7 +119,7 @@ export function parseStudioPlay(raw: string | null): StudioPlayRead {
   if (envelope.version !== STUDIO_PLAY_VERSION) return problem('other-version', String(envelope.version));
   const parsed = RequestSchema.safeParse(value);
   if (!parsed.success) return problem('damaged', parsed.error.issues[0]?.path.join('.') || 'request');
-  const { scenario, language, from } = parsed.data;
+  const { scenario, language, from, replyMode } = parsed.data;
   if (!looksLikeScenario(scenario) || !hasDeskFields(scenario)) return problem('damaged-scenario');
   if (!scenario.languages.includes(language)) return problem('language', language);
   if (from) {
@@ -126,7 +127,14 @@ export function parseStudioPlay(raw: string | null): StudioPlayRead {
     const unknown = from.facts?.find((fact) => !scenario.facts.some((f) => f.id === fact));
     if (unknown !== undefined) return problem('unknown-fact', unknown);
   }
-  return succeed({ format: STUDIO_PLAY_FORMAT, version: STUDIO_PLAY_VERSION, scenario, language, from });
+  return succeed({
+    format: STUDIO_PLAY_FORMAT,
+    version: STUDIO_PLAY_VERSION,
+    scenario,
+    language,
+    from,
+    ...(replyMode ? { replyMode } : {}),
+  });
 }
 
 /** Reads the request the studio left in `storage` (see {@link parseStudioPlay}). */

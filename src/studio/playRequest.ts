@@ -17,6 +17,9 @@ export const STUDIO_PLAY_URL = 'index.html?play=studio';
 /** A start mid-scenario: the beat, and the feelings and known facts chosen for it (the engine's start). */
 export type PlayFrom = PersonaStart;
 
+/** How the trainee replies in the play: typing, or picking the scenario's authored choices. */
+export type ReplyMode = 'typed' | 'choices';
+
 /** The request as stored (JSON). */
 export interface StudioPlayRequest {
   readonly format: typeof STUDIO_PLAY_FORMAT;
@@ -24,6 +27,8 @@ export interface StudioPlayRequest {
   readonly scenario: Scenario;
   readonly language: 'en' | 'es';
   readonly from: PlayFrom | null;
+  /** Absent: the reply mode the game's settings hold. */
+  readonly replyMode?: ReplyMode;
 }
 
 /** The request for playing `scenario` in `language`, from its start or from a beat. */
@@ -31,8 +36,16 @@ export function playRequest(
   scenario: Scenario,
   language: 'en' | 'es',
   from: PlayFrom | null,
+  replyMode?: ReplyMode,
 ): StudioPlayRequest {
-  return { format: STUDIO_PLAY_FORMAT, version: STUDIO_PLAY_VERSION, scenario, language, from };
+  return {
+    format: STUDIO_PLAY_FORMAT,
+    version: STUDIO_PLAY_VERSION,
+    scenario,
+    language,
+    from,
+    ...(replyMode ? { replyMode } : {}),
+  };
 }
 
 /**

@@ -23,7 +23,7 @@ import {
   readDropped,
   writeBack,
 } from './openFiles';
-import { type PlayFrom, playRequest, startPlay } from './playRequest';
+import { type PlayFrom, playRequest, type ReplyMode, startPlay } from './playRequest';
 import type { RenderScenarioMap } from './scenarioMap';
 import type { JsonSchema } from './schemaAssist';
 import { SCENARIO_TEMPLATE, TEMPLATE_FILE } from './template';
@@ -73,6 +73,8 @@ export class StudioPage {
   private outcomes: readonly PlaythroughOutcome[] | null = null;
   private running = false;
   private playLanguage: 'en' | 'es';
+  /** How the trainee replies in the play: typed, as trainees do by default, or picked from the choices. */
+  private playReplyMode: ReplyMode = 'typed';
   private playProblem: string | null = null;
   private fromChoice: FromChoice | null = null;
   private lastProblemCount: number | null = null;
@@ -306,7 +308,7 @@ export class StudioPage {
   }
 
   private play(scenario: Scenario, from: PlayFrom | null): void {
-    const started = startPlay(playRequest(scenario, this.playLanguage, from));
+    const started = startPlay(playRequest(scenario, this.playLanguage, from, this.playReplyMode));
     this.playProblem = started ? null : this.t('play.notStarted');
     if (this.playProblem) this.services.announce(this.playProblem);
     this.draw();
@@ -459,6 +461,13 @@ export class StudioPage {
         }}>
           <option value="en" ?selected=${this.playLanguage === 'en'}>${t('play.english')}</option>
           <option value="es" ?selected=${this.playLanguage === 'es'}>${t('play.spanish')}</option>
+        </select></label>
+      <label class="field"><span class="field-label">${t('play.replyMode')}</span>
+        <select @change=${(e: Event) => {
+          this.playReplyMode = (e.target as HTMLSelectElement).value as ReplyMode;
+        }}>
+          <option value="typed" ?selected=${this.playReplyMode === 'typed'}>${t('play.typed')}</option>
+          <option value="choices" ?selected=${this.playReplyMode === 'choices'}>${t('play.choices')}</option>
         </select></label>
       <div class="play-buttons">
         <button type="button" ?disabled=${blocked !== null} aria-describedby=${blocked ? 'play-blocked' : nothing}

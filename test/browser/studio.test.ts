@@ -131,6 +131,7 @@ describe("the trainer's studio", () => {
     await fileButton(page, SCENARIO).click();
     await expect.poll(() => page.getByRole('button', { name: 'Play', exact: true }).isEnabled()).toBe(true);
     await page.getByLabel('Play in').selectOption('es');
+    await page.getByLabel('The trainee replies').selectOption('choices');
     const popup = context.waitForEvent('page');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     const desk = await popup;
@@ -150,6 +151,7 @@ describe("the trainer's studio", () => {
       version: 1,
       language: 'es',
       from: null,
+      replyMode: 'choices',
       scenario: { id: 'free-delivery-forty-or-fifty' },
     });
     expect(request.scenario.beats.length).toBeGreaterThan(3);

@@ -150,7 +150,9 @@ describe('a draft played from the studio', () => {
     const { page } = session();
     const scenario = draftScenario();
     const from = { beat: 'looked-up', mood: -0.4, facts: ['lock-reason'] };
-    await openStudioPlay(page, studioPlayText(scenario, 'es', from));
+    // The trainer chose to pick the scenario's replies in this play.
+    const request = { ...JSON.parse(studioPlayText(scenario, 'es', from)), replyMode: 'choices' };
+    await openStudioPlay(page, JSON.stringify(request));
     await waitForScene(page, 'desk');
     await expect
       .poll(() => page.getByText('Borrador: sin acceso antes de las nóminas').count())
@@ -160,6 +162,8 @@ describe('a draft played from the studio', () => {
     await expect
       .poll(() => page.locator('.line.from-customer').first().textContent())
       .toContain('¿Ha encontrado algo? ¿Por qué está bloqueada?');
+    const choices = page.getByRole('group', { name: 'Respuestas que puede enviar' }).getByRole('button');
+    await expect.poll(() => choices.count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${SHOTS}/studio-play-from.png` });
     await page.getByRole('button', { name: 'Terminar intento' }).click();
     await waitForScene(page, 'debrief');

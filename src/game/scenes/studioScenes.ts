@@ -175,7 +175,7 @@ export class StudioPlayScene extends Phaser.Scene {
       language: request.language,
       mode: 'practice',
       playing: request.scenario.id,
-      replyMode: s.settings.value.replyMode,
+      replyMode: request.replyMode ?? s.settings.value.replyMode,
       coaching: s.settings.value.coaching,
       from: request.from,
     };
