@@ -9,7 +9,7 @@ import {
   type CompletionResult,
   completionKeymap,
 } from '@codemirror/autocomplete';
-import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { yaml } from '@codemirror/lang-yaml';
 import {
   bracketMatching,
@@ -194,6 +194,9 @@ export class StudioEditor {
             return true;
           },
         },
+        // YAML is all indentation: Tab and Shift+Tab indent and outdent. Esc then Tab leaves the
+        // editor (CodeMirror's own way out), which the hint under the editor says.
+        indentWithTab,
         ...defaultKeymap,
         ...historyKeymap,
         ...completionKeymap,

@@ -366,6 +366,7 @@ export class StudioPage {
           <section class="studio-editor" aria-labelledby="editor-heading">
             <h2 id="editor-heading">${this.current ?? t('editor.none')}</h2>
             ${this.editorHost}
+            <p class="field-hint">${t('editor.keys')}</p>
           </section>
           ${this.problemsView()} ${this.playView()} ${this.mapView()} ${this.playthroughsView()}
         </main>

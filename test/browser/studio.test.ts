@@ -253,6 +253,22 @@ describe("the trainer's studio", () => {
     expect(session().errors).toEqual([]);
   });
 
+  it('indents with Tab and Shift+Tab, and Esc then Tab leaves the editor', async () => {
+    const { page } = session();
+    await freshStudio(page);
+    await page.getByRole('button', { name: 'New scenario' }).click();
+    await page.locator('.cm-line', { hasText: 'minutes: 3' }).first().click();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.locator('.cm-activeLine').first().textContent()).toBe('  minutes: 3');
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => page.locator('.cm-activeLine').first().textContent()).toBe('minutes: 3');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.cm-editor') === null)).toBe(true);
+    expect(session().errors).toEqual([]);
+  });
+
   it('says when the studio is open in another tab too', async () => {
     const { page, context } = session();
     await openStudio(page);
