@@ -246,7 +246,8 @@ describe('a choice quoting a fact it does not need', () => {
 `;
     const result = compileScenario(scenarioText('', beats), { file: 's.yaml' });
     expect(result.ok).toBe(true);
-    expect(brief(result.problems)).toEqual([
+    // (Nothing here answers the choices, which `choice-not-answered` says; this is about the quoting.)
+    expect(brief(result.problems.filter((p) => p.code === 'choice-quotes-fact'))).toEqual([
       'warning choice-quotes-fact 17:21',
       'warning choice-quotes-fact 19:36',
     ]);

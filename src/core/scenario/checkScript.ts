@@ -2,7 +2,7 @@ import { checkConditions, type Report } from './checkConditions';
 import { type Problem, type ProblemCode, problem } from './problems';
 import type { YamlFile, YamlPath } from './readYaml';
 import { type ScenarioFile, TRIGGER_KEYS, type TransitionFile } from './schema';
-import { everyTransition } from './transitionsOf';
+import { everyTransition, transitionsOf } from './transitionsOf';
 import type { Handoff, Scenario } from './types';
 
 /**
@@ -64,6 +64,7 @@ export function checkScript(scenario: Scenario, yaml: YamlFile, source: Scenario
     }
   }
 
+  checkChoicesAnswered(scenario, source, report);
   checkRevealed(scenario, source, report);
   checkEveryTierReturns(scenario, source, levelOf, report);
   return problems;
@@ -242,4 +243,27 @@ function checkEveryTierReturns(
     `Every tier the trainee can escalate to (${levels}) ${why}, so escalating never settles this case, ${needsTier ? `which needs level ${scenario.level}` : 'which has no resolution the trainee can offer'}. Let the tier that should handle it resolve it: \`does: resolves\`, or remove the top tier's \`does\` to use the pack's rule.`,
     ['escalation', key, 'does'],
   );
+}
+
+/**
+ * A choice nothing answers: no `go` of its own and no `on: choice` rule in its beat or under
+ * `anywhere`. Picked, it is read only as words, so unless they match a `said` or `mentions` rule the
+ * customer answers in general and the choice is offered again.
+ */
+function checkChoicesAnswered(scenario: Scenario, source: ScenarioFile, report: Report): void {
+  source.beats.forEach((beatFile, b) => {
+    const beat = scenario.beats[b];
+    if (!beat) return;
+    const answered = new Set(
+      transitionsOf(scenario, beat).flatMap((t) => (t.trigger?.kind === 'choice' ? [t.trigger.choice] : [])),
+    );
+    (beatFile.choices ?? []).forEach((choice, c) => {
+      if (answered.has(choice.id)) return;
+      report(
+        'choice-not-answered',
+        `Nothing answers choice \`${choice.id}\`: it has no \`go:\` and no \`- choice: ${choice.id}\` rule under \`on:\`, so a trainee who picks it is answered only if its words match a \`said:\` or \`mentions:\` rule, and is offered it again. Add \`go: <beat>\` to the choice, or a rule under \`on:\` with \`choice: ${choice.id}\`.`,
+        ['beats', b, 'choices', c, 'id'],
+      );
+    });
+  });
 }

@@ -121,6 +121,11 @@ export const PROBLEM_CODES = {
     severity: 'error',
     about: 'An `asked` names a fact that is not revealed by asking, so the desk never offers its question.',
   },
+  'choice-not-answered': {
+    severity: 'warning',
+    about:
+      'A choice with no `go` and no `on: choice` rule: picking it moves the story only if its words match a `said` or `mentions` rule.',
+  },
   'choice-go-conflict': {
     severity: 'error',
     about:
