@@ -26,7 +26,7 @@ import {
 import { type PlayFrom, playRequest, type ReplyMode, startPlay } from './playRequest';
 import type { RenderScenarioMap } from './scenarioMap';
 import type { JsonSchema } from './schemaAssist';
-import { SCENARIO_TEMPLATE, TEMPLATE_FILE } from './template';
+import { scenarioTemplate, TEMPLATE_FILE } from './template';
 
 /** How long typing must pause before the open files are checked again. */
 export const CHECK_DEBOUNCE_MS = 250;
@@ -162,7 +162,8 @@ export class StudioPage {
     for (let n = 2; this.files.some((f) => f.name === name); n += 1) {
       name = TEMPLATE_FILE.replace('.yaml', `-${n}.yaml`);
     }
-    const text = SCENARIO_TEMPLATE.replace('id: my-first-scenario', `id: ${name.replace(/\.yaml$/, '')}`);
+    const template = scenarioTemplate(this.services.i18n.language === 'es' ? 'es' : 'en');
+    const text = template.replace('id: my-first-scenario', `id: ${name.replace(/\.yaml$/, '')}`);
     const draft: Draft = {
       name,
       text,
