@@ -86,7 +86,7 @@ type Params = Readonly<Record<string, string | number>>;
 
 /**
  * The values a scorecard text needs, in words: families, endings, promise kinds and offers by their
- * names, times as clock readings, facts by their labels, amounts in the currency.
+ * names, times as clock readings, facts by their labels, amounts in the currency, readings rounded.
  */
 export function wordsFor(
   ctx: DebriefContext,
@@ -107,6 +107,14 @@ export function wordsFor(
     out.kind = t([`scorecard.nonsense.${params.kind}`, `debrief.offerKinds.${params.kind}`], {
       defaultValue: params.kind,
     });
+  }
+  // A reading such as a tone is shown as a person reads it, to two decimals in the page's language.
+  if (typeof params.tone === 'number') {
+    out.tone = new Intl.NumberFormat(ctx.language, {
+      maximumFractionDigits: 2,
+      minimumFractionDigits: 2,
+      signDisplay: 'exceptZero',
+    }).format(params.tone);
   }
   if (typeof params.amount === 'number' && played)
     out.amount = money(params.amount, played.scenario, ctx.language);

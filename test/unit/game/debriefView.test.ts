@@ -10,6 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { runPlaythrough } from '../../../src/core/playthrough/runPlaythrough';
 import { createScorecard, type Scorecard } from '../../../src/core/scoring/scorecard';
+import { wordsFor } from '../../../src/game/debrief/debriefContext';
 import { type DebriefView, debriefView } from '../../../src/game/debrief/debriefView';
 import { createI18n } from '../../../src/game/i18n';
 import { playedScorecard, replyTextAt } from '../../support/playedScorecard';
@@ -340,4 +341,20 @@ describe('the legend', () => {
       for (const g of v.legend.grades) expect(g.meaning.length).toBeGreaterThan(40);
     },
   );
+});
+
+describe('readings in the debrief', () => {
+  it('shows a tone as a person reads it, rounded in the page language', async () => {
+    for (const [language, expected] of [
+      ['en', '-0.57'],
+      ['es', '-0,57'],
+    ] as const) {
+      const i18n = await createI18n(language);
+      const ctx = { t: i18n.t, language, clock: String, duration: String, scenarios };
+      expect(wordsFor(ctx, { tone: -0.5718 }, undefined).tone).toBe(expected);
+      expect(i18n.t('scorecard.evidence.empathy.tone', wordsFor(ctx, { tone: 0.4 }, undefined))).toContain(
+        language === 'en' ? '+0.40' : '+0,40',
+      );
+    }
+  });
 });
