@@ -63,6 +63,12 @@ export function clockText(gameMs: number, language: string): string {
 
 /** Formats a span of game time in minutes or hours, in the trainee's language. */
 export function durationText(ms: number, language: string): string {
+  // Under a minute in seconds: "after 0 min" read as if nothing had happened.
+  if (Math.abs(ms) < 59_500) {
+    return new Intl.NumberFormat(language, { style: 'unit', unit: 'second', unitDisplay: 'short' }).format(
+      Math.round(Math.abs(ms) / 1000),
+    );
+  }
   const minutes = Math.round(Math.abs(ms) / 60_000);
   if (minutes < 90)
     return new Intl.NumberFormat(language, { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(

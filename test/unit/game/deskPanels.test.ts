@@ -8,6 +8,7 @@ import { Attempt, type AttemptSettings } from '../../../src/game/attempt/Attempt
 import { AttemptStore } from '../../../src/game/attempt/attemptStore';
 import { attemptEnd, conversation, patienceWord, queue } from '../../../src/game/attempt/deskView';
 import { HistoryStore } from '../../../src/game/attempt/historyStore';
+import { durationText } from '../../../src/game/services';
 import { sendKeyOf, sends, shortcutFor } from '../../../src/game/ui/desk/shortcuts';
 import { loadStarterPack } from '../../support/starterPack';
 
@@ -113,5 +114,14 @@ describe('an escalated case', () => {
     expect(lines.at(-1)?.seq).toBeGreaterThanOrEqual(answer?.seq ?? Number.POSITIVE_INFINITY);
     expect(queue(attempt.session, pack.scenarios)[0]).toMatchObject({ waitingOnTier: null });
     expect(attemptEnd(attempt.session).over).toBe(true);
+  });
+});
+
+describe('a span of game time in words', () => {
+  it('is in seconds under a minute, minutes under ninety, then hours', () => {
+    expect(durationText(0, 'en')).toBe('0 sec');
+    expect(durationText(40_000, 'en')).toBe('40 sec');
+    expect(durationText(45 * 60_000, 'en')).toBe('45 min');
+    expect(durationText(3 * 3_600_000, 'es')).toBe('3 h');
   });
 });
