@@ -29,6 +29,14 @@ const lockedScenario = compileScenario(readFileSync(`scenarios/level-1/${LOCKED}
 if (!lockedScenario.ok) throw new Error('The shipped scenario must compile');
 const lockedBeats = lockedScenario.value.scenario.beats;
 const lockedMood = lockedScenario.value.scenario.persona.mood;
+/** The largest shipped scenario file, and how many beats it has. */
+const LARGEST = 'scenarios/level-4/nut-free-bar-anaphylaxis.yaml';
+const largest = compileScenario(readFileSync(LARGEST, 'utf8'), {
+  file: LARGEST,
+  pack: loadStarterPack().pack,
+});
+if (!largest.ok) throw new Error('The largest shipped scenario must compile');
+const largestBeats = largest.value.scenario.beats.length;
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 async function openStudio(page: Page): Promise<void> {
@@ -250,6 +258,20 @@ describe("the trainer's studio", () => {
     await desk.getByRole('button', { name: 'Back to the studio' }).click();
     await closed;
     expect(context.pages()).toEqual([page]);
+    expect(session().errors).toEqual([]);
+  });
+
+  it('maps the largest shipped scenario whole', async () => {
+    const { page } = session();
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await freshStudio(page);
+    await page.getByLabel('Open scenario files').setInputFiles([LARGEST]);
+    await expect.poll(() => problems(page).textContent(), { timeout: 30_000 }).toMatch(/no problems/);
+    const map = page.locator('.studio-map');
+    await expect
+      .poll(() => map.locator('.scenario-map__open').count(), { timeout: 30_000 })
+      .toBe(largestBeats);
+    await page.screenshot({ path: `${SHOTS}/studio-largest.png`, fullPage: true });
     expect(session().errors).toEqual([]);
   });
 
