@@ -6,6 +6,7 @@
 import i18next from 'i18next';
 import { PackLoader } from '../game/bundledPack';
 import { announcerOf, switchLanguage } from '../game/ui/dom';
+import { startingLanguage } from '../game/ui/pageMasthead';
 import en from './locales/en.json';
 import es from './locales/es.json';
 import { ManagerPage } from './managerPage';
@@ -19,15 +20,7 @@ async function start(): Promise<void> {
   const root = document.querySelector<HTMLElement>('#app');
   const announcer = document.querySelector<HTMLElement>('#announcer');
   if (!root || !announcer) return;
-  const saved = (() => {
-    try {
-      return localStorage.getItem(LANGUAGE_KEY);
-    } catch {
-      return null;
-    }
-  })();
-  const language =
-    saved === 'es' || saved === 'en' ? saved : navigator.language.startsWith('es') ? 'es' : 'en';
+  const language = startingLanguage(LANGUAGE_KEY);
   const i18n = i18next.createInstance();
   await i18n.init({
     lng: language,

@@ -10,6 +10,7 @@ import type { Scenario } from '../core/scenario/types';
 import { HistoryEntrySchema } from '../game/attempt/attemptStore';
 import { attemptsJsonl, openAttemptDatabase } from '../game/attempt/historyStore';
 import { download } from '../game/ui/dom';
+import { mastheadTools } from '../game/ui/pageMasthead';
 import { toCsv } from './csv';
 import type { DebriefReader } from './debriefReader';
 import {
@@ -616,16 +617,12 @@ export class ManagerPage {
     render(
       html`<header class="masthead">
           <div><h1>${t('title')}</h1><p>${t('intro')}</p></div>
-          <div class="masthead-tools">
-            <label class="field"><span class="field-label">${t('language')}</span>
-              <select @change=${(e: Event) => this.services.changeLanguage((e.target as HTMLSelectElement).value as 'en' | 'es')}>
-                ${(['en', 'es'] as const).map(
-                  (code) =>
-                    html`<option value=${code} ?selected=${language === code}>${new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code}</option>`,
-                )}
-              </select></label>
-            <a href="./">${t('backToGame')}</a>
-          </div>
+          ${mastheadTools({
+            language,
+            languageLabel: t('language'),
+            backLabel: t('backToGame'),
+            change: (next) => this.services.changeLanguage(next),
+          })}
         </header>
         <nav class="views" aria-label=${t('nav.views')}>
           <ul>${tab('team', t('nav.team'))}${tab('scenarios', t('nav.scenarios'))}</ul>

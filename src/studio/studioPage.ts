@@ -10,6 +10,7 @@ import { html, nothing, render } from 'lit-html';
 import type { Problem } from '../core/scenario/problems';
 import type { Scenario } from '../core/scenario/types';
 import { download } from '../game/ui/dom';
+import { mastheadTools } from '../game/ui/pageMasthead';
 import type { StudioChecker } from './checker';
 import type { CheckedScenario, PlaythroughOutcome, StudioCheck, StudioFile } from './checkFiles';
 import type { Draft, DraftStore } from './draftStore';
@@ -351,16 +352,12 @@ export class StudioPage {
     render(
       html`<header class="masthead">
           <div><h1>${t('title')}</h1><p>${t('intro')}</p></div>
-          <div class="masthead-tools">
-            <label class="field"><span class="field-label">${t('language')}</span>
-              <select @change=${(e: Event) => this.services.changeLanguage((e.target as HTMLSelectElement).value as 'en' | 'es')}>
-                ${(['en', 'es'] as const).map(
-                  (code) =>
-                    html`<option value=${code} ?selected=${language === code}>${new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code}</option>`,
-                )}
-              </select></label>
-            <a href="./">${t('backToGame')}</a>
-          </div>
+          ${mastheadTools({
+            language,
+            languageLabel: t('language'),
+            backLabel: t('backToGame'),
+            change: (next) => this.services.changeLanguage(next),
+          })}
         </header>
         <main class="studio">
           ${this.filesView()}

@@ -69,6 +69,15 @@ async function toEndOfLine(page: Page, text: string): Promise<void> {
 const fileButton = (page: Page, name: string) => page.locator('button.file', { hasText: name });
 const problems = (page: Page) => page.getByRole('region', { name: 'Problems' });
 
+/** Opens the shipped scenario and its playthrough through "Open scenario files", and waits for the check. */
+async function openShippedPair(page: Page): Promise<void> {
+  await page.getByLabel('Open scenario files').setInputFiles([
+    { name: SCENARIO, mimeType: 'application/yaml', buffer: Buffer.from(scenarioText) },
+    { name: PLAYTHROUGH, mimeType: 'application/yaml', buffer: Buffer.from(playthroughText) },
+  ]);
+  await expect.poll(() => problems(page).textContent(), { timeout: 30_000 }).toMatch(/no problems/);
+}
+
 describe("the trainer's studio", () => {
   it('checks as the trainer types, runs playthroughs, keeps unsaved edits and plays a draft', async () => {
     const { page, context } = session();
@@ -76,11 +85,7 @@ describe("the trainer's studio", () => {
     page.on('request', (r) => requests.push(r.url()));
     await page.setViewportSize({ width: 1366, height: 900 });
     await freshStudio(page);
-    await page.getByLabel('Open scenario files').setInputFiles([
-      { name: SCENARIO, mimeType: 'application/yaml', buffer: Buffer.from(scenarioText) },
-      { name: PLAYTHROUGH, mimeType: 'application/yaml', buffer: Buffer.from(playthroughText) },
-    ]);
-    await expect.poll(() => problems(page).textContent(), { timeout: 30_000 }).toMatch(/no problems/);
+    await openShippedPair(page);
     expect(await page.locator('button.file').allTextContents()).toEqual([SCENARIO, PLAYTHROUGH]);
     // The first screen and everything since: no Phaser.
     expect(requests.some((url) => /phaser/i.test(url))).toBe(false);
@@ -372,11 +377,7 @@ describe("the trainer's studio", () => {
     const { page } = session();
     await page.setViewportSize({ width: 1366, height: 900 });
     await freshStudio(page);
-    await page.getByLabel('Open scenario files').setInputFiles([
-      { name: SCENARIO, mimeType: 'application/yaml', buffer: Buffer.from(scenarioText) },
-      { name: PLAYTHROUGH, mimeType: 'application/yaml', buffer: Buffer.from(playthroughText) },
-    ]);
-    await expect.poll(() => problems(page).textContent(), { timeout: 30_000 }).toMatch(/no problems/);
+    await openShippedPair(page);
     await page.getByRole('button', { name: 'Run playthroughs' }).click();
     await expect.poll(() => page.getByRole('list', { name: 'Playthrough results' }).count()).toBe(1);
     await noSeriousViolations(page);

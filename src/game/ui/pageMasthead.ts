@@ -1,0 +1,40 @@
+/**
+ * What the manager's review and the trainer's studio share at the top of their pages: the language
+ * they start in, and the masthead's language choice with the way back to the game.
+ */
+import { html, type TemplateResult } from 'lit-html';
+
+/** The interface languages a page offers. */
+export type PageLanguage = 'en' | 'es';
+
+/** The language a page starts in: the one kept under `key`, else Spanish for a Spanish browser, else English. */
+export function startingLanguage(key: string): PageLanguage {
+  let saved: string | null = null;
+  try {
+    saved = localStorage.getItem(key);
+  } catch {
+    // Storage refused: the browser's language decides.
+  }
+  if (saved === 'es' || saved === 'en') return saved;
+  return navigator.language.startsWith('es') ? 'es' : 'en';
+}
+
+/** The masthead's tools: the language choice (each language named in itself) and "back to the game". */
+export function mastheadTools(options: {
+  readonly language: string;
+  readonly languageLabel: string;
+  readonly backLabel: string;
+  readonly change: (language: PageLanguage) => void;
+}): TemplateResult {
+  const { language } = options;
+  return html`<div class="masthead-tools">
+    <label class="field"><span class="field-label">${options.languageLabel}</span>
+      <select @change=${(e: Event) => options.change((e.target as HTMLSelectElement).value as PageLanguage)}>
+        ${(['en', 'es'] as const).map(
+          (code) =>
+            html`<option value=${code} ?selected=${language === code}>${new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code}</option>`,
+        )}
+      </select></label>
+    <a href="./">${options.backLabel}</a>
+  </div>`;
+}
