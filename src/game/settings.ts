@@ -3,22 +3,22 @@
  * coaching and the desk's keyboard shortcuts. Kept in localStorage (untrusted: validated, defaults for anything unreadable) and applied
  * to the document, so text size and motion hold on every screen.
  */
-import { z } from 'zod';
-import { EmployeeIdSchema, TraineeIdSchema } from '../core/trainee';
-import type { KeyValueStorage } from './attempt/attemptStore';
+// zod's functional build and the ids' checks from the store: full zod would weigh down the menu's first chunk.
+import * as z from 'zod/mini';
+import { type KeyValueStorage, StoredEmployeeId, StoredTraineeId } from './attempt/attemptStore';
 import { UI_LANGUAGES, type UiLanguage } from './i18n';
 
 const SettingsSchema = z.strictObject({
-  trainee: z.string().max(80),
+  trainee: z.string().check(z.maxLength(80)),
   /**
    * What tells this trainee apart from another of the same name: a random id made the first time the
    * game runs in this browser, kept ever after and written into every scorecard.
    */
-  traineeId: TraineeIdSchema,
+  traineeId: StoredTraineeId,
   /** The employee id the trainee typed; '' when they gave none. */
-  employeeId: z.union([z.literal(''), EmployeeIdSchema]),
+  employeeId: z.union([z.literal(''), StoredEmployeeId]),
   language: z.enum(UI_LANGUAGES),
-  volume: z.number().min(0).max(1),
+  volume: z.number().check(z.gte(0), z.lte(1)),
   muted: z.boolean(),
   textSize: z.enum(['normal', 'large', 'larger']),
   reducedMotion: z.boolean(),
@@ -77,7 +77,7 @@ export class SettingsStore {
           keptId = parsed.data.traineeId === stored.traineeId;
         } else {
           // Keep a readable id even when some other setting is damaged: it names past scorecards.
-          const id = TraineeIdSchema.safeParse(stored.traineeId);
+          const id = StoredTraineeId.safeParse(stored.traineeId);
           if (id.success) this.current = { ...defaults, traineeId: id.data };
           keptId = id.success;
         }

@@ -3,7 +3,8 @@
  * scene, built and served the same way and measured in the same run, alternating, in fresh browsers:
  *
  * - bundle size (gzip) of the game's own code, of Phaser (its own chunk), and of the bare page;
- * - time from navigation to an interactive menu, against the bare page's first scene;
+ * - time from navigation to an interactive menu, against the bare page's first scene, and to the first
+ *   moment after it that the page is free to answer input;
  * - frame time (p95 of requestAnimationFrame intervals over 5 s) on the desk during a shift with six
  *   customers, against the bare page.
  *
@@ -19,6 +20,19 @@ import { median, percentile, saveResults } from './report';
 import { buildAndServe } from './serveBuild';
 
 const RUNS = 5;
+
+/**
+ * Installed in the page before it loads: when a scene's mark is made, marks `<mark>-free` when the
+ * page's observer hears of it. That is in a task of its own, so never before the page is free again
+ * after the mark, but the browser may tell observers later still: an upper bound on when the page can
+ * first answer input, which counts work done after the mark (drawing, fetching the desk's code) that
+ * the mark alone hides. Source text, as for `frameTimes`.
+ */
+const NOTE_FREE = `new PerformanceObserver((list) => {
+  for (const entry of list.getEntries())
+    if (entry.name.startsWith('scene-') && !entry.name.endsWith('-free'))
+      performance.mark(entry.name + '-free');
+}).observe({ type: 'mark' });`;
 
 async function markTime(page: Page, mark: string): Promise<number> {
   await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout: 60_000 });
@@ -61,20 +75,26 @@ const base = server.base;
 const bare = `${base}bench/bare-phaser.html`;
 
 const load = { game: [] as number[], bare: [] as number[] };
+/** Navigation to the first moment the page is free after the mark (see `NOTE_FREE`). */
+const free = { game: [] as number[], bare: [] as number[] };
 const frames = { game: [] as number[], bare: [] as number[] };
 try {
   for (let run = 0; run < RUNS; run += 1) {
     {
       const browser = await openBrowser();
+      await browser.page.addInitScript(NOTE_FREE);
       await browser.page.goto(bare);
       load.bare.push(await markTime(browser.page, 'scene-only'));
+      free.bare.push(await markTime(browser.page, 'scene-only-free'));
       if (run === 0) frames.bare.push(...(await frameTimes(browser.page, 5000)));
       await browser.close();
     }
     {
       const browser = await openBrowser();
+      await browser.page.addInitScript(NOTE_FREE);
       await browser.page.goto(base);
       load.game.push(await markTime(browser.page, 'scene-menu'));
+      free.game.push(await markTime(browser.page, 'scene-menu-free'));
       if (run === 0) {
         const page = browser.page;
         await page.getByRole('button', { name: 'Start shift' }).click();
@@ -111,9 +131,12 @@ try {
 const sizes = gzipSizes();
 const gameTti = median(load.game);
 const bareTti = median(load.bare);
+const gameFree = median(free.game);
+const bareFree = median(free.bare);
 const result = {
   bundleGzipBytes: sizes,
-  timeToInteractiveMenuMs: { game: gameTti, bare: bareTti, ratio: gameTti / bareTti, target: '≤ 1.3x' },
+  timeToInteractiveMenuMs: { game: gameTti, bare: bareTti, ratio: gameTti / bareTti, target: '≤ 1.15x' },
+  timeToFreeAfterMenuMs: { game: gameFree, bare: bareFree, ratio: gameFree / bareFree },
   frameTimeP95Ms: {
     gameDeskSixCustomers: percentile(frames.game, 0.95),
     bare: percentile(frames.bare, 0.95),
@@ -128,7 +151,10 @@ console.log(
     .join(', ')}`,
 );
 console.log(
-  `time to interactive menu: game ${gameTti.toFixed(0)} ms, bare Phaser page ${bareTti.toFixed(0)} ms, ratio ${(gameTti / bareTti).toFixed(2)}x (target ≤ 1.3x)`,
+  `time to interactive menu: game ${gameTti.toFixed(0)} ms, bare Phaser page ${bareTti.toFixed(0)} ms, ratio ${(gameTti / bareTti).toFixed(2)}x (target ≤ 1.15x)`,
+);
+console.log(
+  `first free moment after it: game ${gameFree.toFixed(0)} ms, bare Phaser page ${bareFree.toFixed(0)} ms, ratio ${(gameFree / bareFree).toFixed(2)}x`,
 );
 console.log(
   `frame time p95: desk with six customers ${result.frameTimeP95Ms.gameDeskSixCustomers.toFixed(1)} ms, bare page ${result.frameTimeP95Ms.bare.toFixed(1)} ms (target < 16.7 ms)`,

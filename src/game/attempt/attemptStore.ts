@@ -6,9 +6,9 @@
  * happened, never throws, and keeps whatever it could not read so nothing is lost; the game carries
  * on in memory and shows the reason.
  */
-import { z } from 'zod';
+// zod's functional build: the menu reads these before it shows, and full zod would be most of its first chunk.
+import * as z from 'zod/mini';
 import { fail, type Result, succeed } from '../../core/result';
-import { EmployeeIdSchema, TraineeIdSchema } from '../../core/trainee';
 
 /** The few Storage methods the store needs (localStorage, or a stand-in in tests). */
 export interface KeyValueStorage {
@@ -51,24 +51,34 @@ const MAX_ATTEMPT_CHARS = 4 * 1024 * 1024;
 /** Finished attempts kept in localStorage (IndexedDB keeps them all); the oldest go first when full. */
 export const MAX_HISTORY = 100;
 
-const Language = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/);
+/**
+ * A trainee's id and employee id as storage holds them: the same checks as `TraineeIdSchema` and
+ * `EmployeeIdSchema` in `core/trainee` (a unit test holds them to it), written here in zod's
+ * functional build because importing the core's would bring full zod into the menu's first chunk.
+ */
+export const StoredTraineeId = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/));
+export const StoredEmployeeId = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[^\p{Cc}]+$/u));
+
+const text = (max: number) => z.string().check(z.maxLength(max));
+const Language = z.string().check(z.regex(/^[a-z]{2}(-[A-Z]{2})?$/));
+const Mode = z.enum(['practice', 'shift']);
 
 const StoredAttemptSchema = z.strictObject({
   format: z.literal(ATTEMPT_FORMAT),
   version: z.union([z.literal(1), z.literal(ATTEMPT_VERSION)]),
-  trainee: z.string().max(200),
+  trainee: text(200),
   /** Absent in version 1 saves, made before trainees had ids. */
-  traineeId: TraineeIdSchema.optional(),
-  employeeId: EmployeeIdSchema.nullable().optional(),
+  traineeId: z.optional(StoredTraineeId),
+  employeeId: z.optional(z.nullable(StoredEmployeeId)),
   language: Language,
-  mode: z.enum(['practice', 'shift']),
+  mode: Mode,
   /** The scenario of a practice attempt, or the shift's id. */
-  playing: z.string().min(1).max(80),
+  playing: z.string().check(z.minLength(1), z.maxLength(80)),
   replyMode: z.enum(['typed', 'choices']),
   coaching: z.boolean(),
-  savedAt: z.string().max(40),
+  savedAt: text(40),
   /** The engine's save envelope (see `saveSession`), as text. */
-  save: z.string().max(MAX_ATTEMPT_CHARS),
+  save: text(MAX_ATTEMPT_CHARS),
 });
 
 /** The current attempt as stored: who plays what, how, and the engine's save. */
@@ -76,18 +86,18 @@ export type StoredAttempt = z.infer<typeof StoredAttemptSchema>;
 
 /** A finished attempt as kept, checked whenever it is read back (storage is untrusted). */
 export const HistoryEntrySchema = z.strictObject({
-  id: z.string().max(100),
-  trainee: z.string().max(200),
+  id: text(100),
+  trainee: text(200),
   /** Absent in entries kept before trainees had ids. */
-  traineeId: TraineeIdSchema.optional(),
-  mode: z.enum(['practice', 'shift']),
-  playing: z.string().max(80),
-  scenarios: z.array(z.string().max(80)).max(200),
-  grade: z.enum(['Unsatisfactory', 'Expected', 'Desired', 'Exceptional']).nullable(),
-  overall: z.number().min(0).max(100).nullable(),
-  finishedAt: z.string().max(40),
+  traineeId: z.optional(StoredTraineeId),
+  mode: Mode,
+  playing: text(80),
+  scenarios: z.array(text(80)).check(z.maxLength(200)),
+  grade: z.nullable(z.enum(['Unsatisfactory', 'Expected', 'Desired', 'Exceptional'])),
+  overall: z.nullable(z.number().check(z.gte(0), z.lte(100))),
+  finishedAt: text(40),
   /** The full scorecard, as exported. */
-  scorecard: z.string().max(MAX_ATTEMPT_CHARS),
+  scorecard: text(MAX_ATTEMPT_CHARS),
 });
 
 /** A finished attempt in the history: a summary the menu and manager view list, and its scorecard. */

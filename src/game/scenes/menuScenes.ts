@@ -105,6 +105,11 @@ export class BootScene extends Phaser.Scene {
   }
 }
 
+/** Runs `work` in a task after the next frame is painted, so what was just drawn shows first. */
+function afterPaint(work: () => void): void {
+  requestAnimationFrame(() => setTimeout(work, 0));
+}
+
 /** How long the game waits for the library before it shows the loading screen. */
 const BOOT_PATIENCE_MS = 150;
 
@@ -183,10 +188,15 @@ export class MenuScene extends Phaser.Scene {
     void loadDesk(this).catch(() => {
       // Tried again when the trainee starts; the menu needs none of it.
     });
-    const settings = this.services.settings.value;
-    void this.services.sound
-      .load(SOUND_CUES)
-      .then(() => this.services.sound.configure(settings.volume, settings.muted));
+    afterPaint(() => {
+      // Making the sounds starts the page's audio (hundreds of milliseconds in a browser without a
+      // sound device), so it waits until the menu is on screen; the volume is read when they are ready,
+      // in case the trainee changed it meanwhile.
+      void this.services.sound.load(SOUND_CUES).then(() => {
+        const { volume, muted } = this.services.settings.value;
+        this.services.sound.configure(volume, muted);
+      });
+    });
   }
 
   /** The library changed under `npm run dev` (see `devReload.ts`): show the scenarios as they are now. */
