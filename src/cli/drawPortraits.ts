@@ -78,36 +78,37 @@ interface Look {
 export const CAST: Readonly<Record<string, Look>> = {
   'accessibility-consultant': {
     face: 'oval',
-    skin: 'deep',
-    hair: 'afro',
-    hairColour: 'black',
+    skin: 'porcelain',
+    hair: 'long',
+    hairColour: 'blonde',
     dress: 'blazer',
     dressColour: '#c0492f',
     background: '#f3dcc9',
     glasses: 'square',
     extra: 'lanyard',
   },
+
   baker: {
     face: 'round',
-    skin: 'golden',
-    hair: 'short',
+    skin: 'fair',
+    hair: 'bun',
     hairColour: 'brown',
     dress: 'apron',
     dressColour: '#c9783b',
     background: '#f5e3c4',
-    beard: 'moustache',
   },
+
   'chemistry-teacher': {
     face: 'long',
-    skin: 'porcelain',
+    skin: 'fair',
     hair: 'bob',
-    hairColour: 'grey',
+    hairColour: 'brown',
     dress: 'labcoat',
     dressColour: '#8a5a44',
     background: '#dfe7d8',
     glasses: 'round',
-    lines: true,
   },
+
   climber: {
     face: 'oval',
     skin: 'olive',
@@ -150,18 +151,19 @@ export const CAST: Readonly<Record<string, Look>> = {
   },
   hairdresser: {
     face: 'oval',
-    skin: 'golden',
-    hair: 'swept',
+    skin: 'deep',
+    hair: 'afro',
     hairColour: 'black',
     dress: 'tee',
     dressColour: '#2f2a33',
     background: '#f2d9e4',
-    extra: 'stud',
+    extra: 'earrings',
   },
+
   'hardware-owner': {
     face: 'round',
     skin: 'porcelain',
-    hair: 'balding',
+    hair: 'short',
     hairColour: 'grey',
     dress: 'flannel',
     dressColour: '#a3452f',
@@ -169,6 +171,7 @@ export const CAST: Readonly<Record<string, Look>> = {
     beard: 'moustache',
     lines: true,
   },
+
   'nursing-student': {
     face: 'round',
     skin: 'brown',
@@ -187,29 +190,34 @@ export const CAST: Readonly<Record<string, Look>> = {
     dressColour: '#3d5a80',
     background: '#d9e5ef',
     glasses: 'square',
+    beard: 'stubble',
   },
+
   physiotherapist: {
     face: 'oval',
-    skin: 'fair',
-    hair: 'long',
-    hairColour: 'blonde',
+    skin: 'golden',
+    hair: 'bob',
+    hairColour: 'darkBrown',
     dress: 'shirt',
     dressColour: '#4f7d6b',
     background: '#e3eedf',
+    lines: true,
   },
+
   potter: {
     face: 'long',
-    skin: 'golden',
-    hair: 'bun',
+    skin: 'porcelain',
+    hair: 'long',
     hairColour: 'auburn',
     dress: 'apron',
     dressColour: '#2f7f6f',
     background: '#efdccd',
     extra: 'earrings',
   },
+
   'retired-engineer': {
     face: 'square',
-    skin: 'deep',
+    skin: 'golden',
     hair: 'balding',
     hairColour: 'white',
     dress: 'cardigan',
@@ -219,6 +227,7 @@ export const CAST: Readonly<Record<string, Look>> = {
     beard: 'full',
     lines: true,
   },
+
   'retired-surveyor': {
     face: 'round',
     skin: 'porcelain',
@@ -232,24 +241,29 @@ export const CAST: Readonly<Record<string, Look>> = {
   },
   'sound-engineer': {
     face: 'oval',
-    skin: 'deep',
+    skin: 'fair',
     hair: 'curlyShort',
-    hairColour: 'black',
+    hairColour: 'auburn',
     dress: 'tee',
     dressColour: '#2f8f8b',
     background: '#e9e2f1',
     beard: 'stubble',
     extra: 'headphones',
   },
+
   violist: {
     face: 'long',
-    skin: 'porcelain',
-    hair: 'long',
-    hairColour: 'darkBrown',
+    skin: 'deep',
+    hair: 'curlyShort',
+    hairColour: 'grey',
     dress: 'turtleneck',
     dressColour: '#2c3444',
     background: '#dde3f0',
+    glasses: 'round',
+    beard: 'stubble',
+    lines: true,
   },
+
   [DEFAULT_PORTRAIT]: {
     face: 'oval',
     skin: 'golden',
@@ -506,7 +520,7 @@ function dress(look: Look, skin: string): string {
   if (look.extra === 'lanyard')
     out += line('M27 49L31 60M37 49L33 60', '#3d6fa8') + fill('M29.5 59.5H34.5V64H29.5Z', '#f4efe6');
   if (look.extra === 'headphones')
-    out += `<path d="M23.5 49C22 45 25 42 27.5 43M40.5 49C42 45 39 42 36.5 43" fill="none" stroke="${INK}" stroke-width="3" stroke-linecap="round"/>${fill('M20.5 46.5C20.5 44.5 23.5 44 25 45.5L25.5 50.5C24 52 21 51.5 20.5 49.5Z', '#3a3f4b')}${fill('M43.5 46.5C43.5 44.5 40.5 44 39 45.5L38.5 50.5C40 52 43 51.5 43.5 49.5Z', '#3a3f4b')}`;
+    out += `${line('M22.5 47C22 42 27 40.5 32 40.5C37 40.5 42 42 41.5 47')}${fill('M20.5 46.5C20.5 44.5 23.5 44 25 45.5L25.5 50.5C24 52 21 51.5 20.5 49.5Z', '#3a3f4b')}${fill('M43.5 46.5C43.5 44.5 40.5 44 39 45.5L38.5 50.5C40 52 43 51.5 43.5 49.5Z', '#3a3f4b')}`;
   return out;
 }
 
