@@ -20,8 +20,8 @@ const SKIN = {
   fair: '#f0c7a6',
   golden: '#dca47c',
   olive: '#c08a5e',
-  brown: '#8f5c3c',
-  deep: '#5f3a27',
+  brown: '#9a6644',
+  deep: '#71472f',
 } as const;
 
 const HAIR = {
@@ -628,7 +628,10 @@ export function portraitSvg(key: string, expression: Expression): string {
     parts.push(`<ellipse cx="${x}" cy="29.5" rx="2.4" ry="3.4" fill="${skin}" ${stroke}/>`);
   parts.push(`<clipPath id="${id}"><path d="${face}"/></clipPath>`);
   parts.push(`<path d="${face}" fill="${shade(skin)}"/>`);
-  parts.push(`<path d="${face}" fill="${skin}" clip-path="url(#${id})" transform="translate(-2.6 -2.2)"/>`);
+  // The clip sits on a group, so it stays where the head is while the lit copy moves.
+  parts.push(
+    `<g clip-path="url(#${id})"><path d="${face}" fill="${skin}" transform="translate(-2.6 -2.2)"/></g>`,
+  );
   if (f.flush) parts.push(`<path d="${face}" fill="#d2382c" opacity=".22"/>`);
   parts.push(`<path d="${face}" fill="none" ${stroke}/>`);
   if (look.beard === 'full')
@@ -686,7 +689,10 @@ export function portraitSvg(key: string, expression: Expression): string {
         '#a9d6ef',
       ),
     );
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64" stroke-width="${LINE}" stroke-linejoin="round" stroke-linecap="round">${parts.join('')}</svg>\n`;
+  // The figure is drawn on a 64-unit grid and shown a fifth larger, cut to the round frame, so the
+  // face fills the picture and reads at 64 px.
+  const [background, glow, ...figure] = parts;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64" stroke-width="${LINE}" stroke-linejoin="round" stroke-linecap="round"><clipPath id="${id}-frame"><circle cx="32" cy="32" r="31"/></clipPath>${background}${glow}<g clip-path="url(#${id}-frame)"><g transform="matrix(1.2 0 0 1.2 -6.4 -4.6)">${figure.join('')}</g></g></svg>\n`;
 }
 
 /** The file name of one portrait. */

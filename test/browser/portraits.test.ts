@@ -4,12 +4,44 @@
  * expression when the mood crosses a band. Also photographs every portrait in every expression at
  * 64 px on one page, to be looked at: test-results/screenshots/portraits-sheet.png.
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { DRAWN_KEYS } from '../../src/cli/drawPortraits';
 import { EXPRESSIONS } from '../../src/game/portraits';
 import { browserPerFile, forgetEverything, noSeriousViolations, SHOTS, waitForScene } from './session';
 
 const session = browserPerFile();
+
+interface Fades {
+  portraitFades: number;
+}
+
+/**
+ * Sends dismissive replies until the customer's face leaves the worried band (annoyed or angry),
+ * counting the fades started on portraits meanwhile in `window.portraitFades`.
+ */
+async function sourUntilNewBand(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as Fades;
+    w.portraitFades = 0;
+    const animate = Element.prototype.animate;
+    Element.prototype.animate = function (this: Element, ...args: Parameters<Element['animate']>) {
+      if (this.classList.contains('portrait')) w.portraitFades += 1;
+      return animate.apply(this, args);
+    };
+  });
+  const portrait = page.locator('.conversation .portrait');
+  const reply = page.getByRole('textbox', { name: 'Reply' });
+  const seen = new Set<string>();
+  for (let i = 0; i < 4; i += 1) {
+    await reply.fill('Calm down. That is not my problem, whatever.');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => page.locator('.line.from-trainee').count()).toBe(i + 1);
+    seen.add((await portrait.getAttribute('data-expression')) ?? '');
+    if (seen.has('annoyed') || seen.has('angry')) break;
+  }
+  expect([...seen].some((e) => e === 'annoyed' || e === 'angry')).toBe(true);
+}
 
 describe('portraits', () => {
   it('load after the menu and follow the customer’s mood in the desk', async () => {
@@ -40,20 +72,30 @@ describe('portraits', () => {
     expect(sheet.ok()).toBe(true);
     expect(sheet.headers()['content-type']).toContain('image/svg+xml');
 
-    // Dismissive replies sour her mood until her face crosses into the next band.
-    const reply = page.getByRole('textbox', { name: 'Reply' });
-    const seen = new Set<string>();
-    for (let i = 0; i < 4; i += 1) {
-      await reply.fill('Calm down. That is not my problem, whatever.');
-      await page.getByRole('button', { name: 'Send' }).click();
-      await expect.poll(() => page.locator('.line.from-trainee').count()).toBe(i + 1);
-      seen.add((await portrait.getAttribute('data-expression')) ?? '');
-      if (seen.has('annoyed') || seen.has('angry')) break;
-    }
-    expect([...seen].some((e) => e === 'annoyed' || e === 'angry')).toBe(true);
+    await sourUntilNewBand(page);
     expect(await portrait.getAttribute('data-mood')).toMatch(/upset|angry/);
+    // The new face faded in.
+    expect(await page.evaluate(() => (window as unknown as Fades).portraitFades)).toBeGreaterThan(0);
     await page.screenshot({ path: `${SHOTS}/portraits-desk.png` });
     await noSeriousViolations(page);
+  });
+
+  it('changes face at once under reduced motion', async () => {
+    const { page } = session();
+    const base = inject('baseUrl');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`${base}?renderer=canvas`);
+    await forgetEverything(page);
+    await page.goto(`${base}?renderer=canvas`);
+    await waitForScene(page, 'menu');
+    await page.getByRole('button', { name: 'Start practice' }).click();
+    await waitForScene(page, 'desk');
+    await expect
+      .poll(() => page.locator('.conversation .portrait').getAttribute('data-expression'))
+      .toBe('worried');
+    await sourUntilNewBand(page);
+    expect(await page.evaluate(() => (window as unknown as Fades).portraitFades)).toBe(0);
+    await page.emulateMedia({ reducedMotion: null });
   });
 
   it('photographs every portrait in every expression at 64 px', async () => {

@@ -18,7 +18,8 @@ import { inLanguage } from '../text';
 import { renderDebrief } from '../ui/DebriefPanel';
 import { DeskView } from '../ui/desk/DeskView';
 import { download, el, markScene } from '../ui/dom';
-import { drawOffice, loadPortraits, OfficePortraits } from './office';
+import { drawOffice } from './office';
+import { loadPortraits, OfficePortraits } from './officePortraits';
 
 export { Attempt };
 
