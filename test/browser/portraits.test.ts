@@ -78,6 +78,11 @@ describe('portraits', () => {
     expect(await page.evaluate(() => (window as unknown as Fades).portraitFades)).toBeGreaterThan(0);
     await page.screenshot({ path: `${SHOTS}/portraits-desk.png` });
     await noSeriousViolations(page);
+    // The office behind the panels, to look at: Dana's face by the window.
+    await page.evaluate(() => document.getElementById('ui')?.style.setProperty('visibility', 'hidden'));
+    await page.waitForTimeout(700);
+    await page.screenshot({ path: `${SHOTS}/portraits-office.png` });
+    await page.evaluate(() => document.getElementById('ui')?.style.removeProperty('visibility'));
   });
 
   it('changes face at once under reduced motion', async () => {
