@@ -626,14 +626,16 @@ export function portraitSvg(key: string, expression: Expression): string {
   // Ears, then the head: drawn in shade, with the lit part clipped to it and nudged to the top left.
   for (const x of [20.3, 43.7])
     parts.push(`<ellipse cx="${x}" cy="29.5" rx="2.4" ry="3.4" fill="${skin}" ${stroke}/>`);
-  parts.push(`<clipPath id="${id}"><path d="${face}"/></clipPath>`);
-  parts.push(`<path d="${face}" fill="${shade(skin)}"/>`);
+  // The head's outline is written once and used for the clip, the shade, the light and the line.
+  const head = `#${id}-head`;
+  parts.push(`<clipPath id="${id}"><path id="${id}-head" d="${face}"/></clipPath>`);
+  parts.push(`<use href="${head}" fill="${shade(skin)}"/>`);
   // The clip sits on a group, so it stays where the head is while the lit copy moves.
   parts.push(
-    `<g clip-path="url(#${id})"><path d="${face}" fill="${skin}" transform="translate(-2.6 -2.2)"/></g>`,
+    `<g clip-path="url(#${id})"><use href="${head}" fill="${skin}" transform="translate(-2.6 -2.2)"/></g>`,
   );
-  if (f.flush) parts.push(`<path d="${face}" fill="#d2382c" opacity=".22"/>`);
-  parts.push(`<path d="${face}" fill="none" ${stroke}/>`);
+  if (f.flush) parts.push(`<use href="${head}" fill="#d2382c" opacity=".22"/>`);
+  parts.push(`<use href="${head}" fill="none" ${stroke}/>`);
   if (look.beard === 'full')
     parts.push(
       fill(
