@@ -1,5 +1,7 @@
 import { defineConfig } from 'vitest/config';
+import { portraitAtlasPlugin } from './src/cli/portraitAtlasPlugin';
 import { scenarioPackPlugin } from './src/cli/scenarioPackPlugin';
+import { EXPRESSIONS } from './src/game/portraits';
 
 /**
  * One config for the game build and the tests. Unit tests run in Node; browser tests drive Debian's
@@ -7,7 +9,7 @@ import { scenarioPackPlugin } from './src/cli/scenarioPackPlugin';
  */
 export default defineConfig({
   base: './',
-  plugins: [scenarioPackPlugin()],
+  plugins: [scenarioPackPlugin(), portraitAtlasPlugin(EXPRESSIONS)],
   build: {
     target: 'es2022',
     sourcemap: true,

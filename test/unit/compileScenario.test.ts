@@ -71,6 +71,7 @@ const EXPECTED: Record<string, string[]> = {
   'choice-not-answered': ['warning choice-not-answered 14:13'],
   'impossible-condition': ['error impossible-condition 15:9'],
   'every-tier-returns': ['error every-tier-returns 18:20'],
+  'unknown-portrait': ['warning unknown-portrait 6:41'],
 };
 
 /** Codes whose cases are generated below rather than kept as fixture files. */

@@ -7,6 +7,7 @@ import { DEFAULT_PACK } from './compilePack';
 import { durationToMs } from './durations';
 import { giveawayIn } from './giveawayTags';
 import { foldMention, mentionProblem } from './mentions';
+import { DEFAULT_PORTRAIT, isPortraitKey, PORTRAIT_KEYS } from './portraitKeys';
 import { hasErrors, type Position, type Problem, sortProblems } from './problems';
 import { type FactQuote, quotedFacts } from './quotedFacts';
 import { NO_GUARDS, normaliseReaction } from './reactions';
@@ -141,6 +142,17 @@ function normalise(
     ...pack.reactions,
   ];
 
+  const portrait = source.persona.look?.portrait;
+  if (portrait !== undefined && !isPortraitKey(portrait)) {
+    const near = closest(portrait, [...PORTRAIT_KEYS, DEFAULT_PORTRAIT]);
+    ctx.report(
+      'unknown-portrait',
+      `No portrait is drawn for \`${portrait}\`, so the desk shows the default face.${
+        near ? ` Did you mean \`${near}\`?` : ''
+      } The drawn portraits are listed in scenarios/README.md.`,
+      ['persona', 'look', 'portrait'],
+    );
+  }
   const traits = { ...pack.personaDefaults.traits, ...source.persona.traits };
   const expected = source.expected;
   expected.handoff?.forEach((fact, index) => {

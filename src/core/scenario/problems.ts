@@ -144,6 +144,10 @@ export const PROBLEM_CODES = {
     severity: 'warning',
     about: 'Walking every way of playing stopped at its state limit, so winnable and losable are not sure.',
   },
+  'unknown-portrait': {
+    severity: 'warning',
+    about: 'A `look: { portrait }` with no artwork: the desk and the office show the drawn default portrait.',
+  },
 } as const satisfies Record<string, { severity: Severity; about: string }>;
 
 /** An error fails a check; a warning is reported but does not. */

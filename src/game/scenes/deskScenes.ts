@@ -10,6 +10,7 @@ import { attemptLibraryChange } from '../attempt/libraryChange';
 import { debriefView } from '../debrief/debriefView';
 import { UI_LANGUAGES } from '../i18n';
 import { SCENES } from '../keys';
+import { moodTrendsOf, portraitKeyFor } from '../portraits';
 import { attemptWorld, clockText, durationText, type GameServices } from '../services';
 import { applySettings } from '../settings';
 import { backToStudio } from '../studioPlay';
@@ -17,7 +18,8 @@ import { inLanguage } from '../text';
 import { renderDebrief } from '../ui/DebriefPanel';
 import { DeskView } from '../ui/desk/DeskView';
 import { download, el, markScene } from '../ui/dom';
-import { drawBust, drawOffice } from './office';
+import { drawOffice } from './office';
+import { loadPortraits, OfficePortraits } from './officePortraits';
 
 export { Attempt };
 
@@ -25,7 +27,7 @@ export { Attempt };
 export class DeskScene extends Phaser.Scene {
   private view: DeskView | null = null;
   private unsubscribe: (() => void) | null = null;
-  private busts: Phaser.GameObjects.Graphics | null = null;
+  private portraits: OfficePortraits | null = null;
   private sinceRefresh = 0;
 
   constructor(private readonly services: GameServices) {
@@ -40,7 +42,9 @@ export class DeskScene extends Phaser.Scene {
       return;
     }
     drawOffice(this);
-    this.busts = this.add.graphics();
+    this.portraits = new OfficePortraits(this);
+    // The faces load now, after the menu; the customers appear in the office once they have.
+    void loadPortraits(this).then(() => this.drawBusts());
     const options = () => ({
       t: s.i18n.t,
       language: s.settings.value.language,
@@ -126,6 +130,8 @@ export class DeskScene extends Phaser.Scene {
       this.unsubscribe?.();
       this.view?.dispose();
       this.view = null;
+      this.portraits?.destroy();
+      this.portraits = null;
       window.removeEventListener('pagehide', leaving);
     });
     this.drawBusts();
@@ -199,24 +205,26 @@ export class DeskScene extends Phaser.Scene {
     this.drawBusts();
   }
 
+  /** The customers in the conversation, by the window, with the face their mood calls for. */
   private drawBusts(): void {
     const attempt = this.services.play.attempt;
-    if (!attempt || !this.busts) return;
-    const { width, height } = this.scale;
-    this.busts.clear();
+    if (!attempt || !this.portraits) return;
+    const trends = moodTrendsOf(attempt);
     const open = attempt.session.context.contacts.filter((c) => c.status === 'open' || c.status === 'held');
-    open.slice(0, 6).forEach((contact, i) => {
-      const mood = contact.persona.context.mood;
-      const word = mood >= 0.2 ? 'calm' : mood >= -0.2 ? 'uneasy' : mood >= -0.6 ? 'upset' : 'angry';
-      drawBust(
-        this.busts as Phaser.GameObjects.Graphics,
-        width * (0.6 + i * 0.06),
-        height * 0.3,
-        Math.min(60, width * 0.05),
-        word,
-        0x4a6fa5,
-      );
-    });
+    this.portraits.show(
+      open.map((contact) => {
+        const mood = contact.persona.context.mood;
+        const look = this.services.pack.scenarios.find((x) => x.id === contact.scenario)?.persona.look;
+        return {
+          contact: contact.id,
+          portrait: portraitKeyFor(look?.portrait),
+          expression: trends.expression(contact.id, mood),
+          mood: mood >= 0.2 ? 'calm' : mood >= -0.2 ? 'uneasy' : mood >= -0.6 ? 'upset' : 'angry',
+          accent: Number.parseInt((look?.accent ?? '#4a6fa5').slice(1), 16),
+        };
+      }),
+      this.services.settings.value.reducedMotion,
+    );
   }
 
   override update(_time: number, delta: number): void {
@@ -228,6 +236,8 @@ export class DeskScene extends Phaser.Scene {
     if (this.sinceRefresh > 500) {
       this.sinceRefresh = 0;
       this.view.refresh();
+      // Waiting sours a mood between events: the faces follow it too.
+      this.drawBusts();
     }
   }
 

@@ -1,12 +1,13 @@
 /**
  * The office drawn behind the desk: a wall, a window on the city, a desk with a monitor and a plant,
- * and a bust for each customer in the conversation, ringed in the colour of their mood. Decoration
+ * and (drawn by `officePortraits.ts`) the portrait of each customer in the conversation. Decoration
  * only: everything a trainee needs to read is in the DOM overlay, so the canvas is hidden from
  * assistive technology.
  */
 import type * as Phaser from 'phaser';
 
-const MOOD_COLOURS = { calm: 0x3f8f5a, uneasy: 0xc9a227, upset: 0xd2691e, angry: 0xb3261e } as const;
+/** The ring around a customer's portrait, by the desk's mood word. */
+export const MOOD_COLOURS = { calm: 0x3f8f5a, uneasy: 0xc9a227, upset: 0xd2691e, angry: 0xb3261e } as const;
 
 /** Draws the office to fill the scene; call again when the scene resizes. */
 export function drawOffice(scene: Phaser.Scene, dim = false): Phaser.GameObjects.Graphics {
@@ -37,18 +38,4 @@ export function drawOffice(scene: Phaser.Scene, dim = false): Phaser.GameObjects
   g.fillStyle(0x3f8f5a, 1).fillCircle(width * 0.89, height * 0.56, width * 0.04);
   if (dim) g.fillStyle(0x000000, 0.25).fillRect(0, 0, width, height);
   return g;
-}
-
-/** A customer's bust by the window, ringed in their mood's colour; redrawn when the mood changes. */
-export function drawBust(
-  g: Phaser.GameObjects.Graphics,
-  x: number,
-  y: number,
-  size: number,
-  mood: keyof typeof MOOD_COLOURS,
-  accent: number,
-): void {
-  g.fillStyle(MOOD_COLOURS[mood], 1).fillCircle(x, y, size * 0.62);
-  g.fillStyle(0xf1d3b8, 1).fillCircle(x, y - size * 0.12, size * 0.28);
-  g.fillStyle(accent, 1).fillEllipse(x, y + size * 0.38, size * 0.8, size * 0.5);
 }

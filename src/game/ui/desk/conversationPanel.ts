@@ -19,6 +19,7 @@ import { attemptEnd, type ConversationLine, conversation, inLanguage } from '../
 import { clockText } from '../../services';
 import { type DeskContext, nameOf, REPLY_COUNT_FROM, REPLY_LIMIT, scenarioOf } from './deskContext';
 import { channelIcon } from './icons';
+import { portraitView } from './portrait';
 import { sendKeyOf, sends } from './shortcuts';
 
 type Contact = ShiftSession['context']['contacts'][number];
@@ -291,11 +292,6 @@ export function conversationPanel(ctx: DeskContext): TemplateResult {
   const over = ctx.attempt.session.isOver;
   const locked = state.status !== 'open' || over;
   const word = moodWord(state.persona.context.mood);
-  const initials = scenario.persona.name
-    .split(/\s+/)
-    .map((w) => w.charAt(0))
-    .slice(0, 2)
-    .join('');
   const view =
     channel === 'phone'
       ? phoneView(ctx, state, scenario, lines)
@@ -307,8 +303,7 @@ export function conversationPanel(ctx: DeskContext): TemplateResult {
   return html`<section class="conversation panel channel-${channel}" aria-labelledby="conversation-heading">
     ${endNotice(ctx)}
     <div class="who-header">
-      <div class="portrait" aria-hidden="true" data-mood=${word}
-        style=${`--accent: ${scenario.persona.look?.accent ?? '#4a6fa5'}`}>${initials}</div>
+      ${portraitView(ctx, contact, scenario, state.persona.context.mood, word)}
       <div>
         <h2 id="conversation-heading">${t('desk.conversationWith', { name: scenario.persona.name })}</h2>
         <p class="channel">${channelIcon(channel)} ${t(`channel.${channel}`)}</p>
