@@ -197,6 +197,16 @@ export function renderMenu(
     value: Math.round(settings.volume * 100),
   });
   volume.addEventListener('change', () => actions.changeSettings({ volume: Number(volume.value) / 100 }));
+  const ambience = el('input', {
+    type: 'range',
+    min: 0,
+    max: 100,
+    step: 5,
+    value: Math.round(settings.ambienceVolume * 100),
+  });
+  ambience.addEventListener('change', () =>
+    actions.changeSettings({ ambienceVolume: Number(ambience.value) / 100 }),
+  );
   const mute = el('input', { type: 'checkbox', checked: settings.muted });
   mute.addEventListener('change', () => actions.changeSettings({ muted: mute.checked }));
   const textSize = select(
@@ -218,6 +228,7 @@ export function renderMenu(
   const settingsCard = card(
     { id: 'menu-settings', heading: t('settings.heading') },
     labelled(t('settings.volume'), volume),
+    labelled(t('settings.ambienceVolume'), ambience),
     labelled(t('settings.mute'), mute),
     labelled(t('settings.textSizeLabel'), textSize),
     labelled(t('settings.reducedMotion'), motion),
