@@ -6,7 +6,7 @@
  */
 import { Howl } from 'howler';
 import spriteMap from '../../assets/sound/sprite.json';
-import type { ShiftEmitted } from '../core/engine/shiftSteps';
+import type { ContactStatus, ShiftEmitted } from '../core/engine/shiftSteps';
 import type { Channel } from '../core/scenario/types';
 import { SOUND_CUES, type SoundCue } from './keys';
 
@@ -115,6 +115,51 @@ export function cuesOfEvents(
     if (call && !calls.some((c) => c.cue === call.cue && c.contact === call.contact)) calls.push(call);
   }
   return { calls, memory: current };
+}
+
+/** A contact as the desk holds it (the shift's `ContactState`, the fields read here). */
+export interface ContactOnDesk {
+  readonly id: string;
+  readonly scenario: string;
+  readonly channel: Channel;
+  readonly status: ContactStatus;
+  readonly arrivedAt: number;
+  readonly ending: string | null;
+  readonly persona: {
+    readonly context: { readonly mood: number; readonly trust: number; readonly patience: number };
+  };
+}
+
+/**
+ * What the desk hears when it opens on an attempt (new, or resumed): the memory of everything already
+ * there, and the cues still sounding now, a phone ringing and a contact that arrives at this very moment
+ * (at the start of a shift, before the desk was listening). What is long past makes no sound.
+ */
+export function openingCues(
+  contacts: readonly ContactOnDesk[],
+  now: number,
+): { calls: CueCall[]; memory: CueMemory } {
+  const past = cuesOfEvents(
+    contacts.flatMap((c): ShiftEmitted[] => [
+      { type: 'contact.arrived', at: c.arrivedAt, contact: c.id, scenario: c.scenario, channel: c.channel },
+      { type: 'contact.status', at: now, contact: c.id, status: c.status, ending: c.ending },
+      { type: 'persona.felt', at: now, contact: c.id, ...moodOf(c) },
+    ]),
+    EMPTY_CUE_MEMORY,
+  );
+  const calls = past.calls.filter(
+    (call) =>
+      call.cue === 'ring' ||
+      (contacts.find((c) => c.id === call.contact)?.arrivedAt === now &&
+        call.cue !== 'walkout' &&
+        call.cue !== 'resolved'),
+  );
+  return { calls, memory: past.memory };
+}
+
+function moodOf(c: ContactOnDesk): { mood: number; trust: number; patience: number } {
+  const { mood, trust, patience } = c.persona.context;
+  return { mood, trust, patience };
 }
 
 /** A promise as the desk holds it (the shift's `Obligation`, the fields read here). */

@@ -12,7 +12,14 @@ import { UI_LANGUAGES } from '../i18n';
 import { SCENES, type SoundCue } from '../keys';
 import { attemptWorld, clockText, durationText, type GameServices } from '../services';
 import { applySettings } from '../settings';
-import { type CueCall, type CueMemory, cuesOfEvents, EMPTY_CUE_MEMORY, promisesComingDue } from '../sound';
+import {
+  type CueCall,
+  type CueMemory,
+  cuesOfEvents,
+  EMPTY_CUE_MEMORY,
+  openingCues,
+  promisesComingDue,
+} from '../sound';
 import { backToStudio } from '../studioPlay';
 import { inLanguage } from '../text';
 import { renderDebrief } from '../ui/DebriefPanel';
@@ -121,30 +128,17 @@ export class DeskScene extends Phaser.Scene {
         this.view?.setOptions(options());
       },
     });
-    this.cueMemory = cuesOfEvents(
-      // The desk may open on an attempt under way: what has already happened makes no sound.
-      attempt.session.context.contacts.flatMap((c) => [
-        { type: 'contact.arrived' as const, at: 0, contact: c.id, scenario: c.scenario, channel: c.channel },
-        { type: 'contact.status' as const, at: 0, contact: c.id, status: c.status, ending: c.ending },
-        {
-          type: 'persona.felt' as const,
-          at: 0,
-          contact: c.id,
-          mood: c.persona.context.mood,
-          trust: c.persona.context.trust,
-          patience: c.persona.context.patience,
-        },
-      ]),
-      EMPTY_CUE_MEMORY,
-    ).memory;
-    this.cueMemory = promisesComingDue(
-      attempt.session.context.promises,
-      attempt.session.context.now,
-      this.cueMemory,
-    ).memory;
+    // A call already ringing (or a chat arriving with the shift's start) is heard as the desk opens;
+    // what happened before, on a resumed attempt, is only remembered.
+    const { contacts, promises, now } = attempt.session.context;
+    const opening = openingCues(contacts, now);
+    const due = promisesComingDue(promises, now, opening.memory);
+    this.cueMemory = due.memory;
     const settings = s.settings.value;
     s.sound.configure(settings.volume, settings.muted, settings.ambienceVolume);
     s.sound.startAmbience();
+    for (const call of [...opening.calls, ...due.calls])
+      this.playCue(call, (contact) => this.customerName(contact));
     this.unsubscribe = attempt.subscribe((events) => this.hear(events));
     // Intents save as they happen; leaving the page saves the game time spent since the last one.
     const leaving = () => void attempt.save();
