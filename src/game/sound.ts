@@ -219,6 +219,8 @@ export class SoundBoard {
   private ambienceVolume = 0.3;
   private ambienceId: number | null = null;
   private ambienceCaptioned = false;
+  /** Whether the desk wants the ambience: it starts when the sprite arrives or the sound is unmuted. */
+  private ambienceWanted = false;
   private readonly log: SoundLogEntry[] | null;
 
   /**
@@ -255,7 +257,10 @@ export class SoundBoard {
           },
           volume: this.volume,
           mute: this.muted,
-          onload: () => resolve(),
+          onload: () => {
+            this.syncAmbience();
+            resolve();
+          },
           // Without sound the desk still captions every cue.
           onloaderror: () => resolve(),
         });
@@ -275,6 +280,7 @@ export class SoundBoard {
     this.sprite?.volume(volume);
     this.sprite?.mute(muted);
     if (this.ambienceId !== null) this.sprite?.volume(volume * ambienceVolume, this.ambienceId);
+    this.syncAmbience();
   }
 
   private get audible(): boolean {
@@ -296,21 +302,30 @@ export class SoundBoard {
    * volume 0). Its caption shows once a visit: a loop captioned every time would only be noise.
    */
   startAmbience(): void {
-    const audible = this.audible && this.ambienceVolume > 0;
-    if (audible && this.ambienceId === null && this.sprite) {
-      this.ambienceId = this.sprite.play('ambience');
-      this.sprite.volume(this.volume * this.ambienceVolume, this.ambienceId);
-    }
+    this.ambienceWanted = true;
+    this.syncAmbience();
     if (!this.ambienceCaptioned) {
       this.ambienceCaptioned = true;
-      this.show('ambience', this.caption('ambience'), audible);
+      this.show('ambience', this.caption('ambience'), this.ambienceId !== null);
     }
   }
 
   /** Stops the office's loop (leaving the desk). */
   stopAmbience(): void {
-    if (this.ambienceId !== null) this.sprite?.stop(this.ambienceId);
-    this.ambienceId = null;
+    this.ambienceWanted = false;
+    this.syncAmbience();
+  }
+
+  /** Plays the loop when it is wanted and can be heard, and stops it otherwise. */
+  private syncAmbience(): void {
+    const hear = this.ambienceWanted && this.audible && this.ambienceVolume > 0;
+    if (hear && this.ambienceId === null && this.sprite) {
+      this.ambienceId = this.sprite.play('ambience');
+      this.sprite.volume(this.volume * this.ambienceVolume, this.ambienceId);
+    } else if (!hear && this.ambienceId !== null) {
+      this.sprite?.stop(this.ambienceId);
+      this.ambienceId = null;
+    }
   }
 
   private show(cue: SoundCue, caption: string, audible: boolean): void {

@@ -33,9 +33,9 @@ const heard = (page: Page) =>
   page.evaluate(() => (window as unknown as { __soundLog?: Heard[] }).__soundLog ?? []);
 
 /** Waits for a cue with exactly this caption, and checks the caption region shows those words. */
-async function expectCue(page: Page, cue: string, caption: string): Promise<Heard> {
+async function expectCue(page: Page, cue: string, caption: string, timeout = 15_000): Promise<Heard> {
   await expect
-    .poll(async () => (await heard(page)).map((h) => `${h.cue}|${h.caption}`), { timeout: 15_000 })
+    .poll(async () => (await heard(page)).map((h) => `${h.cue}|${h.caption}`), { timeout })
     .toContain(`${cue}|${caption}`);
   return (await heard(page)).find((h) => h.cue === cue && h.caption === caption) as Heard;
 }
@@ -88,6 +88,37 @@ describe('sound cues', () => {
     expect(ring.audible || (await heard(page)).some((h) => h.audible)).toBe(true);
     // The ambience was captioned once, however many cues came after it.
     expect((await heard(page)).filter((h) => h.cue === 'ambience')).toHaveLength(1);
+    expect(session().errors).toEqual([]);
+  });
+
+  it('marks an email, a promise coming due and broken, and a mood falling', async () => {
+    const { page } = session();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await practise(page, 'invoices-for-the-accountant');
+    const name = 'Mercedes Albarrán';
+    await expectCue(page, 'email', `Email arrived: ${name}`);
+    await page.getByLabel('What you promise').selectOption('email');
+    await page.getByLabel('Due in (game minutes)').fill('1');
+    await page.getByRole('button', { name: 'Make a promise' }).click();
+    await expectCue(page, 'promiseDue', `Promise coming due: ${name}`);
+    // The minute passes with no email sent: the promise breaks, and the customer takes it badly.
+    await expectCue(page, 'promiseBroken', `Promise broken: ${name}`, 40_000);
+    await expectCue(page, 'moodDrop', `Mood dropping: ${name}`);
+    expect(session().errors).toEqual([]);
+  });
+
+  it('pings a chat and a social mention; muted it plays nothing and still captions', async () => {
+    const { page } = session();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await practise(page, 'locked-out-before-payroll', { muted: true });
+    const chat = await expectCue(page, 'chat', 'Chat message: Dana Whitfield');
+    expect(await shownCaptions(page)).toContain('Chat message: Dana Whitfield');
+    await practise(page, 'note-on-the-delivery-bag', { muted: true });
+    await expectCue(page, 'social', 'Social mention: Ingrid Solberg');
+    expect(await shownCaptions(page)).toContain('Social mention: Ingrid Solberg');
+    // Muted from the menu: not one cue was played, every one was captioned.
+    expect(chat.audible).toBe(false);
+    expect((await heard(page)).filter((h) => h.audible)).toEqual([]);
     expect(session().errors).toEqual([]);
   });
 });

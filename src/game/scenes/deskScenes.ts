@@ -227,9 +227,12 @@ export class DeskScene extends Phaser.Scene {
 
   /** Plays a cue with its caption naming the customer ("Phone ringing: Rubén Castaño"). */
   private playCue(call: CueCall, name: (contact: string) => string): void {
-    const t = this.services.i18n.t;
+    const { i18n, settings, sound } = this.services;
+    const t = i18n.t;
     const cue: SoundCue = call.cue;
-    this.services.sound.play(cue, t(`sounds.${cue}`, { name: call.contact ? name(call.contact) : '' }));
+    // The settings as they are now: the volume or mute may have changed since the sprite loaded.
+    sound.configure(settings.value.volume, settings.value.muted, settings.value.ambienceVolume);
+    sound.play(cue, t(`sounds.${cue}`, { name: call.contact ? name(call.contact) : '' }));
   }
 
   private drawBusts(): void {

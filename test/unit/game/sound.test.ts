@@ -21,6 +21,7 @@ import {
   cuesOfEvents,
   EMPTY_CUE_MEMORY,
   moodBand,
+  openingCues,
   PROMISE_WARNING_MS,
   promisesComingDue,
   SPRITE,
@@ -226,6 +227,38 @@ describe('the cue a desk event makes', () => {
     const warned = promisesComingDue(promises, 300_000 - PROMISE_WARNING_MS, EMPTY_CUE_MEMORY);
     expect(warned.calls).toEqual([{ cue: 'promiseDue', contact: 'c1' }]);
     expect(promisesComingDue(promises, 299_000, warned.memory).calls).toEqual([]);
+  });
+});
+
+describe('the desk opening on an attempt', () => {
+  const contact = (
+    id: string,
+    channel: 'chat' | 'phone',
+    status: 'queued' | 'ringing' | 'open' | 'ended',
+    arrivedAt: number,
+  ) => ({
+    id,
+    scenario: 's',
+    channel,
+    status,
+    arrivedAt,
+    ending: status === 'ended' ? 'abandoned' : null,
+    persona: { context: { mood: 0.3, trust: 0.5, patience: 0.5 } },
+  });
+
+  it('sounds a phone still ringing and a chat arriving now; what is past is only remembered', () => {
+    const { calls, memory } = openingCues(
+      [
+        contact('c1', 'phone', 'ringing', 0),
+        contact('c2', 'chat', 'open', 5_000),
+        contact('c3', 'chat', 'ended', 0),
+        contact('c4', 'chat', 'queued', 5_000),
+      ],
+      5_000,
+    );
+    expect(calls.map((c) => `${c.cue}:${c.contact}`)).toEqual(['ring:c1', 'chat:c2', 'chat:c4']);
+    // Remembered: the call picked up later is heard; the mood's first reading is already known.
+    expect(cuesOf([status('c1', 'open'), felt('c2', -0.4)], memory)).toEqual(['pickup:c1', 'moodDrop:c2']);
   });
 });
 
