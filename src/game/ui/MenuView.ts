@@ -227,8 +227,7 @@ export function renderMenu(
   );
   const settingsCard = card(
     { id: 'menu-settings', heading: t('settings.heading') },
-    labelled(t('settings.volume'), volume),
-    labelled(t('settings.ambienceVolume'), ambience),
+    volumes(labelled(t('settings.volume'), volume), labelled(t('settings.ambienceVolume'), ambience)),
     labelled(t('settings.mute'), mute),
     labelled(t('settings.textSizeLabel'), textSize),
     labelled(t('settings.reducedMotion'), motion),
@@ -350,4 +349,22 @@ export function renderMenu(
   );
   if (model.history) fill(model.history);
   return fill;
+}
+
+/**
+ * The main and ambience volumes side by side where there is room (one row fewer, so the settings still
+ * fit a 1366×768 window), one above the other where there is not.
+ */
+function volumes(...fields: HTMLLabelElement[]): HTMLDivElement {
+  // In a flex row the fields' margins no longer collapse with their neighbours': the row keeps them.
+  for (const field of fields) {
+    field.style.flex = '1 1 9rem';
+    field.style.margin = '0';
+  }
+  const row = el('div', { class: 'volumes' }, ...fields);
+  row.style.margin = '0.5rem 0';
+  row.style.display = 'flex';
+  row.style.flexWrap = 'wrap';
+  row.style.columnGap = '1rem';
+  return row;
 }
