@@ -14,6 +14,26 @@ export const TEXTURES = {
   portraitRing: 'portrait-ring',
 } as const;
 
-/** The sound cues of the desk; each has a caption (`sounds.<cue>` in the locales). */
-export const SOUND_CUES = ['message', 'ring', 'promiseDue', 'promiseBroken', 'handoff'] as const;
+/**
+ * The sound cues of the desk and the debrief, in the order they sit in the audio sprite
+ * (`assets/sound/sprite.json`, made by `npm run sound:make`). Each has a caption (`sounds.<cue>` in the
+ * locales) naming the customer where there is one. `ambience` is the office's quiet loop.
+ */
+export const SOUND_CUES = [
+  'ring',
+  'pickup',
+  'chat',
+  'email',
+  'social',
+  'moodDrop',
+  'moodLift',
+  'promiseDue',
+  'promiseBroken',
+  'escalation',
+  'tierAnswer',
+  'walkout',
+  'resolved',
+  'grade',
+  'ambience',
+] as const;
 export type SoundCue = (typeof SOUND_CUES)[number];

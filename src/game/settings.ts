@@ -1,5 +1,5 @@
 /**
- * The trainee's settings: name, id (made once per browser), employee id, language, volume, text size, reduced motion, reply mode, live
+ * The trainee's settings: name, id (made once per browser), employee id, language, volume (and the office ambience's), text size, reduced motion, reply mode, live
  * coaching and the desk's keyboard shortcuts. Kept in localStorage (untrusted: validated, defaults for anything unreadable) and applied
  * to the document, so text size and motion hold on every screen.
  */
@@ -20,6 +20,8 @@ const SettingsSchema = z.strictObject({
   language: z.enum(UI_LANGUAGES),
   volume: z.number().check(z.gte(0), z.lte(1)),
   muted: z.boolean(),
+  /** The office ambience's own volume (0–1), under the main volume. */
+  ambienceVolume: z.number().check(z.gte(0), z.lte(1)),
   textSize: z.enum(['normal', 'large', 'larger']),
   reducedMotion: z.boolean(),
   replyMode: z.enum(['typed', 'choices']),
@@ -49,6 +51,7 @@ export function defaultSettings(
     language,
     volume: 0.6,
     muted: false,
+    ambienceVolume: 0.3,
     textSize: 'normal',
     reducedMotion: prefersReducedMotion,
     replyMode: 'typed',

@@ -9,10 +9,18 @@ import { Attempt } from '../attempt/Attempt';
 import { attemptLibraryChange } from '../attempt/libraryChange';
 import { debriefView } from '../debrief/debriefView';
 import { UI_LANGUAGES } from '../i18n';
-import { SCENES } from '../keys';
+import { SCENES, type SoundCue } from '../keys';
 import { moodTrendsOf, portraitKeyFor } from '../portraits';
 import { attemptWorld, clockText, durationText, type GameServices } from '../services';
 import { applySettings } from '../settings';
+import {
+  type CueCall,
+  type CueMemory,
+  cuesOfEvents,
+  EMPTY_CUE_MEMORY,
+  openingCues,
+  promisesComingDue,
+} from '../sound';
 import { backToStudio } from '../studioPlay';
 import { inLanguage } from '../text';
 import { renderDebrief } from '../ui/DebriefPanel';
@@ -29,6 +37,8 @@ export class DeskScene extends Phaser.Scene {
   private unsubscribe: (() => void) | null = null;
   private portraits: OfficePortraits | null = null;
   private sinceRefresh = 0;
+  /** What the cues remember of each customer (channel, status, mood band, promises warned of). */
+  private cueMemory: CueMemory = EMPTY_CUE_MEMORY;
 
   constructor(private readonly services: GameServices) {
     super(SCENES.desk);
@@ -122,12 +132,24 @@ export class DeskScene extends Phaser.Scene {
         this.view?.setOptions(options());
       },
     });
+    // A call already ringing (or a chat arriving with the shift's start) is heard as the desk opens;
+    // what happened before, on a resumed attempt, is only remembered.
+    const { contacts, promises, now } = attempt.session.context;
+    const opening = openingCues(contacts, now);
+    const due = promisesComingDue(promises, now, opening.memory);
+    this.cueMemory = due.memory;
+    const settings = s.settings.value;
+    s.sound.configure(settings.volume, settings.muted, settings.ambienceVolume);
+    s.sound.startAmbience();
+    for (const call of [...opening.calls, ...due.calls])
+      this.playCue(call, (contact) => this.customerName(contact));
     this.unsubscribe = attempt.subscribe((events) => this.hear(events));
     // Intents save as they happen; leaving the page saves the game time spent since the last one.
     const leaving = () => void attempt.save();
     window.addEventListener('pagehide', leaving);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       this.unsubscribe?.();
+      s.sound.stopAmbience();
       this.view?.dispose();
       this.view = null;
       this.portraits?.destroy();
@@ -167,32 +189,29 @@ export class DeskScene extends Phaser.Scene {
     const s = this.services;
     const t = s.i18n.t;
     const language = s.settings.value.language;
-    const name = (contact: string) => {
-      const id = s.play.attempt?.session.context.contacts.find((c) => c.id === contact)?.scenario;
-      return s.pack.scenarios.find((x) => x.id === id)?.persona.name ?? contact;
-    };
+    const name = (contact: string) => this.customerName(contact);
+    const context = s.play.attempt?.session.context;
+    const heard = cuesOfEvents(events, this.cueMemory);
+    const due = promisesComingDue(context?.promises ?? [], context?.now ?? 0, heard.memory);
+    this.cueMemory = due.memory;
+    for (const call of [...heard.calls, ...due.calls]) this.playCue(call, name);
     for (const event of events) {
       if (event.type === 'persona.said') {
-        s.sound.play('message');
         s.announce(
           t('desk.announceLine', { name: name(event.contact), line: inLanguage(event.line, language) }),
         );
       } else if (event.type === 'contact.arrived') {
         // A call is heard when it starts ringing, which may be later than it arrives.
         if (!CHANNEL_RULES[event.channel].rings) {
-          s.sound.play('message');
           s.announce(
             t('desk.announceArrival', { name: name(event.contact), channel: t(`channel.${event.channel}`) }),
           );
         }
       } else if (event.type === 'contact.status' && event.status === 'ringing') {
-        s.sound.play('ring');
         s.announce(t('desk.announceRinging', { name: name(event.contact) }));
       } else if (event.type === 'promise.broken') {
-        s.sound.play('promiseBroken');
         s.announce(t('desk.announceBroken', { name: name(event.contact) }));
       } else if (event.type === 'handoff.answered') {
-        s.sound.play('handoff');
         const who = { name: name(event.contact), tier: event.tier };
         s.announce(
           event.note
@@ -203,6 +222,23 @@ export class DeskScene extends Phaser.Scene {
     }
     this.view?.refresh();
     this.drawBusts();
+  }
+
+  /** The customer's name on a contact (its id when the scenario is unknown). */
+  private customerName(contact: string): string {
+    const s = this.services;
+    const id = s.play.attempt?.session.context.contacts.find((c) => c.id === contact)?.scenario;
+    return s.pack.scenarios.find((x) => x.id === id)?.persona.name ?? contact;
+  }
+
+  /** Plays a cue with its caption naming the customer ("Phone ringing: Rubén Castaño"). */
+  private playCue(call: CueCall, name: (contact: string) => string): void {
+    const { i18n, settings, sound } = this.services;
+    const t = i18n.t;
+    const cue: SoundCue = call.cue;
+    // The settings as they are now: the volume or mute may have changed since the sprite loaded.
+    sound.configure(settings.value.volume, settings.value.muted, settings.value.ambienceVolume);
+    sound.play(cue, t(`sounds.${cue}`, { name: call.contact ? name(call.contact) : '' }));
   }
 
   /** The customers in the conversation, by the window, with the face their mood calls for. */
@@ -231,6 +267,13 @@ export class DeskScene extends Phaser.Scene {
     const attempt = this.services.play.attempt;
     if (!attempt || !this.view) return;
     if (!attempt.paused && !attempt.isOver) attempt.tick(Math.min(delta, 250));
+    // A promise comes due as the clock runs, with no event of its own: look each frame.
+    const { promises, now } = attempt.session.context;
+    const due = promisesComingDue(promises, now, this.cueMemory);
+    if (due.calls.length > 0) {
+      this.cueMemory = due.memory;
+      for (const call of due.calls) this.playCue(call, (contact) => this.customerName(contact));
+    }
     // Once the attempt is over the desk stays, so the last words can be read; the trainee ends it.
     this.sinceRefresh += delta;
     if (this.sinceRefresh > 500) {
@@ -320,6 +363,7 @@ export class DebriefScene extends Phaser.Scene {
     );
     s.ui.querySelector<HTMLElement>('h1')?.setAttribute('tabindex', '-1');
     s.ui.querySelector<HTMLElement>('h1')?.focus();
+    if (view.grade) s.sound.play('grade', t('sounds.grade', { grade: view.grade }));
     markScene(SCENES.debrief);
   }
 }

@@ -197,6 +197,16 @@ export function renderMenu(
     value: Math.round(settings.volume * 100),
   });
   volume.addEventListener('change', () => actions.changeSettings({ volume: Number(volume.value) / 100 }));
+  const ambience = el('input', {
+    type: 'range',
+    min: 0,
+    max: 100,
+    step: 5,
+    value: Math.round(settings.ambienceVolume * 100),
+  });
+  ambience.addEventListener('change', () =>
+    actions.changeSettings({ ambienceVolume: Number(ambience.value) / 100 }),
+  );
   const mute = el('input', { type: 'checkbox', checked: settings.muted });
   mute.addEventListener('change', () => actions.changeSettings({ muted: mute.checked }));
   const textSize = select(
@@ -217,7 +227,7 @@ export function renderMenu(
   );
   const settingsCard = card(
     { id: 'menu-settings', heading: t('settings.heading') },
-    labelled(t('settings.volume'), volume),
+    volumes(labelled(t('settings.volume'), volume), labelled(t('settings.ambienceVolume'), ambience)),
     labelled(t('settings.mute'), mute),
     labelled(t('settings.textSizeLabel'), textSize),
     labelled(t('settings.reducedMotion'), motion),
@@ -339,4 +349,22 @@ export function renderMenu(
   );
   if (model.history) fill(model.history);
   return fill;
+}
+
+/**
+ * The main and ambience volumes side by side where there is room (one row fewer, so the settings still
+ * fit a 1366×768 window), one above the other where there is not.
+ */
+function volumes(...fields: HTMLLabelElement[]): HTMLDivElement {
+  // In a flex row the fields' margins no longer collapse with their neighbours': the row keeps them.
+  for (const field of fields) {
+    field.style.flex = '1 1 9rem';
+    field.style.margin = '0';
+  }
+  const row = el('div', { class: 'volumes' }, ...fields);
+  row.style.margin = '0.5rem 0';
+  row.style.display = 'flex';
+  row.style.flexWrap = 'wrap';
+  row.style.columnGap = '1rem';
+  return row;
 }
