@@ -10,6 +10,7 @@ import { attemptLibraryChange } from '../attempt/libraryChange';
 import { debriefView } from '../debrief/debriefView';
 import { UI_LANGUAGES } from '../i18n';
 import { SCENES, type SoundCue } from '../keys';
+import { LANGUAGE_NAMES } from '../languageNames';
 import { moodTrendsOf, portraitKeyFor } from '../portraits';
 import { attemptWorld, clockText, durationText, type GameServices } from '../services';
 import { applySettings } from '../settings';
@@ -75,7 +76,7 @@ export class DeskScene extends Phaser.Scene {
       languages.append(
         el('option', {
           value: code,
-          text: new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code,
+          text: LANGUAGE_NAMES[code],
         }),
       );
     }

@@ -193,8 +193,8 @@ export class MenuScene extends Phaser.Scene {
       // sound device), so it waits until the menu is on screen; the volume is read when they are ready,
       // in case the trainee changed it meanwhile.
       void this.services.sound.load(SOUND_CUES).then(() => {
-        const { volume, muted } = this.services.settings.value;
-        this.services.sound.configure(volume, muted);
+        const { volume, muted, ambienceVolume } = this.services.settings.value;
+        this.services.sound.configure(volume, muted, ambienceVolume);
       });
     });
   }
@@ -348,7 +348,7 @@ export class MenuScene extends Phaser.Scene {
     if (!s.settings.update(changes) && s.store.available) s.notify(s.i18n.t('notice.settingsNotSaved'));
     const settings = s.settings.value;
     applySettings(document.documentElement, settings);
-    s.sound.configure(settings.volume, settings.muted);
+    s.sound.configure(settings.volume, settings.muted, settings.ambienceVolume);
     if (changes.language) {
       void s.i18n.changeLanguage(settings.language).then(() => {
         document.title = s.i18n.t('app.title');

@@ -7,6 +7,7 @@ import type { TFunction } from 'i18next';
 import type { Grade, PackCheck, Scenario } from '../../core/runtime';
 import type { HistoryView } from '../attempt/historyStore';
 import { UI_LANGUAGES, type UiLanguage } from '../i18n';
+import { LANGUAGE_NAMES } from '../languageNames';
 import type { Settings } from '../settings';
 import { inLanguage } from '../text';
 import { button, card, el, labelled, select } from './dom';
@@ -48,7 +49,7 @@ export interface MenuModel {
 const DIFFICULTY_ORDER: readonly NonNullable<Scenario['difficulty']>[] = ['easy', 'moderate', 'hard'];
 
 function languageName(code: UiLanguage): string {
-  return new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  return LANGUAGE_NAMES[code];
 }
 
 /**

@@ -3,6 +3,7 @@
  * they start in, and the masthead's language choice with the way back to the game.
  */
 import { html, type TemplateResult } from 'lit-html';
+import { LANGUAGE_NAMES } from '../languageNames';
 
 /** The interface languages a page offers. */
 export type PageLanguage = 'en' | 'es';
@@ -32,7 +33,7 @@ export function mastheadTools(options: {
       <select @change=${(e: Event) => options.change((e.target as HTMLSelectElement).value as PageLanguage)}>
         ${(['en', 'es'] as const).map(
           (code) =>
-            html`<option value=${code} ?selected=${language === code}>${new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code}</option>`,
+            html`<option value=${code} ?selected=${language === code}>${LANGUAGE_NAMES[code]}</option>`,
         )}
       </select></label>
     <a href="./">${options.backLabel}</a>
