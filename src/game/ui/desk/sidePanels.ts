@@ -261,7 +261,7 @@ export function sidePanels(ctx: DeskContext): TemplateResult {
   const state = ctx.attempt.session.context.contacts.find((c) => c.id === contact);
   const scenario = ctx.scenarios.find((s) => s.id === state?.scenario);
   const locked = state?.status !== 'open' || ctx.attempt.session.isOver;
-  return html`<aside class="side panel" aria-label=${ctx.options.t('desk.casePanels')}>
+  return html`<aside class="side panel" tabindex="0" aria-label=${ctx.options.t('desk.casePanels')}>
     ${contact && scenario ? recordCard(ctx, contact, scenario) : nothing}
     ${scenario ? authorityCard(ctx, scenario) : nothing}
     ${trackerCard(ctx)}
