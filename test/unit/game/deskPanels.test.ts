@@ -4,13 +4,11 @@
  * the attempt stands for ending it.
  */
 import { describe, expect, it } from 'vitest';
-import { Attempt, type AttemptSettings } from '../../../src/game/attempt/Attempt';
-import { AttemptStore } from '../../../src/game/attempt/attemptStore';
+import { Attempt } from '../../../src/game/attempt/Attempt';
 import { attemptEnd, conversation, patienceWord, queue } from '../../../src/game/attempt/deskView';
-import { HistoryStore } from '../../../src/game/attempt/historyStore';
 import { durationText } from '../../../src/game/services';
 import { sendKeyOf, sends, shortcutFor } from '../../../src/game/ui/desk/shortcuts';
-import { loadStarterPack } from '../../support/starterPack';
+import { memoryWorld, practiceSettings } from '../../support/memoryAttempt';
 
 const press = (
   code: string,
@@ -66,30 +64,8 @@ describe('the queue', () => {
 });
 
 describe('an escalated case', () => {
-  const pack = loadStarterPack();
-  const memory = new Map<string, string>();
-  const store = new AttemptStore({
-    getItem: (k) => memory.get(k) ?? null,
-    setItem: (k, v) => void memory.set(k, v),
-    removeItem: (k) => void memory.delete(k),
-  });
-  const world = {
-    scenarios: pack.scenarios,
-    shifts: pack.shifts,
-    store,
-    history: new HistoryStore(Promise.resolve(null), store),
-    now: () => new Date('2026-12-05T10:00:00.000Z'),
-  };
-  const settings: AttemptSettings = {
-    trainee: 'Ana Ruiz',
-    traineeId: 'trainee-1',
-    employeeId: null,
-    language: 'en',
-    mode: 'practice',
-    playing: 'invoices-for-the-accountant',
-    replyMode: 'typed',
-    coaching: false,
-  };
+  const world = memoryWorld();
+  const settings = practiceSettings('invoices-for-the-accountant');
 
   it('shows the tier’s answer as a colleague’s line after the handoff, and the case waits on the tier', () => {
     const attempt = Attempt.start(world, settings, 3);
@@ -101,7 +77,7 @@ describe('an escalated case', () => {
       note: 'Needs the first-quarter invoices re-issued.',
     });
     attempt.act({ type: 'end', contact: 'c1' });
-    expect(queue(attempt.session, pack.scenarios)[0]).toMatchObject({ status: 'ended', waitingOnTier: 2 });
+    expect(queue(attempt.session, world.scenarios)[0]).toMatchObject({ status: 'ended', waitingOnTier: 2 });
     expect(conversation(attempt.session, 'c1', 'en').some((l) => l.from === 'colleague')).toBe(false);
     expect(attemptEnd(attempt.session)).toMatchObject({ allEnded: true, over: false });
 
@@ -112,7 +88,7 @@ describe('an escalated case', () => {
     // In the trainee's language, after everything said before it.
     expect(answer?.text).toMatch(/^Las copias de facturas son una consulta de nivel 1/);
     expect(lines.at(-1)?.seq).toBeGreaterThanOrEqual(answer?.seq ?? Number.POSITIVE_INFINITY);
-    expect(queue(attempt.session, pack.scenarios)[0]).toMatchObject({ waitingOnTier: null });
+    expect(queue(attempt.session, world.scenarios)[0]).toMatchObject({ waitingOnTier: null });
     expect(attemptEnd(attempt.session).over).toBe(true);
   });
 });

@@ -9,9 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { layOutSprite, SOUND_DIR } from '../../../src/cli/makeSounds';
 import type { ShiftEmitted } from '../../../src/core/engine/shiftSteps';
-import { Attempt, type AttemptSettings } from '../../../src/game/attempt/Attempt';
-import { AttemptStore } from '../../../src/game/attempt/attemptStore';
-import { HistoryStore } from '../../../src/game/attempt/historyStore';
+import { Attempt } from '../../../src/game/attempt/Attempt';
 import { SOUND_CUES } from '../../../src/game/keys';
 import en from '../../../src/game/locales/en.json';
 import es from '../../../src/game/locales/es.json';
@@ -26,7 +24,7 @@ import {
   promisesComingDue,
   SPRITE,
 } from '../../../src/game/sound';
-import { loadStarterPack } from '../../support/starterPack';
+import { memoryWorld, practiceSettings } from '../../support/memoryAttempt';
 
 /** The WebM's duration in ms, from its Segment Info (Duration 0x4489 in TimecodeScale units, 1 ms by default). */
 function webmDurationMs(bytes: Buffer): number {
@@ -263,30 +261,8 @@ describe('the desk opening on an attempt', () => {
 });
 
 describe('a real attempt’s events', () => {
-  const pack = loadStarterPack();
-  const memory = new Map<string, string>();
-  const store = new AttemptStore({
-    getItem: (k) => memory.get(k) ?? null,
-    setItem: (k, v) => void memory.set(k, v),
-    removeItem: (k) => void memory.delete(k),
-  });
-  const world = {
-    scenarios: pack.scenarios,
-    shifts: pack.shifts,
-    store,
-    history: new HistoryStore(Promise.resolve(null), store),
-    now: () => new Date('2026-12-05T10:00:00.000Z'),
-  };
-  const settings: AttemptSettings = {
-    trainee: 'Ana Ruiz',
-    traineeId: 'trainee-1',
-    employeeId: null,
-    language: 'en',
-    mode: 'practice',
-    playing: 'invoices-for-the-accountant',
-    replyMode: 'typed',
-    coaching: false,
-  };
+  const world = memoryWorld();
+  const settings = practiceSettings('invoices-for-the-accountant');
 
   it('sound the arrival, the escalation and the tier’s answer, each for the customer', () => {
     const attempt = Attempt.start(world, settings, 3);
