@@ -34,7 +34,7 @@ describe('the normalised scenario', () => {
       about: { en: 'Keeps receipts.', es: 'Guarda los tiques.' },
       traits: { patience: 0.8, volatility: 0.5, trust: 0.5 },
       mood: -0.25,
-      look: { portrait: 'rosa', accent: '#aa3300' },
+      look: { portrait: 'potter', accent: '#aa3300' },
     });
     expect(s.tiers.map((t) => t.limits.refund)).toEqual([20, 400, 5000, 10_000_000]);
     expect(s.tiers[1]?.limits.exceptions).toBe(true);
