@@ -14,7 +14,9 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { portraitAtlasPlugin } from '../../src/cli/portraitAtlasPlugin';
 import { scenarioPackPlugin } from '../../src/cli/scenarioPackPlugin';
+import { EXPRESSIONS } from '../../src/game/portraits';
 import { browserPerFile, forgetEverything, SHOTS, waitForScene } from './session';
 
 const session = browserPerFile();
@@ -37,7 +39,8 @@ beforeAll(async () => {
     cacheDir: join(folder, 'vite-cache'),
     logLevel: 'silent',
     clearScreen: false,
-    plugins: [scenarioPackPlugin(scenarios)],
+    // The game's plugins as the project's config has them, the scenarios read from the copy.
+    plugins: [scenarioPackPlugin(scenarios), portraitAtlasPlugin(EXPRESSIONS)],
     resolve: { conditions: ['module', 'browser', 'production'] },
     optimizeDeps: { entries: ['index.html'] },
     server: { host: '127.0.0.1', port: 0, strictPort: false },
