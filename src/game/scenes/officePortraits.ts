@@ -37,11 +37,20 @@ export function loadPortraits(scene: Phaser.Scene): Promise<void> {
       }
       done();
     };
-    scene.load.svg(PORTRAIT_TEXTURE, atlas.url, { scale: PORTRAIT_SCALE });
-    scene.load.once(`filecomplete-svg-${PORTRAIT_TEXTURE}`, cut);
+    // Drawn into a canvas by the browser rather than through the scene's loader: a load started from
+    // the desk's own scene held its frames back (and with them the game clock) until it finished.
+    const image = new Image();
+    image.onload = () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = atlas.width * PORTRAIT_SCALE;
+      canvas.height = atlas.height * PORTRAIT_SCALE;
+      canvas.getContext('2d')?.drawImage(image, 0, 0, canvas.width, canvas.height);
+      if (!scene.textures.exists(PORTRAIT_TEXTURE)) scene.textures.addCanvas(PORTRAIT_TEXTURE, canvas);
+      cut();
+    };
     // A sheet that fails to load leaves the office without faces, not a stuck desk.
-    scene.load.once('loaderror', () => done());
-    scene.load.start();
+    image.onerror = () => done();
+    image.src = atlas.url;
   });
 }
 
