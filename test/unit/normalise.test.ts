@@ -12,7 +12,9 @@ function compileFixture(name: string): Scenario {
   });
   if (!result.ok)
     throw new Error(result.problems.map((p) => `${p.line}:${p.col} ${p.code} ${p.message}`).join('\n'));
-  expect(result.problems).toEqual([]);
+  // `every-field` names a portrait no artist has drawn (`rosa`), and keeps it: reference scorecards
+  // were made on the file as written. That warning is the only problem allowed.
+  expect(result.problems.filter((p) => p.code !== 'unknown-portrait')).toEqual([]);
   return result.value.scenario;
 }
 
@@ -34,7 +36,7 @@ describe('the normalised scenario', () => {
       about: { en: 'Keeps receipts.', es: 'Guarda los tiques.' },
       traits: { patience: 0.8, volatility: 0.5, trust: 0.5 },
       mood: -0.25,
-      look: { portrait: 'potter', accent: '#aa3300' },
+      look: { portrait: 'rosa', accent: '#aa3300' },
     });
     expect(s.tiers.map((t) => t.limits.refund)).toEqual([20, 400, 5000, 10_000_000]);
     expect(s.tiers[1]?.limits.exceptions).toBe(true);
