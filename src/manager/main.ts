@@ -3,10 +3,9 @@
  * loads the interface language, the compiled scenario library (to verify against) and the kept team.
  */
 
-import i18next from 'i18next';
 import { PackLoader } from '../game/bundledPack';
 import { announcerOf, switchLanguage } from '../game/ui/dom';
-import { startingLanguage } from '../game/ui/pageMasthead';
+import { openPage } from '../pages/pageMasthead';
 import en from './locales/en.json';
 import es from './locales/es.json';
 import { ManagerPage } from './managerPage';
@@ -17,19 +16,9 @@ import './manager.css';
 const LANGUAGE_KEY = 'escalation-desk:manager-language';
 
 async function start(): Promise<void> {
-  const root = document.querySelector<HTMLElement>('#app');
-  const announcer = document.querySelector<HTMLElement>('#announcer');
-  if (!root || !announcer) return;
-  const language = startingLanguage(LANGUAGE_KEY);
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    lng: language,
-    fallbackLng: false,
-    resources: { en: { translation: en }, es: { translation: es } },
-    interpolation: { escapeValue: false },
-  });
-  document.documentElement.lang = language;
-  document.title = i18n.t('title');
+  const opened = await openPage(LANGUAGE_KEY, { en, es });
+  if (!opened) return;
+  const { root, announcer, i18n } = opened;
   // The earlier releases are worth having but not worth stopping for: without them, scorecards of an
   // older version say "Scenario version unknown" and the page says why.
   const [library, store, shipped] = await Promise.all([

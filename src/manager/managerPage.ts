@@ -10,7 +10,7 @@ import type { Scenario } from '../core/scenario/types';
 import { HistoryEntrySchema } from '../game/attempt/attemptStore';
 import { attemptsJsonl, openAttemptDatabase } from '../game/attempt/historyStore';
 import { download } from '../game/ui/dom';
-import { mastheadTools } from '../game/ui/pageMasthead';
+import { mastheadTools } from '../pages/pageMasthead';
 import { toCsv } from './csv';
 import type { DebriefReader } from './debriefReader';
 import {

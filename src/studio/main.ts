@@ -3,10 +3,9 @@
  * the page. It loads the interface language and the shipped scenario library (which open files are
  * checked and played against), starts the checker's worker and restores the kept drafts.
  */
-import i18next from 'i18next';
 import { PackLoader } from '../game/bundledPack';
 import { announcerOf, switchLanguage } from '../game/ui/dom';
-import { startingLanguage } from '../game/ui/pageMasthead';
+import { openPage } from '../pages/pageMasthead';
 import { StudioChecker } from './checker';
 import { DraftStore } from './draftStore';
 import en from './locales/en.json';
@@ -29,20 +28,10 @@ const renderMap: RenderScenarioMap = (host, scenario, options) => {
 };
 
 async function start(): Promise<void> {
-  const root = document.querySelector<HTMLElement>('#app');
-  const announcer = document.querySelector<HTMLElement>('#announcer');
-  if (!root || !announcer) return;
-  const language = startingLanguage(LANGUAGE_KEY);
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    lng: language,
-    fallbackLng: false,
-    // The map's words are flat keys (`map.when.said`) beside the page's own.
-    resources: { en: { translation: { ...en, ...mapEn } }, es: { translation: { ...es, ...mapEs } } },
-    interpolation: { escapeValue: false },
-  });
-  document.documentElement.lang = language;
-  document.title = i18n.t('title');
+  // The map's words are flat keys (`map.when.said`) beside the page's own.
+  const opened = await openPage(LANGUAGE_KEY, { en: { ...en, ...mapEn }, es: { ...es, ...mapEs } });
+  if (!opened) return;
+  const { root, announcer, i18n } = opened;
   let library: Awaited<ReturnType<PackLoader['load']>>;
   let store: DraftStore | null;
   try {

@@ -10,7 +10,7 @@ import { html, nothing, render } from 'lit-html';
 import type { Problem } from '../core/scenario/problems';
 import type { Scenario } from '../core/scenario/types';
 import { download } from '../game/ui/dom';
-import { mastheadTools } from '../game/ui/pageMasthead';
+import { mastheadTools } from '../pages/pageMasthead';
 import type { StudioChecker } from './checker';
 import type { CheckedScenario, PlaythroughOutcome, StudioCheck, StudioFile } from './checkFiles';
 import type { Draft, DraftStore } from './draftStore';

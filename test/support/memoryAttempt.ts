@@ -2,7 +2,7 @@
  * An attempt's world kept in memory (no browser storage, no history database) on the shipped pack, and
  * a typed practice attempt's settings: what the desk's and the sound's unit tests play through.
  */
-import type { AttemptSettings, AttemptWorld } from '../../src/game/attempt/Attempt';
+import type { Attempt, AttemptSettings, AttemptWorld } from '../../src/game/attempt/Attempt';
 import { AttemptStore } from '../../src/game/attempt/attemptStore';
 import { HistoryStore } from '../../src/game/attempt/historyStore';
 import { loadStarterPack } from './starterPack';
@@ -37,4 +37,16 @@ export function practiceSettings(playing: string): AttemptSettings {
     replyMode: 'typed',
     coaching: false,
   };
+}
+
+/** Hands the first contact to tier 2 with a note and ends it, as a trainee escalating the case does. */
+export function escalateAndEnd(attempt: Attempt): void {
+  attempt.tick(100);
+  attempt.act({
+    type: 'escalate',
+    contact: 'c1',
+    tier: 2,
+    note: 'Needs the first-quarter invoices re-issued.',
+  });
+  attempt.act({ type: 'end', contact: 'c1' });
 }

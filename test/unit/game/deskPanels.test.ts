@@ -8,7 +8,7 @@ import { Attempt } from '../../../src/game/attempt/Attempt';
 import { attemptEnd, conversation, patienceWord, queue } from '../../../src/game/attempt/deskView';
 import { durationText } from '../../../src/game/services';
 import { sendKeyOf, sends, shortcutFor } from '../../../src/game/ui/desk/shortcuts';
-import { memoryWorld, practiceSettings } from '../../support/memoryAttempt';
+import { escalateAndEnd, memoryWorld, practiceSettings } from '../../support/memoryAttempt';
 
 const press = (
   code: string,
@@ -69,14 +69,7 @@ describe('an escalated case', () => {
 
   it('shows the tier’s answer as a colleague’s line after the handoff, and the case waits on the tier', () => {
     const attempt = Attempt.start(world, settings, 3);
-    attempt.tick(100);
-    attempt.act({
-      type: 'escalate',
-      contact: 'c1',
-      tier: 2,
-      note: 'Needs the first-quarter invoices re-issued.',
-    });
-    attempt.act({ type: 'end', contact: 'c1' });
+    escalateAndEnd(attempt);
     expect(queue(attempt.session, world.scenarios)[0]).toMatchObject({ status: 'ended', waitingOnTier: 2 });
     expect(conversation(attempt.session, 'c1', 'en').some((l) => l.from === 'colleague')).toBe(false);
     expect(attemptEnd(attempt.session)).toMatchObject({ allEnded: true, over: false });

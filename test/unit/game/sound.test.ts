@@ -24,7 +24,7 @@ import {
   promisesComingDue,
   SPRITE,
 } from '../../../src/game/sound';
-import { memoryWorld, practiceSettings } from '../../support/memoryAttempt';
+import { escalateAndEnd, memoryWorld, practiceSettings } from '../../support/memoryAttempt';
 
 /** The WebM's duration in ms, from its Segment Info (Duration 0x4489 in TimecodeScale units, 1 ms by default). */
 function webmDurationMs(bytes: Buffer): number {
@@ -273,14 +273,7 @@ describe('a real attempt’s events', () => {
       cues = next.memory;
       heard.push(...next.calls.map((c) => `${c.cue}:${c.contact}`));
     });
-    attempt.tick(100);
-    attempt.act({
-      type: 'escalate',
-      contact: 'c1',
-      tier: 2,
-      note: 'Needs the first-quarter invoices re-issued.',
-    });
-    attempt.act({ type: 'end', contact: 'c1' });
+    escalateAndEnd(attempt);
     attempt.skip();
     expect(heard).toContain('escalation:c1');
     expect(heard).toContain('tierAnswer:c1');

@@ -2,8 +2,9 @@
  * What the manager's review and the trainer's studio share at the top of their pages: the language
  * they start in, and the masthead's language choice with the way back to the game.
  */
+import i18next, { type i18n } from 'i18next';
 import { html, type TemplateResult } from 'lit-html';
-import { LANGUAGE_NAMES } from '../languageNames';
+import { LANGUAGE_NAMES } from '../game/languageNames';
 
 /** The interface languages a page offers. */
 export type PageLanguage = 'en' | 'es';
@@ -18,6 +19,31 @@ export function startingLanguage(key: string): PageLanguage {
   }
   if (saved === 'es' || saved === 'en') return saved;
   return navigator.language.startsWith('es') ? 'es' : 'en';
+}
+
+/**
+ * What a page starts from: its `#app` and `#announcer` elements, and its interface text in the
+ * language kept under `key` (the document's language and title set to match). Null when the page's
+ * HTML lacks either element.
+ */
+export async function openPage(
+  key: string,
+  translations: Readonly<Record<PageLanguage, Record<string, unknown>>>,
+): Promise<{ root: HTMLElement; announcer: HTMLElement; i18n: i18n } | null> {
+  const root = document.querySelector<HTMLElement>('#app');
+  const announcer = document.querySelector<HTMLElement>('#announcer');
+  if (!root || !announcer) return null;
+  const language = startingLanguage(key);
+  const i18n = i18next.createInstance();
+  await i18n.init({
+    lng: language,
+    fallbackLng: false,
+    resources: { en: { translation: translations.en }, es: { translation: translations.es } },
+    interpolation: { escapeValue: false },
+  });
+  document.documentElement.lang = language;
+  document.title = i18n.t('title');
+  return { root, announcer, i18n };
 }
 
 /** The masthead's tools: the language choice (each language named in itself) and "back to the game". */
