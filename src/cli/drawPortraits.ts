@@ -9,11 +9,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DEFAULT_PORTRAIT, PORTRAIT_KEYS } from '../core/scenario/portraitKeys';
 import { EXPRESSIONS, type Expression } from '../game/portraits';
+import { fill, INK, LINE, light, line, mix, n, shade, stroke } from './artStyle';
 
 /** The outline colour and the one stroke width every picture uses. */
-const INK = '#2d2433';
-const LINE = 1.5;
-const SHADOW = '#4b2f52';
 
 const SKIN = {
   porcelain: '#f7dcc8',
@@ -277,27 +275,6 @@ export const CAST: Readonly<Record<string, Look>> = {
 
 /** Every portrait key drawn: the shipped keys and the default. */
 export const DRAWN_KEYS: readonly string[] = [...PORTRAIT_KEYS, DEFAULT_PORTRAIT];
-
-const n = (v: number) => String(Math.round(v * 10) / 10);
-
-/** Mixes two `#rrggbb` colours; `t` of the second. */
-function mix(a: string, b: string, t: number): string {
-  const channel = (hex: string, i: number) => Number.parseInt(hex.slice(1 + i * 2, 3 + i * 2), 16);
-  let out = '#';
-  for (let i = 0; i < 3; i += 1) {
-    const v = Math.round(channel(a, i) * (1 - t) + channel(b, i) * t);
-    out += v.toString(16).padStart(2, '0');
-  }
-  return out;
-}
-const shade = (c: string) => mix(c, SHADOW, 0.28);
-const light = (c: string) => mix(c, '#ffffff', 0.3);
-
-// The line width, joins and caps are set once on the picture and inherited by every outline.
-const stroke = `stroke="${INK}"`;
-const line = (d: string, colour = INK) => `<path d="${d}" fill="none" stroke="${colour}"/>`;
-const fill = (d: string, colour: string, outlined = true) =>
-  `<path d="${d}" fill="${colour}"${outlined ? ` ${stroke}` : ''}/>`;
 
 /** The head outline: from the crown (y 13) to the chin, by face shape. */
 function facePath(face: Look['face']): string {
