@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { officeSheetPlugin } from './src/cli/officeSheetPlugin';
 import { portraitAtlasPlugin } from './src/cli/portraitAtlasPlugin';
 import { scenarioPackPlugin } from './src/cli/scenarioPackPlugin';
 import { EXPRESSIONS } from './src/game/portraits';
@@ -9,7 +10,7 @@ import { EXPRESSIONS } from './src/game/portraits';
  */
 export default defineConfig({
   base: './',
-  plugins: [scenarioPackPlugin(), portraitAtlasPlugin(EXPRESSIONS)],
+  plugins: [scenarioPackPlugin(), portraitAtlasPlugin(EXPRESSIONS), officeSheetPlugin()],
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -25,6 +25,27 @@ export const PALETTE = {
   wood: '#8a6a4b',
 } as const;
 
+/** The skin tones every drawn person is given from. */
+export const SKIN = {
+  porcelain: '#f7dcc8',
+  fair: '#f0c7a6',
+  golden: '#dca47c',
+  olive: '#c08a5e',
+  brown: '#9a6644',
+  deep: '#71472f',
+} as const;
+
+/** The hair colours every drawn person is given from. */
+export const HAIR = {
+  black: '#231b1f',
+  darkBrown: '#4a2c22',
+  brown: '#7b4b2a',
+  auburn: '#9e4224',
+  blonde: '#d8b061',
+  grey: '#9d9a98',
+  white: '#e6e2dc',
+} as const;
+
 /** A number as the pictures write it: at most one decimal, so files stay small and stable. */
 export const n = (v: number): string => String(Math.round(v * 10) / 10);
 
@@ -59,3 +80,10 @@ export const fill = (d: string, colour: string, outlined = true): string =>
 export function pictureOpen(width: number, height: number, lineScale = 1): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" stroke-width="${n(LINE * lineScale)}" stroke-linejoin="round" stroke-linecap="round">`;
 }
+
+/**
+ * A band (an arm, a headset's strap): a thick stroke of `colour`, `width` wide, outlined in ink of the
+ * one line weight on both sides, so it reads like the filled shapes round it.
+ */
+export const band = (d: string, colour: string, width: number): string =>
+  `<path d="${d}" fill="none" stroke="${INK}" stroke-width="${n(width + 2 * LINE)}"/><path d="${d}" fill="none" stroke="${colour}" stroke-width="${n(width)}"/>`;

@@ -9,28 +9,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DEFAULT_PORTRAIT, PORTRAIT_KEYS } from '../core/scenario/portraitKeys';
 import { EXPRESSIONS, type Expression } from '../game/portraits';
-import { fill, INK, LINE, light, line, mix, n, shade, stroke } from './artStyle';
+import { fill, HAIR, INK, LINE, light, line, mix, n, SKIN, shade, stroke } from './artStyle';
 
 /** The outline colour and the one stroke width every picture uses. */
-
-const SKIN = {
-  porcelain: '#f7dcc8',
-  fair: '#f0c7a6',
-  golden: '#dca47c',
-  olive: '#c08a5e',
-  brown: '#9a6644',
-  deep: '#71472f',
-} as const;
-
-const HAIR = {
-  black: '#231b1f',
-  darkBrown: '#4a2c22',
-  brown: '#7b4b2a',
-  auburn: '#9e4224',
-  blonde: '#d8b061',
-  grey: '#9d9a98',
-  white: '#e6e2dc',
-} as const;
 
 type HairStyle =
   | 'short'

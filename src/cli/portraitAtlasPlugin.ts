@@ -11,9 +11,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { placed, sheetSvg, svgSheetPlugin } from './svgSheetPlugin';
 
-const ID = 'virtual:portrait-atlas';
-const RESOLVED = `\0${ID}`;
 export const ATLAS_ASSET = 'portraits.svg';
 /** The side of one portrait, in the sheet's units. */
 export const CELL = 64;
@@ -57,49 +56,17 @@ export async function buildPortraitAtlas(
       files.push(file);
       frames[`${key}-${expression}`] = { x, y };
       // The picture keeps its own viewBox; only its place in the sheet is added.
-      parts.push(
-        text.trim().replace(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/, `<svg x="${x}" y="${y}"`),
-      );
+      parts.push(placed(text, x, y));
     }
   }
   const width = expressions.length * CELL;
   const height = keys.length * CELL;
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${parts.join('')}</svg>\n`;
-  return { svg, width, height, frames, files };
+  return { svg: sheetSvg(width, height, parts), width, height, frames, files };
 }
 
 /** The plugin: the sheet of the portraits in `dir`, drawn in `expressions`. */
 export function portraitAtlasPlugin(expressions: readonly string[], dir = 'assets/portraits'): Plugin {
-  let serving = false;
-  return {
-    name: 'escalation-desk:portrait-atlas',
-    configResolved(config) {
-      serving = config.command === 'serve';
-    },
-    resolveId(id) {
-      return id === ID ? RESOLVED : null;
-    },
-    async load(id) {
-      if (id !== RESOLVED) return null;
-      const atlas = await buildPortraitAtlas(resolve(dir), expressions);
-      for (const file of atlas.files) this.addWatchFile(file);
-      if (!serving) this.emitFile({ type: 'asset', fileName: ATLAS_ASSET, source: atlas.svg });
-      const { width, height, frames } = atlas;
-      return `export default ${JSON.stringify({ url: ATLAS_ASSET, cell: CELL, width, height, frames })};`;
-    },
-    configureServer(server) {
-      server.middlewares.use(`/${ATLAS_ASSET}`, (_request, response) => {
-        buildPortraitAtlas(resolve(dir), expressions).then(
-          (atlas) => {
-            response.setHeader('Content-Type', 'image/svg+xml');
-            response.end(atlas.svg);
-          },
-          (error: unknown) => {
-            response.statusCode = 500;
-            response.end(String(error));
-          },
-        );
-      });
-    },
-  };
+  return svgSheetPlugin('portrait-atlas', ATLAS_ASSET, () => buildPortraitAtlas(resolve(dir), expressions), {
+    cell: CELL,
+  });
 }

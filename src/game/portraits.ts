@@ -28,6 +28,14 @@ export function portraitKeyFor(portrait: string | null | undefined): string {
   return portrait && isPortraitKey(portrait) ? portrait : DEFAULT_PORTRAIT;
 }
 
+/** The word the desk says a mood in (and the colour of the ring round the customer's face). */
+export function moodWord(mood: number): 'calm' | 'uneasy' | 'upset' | 'angry' {
+  if (mood >= 0.2) return 'calm';
+  if (mood >= -0.2) return 'uneasy';
+  if (mood >= -0.6) return 'upset';
+  return 'angry';
+}
+
 /** The frame name of one portrait in the sheet (and its file's name without `.svg`). */
 export function portraitFrame(key: string, expression: Expression): string {
   return `${key}-${expression}`;

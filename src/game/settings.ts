@@ -116,3 +116,11 @@ export function applySettings(root: HTMLElement, settings: Settings): void {
   root.dataset.reducedMotion = String(settings.reducedMotion);
   root.lang = settings.language;
 }
+
+/** Whether motion is to be left out: by the trainee's setting, or by the browser's preference now. */
+export function motionReduced(settings: Settings): boolean {
+  return (
+    settings.reducedMotion ||
+    (typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches)
+  );
+}

@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { officeSheetPlugin } from '../../src/cli/officeSheetPlugin';
 import { portraitAtlasPlugin } from '../../src/cli/portraitAtlasPlugin';
 import { scenarioPackPlugin } from '../../src/cli/scenarioPackPlugin';
 import { EXPRESSIONS } from '../../src/game/portraits';
@@ -40,7 +41,7 @@ beforeAll(async () => {
     logLevel: 'silent',
     clearScreen: false,
     // The game's plugins as the project's config has them, the scenarios read from the copy.
-    plugins: [scenarioPackPlugin(scenarios), portraitAtlasPlugin(EXPRESSIONS)],
+    plugins: [scenarioPackPlugin(scenarios), portraitAtlasPlugin(EXPRESSIONS), officeSheetPlugin()],
     resolve: { conditions: ['module', 'browser', 'production'] },
     optimizeDeps: { entries: ['index.html'] },
     server: { host: '127.0.0.1', port: 0, strictPort: false },

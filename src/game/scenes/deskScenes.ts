@@ -11,9 +11,10 @@ import { debriefView } from '../debrief/debriefView';
 import { UI_LANGUAGES } from '../i18n';
 import { SCENES, type SoundCue } from '../keys';
 import { LANGUAGE_NAMES } from '../languageNames';
-import { moodTrendsOf, portraitKeyFor } from '../portraits';
+import { OfficeView, type WaitingCustomer } from '../office/OfficeView';
+import { moodTrendsOf, moodWord, portraitKeyFor } from '../portraits';
 import { attemptWorld, clockText, durationText, type GameServices } from '../services';
-import { applySettings } from '../settings';
+import { applySettings, motionReduced } from '../settings';
 import {
   type CueCall,
   type CueMemory,
@@ -27,8 +28,8 @@ import { inLanguage } from '../text';
 import { renderDebrief } from '../ui/DebriefPanel';
 import { DeskView } from '../ui/desk/DeskView';
 import { download, el, markScene } from '../ui/dom';
-import { drawOffice } from './office';
-import { loadPortraits, OfficePortraits } from './officePortraits';
+import { placeOfficeStrip } from './office';
+import { loadPortraits } from './officePortraits';
 
 export { Attempt };
 
@@ -36,7 +37,7 @@ export { Attempt };
 export class DeskScene extends Phaser.Scene {
   private view: DeskView | null = null;
   private unsubscribe: (() => void) | null = null;
-  private portraits: OfficePortraits | null = null;
+  private office: OfficeView | null = null;
   private sinceRefresh = 0;
   /** What the cues remember of each customer (channel, status, mood band, promises warned of). */
   private cueMemory: CueMemory = EMPTY_CUE_MEMORY;
@@ -52,10 +53,6 @@ export class DeskScene extends Phaser.Scene {
       this.scene.start(SCENES.menu);
       return;
     }
-    drawOffice(this);
-    this.portraits = new OfficePortraits(this);
-    // The faces load now, after the menu; the customers appear in the office once they have.
-    void loadPortraits(this).then(() => this.drawBusts());
     const options = () => ({
       t: s.i18n.t,
       language: s.settings.value.language,
@@ -93,6 +90,8 @@ export class DeskScene extends Phaser.Scene {
       });
     });
     s.ui.replaceChildren(el('div', { class: 'desk-language' }, languages), host);
+    // The office's pictures and the faces load now, after the menu; the office appears once they have.
+    this.office = new OfficeView(this, () => motionReduced(s.settings.value));
     this.view = new DeskView(host, attempt, s.pack.scenarios, options(), {
       act: (intent) => {
         const result = attempt.act(intent);
@@ -153,11 +152,11 @@ export class DeskScene extends Phaser.Scene {
       s.sound.stopAmbience();
       this.view?.dispose();
       this.view = null;
-      this.portraits?.destroy();
-      this.portraits = null;
+      this.office?.destroy();
+      this.office = null;
       window.removeEventListener('pagehide', leaving);
     });
-    this.drawBusts();
+    void this.office.open(loadPortraits).then(() => this.drawOffice());
     markScene(SCENES.desk);
   }
 
@@ -222,7 +221,7 @@ export class DeskScene extends Phaser.Scene {
       }
     }
     this.view?.refresh();
-    this.drawBusts();
+    this.drawOffice();
   }
 
   /** The customer's name on a contact (its id when the scenario is unknown). */
@@ -242,31 +241,41 @@ export class DeskScene extends Phaser.Scene {
     sound.play(cue, t(`sounds.${cue}`, { name: call.contact ? name(call.contact) : '' }));
   }
 
-  /** The customers in the conversation, by the window, with the face their mood calls for. */
-  private drawBusts(): void {
+  /**
+   * The office at this moment: the hour on the game clock, the customers waiting in the queue (a call
+   * ringing among them), and those in conversation on the trainee's monitor with the face their mood
+   * calls for.
+   */
+  private drawOffice(): void {
     const attempt = this.services.play.attempt;
-    if (!attempt || !this.portraits) return;
+    if (!attempt || !this.office) return;
     const trends = moodTrendsOf(attempt);
-    const open = attempt.session.context.contacts.filter((c) => c.status === 'open' || c.status === 'held');
-    this.portraits.show(
-      open.map((contact) => {
+    const { contacts, now } = attempt.session.context;
+    const lookOf = (scenario: string) =>
+      this.services.pack.scenarios.find((x) => x.id === scenario)?.persona.look;
+    const queue: WaitingCustomer[] = contacts
+      .filter((c) => c.status === 'queued' || c.status === 'ringing')
+      .map((c) => ({ contact: c.id, channel: c.channel, ringing: c.status === 'ringing' }));
+    const faces = contacts
+      .filter((c) => c.status === 'open' || c.status === 'held')
+      .map((contact) => {
         const mood = contact.persona.context.mood;
-        const look = this.services.pack.scenarios.find((x) => x.id === contact.scenario)?.persona.look;
+        const look = lookOf(contact.scenario);
         return {
           contact: contact.id,
           portrait: portraitKeyFor(look?.portrait),
           expression: trends.expression(contact.id, mood),
-          mood: mood >= 0.2 ? 'calm' : mood >= -0.2 ? 'uneasy' : mood >= -0.6 ? 'upset' : 'angry',
+          mood: moodWord(mood),
           accent: Number.parseInt((look?.accent ?? '#4a6fa5').slice(1), 16),
         };
-      }),
-      this.services.settings.value.reducedMotion,
-    );
+      });
+    this.office.show({ clock: now, queue, faces });
   }
 
   override update(_time: number, delta: number): void {
     const attempt = this.services.play.attempt;
     if (!attempt || !this.view) return;
+    this.office?.tick(delta);
     if (!attempt.paused && !attempt.isOver) attempt.tick(Math.min(delta, 250));
     // A promise comes due as the clock runs, with no event of its own: look each frame.
     const { promises, now } = attempt.session.context;
@@ -280,8 +289,8 @@ export class DeskScene extends Phaser.Scene {
     if (this.sinceRefresh > 500) {
       this.sinceRefresh = 0;
       this.view.refresh();
-      // Waiting sours a mood between events: the faces follow it too.
-      this.drawBusts();
+      // Waiting sours a mood between events, and the clock moves the light: the office follows.
+      this.drawOffice();
     }
   }
 
@@ -303,6 +312,8 @@ export class DeskScene extends Phaser.Scene {
 
 /** The debrief of the attempt just finished. */
 export class DebriefScene extends Phaser.Scene {
+  private office: OfficeView | null = null;
+
   constructor(private readonly services: GameServices) {
     super(SCENES.debrief);
   }
@@ -315,7 +326,6 @@ export class DebriefScene extends Phaser.Scene {
       this.scene.start(SCENES.menu);
       return;
     }
-    drawOffice(this, true);
     const language = s.settings.value.language;
     const clock = (ms: number) => clockText(ms, language);
     const view = debriefView(card, {
@@ -362,9 +372,22 @@ export class DebriefScene extends Phaser.Scene {
       },
       t,
     );
+    // The office after the attempt: the hour it ended, the queue empty, the grade on the monitor.
+    placeOfficeStrip(s.ui);
+    this.office = new OfficeView(this, () => motionReduced(s.settings.value));
+    const shown = { clock: attempt.session.context.now, queue: [], faces: [], grade: view.grade };
+    void this.office.open(loadPortraits).then(() => this.office?.show(shown));
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.office?.destroy();
+      this.office = null;
+    });
     s.ui.querySelector<HTMLElement>('h1')?.setAttribute('tabindex', '-1');
     s.ui.querySelector<HTMLElement>('h1')?.focus();
     if (view.grade) s.sound.play('grade', t('sounds.grade', { grade: view.grade }));
     markScene(SCENES.debrief);
+  }
+
+  override update(_time: number, delta: number): void {
+    this.office?.tick(delta);
   }
 }

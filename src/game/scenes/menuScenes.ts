@@ -7,11 +7,11 @@ import * as Phaser from 'phaser';
 import { attemptsFileName, attemptsJsonl, bestGrades, type HistoryView } from '../attempt/historyStore';
 import { SCENES, SOUND_CUES } from '../keys';
 import { attemptWorld, type GameServices } from '../services';
-import { applySettings, type Settings } from '../settings';
+import { applySettings, motionReduced, type Settings } from '../settings';
 import { inLanguage } from '../text';
 import { button, download, el, markScene } from '../ui/dom';
 import { type MenuFill, renderMenu } from '../ui/MenuView';
-import { drawOffice } from './office';
+import { placeOfficeStrip } from './office';
 
 type DeskModule = typeof import('./deskScenes');
 let desk: Promise<DeskModule> | null = null;
@@ -169,13 +169,14 @@ export class MenuScene extends Phaser.Scene {
   private history: HistoryView | null = null;
   /** Fills the history into the menu on screen. */
   private fill: MenuFill | null = null;
+  /** The office in the strip under the masthead, once its code has arrived. */
+  private office: { tick(delta: number): void } | null = null;
 
   constructor(readonly services: GameServices) {
     super(SCENES.menu);
   }
 
   create(): void {
-    drawOffice(this, true);
     this.history = null;
     this.render();
     markScene(SCENES.menu);
@@ -189,6 +190,17 @@ export class MenuScene extends Phaser.Scene {
       // Tried again when the trainee starts; the menu needs none of it.
     });
     afterPaint(() => {
+      // The office is decoration: its code and pictures come once the menu is on screen.
+      void import('../office/OfficeView').then(({ OfficeView }) => {
+        if (!this.scene.isActive()) return;
+        const office = new OfficeView(this, () => motionReduced(this.services.settings.value));
+        this.office = office;
+        this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+          office.destroy();
+          this.office = null;
+        });
+        void office.open(() => Promise.resolve()).then(() => office.show({ clock: 0, queue: [], faces: [] }));
+      });
       // Making the sounds starts the page's audio (hundreds of milliseconds in a browser without a
       // sound device), so it waits until the menu is on screen; the volume is read when they are ready,
       // in case the trainee changed it meanwhile.
@@ -197,6 +209,10 @@ export class MenuScene extends Phaser.Scene {
         this.services.sound.configure(volume, muted, ambienceVolume);
       });
     });
+  }
+
+  override update(_time: number, delta: number): void {
+    this.office?.tick(delta);
   }
 
   /** The library changed under `npm run dev` (see `devReload.ts`): show the scenarios as they are now. */
@@ -315,6 +331,7 @@ export class MenuScene extends Phaser.Scene {
       },
       t,
     );
+    placeOfficeStrip(s.ui);
   }
 
   private fillOf(history: HistoryView) {

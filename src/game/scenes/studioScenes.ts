@@ -22,7 +22,6 @@ import {
 } from '../studioPlay';
 import { download, el, markScene } from '../ui/dom';
 import { DebriefScene, DeskScene } from './deskScenes';
-import { drawOffice } from './office';
 
 /** Where a draft play keeps its attempt, apart from the trainee's (`escalation-desk:attempt:*`). */
 const STUDIO_ATTEMPT_PREFIX = 'escalation-desk:studio:';
@@ -112,7 +111,6 @@ export class StudioPlayScene extends Phaser.Scene {
   }
 
   create(): void {
-    drawOffice(this, true);
     markScene(SCENES.studio);
     const base = this.services;
     const shared = browserStorage();

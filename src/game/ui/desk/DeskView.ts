@@ -176,6 +176,7 @@ export class DeskView {
     render(
       html`<div class="desk">
         ${topBar(ctx, () => this.openHelp())}
+        <div class="office-view" data-office aria-hidden="true"></div>
         <div class="desk-grid">
           ${queuePanel(ctx)} ${keyed(key, conversationPanel(ctx))} ${keyed(key, sidePanels(ctx))}
         </div>

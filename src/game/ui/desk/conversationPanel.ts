@@ -16,6 +16,7 @@ import {
   type ShiftSession,
 } from '../../../core/runtime';
 import { attemptEnd, type ConversationLine, conversation, inLanguage } from '../../attempt/deskView';
+import { moodWord } from '../../portraits';
 import { clockText } from '../../services';
 import { type DeskContext, nameOf, REPLY_COUNT_FROM, REPLY_LIMIT, scenarioOf } from './deskContext';
 import { channelIcon } from './icons';
@@ -23,13 +24,6 @@ import { portraitView } from './portrait';
 import { sendKeyOf, sends } from './shortcuts';
 
 type Contact = ShiftSession['context']['contacts'][number];
-
-function moodWord(mood: number): 'calm' | 'uneasy' | 'upset' | 'angry' {
-  if (mood >= 0.2) return 'calm';
-  if (mood >= -0.2) return 'uneasy';
-  if (mood >= -0.6) return 'upset';
-  return 'angry';
-}
 
 /** Minutes and seconds of game time, as a call timer shows them. */
 export function callTimer(ms: number): string {
