@@ -84,6 +84,10 @@ export function colleagueTalking(i: number, clock: number): boolean {
 
 export class OfficeView {
   private readonly layer: Phaser.GameObjects.Container;
+  /** The pictures that depend only on the strip's size, under everything that comes and goes. */
+  private readonly scenery: Phaser.GameObjects.Container;
+  /** What comes and goes: the waiting figures, the faces on the monitor, the grade. */
+  private readonly front: Phaser.GameObjects.Container;
   /** The room: wall, window, light, clock; redrawn when the strip changes size or the hour moves on. */
   private readonly room: Phaser.GameObjects.Graphics;
   private readonly portraits: OfficePortraits;
@@ -115,8 +119,10 @@ export class OfficeView {
   ) {
     this.layer = scene.add.container(0, 0);
     this.room = scene.add.graphics();
-    this.layer.add(this.room);
-    this.portraits = new OfficePortraits(scene, this.layer);
+    this.scenery = scene.add.container(0, 0);
+    this.front = scene.add.container(0, 0);
+    this.layer.add([this.room, this.scenery, this.front]);
+    this.portraits = new OfficePortraits(scene, this.front);
     scene.scale.on('resize', this.onResize);
     window.addEventListener('scroll', this.onScroll, { passive: true });
     this.observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(this.onResize);
@@ -219,7 +225,7 @@ export class OfficeView {
       if (!this.scene.textures.get(OFFICE_TEXTURE).has(frame)) return null;
       const image = this.scene.add.image(box.x, box.y, OFFICE_TEXTURE, frame).setOrigin(0, 0);
       image.setDisplaySize(box.width, box.height);
-      this.layer.add(image);
+      this.scenery.add(image);
       this.statics.push(image);
       return image;
     };
@@ -229,12 +235,12 @@ export class OfficeView {
     const city: Box = { x: w.x, y: w.y + w.height - cityHeight, width: w.width, height: cityHeight };
     picture(city, 'skyline');
     this.cityVeil = this.scene.add.graphics();
-    this.layer.add(this.cityVeil);
+    this.scenery.add(this.cityVeil);
     this.statics.push(this.cityVeil);
     this.cityLights = picture(city, 'skyline-lights');
     this.cityBox = city;
     this.windowFrame = this.scene.add.graphics();
-    this.layer.add(this.windowFrame);
+    this.scenery.add(this.windowFrame);
     this.statics.push(this.windowFrame);
     picture(layout.plant, 'plant');
     this.colleagues = layout.colleagues.flatMap((box, i) => {
@@ -255,16 +261,11 @@ export class OfficeView {
     });
     picture(layout.monitor, 'monitor');
     picture(layout.traineeDesk, 'trainee-desk');
-    // The room's own drawing sits under everything.
-    this.layer.sendToBack(this.room);
     // Faces, figures and the grade come back at their new places.
     for (const figure of this.figures.values()) {
       this.scene.tweens.killTweensOf([figure.body, figure.bubble, ...(figure.icon ? [figure.icon] : [])]);
       figure.ringing = null;
       this.placeFigure(figure, figure.slot);
-      this.layer.bringToTop(figure.body);
-      this.layer.bringToTop(figure.bubble);
-      if (figure.icon) this.layer.bringToTop(figure.icon);
     }
     this.gradeShown?.destroy();
     this.gradeShown = null;
@@ -461,7 +462,7 @@ export class OfficeView {
     const bubble = this.scene.add.image(0, 0, OFFICE_TEXTURE, 'bubble');
     const emblem = `channel-${customer.channel}`;
     const icon = texture.has(emblem) ? this.scene.add.image(0, 0, OFFICE_TEXTURE, emblem) : null;
-    this.layer.add([body, bubble, ...(icon ? [icon] : [])]);
+    this.front.add([body, bubble, ...(icon ? [icon] : [])]);
     const figure: Figure = { body, bubble, icon, slot, ringing: null };
     this.placeFigure(figure, slot);
     return figure;
@@ -540,7 +541,7 @@ export class OfficeView {
     const size = s.height * 0.9;
     const emblem = this.scene.add.image(s.x + s.width / 2, s.y + s.height / 2, OFFICE_TEXTURE, frame);
     emblem.setDisplaySize(size, size);
-    this.layer.add(emblem);
+    this.front.add(emblem);
     this.gradeShown = emblem;
     if (this.reducedMotion()) return;
     this.animations += 1;
