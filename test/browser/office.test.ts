@@ -75,6 +75,16 @@ describe('the office', () => {
         return hit?.hasAttribute('data-office') ? '' : (hit?.className ?? 'nothing');
       });
       expect(covering).toBe('');
+      // A sound's caption sits over the strip, not over a panel.
+      const caption = await page.evaluate(() => {
+        const captions = document.getElementById('captions') as HTMLElement;
+        captions.hidden = false;
+        if (!captions.textContent) captions.textContent = 'Phone ringing: Rubén Castaño';
+        const c = captions.getBoundingClientRect();
+        const r = document.querySelector('[data-office]')?.getBoundingClientRect();
+        return r && c.top >= r.top && c.bottom <= r.bottom && c.height > 0;
+      });
+      expect(caption, `the caption at ${size.width} px`).toBe(true);
       await page.waitForTimeout(300);
       await page.screenshot({ path: `${SHOTS}/office-desk-${size.width}.png` });
     }

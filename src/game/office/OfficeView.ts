@@ -162,6 +162,8 @@ export class OfficeView {
     this.scene.scale.off('resize', this.onResize);
     window.removeEventListener('scroll', this.onScroll);
     this.observer?.disconnect();
+    delete document.body.dataset.officeTop;
+    document.body.style.removeProperty('--office-top');
     this.portraits.destroy();
     this.layer.destroy();
     for (const key of [
@@ -185,6 +187,26 @@ export class OfficeView {
 
   private scrollWithPage(): void {
     this.scene.cameras.main.setScroll(window.scrollX, window.scrollY);
+    this.offerCaptionRoom();
+  }
+
+  /**
+   * Tells the page where the strip is while it is in view, so the sound captions sit over the office
+   * (decoration) rather than over the panels; scrolled out of view, the captions keep their corner.
+   */
+  private offerCaptionRoom(): void {
+    const r = this.host()?.getBoundingClientRect();
+    const body = document.body;
+    const inView = r !== undefined && this.layout !== null && r.top >= 0 && r.bottom <= window.innerHeight;
+    const value = inView ? String(Math.round(r.top)) : '';
+    if (body.dataset.officeTop === value) return;
+    if (inView) {
+      body.dataset.officeTop = value;
+      body.style.setProperty('--office-top', `${value}px`);
+    } else {
+      delete body.dataset.officeTop;
+      body.style.removeProperty('--office-top');
+    }
   }
 
   /** Measures the strip and, when it moved or changed size (or `force`), draws the office anew. */
@@ -194,14 +216,13 @@ export class OfficeView {
     const r = host.getBoundingClientRect();
     const place = { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height };
     this.scrollWithPage();
-    const same =
-      place.x === this.place.x &&
-      place.y === this.place.y &&
-      place.width === this.place.width &&
-      place.height === this.place.height;
-    if (same && !force && this.layout) return;
+    const moved = place.x !== this.place.x || place.y !== this.place.y;
+    const resized = place.width !== this.place.width || place.height !== this.place.height;
+    if (!force && this.layout && !moved && !resized) return;
     this.place = place;
     this.layer.setPosition(place.x, place.y);
+    // Moved only (a top bar that wrapped, a notice above it): the office goes with it as it is.
+    if (!force && this.layout && !resized) return;
     if (place.width < 40 || place.height < 40) {
       this.layout = null;
       this.layer.setVisible(false);
@@ -210,6 +231,7 @@ export class OfficeView {
     this.layer.setVisible(true);
     this.layout = officeLayout(place.width, place.height);
     this.redraw();
+    this.offerCaptionRoom();
   }
 
   /** Draws everything that depends on the strip's size, then what the state shows on it. */
