@@ -10,7 +10,7 @@ import type { Scenario } from '../core/scenario/types';
 import { HistoryEntrySchema } from '../game/attempt/attemptStore';
 import { attemptsJsonl, openAttemptDatabase } from '../game/attempt/historyStore';
 import { download } from '../game/ui/dom';
-import { mastheadTools } from '../pages/pageMasthead';
+import { mastheadFigure, mastheadTools } from '../pages/pageMasthead';
 import { toCsv } from './csv';
 import type { DebriefReader } from './debriefReader';
 import {
@@ -616,7 +616,8 @@ export class ManagerPage {
     };
     render(
       html`<header class="masthead">
-          <div><h1>${t('title')}</h1><p>${t('intro')}</p></div>
+          ${mastheadFigure('manager')}
+          <div class="masthead-title"><h1>${t('title')}</h1><p>${t('intro')}</p></div>
           ${mastheadTools({
             language,
             languageLabel: t('language'),

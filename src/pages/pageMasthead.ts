@@ -4,6 +4,8 @@
  */
 import i18next, { type i18n } from 'i18next';
 import { html, type TemplateResult } from 'lit-html';
+import trainerFigure from '../../assets/office/colleague-1-talking.svg?url';
+import managerFigure from '../../assets/office/colleague-3-typing.svg?url';
 import { LANGUAGE_NAMES } from '../game/languageNames';
 
 /** The interface languages a page offers. */
@@ -44,6 +46,15 @@ export async function openPage(
   document.documentElement.lang = language;
   document.title = i18n.t('title');
   return { root, announcer, i18n };
+}
+
+/**
+ * The picture at the head of a page, from the office's own drawings (so the pages share the game's
+ * look): the manager at their desk, the trainer talking a case through. Decoration only.
+ */
+export function mastheadFigure(who: 'manager' | 'trainer'): TemplateResult {
+  const src = who === 'manager' ? managerFigure : trainerFigure;
+  return html`<img class="masthead-figure" src=${src} alt="" width="96" height="80" />`;
 }
 
 /** The masthead's tools: the language choice (each language named in itself) and "back to the game". */

@@ -10,7 +10,7 @@ import { html, nothing, render } from 'lit-html';
 import type { Problem } from '../core/scenario/problems';
 import type { Scenario } from '../core/scenario/types';
 import { download } from '../game/ui/dom';
-import { mastheadTools } from '../pages/pageMasthead';
+import { mastheadFigure, mastheadTools } from '../pages/pageMasthead';
 import type { StudioChecker } from './checker';
 import type { CheckedScenario, PlaythroughOutcome, StudioCheck, StudioFile } from './checkFiles';
 import type { Draft, DraftStore } from './draftStore';
@@ -351,7 +351,8 @@ export class StudioPage {
     this.editor.relabel(this.current ? t('editor.labelOf', { name: this.current }) : t('editor.label'));
     render(
       html`<header class="masthead">
-          <div><h1>${t('title')}</h1><p>${t('intro')}</p></div>
+          ${mastheadFigure('trainer')}
+          <div class="masthead-title"><h1>${t('title')}</h1><p>${t('intro')}</p></div>
           ${mastheadTools({
             language,
             languageLabel: t('language'),
