@@ -136,8 +136,8 @@ function laurel(side: -1 | 1): string {
   for (let i = 0; i < 5; i += 1) {
     // From the bottom of the medal round to its upper side, each leaf along the branch.
     const a = Math.PI / 2 + side * (0.5 + i * 0.42);
-    const x = 32 + 24.5 * Math.cos(a);
-    const y = 31 + 24.5 * Math.sin(a);
+    const x = 32 + 25.5 * Math.cos(a);
+    const y = 31 + 25.5 * Math.sin(a);
     const turn = (a * 180) / Math.PI + side * 90;
     // The leaves facing the light (upper left) are lit.
     const colour = side > 0 ? light(PALETTE.credit) : PALETTE.credit;
@@ -180,10 +180,10 @@ const GRADE_ART: Record<Grade, () => string> = {
     return (
       laurel(-1) +
       laurel(1) +
-      lit('medal', 'M32 11A20 20 0 1 1 31.9 11Z', colour, GRADE_LIGHT) +
-      `<circle cx="32" cy="31" r="14.5" fill="none" stroke="${shade(colour)}"/>` +
-      glint(26, 24, 9) +
-      fill(starPath(32, 31.5, 11, 4.8), light(light(colour)))
+      lit('medal', 'M32 9A22 22 0 1 1 31.9 9Z', colour, GRADE_LIGHT) +
+      `<circle cx="32" cy="31" r="16" fill="none" stroke="${shade(colour)}"/>` +
+      glint(25, 23, 10) +
+      fill(starPath(32, 31.5, 13, 5.6), light(light(colour)))
     );
   },
 };

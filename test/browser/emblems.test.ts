@@ -46,6 +46,9 @@ async function playCrisisBadly(page: Page): Promise<void> {
   await noSeriousViolations(page);
   await page.screenshot({ path: `${SHOTS}/emblems-desk.png` });
   await page
+    .getByRole('group', { name: 'Escalate' })
+    .screenshot({ path: `${SHOTS}/emblems-desk-escalate.png` });
+  await page
     .getByRole('textbox', { name: 'Reply' })
     .fill("Please don't worry, I promise we'll cover everything.");
   await page.getByRole('button', { name: 'Send', exact: true }).click();
