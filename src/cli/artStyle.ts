@@ -23,6 +23,13 @@ export const PALETTE = {
   sky: '#9cc3e0',
   wall: '#e9e2d6',
   wood: '#8a6a4b',
+  // The emblems' own: the email's envelope, social media's megaphone, and the tiers' calm-to-crisis
+  // scale (Level 2 uses `gold`).
+  envelope: '#ecd9a8',
+  violet: '#8a5bb0',
+  calm: '#3f8f8a',
+  urgent: '#d9722b',
+  crisis: '#c0271d',
 } as const;
 
 /** The skin tones every drawn person is given from. */

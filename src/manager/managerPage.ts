@@ -10,6 +10,7 @@ import type { Scenario } from '../core/scenario/types';
 import { HistoryEntrySchema } from '../game/attempt/attemptStore';
 import { attemptsJsonl, openAttemptDatabase } from '../game/attempt/historyStore';
 import { download } from '../game/ui/dom';
+import { gradeEmblem } from '../game/ui/emblems';
 import { mastheadFigure, mastheadTools } from '../pages/pageMasthead';
 import { toCsv } from './csv';
 import type { DebriefReader } from './debriefReader';
@@ -373,8 +374,8 @@ export class ManagerPage {
               (row) => html`<tr>
                 <th scope="row"><a href=${hrefOf({ view: 'trainee', key: row.key })}>${row.name || '—'}</a>${who(row)}</th>
                 <td>${row.attempts}</td>
-                <td>${this.cell(row, 'latestGrade') ?? '—'}</td>
-                <td>${this.cell(row, 'bestGrade') ?? '—'}</td>
+                <td class="grade-cell">${gradeEmblem(row.latestGrade)}${this.cell(row, 'latestGrade') ?? '—'}</td>
+                <td class="grade-cell">${gradeEmblem(row.bestGrade)}${this.cell(row, 'bestGrade') ?? '—'}</td>
                 ${HEADLINE.map((d) => html`<td>${row.latest[d] ?? '—'} ${this.trend(row.trend[d])}</td>`)}
                 <td>${row.criticalRecent}</td>
                 <td>${this.cell(row, 'lastActive') ?? '—'}</td>
@@ -443,13 +444,16 @@ export class ManagerPage {
           const what = s.scenarios.map((x) => scenarioTitle(ctx, x.id)).join(', ');
           return html`<li data-trust=${a.trust}>
             <span class="trust-badge">${t(`trust.${a.trust}`)}</span>
-            <a href=${hrefOf({ view: 'attempt', hash: a.hash })}>${t('attempts.line', {
-              name: s.trainee.name || '—',
-              what,
-              grade: s.score.grade ? t(`grades.${s.score.grade}`) : '—',
-              score: s.score.overall ?? '',
-              when: s.attempt.finishedAt?.slice(0, 10) ?? '—',
-            })}</a>
+            ${gradeEmblem(s.score.grade)}<a href=${hrefOf({ view: 'attempt', hash: a.hash })}>${t(
+              'attempts.line',
+              {
+                name: s.trainee.name || '—',
+                what,
+                grade: s.score.grade ? t(`grades.${s.score.grade}`) : '—',
+                score: s.score.overall ?? '',
+                when: s.attempt.finishedAt?.slice(0, 10) ?? '—',
+              },
+            )}</a>
             ${a.fields.length > 0 ? html`<span class="fields">${t('attempts.fields', { fields: a.fields.join(', ') })}</span>` : nothing}
           </li>`;
         })}

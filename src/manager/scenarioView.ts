@@ -9,6 +9,7 @@ import { html, nothing } from 'lit-html';
 import { styleMap } from 'lit-html/directives/style-map.js';
 import { GRADES } from '../core/scoring/scoringRules';
 import { inLanguage } from '../game/text';
+import { gradeEmblem } from '../game/ui/emblems';
 import { type Example, type ScenarioStats, scenarioStats } from './insights';
 import type { Attempt } from './team';
 import { breadcrumb, hrefOf, scenarioTitle, tableTools, type ViewContext } from './viewContext';
@@ -25,7 +26,7 @@ function gradeBars(ctx: ViewContext, stats: ScenarioStats) {
       ${GRADES.map((g) => {
         const share = graded === 0 ? 0 : Math.round((100 * stats.grades[g]) / graded);
         return html`<tr>
-          <th scope="row">${ctx.t(`grades.${g}`)}</th>
+          <th scope="row" class="grade-cell">${gradeEmblem(g)}${ctx.t(`grades.${g}`)}</th>
           <td>${stats.grades[g]}</td>
           <td class="bar-cell"><span class="bar grade-${g}" style=${styleMap({ width: `${share}%` })}></span> <span class="share">${share}%</span></td>
         </tr>`;

@@ -5,6 +5,7 @@
  */
 import { html, nothing } from 'lit-html';
 import { DIMENSIONS } from '../core/scenario/schema';
+import { gradeEmblem } from '../game/ui/emblems';
 import { type AttemptPoint, traineeTimeline } from './insights';
 import { type Attempt, HEADLINE, summaryOf, type TeamRow, traineeKey } from './team';
 import { breadcrumb, dayText, hrefOf, scenarioTitle, tableTools, type ViewContext } from './viewContext';
@@ -126,7 +127,7 @@ export function traineeView(ctx: ViewContext, row: TeamRow) {
               (p) => html`<tr>
                 <th scope="row"><a href=${hrefOf({ view: 'attempt', hash: p.hash })}>${dayText(ctx, p.finishedAt)}</a></th>
                 <td>${whatWasPlayed(ctx, p)}${p.mode === 'shift' ? html` <span class="who-id">(${t('trainee.shift')})</span>` : nothing}</td>
-                <td>${p.grade ? t(`grades.${p.grade}`) : '—'} ${p.overall ?? ''}</td>
+                <td class="grade-cell">${gradeEmblem(p.grade)}${p.grade ? t(`grades.${p.grade}`) : '—'} ${p.overall ?? ''}</td>
                 ${HEADLINE.map((d) => html`<td>${p.dimensions[d] ?? '—'}</td>`)}
                 <td>${p.critical}</td>
                 <td>${trustBadge(ctx, p.trust)}</td>

@@ -105,7 +105,15 @@ describe("the manager's review", () => {
     // The payload is shown as text; nothing in it ran or became an element.
     expect(await team.getByRole('rowheader', { name: PAYLOAD }).count()).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    expect(await page.locator('#app img, #app script').count()).toBe(0);
+    // (The page's own pictures are the grade medals, each from the generated emblems.)
+    expect(await page.locator('#app img:not(.grade-emblem), #app script').count()).toBe(0);
+    expect(
+      await page
+        .locator('#app img.grade-emblem')
+        .evaluateAll((nodes) =>
+          nodes.every((n) => /\/assets\/grade-[A-Za-z]+-[\w-]+\.svg$/.test((n as HTMLImageElement).src)),
+        ),
+    ).toBe(true);
     expect(dialogs).toBe(0);
     page.off('dialog', dismiss);
     const rejected = page.getByRole('region', { name: 'Rejected files' });

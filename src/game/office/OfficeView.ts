@@ -18,13 +18,18 @@ import type * as Phaser from 'phaser';
 import type { Channel } from '../../core/runtime';
 import { type OfficeCustomer, OfficePortraits } from '../scenes/officePortraits';
 import { type Daylight, daylightAt, minuteOfDay, mixColour } from './daylight';
-import { type Box, type OfficeLayout, officeLayout, QUEUE_ROOM } from './officeLayout';
+import {
+  type Box,
+  colleagueTalking,
+  type OfficeLayout,
+  officeLayout,
+  QUEUE_ROOM,
+  walkerOf,
+} from './officeLayout';
 import { loadSheet } from './sheets';
 
 /** The texture of the office's pictures and the emblems. */
 export const OFFICE_TEXTURE = 'office';
-/** How many figures a customer waiting may be drawn as (`customer-0` … in the sheet). */
-const WALKER_LOOKS = 6;
 /** How many colleague pictures there are (`colleague-0-typing` …). */
 const COLLEAGUE_LOOKS = 4;
 /** How long a new customer takes to walk into the queue, and one to step forward. */
@@ -68,18 +73,6 @@ interface Figure {
   readonly icon: Phaser.GameObjects.Image | null;
   slot: number;
   ringing: Phaser.Tweens.Tween | null;
-}
-
-/** Which of the walker pictures a contact is drawn as: from its id, so it keeps its look. */
-export function walkerOf(contact: string): number {
-  let h = 0;
-  for (const ch of contact) h = (h * 31 + (ch.codePointAt(0) ?? 0)) >>> 0;
-  return h % WALKER_LOOKS;
-}
-
-/** Whether colleague `i` is talking at game time `clock` (each talks now and then, on their own beat). */
-export function colleagueTalking(i: number, clock: number): boolean {
-  return Math.floor(clock / 6000 + i * 2.3) % 4 === 0;
 }
 
 export class OfficeView {

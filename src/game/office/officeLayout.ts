@@ -115,3 +115,18 @@ export function officeLayout(width: number, height: number): OfficeLayout {
     clockR >= 8 && seats > 0 ? { x: from + room / 2, y: (floor - COLLEAGUE.h * scale) / 2, r: clockR } : null;
   return { scale, floor, window, plant, clock, colleagues, traineeDesk, monitor, screen, queue };
 }
+
+/** How many figures a customer waiting may be drawn as (`customer-0` … in the sheet). */
+const WALKER_LOOKS = 6;
+
+/** Which of the walker pictures a contact is drawn as: from its id, so it keeps its look. */
+export function walkerOf(contact: string): number {
+  let h = 0;
+  for (const ch of contact) h = (h * 31 + (ch.codePointAt(0) ?? 0)) >>> 0;
+  return h % WALKER_LOOKS;
+}
+
+/** Whether colleague `i` is talking at game time `clock` (each talks now and then, on their own beat). */
+export function colleagueTalking(i: number, clock: number): boolean {
+  return Math.floor(clock / 6000 + i * 2.3) % 4 === 0;
+}

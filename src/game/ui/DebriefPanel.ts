@@ -9,6 +9,7 @@
 import type { TFunction } from 'i18next';
 import type { DebriefView, TranscriptLine } from '../debrief/debriefView';
 import { button, card, el } from './dom';
+import { gradeEmblemNode } from './emblems';
 
 /** What the debrief asks the game to do. */
 export interface DebriefActions {
@@ -34,8 +35,11 @@ function gradeCard(
   t: TFunction,
 ): HTMLElement {
   const score = view.overall === null ? '–' : String(Math.round(view.overall));
+  // The grade earned is the legend's current one; its medal is revealed with a short animation.
+  const earned = view.legend.grades.find((g) => g.current)?.grade;
   return card(
     { id: 'debrief-grade', heading: t('debrief.grade'), className: 'grade' },
+    earned ? gradeEmblemNode(earned, 64, 'grade-emblem grade-reveal') : null,
     el('p', { class: 'grade-value', text: view.grade }),
     el('p', { class: 'grade-score', text: t('debrief.overall', { score }) }),
     view.uncapped === null
@@ -166,7 +170,7 @@ function legendCard(view: DebriefView, t: TFunction): HTMLElement {
         el(
           'dt',
           { class: g.current ? 'current' : undefined },
-          el('span', { class: 'legend-name', text: g.name }),
+          el('span', { class: 'legend-name' }, gradeEmblemNode(g.grade, 24), g.name),
           ' ',
           el('span', { class: 'legend-range', text: g.range }),
           g.current ? el('span', { class: 'legend-yours', text: t('debrief.legend.yours') }) : null,

@@ -11,6 +11,7 @@ import { LANGUAGE_NAMES } from '../languageNames';
 import type { Settings } from '../settings';
 import { inLanguage } from '../text';
 import { button, card, el, labelled, select } from './dom';
+import { gradeEmblemNode } from './emblems';
 
 /** What the menu asks the game to do. */
 export interface MenuActions {
@@ -300,14 +301,17 @@ export function renderMenu(
                 dateStyle: 'medium',
                 timeStyle: 'short',
               }).format(new Date(h.finishedAt));
-              return el('li', {
-                text: t('menu.historyLine', {
+              return el(
+                'li',
+                { class: 'history-line' },
+                h.grade ? gradeEmblemNode(h.grade, 20) : null,
+                t('menu.historyLine', {
                   what,
                   grade: h.grade ? t(`scorecard.grades.${h.grade}`) : '–',
                   when,
                   trainee: h.trainee || t('menu.unnamed'),
                 }),
-              });
+              );
             }),
           ),
     );

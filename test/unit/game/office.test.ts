@@ -11,8 +11,13 @@ import { LINE } from '../../../src/cli/artStyle';
 import { drawOffice, officePictures, officeSvg } from '../../../src/cli/drawOffice';
 import { buildOfficeSheet } from '../../../src/cli/officeSheetPlugin';
 import { daylightAt, minuteOfDay } from '../../../src/game/office/daylight';
-import { colleagueTalking, walkerOf } from '../../../src/game/office/OfficeView';
-import { type Box, officeLayout, QUEUE_ROOM } from '../../../src/game/office/officeLayout';
+import {
+  type Box,
+  colleagueTalking,
+  officeLayout,
+  QUEUE_ROOM,
+  walkerOf,
+} from '../../../src/game/office/officeLayout';
 
 const ASSETS = 'assets/office';
 const HOUR = 3_600_000;

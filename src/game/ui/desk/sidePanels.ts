@@ -8,6 +8,7 @@ import { PROMISE_KINDS, RESOLUTION_KINDS, type Scenario } from '../../../core/ru
 import { caseRecord, conversation, inLanguage, promiseTracker } from '../../attempt/deskView';
 import { clockText, durationText } from '../../services';
 import { moneyText } from '../../text';
+import { tierBadge } from '../emblems';
 import { type DeskContext, nameOf } from './deskContext';
 import { sends } from './shortcuts';
 
@@ -48,7 +49,7 @@ function authorityCard(ctx: DeskContext, scenario: Scenario) {
     'authority-heading',
     t('desk.authority'),
     tier
-      ? html`<p>${inLanguage(tier.name, language)}</p>
+      ? html`<p class="tier-name">${tierBadge(tier.level)}${inLanguage(tier.name, language)}</p>
           <ul>${(['refund', 'replace', 'pay', 'credit'] as const).map(
             (kind) =>
               html`<li>${
@@ -215,10 +216,15 @@ function actionsCard(ctx: DeskContext, contact: string, scenario: Scenario, lock
               t('desk.escalateGroup'),
               field(
                 t('desk.tier'),
-                html`<select id="escalate-tier" @change=${keep(ctx, contact, 'tier')}>${options(
-                  tiers.map((x) => ({ value: String(x.level), text: inLanguage(x.name, language) })),
-                  value('tier', String(tiers[0]?.level ?? '')),
-                )}</select>`,
+                // The chosen tier's badge beside the list, redrawn as the choice changes.
+                html`<span class="tier-choice">${tierBadge(Number(value('tier', String(tiers[0]?.level ?? ''))))}<select
+                  id="escalate-tier" @change=${(e: Event) => {
+                    keep(ctx, contact, 'tier')(e);
+                    ctx.redraw();
+                  }}>${options(
+                    tiers.map((x) => ({ value: String(x.level), text: inLanguage(x.name, language) })),
+                    value('tier', String(tiers[0]?.level ?? '')),
+                  )}</select></span>`,
               ),
               field(
                 t('desk.note'),
