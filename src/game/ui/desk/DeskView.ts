@@ -30,6 +30,7 @@ export class DeskView {
     shown: new Map(),
     typing: null,
     drafts: new Map(),
+    openedAt: 0,
   };
   private typingTimer: ReturnType<typeof setTimeout> | null = null;
   private helpOpen = false;
@@ -44,6 +45,7 @@ export class DeskView {
     private options: DeskOptions,
     private readonly actions: DeskActions,
   ) {
+    this.state.openedAt = attempt.session.now;
     document.addEventListener('keydown', this.onKey);
     this.restoreDrafts();
     // Every change to a form field is kept (after the field's own handler has run); replies are kept

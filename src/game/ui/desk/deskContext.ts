@@ -45,6 +45,11 @@ export interface DeskState {
   typing: string | null;
   /** Half-typed replies and notes, per contact and field, kept when the trainee looks elsewhere. */
   readonly drafts: Map<string, string>;
+  /**
+   * The game time the desk opened at: a contact that arrives from then on slides into the queue; those
+   * already there when the desk opened (a resumed attempt) are simply listed.
+   */
+  openedAt: number;
 }
 
 /** Everything a panel needs. */
