@@ -15,14 +15,15 @@ const SPEEDS = [1, 10, 30, 60, 120, 300] as const;
  * A shift with an end is ending in its last tenth (the last six game minutes of an hour): the clock
  * says when it ends, and pulses.
  */
-const ENDING_SHARE = 0.1;
+export const ENDING_SHARE = 0.1;
 
-/** When the shift ends, if it is ending now (see `ENDING_SHARE`); null otherwise. */
-function endingAt(ctx: DeskContext): number | null {
-  const session = ctx.attempt.session;
-  const length = session.options.shift.lengthMs;
-  if (length === null || session.isOver) return null;
-  return length - session.now <= length * ENDING_SHARE ? length : null;
+/**
+ * When a shift of `lengthMs` (null: no end) ends, if at game time `now` it is ending and not yet over
+ * (see `ENDING_SHARE`); null otherwise.
+ */
+export function shiftEndingAt(lengthMs: number | null, now: number, over: boolean): number | null {
+  if (lengthMs === null || over) return null;
+  return lengthMs - now <= lengthMs * ENDING_SHARE ? lengthMs : null;
 }
 
 /** The top bar. */
@@ -34,7 +35,7 @@ export function topBar(ctx: DeskContext, openHelp: () => void): TemplateResult {
   const skipWhy = session.canSkip ? t('desk.skipAbout') : t('desk.skipWaiting');
   const end = attemptEnd(session);
   const ready = (end.allEnded && end.owed.length === 0) || end.over;
-  const ending = endingAt(ctx);
+  const ending = shiftEndingAt(session.options.shift.lengthMs, session.now, session.isOver);
   return html`<header class="desk-top">
     <h1>${t('app.title')}</h1>
     ${ctx.options.draft ? html`<p class="studio-banner">${ctx.options.draft}</p>` : nothing}
