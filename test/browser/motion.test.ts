@@ -11,7 +11,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openBrowser } from './chromium';
-import { browserPerFile, freshMenu, noSeriousViolations, waitForScene } from './session';
+import { browserPerFile, freshMenu, noSeriousViolations, SHOTS, waitForScene } from './session';
 
 const session = browserPerFile();
 
@@ -136,6 +136,9 @@ describe('motion on the desk', () => {
       // The words say what the pulse does: the time left.
       expect(await promise.textContent()).toMatch(/^Email for Dana Whitfield, due .+ \(1 min\)/);
       expect(await animationsOf(page, '.promise.coming-due > .promise-text')).toEqual(['deadline-pulse']);
+      await page
+        .locator('[data-role="tracker"]')
+        .screenshot({ path: `${SHOTS}/desk-promise-coming-due.png` });
       await noSeriousViolations(page);
 
       // The minute passes (the chat keeps the clock at real time) with no email sent.
