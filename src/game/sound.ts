@@ -171,6 +171,15 @@ export interface PromiseOnDesk {
 }
 
 /**
+ * Whether a promise is coming due at game time `now`: open, with a due time, and within `warningMs`
+ * of it. The one notion of "coming due": the cue sounds when it starts, and the desk's tracker marks
+ * the promise for as long as it holds.
+ */
+export function isComingDue(promise: PromiseOnDesk, now: number, warningMs = PROMISE_WARNING_MS): boolean {
+  return promise.status === 'open' && promise.dueAt !== null && now >= promise.dueAt - warningMs;
+}
+
+/**
  * The open promises that have come within `warningMs` of falling due at game time `now` and have not
  * been warned of yet, as cues, and the memory with them warned. A promise without a due time never
  * comes due.
@@ -181,10 +190,7 @@ export function promisesComingDue(
   memory: CueMemory,
   warningMs = PROMISE_WARNING_MS,
 ): { calls: CueCall[]; memory: CueMemory } {
-  const due = promises.filter(
-    (p) =>
-      p.status === 'open' && p.dueAt !== null && now >= p.dueAt - warningMs && !memory.warned.includes(p.id),
-  );
+  const due = promises.filter((p) => isComingDue(p, now, warningMs) && !memory.warned.includes(p.id));
   if (due.length === 0) return { calls: [], memory };
   return {
     calls: due.map((p) => ({ cue: 'promiseDue' as const, contact: p.contact })),

@@ -5,17 +5,27 @@
  * - bundle size (gzip) of the game's own code, of Phaser (its own chunk), and of the bare page;
  * - time from navigation to an interactive menu, against the bare page's first scene, and to the first
  *   moment after it that the page is free to answer input;
- * - frame time (p95 of requestAnimationFrame intervals over 5 s) on the desk during a shift with six
- *   customers, against the bare page.
+ * - frame times (requestAnimationFrame intervals over 5 s) on the desk during a six-customer shift
+ *   with the animated office, against the bare page in the same run. The issue's targets: the desk's
+ *   p95 within 1 ms of the bare page's p95, and fewer than 5% of the desk's frames over 20 ms.
+ *
+ * The measured desk is Monday morning 15½ game minutes in: all six customers have arrived, the three
+ * chats, the email and the public post are open (five portraits in the office, their moods moving as
+ * they wait), and the clock runs at a chat's real time. Getting there by playing would take 15 real
+ * minutes, so the bench plays those minutes in Node, on the shift the game itself started (its seed
+ * and versions), and gives the game the result to resume (see `sixCustomerSave`).
  *
  * WebGL here is SwiftShader on the CPU (no GPU), so the figures are "software rendering on 2 cores":
  * compare ratios, not absolute numbers. Writes test-results/bench-browser.json.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
+import { lexiconAnalyser, restoreSession, saveSession } from '../../src/core/runtime';
 import { openBrowser } from '../browser/chromium';
+import { loadStarterPack } from '../support/starterPack';
 import { median, percentile, saveResults } from './report';
 import { buildAndServe } from './serveBuild';
 
@@ -58,6 +68,82 @@ async function frameTimes(page: Page, ms: number): Promise<number[]> {
   })`);
 }
 
+/** The desk's p95 may be this much above the bare page's (ms), and this share of its frames over 20 ms. */
+const P95_MARGIN_MS = 1;
+const SLOW_FRAME_MS = 20;
+const SLOW_SHARE = 0.05;
+
+/** Where the game keeps the trainee's current attempt (see `attemptStore.ts`). */
+const ATTEMPT_KEYS = [
+  'escalation-desk:attempt:current',
+  'escalation-desk:attempt:a',
+  'escalation-desk:attempt:b',
+];
+
+/** A trainee keeping waiting customers company, one line after another. */
+const HOLDING_LINES = [
+  'Thank you for waiting, I am looking into it for you right now.',
+  'I understand, and I am sorry. Let me check that for you.',
+  'Thanks for your patience, I am still on it and will update you shortly.',
+];
+
+/**
+ * The stored attempt of a shift the game has just started, played on in Node to 15½ game minutes: every
+ * 30 game seconds the trainee writes to each open chat, email and post (so they stay), and lets the
+ * phone ring out. Restored first, so the Node pack must match the game's scenario versions exactly.
+ */
+function sixCustomerSave(stored: Record<string, string | null>): Record<string, string | null> {
+  const slotKey = stored[ATTEMPT_KEYS[0] as string] === 'b' ? ATTEMPT_KEYS[2] : ATTEMPT_KEYS[1];
+  const attempt = JSON.parse(stored[slotKey as string] ?? 'null') as { save: string } | null;
+  if (!attempt) throw new Error('The game stored no attempt for the shift it started.');
+  const restored = restoreSession(attempt.save, loadStarterPack().scenarios, lexiconAnalyser);
+  if (!restored.ok) throw new Error(`The game's attempt does not restore: ${restored.problems[0]?.message}`);
+  const session = restored.value.session;
+  let said = 0;
+  while (session.now < 15.5 * 60_000) {
+    for (const c of session.context.contacts) {
+      if (c.status !== 'open' || c.channel === 'phone') continue;
+      const text = HOLDING_LINES[said++ % HOLDING_LINES.length] as string;
+      session.send({
+        type: 'trainee.intent',
+        intent: { type: 'reply', at: session.now, contact: c.id, text, choice: null, language: 'en' },
+      });
+    }
+    session.send({ type: 'clock.advance', ms: 30_000 });
+  }
+  const contacts = session.context.contacts;
+  if (contacts.length !== 6 || contacts.filter((c) => c.status === 'open').length < 3 || session.isOver)
+    throw new Error('The scripted shift did not reach six customers with conversations open.');
+  return { ...stored, [slotKey as string]: JSON.stringify({ ...attempt, save: saveSession(session) }) };
+}
+
+/**
+ * Opens `base` in `page` with `stored` as the trainee's current attempt, resumes it, and waits until the
+ * desk shows six customers, at least three of them open.
+ */
+async function resumeDesk(page: Page, base: string, stored: Record<string, string | null>): Promise<void> {
+  await page.goto(base);
+  await page.waitForFunction(() => document.body.dataset.scene === 'menu', null, { timeout: 60_000 });
+  await page.evaluate((entries) => {
+    for (const [key, value] of Object.entries(entries))
+      if (value === null) localStorage.removeItem(key);
+      else localStorage.setItem(key, value);
+  }, stored);
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.scene === 'menu', null, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await page.waitForFunction(() => document.body.dataset.scene === 'desk', null, { timeout: 60_000 });
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('.queue-item').length === 6 &&
+      document.querySelectorAll('.queue-item.status-open').length >= 3,
+    null,
+    { timeout: 30_000 },
+  );
+  // The portraits load after the desk opens; let them in before measuring.
+  await page.waitForTimeout(1000);
+}
+
 function gzipSizes(): Record<string, number> {
   const dir = 'dist/assets';
   const sizes: Record<string, number> = {};
@@ -70,6 +156,7 @@ function gzipSizes(): Record<string, number> {
   return sizes;
 }
 
+const loadStart = loadavg()[0] ?? 0;
 const server = await buildAndServe();
 const base = server.base;
 const bare = `${base}bench/bare-phaser.html`;
@@ -95,33 +182,28 @@ try {
       await browser.page.goto(base);
       load.game.push(await markTime(browser.page, 'scene-menu'));
       free.game.push(await markTime(browser.page, 'scene-menu-free'));
+      // The game starts the shift, so its seed and versions are the game's own.
+      let stored: Record<string, string | null> | null = null;
       if (run === 0) {
-        const page = browser.page;
-        await page.getByRole('button', { name: 'Start shift' }).click();
-        await page.waitForFunction(() => document.body.dataset.scene === 'desk');
-        await page.getByLabel('Clock speed').selectOption('300');
-        // The clock runs in real time while a conversation is open, so answer and close each one the desk opens
-        // until all six customers of the shift are in the queue (ended ones stay listed).
-        const deadline = Date.now() + 60_000;
-        while ((await page.locator('.queue-item').count()) < 6) {
-          if (Date.now() > deadline) throw new Error('The shift never filled the queue.');
-          // A call rings until it is answered.
-          const ringing = page.locator('.queue-item.status-ringing').first();
-          if ((await ringing.count()) > 0) {
-            await ringing.click();
-            await page.getByRole('button', { name: 'Answer', exact: true }).click();
-          }
-          const open = page.locator('.queue-item.status-open').first();
-          if ((await open.count()) > 0) {
-            await open.click();
-            await page.getByRole('button', { name: 'End contact' }).click();
-          }
-          await page.waitForTimeout(100);
-        }
-        await page.getByLabel('Clock speed').selectOption('30');
-        frames.game.push(...(await frameTimes(page, 5000)));
+        await browser.page.getByRole('button', { name: 'Start shift' }).click();
+        await browser.page.waitForFunction(() => document.body.dataset.scene === 'desk');
+        stored = await browser.page.evaluate(
+          (keys) => Object.fromEntries(keys.map((k) => [k, localStorage.getItem(k)])),
+          ATTEMPT_KEYS,
+        );
       }
       await browser.close();
+      if (stored) {
+        // A browser of its own (the one that started it is closed, so nothing else runs) resumes the
+        // shift 15½ game minutes on, where it is measured.
+        const desk = await openBrowser();
+        try {
+          await resumeDesk(desk.page, base, sixCustomerSave(stored));
+          frames.game.push(...(await frameTimes(desk.page, 5000)));
+        } finally {
+          await desk.close();
+        }
+      }
     }
   }
 } finally {
@@ -133,14 +215,30 @@ const gameTti = median(load.game);
 const bareTti = median(load.bare);
 const gameFree = median(free.game);
 const bareFree = median(free.bare);
+const deskP95 = percentile(frames.game, 0.95);
+const bareP95 = percentile(frames.bare, 0.95);
+const shareOver = (list: readonly number[]) =>
+  list.filter((ms) => ms > SLOW_FRAME_MS).length / Math.max(1, list.length);
+const slowShare = shareOver(frames.game);
 const result = {
   bundleGzipBytes: sizes,
   timeToInteractiveMenuMs: { game: gameTti, bare: bareTti, ratio: gameTti / bareTti, target: '≤ 1.15x' },
   timeToFreeAfterMenuMs: { game: gameFree, bare: bareFree, ratio: gameFree / bareFree },
-  frameTimeP95Ms: {
-    gameDeskSixCustomers: percentile(frames.game, 0.95),
-    bare: percentile(frames.bare, 0.95),
-    target: '< 16.7 ms',
+  frameTimes: {
+    what: 'desk during a six-customer shift (five open, portraits in the office) against the bare page',
+    deskP95Ms: deskP95,
+    bareP95Ms: bareP95,
+    p95AboveBareMs: deskP95 - bareP95,
+    p95Target: `≤ ${P95_MARGIN_MS} ms above the bare page`,
+    p95Met: deskP95 - bareP95 <= P95_MARGIN_MS,
+    deskShareOver20Ms: slowShare,
+    shareTarget: `< ${SLOW_SHARE * 100}% of frames over ${SLOW_FRAME_MS} ms`,
+    shareMet: slowShare < SLOW_SHARE,
+    deskFrames: frames.game.length,
+    bareFrames: frames.bare.length,
+    // For reading the figures: the bare page's own share, and how busy the machine was (two cores).
+    bareShareOver20Ms: shareOver(frames.bare),
+    loadAverage1m: { atStart: loadStart, atEnd: loadavg()[0] },
   },
   runs: RUNS,
 };
@@ -157,6 +255,9 @@ console.log(
   `first free moment after it: game ${gameFree.toFixed(0)} ms, bare Phaser page ${bareFree.toFixed(0)} ms, ratio ${(gameFree / bareFree).toFixed(2)}x`,
 );
 console.log(
-  `frame time p95: desk with six customers ${result.frameTimeP95Ms.gameDeskSixCustomers.toFixed(1)} ms, bare page ${result.frameTimeP95Ms.bare.toFixed(1)} ms (target < 16.7 ms)`,
+  `frame time p95: desk (six-customer shift, office animating) ${deskP95.toFixed(1)} ms, bare page ${bareP95.toFixed(1)} ms, difference ${(deskP95 - bareP95).toFixed(1)} ms (target ≤ ${P95_MARGIN_MS} ms: ${deskP95 - bareP95 <= P95_MARGIN_MS ? 'met' : 'missed'})`,
+);
+console.log(
+  `desk frames over ${SLOW_FRAME_MS} ms: ${(slowShare * 100).toFixed(1)}% of ${frames.game.length} (target < ${SLOW_SHARE * 100}%: ${slowShare < SLOW_SHARE ? 'met' : 'missed'}); bare page ${(shareOver(frames.bare) * 100).toFixed(1)}%; load average ${loadStart.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}`,
 );
 saveResults('bench-browser', RUNS, result);

@@ -1,13 +1,16 @@
 /**
  * What the desk's panels read, without a browser: the keyboard shortcuts and how a reply box sends,
- * the queue's patience words and outcomes, an escalated tier's answer in the conversation, and where
- * the attempt stands for ending it.
+ * the queue's patience words and outcomes, an escalated tier's answer in the conversation (read once
+ * per state of the transcript), where the attempt stands for ending it, and when the shift's clock
+ * says it is ending.
  */
 import { describe, expect, it } from 'vitest';
 import { Attempt } from '../../../src/game/attempt/Attempt';
 import { attemptEnd, conversation, patienceWord, queue } from '../../../src/game/attempt/deskView';
 import { durationText } from '../../../src/game/services';
+import { conversationNow } from '../../../src/game/ui/desk/deskContext';
 import { sendKeyOf, sends, shortcutFor } from '../../../src/game/ui/desk/shortcuts';
+import { shiftEndingAt } from '../../../src/game/ui/desk/topBar';
 import { escalateAndEnd, memoryWorld, practiceSettings } from '../../support/memoryAttempt';
 
 const press = (
@@ -83,6 +86,32 @@ describe('an escalated case', () => {
     expect(lines.at(-1)?.seq).toBeGreaterThanOrEqual(answer?.seq ?? Number.POSITIVE_INFINITY);
     expect(queue(attempt.session, world.scenarios)[0]).toMatchObject({ waitingOnTier: null });
     expect(attemptEnd(attempt.session).over).toBe(true);
+  });
+
+  it('is read again for the desk only once the transcript has grown', () => {
+    const attempt = Attempt.start(world, settings, 3);
+    const before = conversationNow(attempt.session, 'c1', 'en');
+    expect(conversationNow(attempt.session, 'c1', 'en')).toBe(before);
+    expect(before).toEqual(conversation(attempt.session, 'c1', 'en'));
+    escalateAndEnd(attempt);
+    attempt.skip();
+    const after = conversationNow(attempt.session, 'c1', 'en');
+    expect(after).toEqual(conversation(attempt.session, 'c1', 'en'));
+    expect(after.some((l) => l.from === 'colleague')).toBe(true);
+    expect(conversationNow(attempt.session, 'c1', 'es')).toEqual(conversation(attempt.session, 'c1', 'es'));
+  });
+});
+
+describe('the shift clock', () => {
+  const hour = 3_600_000;
+
+  it('says the shift is ending in its last tenth, until it is over; a shift without an end never is', () => {
+    expect(shiftEndingAt(hour, 0, false)).toBeNull();
+    expect(shiftEndingAt(hour, 54 * 60_000 - 1, false)).toBeNull();
+    expect(shiftEndingAt(hour, 54 * 60_000, false)).toBe(hour);
+    expect(shiftEndingAt(hour, hour - 1, false)).toBe(hour);
+    expect(shiftEndingAt(hour, hour - 1, true)).toBeNull();
+    expect(shiftEndingAt(null, 10 * hour, false)).toBeNull();
   });
 });
 

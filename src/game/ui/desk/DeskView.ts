@@ -8,9 +8,15 @@ import { html, nothing, render } from 'lit-html';
 import { keyed } from 'lit-html/directives/keyed.js';
 import { CHANNEL_RULES, type Scenario } from '../../../core/runtime';
 import type { Attempt } from '../../attempt/Attempt';
-import { conversation, queue } from '../../attempt/deskView';
+import { queue } from '../../attempt/deskView';
 import { conversationPanel } from './conversationPanel';
-import type { DeskActions, DeskContext, DeskOptions, DeskState } from './deskContext';
+import {
+  conversationNow,
+  type DeskActions,
+  type DeskContext,
+  type DeskOptions,
+  type DeskState,
+} from './deskContext';
 import { queuePanel } from './queuePanel';
 import { type ShortcutAction, shortcutFor } from './shortcuts';
 import { sidePanels } from './sidePanels';
@@ -30,6 +36,7 @@ export class DeskView {
     shown: new Map(),
     typing: null,
     drafts: new Map(),
+    openedAt: 0,
   };
   private typingTimer: ReturnType<typeof setTimeout> | null = null;
   private helpOpen = false;
@@ -44,6 +51,7 @@ export class DeskView {
     private options: DeskOptions,
     private readonly actions: DeskActions,
   ) {
+    this.state.openedAt = attempt.session.now;
     document.addEventListener('keydown', this.onKey);
     this.restoreDrafts();
     // Every change to a form field is kept (after the field's own handler has run); replies are kept
@@ -138,7 +146,7 @@ export class DeskView {
     const contact = this.state.selected;
     const item = items.find((i) => i.contact === contact);
     if (contact && item) {
-      const lines = conversation(session, contact, this.options.language);
+      const lines = conversationNow(session, contact, this.options.language);
       const shown = this.state.shown.get(contact);
       const fresh = shown === undefined ? [] : lines.slice(shown);
       const typed = CHANNEL_RULES[item.channel].typesLive && !this.options.reducedMotion;
@@ -149,7 +157,7 @@ export class DeskView {
           this.typingTimer = setTimeout(() => {
             this.typingTimer = null;
             this.state.typing = null;
-            this.state.shown.set(contact, conversation(session, contact, this.options.language).length);
+            this.state.shown.set(contact, conversationNow(session, contact, this.options.language).length);
             this.refresh();
           }, TYPING_MS);
         }

@@ -15,10 +15,17 @@ import {
   type Scenario,
   type ShiftSession,
 } from '../../../core/runtime';
-import { attemptEnd, type ConversationLine, conversation, inLanguage } from '../../attempt/deskView';
+import { attemptEnd, type ConversationLine, inLanguage } from '../../attempt/deskView';
 import { moodWord } from '../../portraits';
 import { clockText } from '../../services';
-import { type DeskContext, nameOf, REPLY_COUNT_FROM, REPLY_LIMIT, scenarioOf } from './deskContext';
+import {
+  conversationNow,
+  type DeskContext,
+  nameOf,
+  REPLY_COUNT_FROM,
+  REPLY_LIMIT,
+  scenarioOf,
+} from './deskContext';
 import { channelIcon } from './icons';
 import { portraitView } from './portrait';
 import { sendKeyOf, sends } from './shortcuts';
@@ -280,7 +287,7 @@ export function conversationPanel(ctx: DeskContext): TemplateResult {
       <h2 id="conversation-heading">${t('desk.noContact')}</h2>
     </section>`;
   }
-  const all = conversation(ctx.attempt.session, contact, ctx.options.language);
+  const all = conversationNow(ctx.attempt.session, contact, ctx.options.language);
   const lines = all.slice(0, ctx.state.shown.get(contact) ?? all.length);
   const channel = state.channel;
   const over = ctx.attempt.session.isOver;

@@ -4,8 +4,9 @@
  * Panels are functions of this; none of them keeps state of its own.
  */
 import type { TFunction } from 'i18next';
-import type { Scenario } from '../../../core/runtime';
+import type { Scenario, ShiftSession } from '../../../core/runtime';
 import type { Attempt, DeskIntent } from '../../attempt/Attempt';
+import { type ConversationLine, conversation } from '../../attempt/deskView';
 
 /** What the desk asks the game to do. */
 export interface DeskActions {
@@ -45,6 +46,11 @@ export interface DeskState {
   typing: string | null;
   /** Half-typed replies and notes, per contact and field, kept when the trainee looks elsewhere. */
   readonly drafts: Map<string, string>;
+  /**
+   * The game time the desk opened at: a contact that arrives from then on slides into the queue; those
+   * already there when the desk opened (a resumed attempt) are simply listed.
+   */
+  openedAt: number;
 }
 
 /** Everything a panel needs. */
@@ -77,3 +83,33 @@ export function nameOf(ctx: DeskContext, contact: string): string {
 export const REPLY_LIMIT = 2000;
 /** From how many characters the reply box shows its count. */
 export const REPLY_COUNT_FROM = 1600;
+
+/** The conversations last read from each session, and how long its transcript was then. */
+const read = new WeakMap<
+  ShiftSession,
+  { readonly entries: number; readonly language: string; readonly lines: Map<string, ConversationLine[]> }
+>();
+
+/**
+ * The conversation with a contact (see `conversation`), read again only when the transcript has grown.
+ * Reading folds the whole transcript, and the desk asks for it several times at every redraw (twice a
+ * second): the same answer, since a transcript only grows, and a new line is always a new entry.
+ */
+export function conversationNow(
+  session: ShiftSession,
+  contact: string,
+  language: string,
+): ConversationLine[] {
+  const entries = session.transcript.entries.length;
+  let cached = read.get(session);
+  if (!cached || cached.entries !== entries || cached.language !== language) {
+    cached = { entries, language, lines: new Map() };
+    read.set(session, cached);
+  }
+  let lines = cached.lines.get(contact);
+  if (!lines) {
+    lines = conversation(session, contact, language);
+    cached.lines.set(contact, lines);
+  }
+  return lines;
+}

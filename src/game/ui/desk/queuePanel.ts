@@ -1,9 +1,11 @@
 /**
  * The queue: every customer who has arrived, with the channel, how long they have waited, their
  * patience in words and colour, the lines the trainee has not read, and once ended how it ended.
- * Selecting one shows their conversation.
+ * Selecting one shows their conversation. Items are keyed by contact, so each keeps its element as
+ * the desk redraws, and only a newly arrived one slides in (styles.css, "Motion on the desk").
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
+import { repeat } from 'lit-html/directives/repeat.js';
 import { patienceWord, type QueueItem, queue } from '../../attempt/deskView';
 import { durationText } from '../../services';
 import type { DeskContext } from './deskContext';
@@ -15,6 +17,15 @@ export function queueStatus(ctx: DeskContext, item: QueueItem): string {
   if (item.status !== 'ended') return t(`desk.status.${item.status}`);
   if (item.waitingOnTier !== null) return t('desk.outcome.withTier', { tier: item.waitingOnTier });
   return t(`desk.outcome.${item.ending ?? 'ended-by-agent'}`, { defaultValue: t('desk.status.ended') });
+}
+
+/**
+ * Whether a contact arrived while the desk was open, so slides into the queue. It never changes for a
+ * contact, so the class that animates it is set once, and the item (kept by its key) never slides again.
+ */
+function arrived(ctx: DeskContext, item: QueueItem): boolean {
+  const at = ctx.attempt.session.context.contacts.find((c) => c.id === item.contact)?.arrivedAt;
+  return at !== undefined && at >= ctx.state.openedAt;
 }
 
 function entry(ctx: DeskContext, item: QueueItem): TemplateResult {
@@ -39,7 +50,7 @@ function entry(ctx: DeskContext, item: QueueItem): TemplateResult {
           : nothing
       }</span
     >`;
-  return html`<li data-contact=${item.contact}>
+  return html`<li data-contact=${item.contact} class=${arrived(ctx, item) ? 'arrived' : nothing}>
     ${
       selectable
         ? html`<button type="button" class="queue-item status-${item.status}"
@@ -58,7 +69,11 @@ export function queuePanel(ctx: DeskContext): TemplateResult {
     ${
       items.length === 0
         ? html`<p class="empty">${t('desk.queueEmpty')}</p>`
-        : html`<ul class="queue-list">${items.map((item) => entry(ctx, item))}</ul>`
+        : html`<ul class="queue-list">${repeat(
+            items,
+            (item) => item.contact,
+            (item) => entry(ctx, item),
+          )}</ul>`
     }
   </nav>`;
 }

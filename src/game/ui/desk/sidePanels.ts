@@ -7,6 +7,7 @@ import { live } from 'lit-html/directives/live.js';
 import { PROMISE_KINDS, RESOLUTION_KINDS, type Scenario } from '../../../core/runtime';
 import { caseRecord, conversation, inLanguage, promiseTracker } from '../../attempt/deskView';
 import { clockText, durationText } from '../../services';
+import { isComingDue } from '../../sound';
 import { moneyText } from '../../text';
 import { tierBadge } from '../emblems';
 import { type DeskContext, nameOf } from './deskContext';
@@ -91,7 +92,9 @@ function trackerCard(ctx: DeskContext) {
             const name = nameOf(ctx, p.contact);
             const keep = html`<button type="button" @click=${() => act({ type: 'fulfil', contact: p.contact, promise: p.id })}>${t(`desk.keep.${p.what}`, { name })}</button>`;
             const back = html`<button type="button" @click=${() => act({ type: 'withdraw', contact: p.contact, promise: p.id })}>${t(p.from === 'words' && p.freeToWithdraw ? 'desk.notAPromise' : 'desk.withdraw', { name })}</button>`;
-            return html`<li class="promise ${p.status}" data-promise=${p.id}><span>${promiseText(ctx, p)}</span>${p.status === 'open' ? html`${keep}${back}` : nothing}</li>`;
+            // Coming due as the sound cue means it; the pulse only repeats what the text says (time left).
+            const due = isComingDue(p, ctx.attempt.session.now) ? ' coming-due' : '';
+            return html`<li class="promise ${p.status}${due}" data-promise=${p.id}><span class="promise-text">${promiseText(ctx, p)}</span>${p.status === 'open' ? html`${keep}${back}` : nothing}</li>`;
           })}</ul>`
     }</div>`,
   );

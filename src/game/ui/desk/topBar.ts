@@ -11,6 +11,21 @@ import { SHORTCUTS } from './shortcuts';
 /** Clock speeds the trainee can pick: game seconds per real second. */
 const SPEEDS = [1, 10, 30, 60, 120, 300] as const;
 
+/**
+ * A shift with an end is ending in its last tenth (the last six game minutes of an hour): the clock
+ * says when it ends, and pulses.
+ */
+export const ENDING_SHARE = 0.1;
+
+/**
+ * When a shift of `lengthMs` (null: no end) ends, if at game time `now` it is ending and not yet over
+ * (see `ENDING_SHARE`); null otherwise.
+ */
+export function shiftEndingAt(lengthMs: number | null, now: number, over: boolean): number | null {
+  if (lengthMs === null || over) return null;
+  return lengthMs - now <= lengthMs * ENDING_SHARE ? lengthMs : null;
+}
+
 /** The top bar. */
 export function topBar(ctx: DeskContext, openHelp: () => void): TemplateResult {
   const { t, language } = ctx.options;
@@ -20,13 +35,14 @@ export function topBar(ctx: DeskContext, openHelp: () => void): TemplateResult {
   const skipWhy = session.canSkip ? t('desk.skipAbout') : t('desk.skipWaiting');
   const end = attemptEnd(session);
   const ready = (end.allEnded && end.owed.length === 0) || end.over;
+  const ending = shiftEndingAt(session.options.shift.lengthMs, session.now, session.isOver);
   return html`<header class="desk-top">
     <h1>${t('app.title')}</h1>
     ${ctx.options.draft ? html`<p class="studio-banner">${ctx.options.draft}</p>` : nothing}
-    <p class="clock" aria-live="off">${t(session.pace === 1 ? 'desk.clockRealTime' : 'desk.clockFast', {
-      time: clockText(session.now, language),
-      speed: session.pace,
-    })}</p>
+    <p class=${ending === null ? 'clock' : 'clock ending'} aria-live="off">${t(
+      session.pace === 1 ? 'desk.clockRealTime' : 'desk.clockFast',
+      { time: clockText(session.now, language), speed: session.pace },
+    )}${ending === null ? nothing : t('desk.shiftEnds', { time: clockText(ending, language) })}</p>
     <button type="button" aria-pressed=${attempt.paused ? 'true' : 'false'} ?disabled=${session.isOver}
       @click=${actions.togglePause}>${attempt.paused ? t('desk.resumeClock') : t('desk.pause')}</button>
     <button type="button" class="secondary" ?disabled=${!session.canSkip || attempt.paused}
