@@ -103,7 +103,7 @@ export class OfficeView {
   private draws = 0;
   private animations = 0;
   private readonly observer: ResizeObserver | null;
-  private readonly onScroll = () => this.scrollWithPage();
+  private readonly onScroll = () => this.offerCaptionRoom();
   private readonly onResize = () => this.fit();
 
   constructor(
@@ -155,6 +155,16 @@ export class OfficeView {
     this.scene.scale.off('resize', this.onResize);
     window.removeEventListener('scroll', this.onScroll);
     this.observer?.disconnect();
+    // The canvas goes back to filling the window, for the screens between (a loading bar).
+    const stage = this.stage();
+    if (stage) {
+      stage.classList.remove('office-stage');
+      stage.style.removeProperty('left');
+      stage.style.removeProperty('top');
+      stage.style.removeProperty('width');
+      stage.style.removeProperty('height');
+      if (this.scene.scale.getParentBounds()) this.scene.scale.refresh();
+    }
     delete document.body.dataset.officeTop;
     document.body.style.removeProperty('--office-top');
     this.portraits.destroy();
@@ -178,11 +188,6 @@ export class OfficeView {
     return document.getElementById('stage');
   }
 
-  private scrollWithPage(): void {
-    this.scene.cameras.main.setScroll(window.scrollX, window.scrollY);
-    this.offerCaptionRoom();
-  }
-
   /**
    * Tells the page where the strip is while it is in view, so the sound captions sit over the office
    * (decoration) rather than over the panels; scrolled out of view, the captions keep their corner.
@@ -202,18 +207,22 @@ export class OfficeView {
     }
   }
 
-  /** Measures the strip and, when it moved or changed size (or `force`), draws the office anew. */
+  /**
+   * Measures the strip and, when it moved or changed size (or `force`), puts the canvas over it and
+   * draws the office anew. The canvas covers the strip only, not the window: software WebGL (and any
+   * browser compositing the panels over a changing canvas) pays for every pixel it redraws each frame.
+   */
   private fit(force = false): void {
     const host = this.host();
     if (!host || !this.ready) return;
     const r = host.getBoundingClientRect();
     const place = { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height };
-    this.scrollWithPage();
+    this.offerCaptionRoom();
     const moved = place.x !== this.place.x || place.y !== this.place.y;
     const resized = place.width !== this.place.width || place.height !== this.place.height;
     if (!force && this.layout && !moved && !resized) return;
     this.place = place;
-    this.layer.setPosition(place.x, place.y);
+    this.pinStage(place);
     // Moved only (a top bar that wrapped, a notice above it): the office goes with it as it is.
     if (!force && this.layout && !resized) return;
     if (place.width < 40 || place.height < 40) {
@@ -225,6 +234,19 @@ export class OfficeView {
     this.layout = officeLayout(place.width, place.height);
     this.redraw();
     this.offerCaptionRoom();
+  }
+
+  /** Sizes and places the canvas's element over the strip, and has Phaser follow at once. */
+  private pinStage(place: { x: number; y: number; width: number; height: number }): void {
+    const stage = this.stage();
+    if (!stage) return;
+    stage.classList.add('office-stage');
+    stage.style.left = `${place.x}px`;
+    stage.style.top = `${place.y}px`;
+    stage.style.width = `${place.width}px`;
+    stage.style.height = `${place.height}px`;
+    const scale = this.scene.scale;
+    if (scale.getParentBounds()) scale.refresh();
   }
 
   /** Draws everything that depends on the strip's size, then what the state shows on it. */
