@@ -26,6 +26,7 @@ import {
   QUEUE_ROOM,
   walkerOf,
 } from './officeLayout';
+import { renderOnChange } from './renderOnChange';
 import { loadSheet } from './sheets';
 
 /** The texture of the office's pictures and the emblems. */
@@ -103,6 +104,8 @@ export class OfficeView {
   private draws = 0;
   private animations = 0;
   private readonly observer: ResizeObserver | null;
+  /** The canvas is drawn only when the office changes (see `renderOnChange`). */
+  private readonly drawing: { invalidate(): void; release(): void };
   private readonly onScroll = () => this.offerCaptionRoom();
   private readonly onResize = () => this.fit();
 
@@ -116,6 +119,7 @@ export class OfficeView {
     this.front = scene.add.container(0, 0);
     this.layer.add([this.room, this.scenery, this.front]);
     this.portraits = new OfficePortraits(scene, this.front);
+    this.drawing = renderOnChange(scene.game);
     scene.scale.on('resize', this.onResize);
     window.addEventListener('scroll', this.onScroll, { passive: true });
     this.observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(this.onResize);
@@ -135,6 +139,7 @@ export class OfficeView {
   show(state: OfficeState): void {
     this.state = state;
     if (!this.layout) return;
+    this.drawing.invalidate();
     if (Math.floor(minuteOfDay(state.clock)) !== this.drawnMinute) this.drawRoom();
     this.poseColleagues();
     this.showQueue();
@@ -149,9 +154,11 @@ export class OfficeView {
     if (this.sincePlaceCheck < PLACE_CHECK_MS) return;
     this.sincePlaceCheck = 0;
     this.fit();
+    if (this.layout) this.poseColleagues();
   }
 
   destroy(): void {
+    this.drawing.release();
     this.scene.scale.off('resize', this.onResize);
     window.removeEventListener('scroll', this.onScroll);
     this.observer?.disconnect();
@@ -247,6 +254,7 @@ export class OfficeView {
     stage.style.height = `${place.height}px`;
     const scale = this.scene.scale;
     if (scale.getParentBounds()) scale.refresh();
+    this.drawing.invalidate();
   }
 
   /** Draws everything that depends on the strip's size, then what the state shows on it. */
@@ -283,17 +291,6 @@ export class OfficeView {
     this.colleagues = layout.colleagues.flatMap((box, i) => {
       const image = picture(box, `colleague-${i % COLLEAGUE_LOOKS}-typing`);
       if (!image) return [];
-      if (!this.reducedMotion()) {
-        this.animations += 1;
-        this.scene.tweens.add({
-          targets: image,
-          y: box.y - 1.2 * layout.scale,
-          duration: 1500 + i * 370,
-          yoyo: true,
-          repeat: -1,
-          ease: 'Sine.easeInOut',
-        });
-      }
       return [image];
     });
     picture(layout.monitor, 'monitor');
@@ -421,13 +418,21 @@ export class OfficeView {
     }
   }
 
-  /** Each colleague types, and now and then talks to a customer of their own. */
+  /**
+   * Each colleague types, and now and then talks to a customer of their own: on the page's own time,
+   * not the game clock, which runs thirty times faster between conversations. A change of pose is a
+   * change of picture, not an animation, so the canvas is drawn only when one happens.
+   */
   private poseColleagues(): void {
     const still = this.reducedMotion();
+    const now = this.scene.time.now;
     this.colleagues.forEach((image, i) => {
-      const pose = !still && colleagueTalking(i, this.state.clock) ? 'talking' : 'typing';
+      const pose = !still && colleagueTalking(i, now) ? 'talking' : 'typing';
       const frame = `colleague-${i % COLLEAGUE_LOOKS}-${pose}`;
-      if (image.frame.name !== frame) image.setFrame(frame);
+      if (image.frame.name === frame) return;
+      image.setFrame(frame);
+      if (!still) this.animations += 1;
+      this.drawing.invalidate();
     });
   }
 

@@ -126,7 +126,7 @@ export function walkerOf(contact: string): number {
   return h % WALKER_LOOKS;
 }
 
-/** Whether colleague `i` is talking at game time `clock` (each talks now and then, on their own beat). */
-export function colleagueTalking(i: number, clock: number): boolean {
-  return Math.floor(clock / 6000 + i * 2.3) % 4 === 0;
+/** Whether colleague `i` is talking at `ms` on the page's clock (each now and then, on their own beat). */
+export function colleagueTalking(i: number, ms: number): boolean {
+  return Math.floor(ms / 6000 + i * 2.3) % 4 === 0;
 }
