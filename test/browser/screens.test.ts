@@ -16,7 +16,7 @@ async function photograph(page: Page, name: string, width: number): Promise<void
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${name} at ${width} px scrolls sideways`).toBeLessThanOrEqual(0);
   const strip = page.locator('[data-office]');
-  if ((await strip.count()) > 0) {
+  if ((await strip.count()) > 0 && (await strip.isVisible())) {
     await expect
       .poll(() => page.evaluate(() => document.getElementById('stage')?.dataset.officeSize ?? ''))
       .toMatch(new RegExp(`^${width}x\\d+$`));

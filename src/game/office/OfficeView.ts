@@ -162,16 +162,7 @@ export class OfficeView {
     this.scene.scale.off('resize', this.onResize);
     window.removeEventListener('scroll', this.onScroll);
     this.observer?.disconnect();
-    // The canvas goes back to filling the window, for the screens between (a loading bar).
-    const stage = this.stage();
-    if (stage) {
-      stage.classList.remove('office-stage');
-      stage.style.removeProperty('left');
-      stage.style.removeProperty('top');
-      stage.style.removeProperty('width');
-      stage.style.removeProperty('height');
-      if (this.scene.scale.getParentBounds()) this.scene.scale.refresh();
-    }
+    this.unpinStage();
     delete document.body.dataset.officeTop;
     document.body.style.removeProperty('--office-top');
     this.portraits.destroy();
@@ -229,18 +220,30 @@ export class OfficeView {
     const resized = place.width !== this.place.width || place.height !== this.place.height;
     if (!force && this.layout && !moved && !resized) return;
     this.place = place;
+    if (place.width < 40 || place.height < 40) {
+      // No strip on this page at this size (the menu on a short screen): nothing to draw.
+      this.layout = null;
+      this.layer.setVisible(false);
+      this.unpinStage();
+      return;
+    }
     this.pinStage(place);
     // Moved only (a top bar that wrapped, a notice above it): the office goes with it as it is.
     if (!force && this.layout && !resized) return;
-    if (place.width < 40 || place.height < 40) {
-      this.layout = null;
-      this.layer.setVisible(false);
-      return;
-    }
     this.layer.setVisible(true);
     this.layout = officeLayout(place.width, place.height);
     this.redraw();
     this.offerCaptionRoom();
+  }
+
+  /** The canvas back to filling the window, for the screens between (a loading bar). */
+  private unpinStage(): void {
+    const stage = this.stage();
+    if (!stage?.classList.contains('office-stage')) return;
+    stage.classList.remove('office-stage');
+    stage.style.removeProperty('top');
+    stage.style.removeProperty('height');
+    if (this.scene.scale.getParentBounds()) this.scene.scale.refresh();
   }
 
   /** Sizes and places the canvas's element over the strip, and has Phaser follow at once. */
@@ -248,9 +251,7 @@ export class OfficeView {
     const stage = this.stage();
     if (!stage) return;
     stage.classList.add('office-stage');
-    stage.style.left = `${place.x}px`;
     stage.style.top = `${place.y}px`;
-    stage.style.width = `${place.width}px`;
     stage.style.height = `${place.height}px`;
     const scale = this.scene.scale;
     if (scale.getParentBounds()) scale.refresh();
