@@ -34,9 +34,9 @@ async function start(): Promise<void> {
   performance.mark('i18n-ready');
   document.title = i18n.t('app.title');
 
-  // The library downloads while Phaser boots; the loading screen shows its progress.
+  // The menu shows the titles the build wrote into the code; the whole library downloads once it is
+  // on screen (see menuScenes.ts).
   const library = new PackLoader();
-  void library.load().catch(() => undefined);
   const store = new AttemptStore(storage);
   const services: GameServices = {
     i18n,
@@ -45,7 +45,7 @@ async function start(): Promise<void> {
       return library.value;
     },
     store,
-    // Opened now, while the library loads; the menu fills in the history when it is ready.
+    // Opened now, while Phaser boots; the menu fills in the history when it is ready.
     history: new HistoryStore(openAttemptDatabase(), store),
     settings,
     sound: new SoundBoard(captions, (cue) => i18n.t(`sounds.${cue}`)),
