@@ -26,6 +26,40 @@ export default defineConfig({
       },
       // Phaser in its own chunk: it changes less often than the game, so browsers keep it cached.
       output: { codeSplitting: { groups: [{ name: 'phaser', test: /node_modules[\\/]phaser[\\/]/ }] } },
+      plugins: [
+        {
+          // The game's entry imports Phaser and the scenes up to the menu (src/game/launch.ts) only once
+          // it has read the settings and translations, so that it reads them while Phaser downloads
+          // (src/main.ts); the page asks for all of that code at once all the same.
+          name: 'escalation-desk:preload-launch',
+          generateBundle: {
+            order: 'post',
+            handler(_options, bundle) {
+              const page = bundle['index.html'];
+              const chunks = new Map(
+                Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])),
+              );
+              const launch = [...chunks.values()].find((c) =>
+                c.facadeModuleId?.endsWith('src/game/launch.ts'),
+              );
+              if (page?.type !== 'asset' || !launch) return;
+              const html = String(page.source);
+              const wanted = new Set<string>();
+              const visit = (fileName: string) => {
+                if (wanted.has(fileName)) return;
+                wanted.add(fileName);
+                for (const next of chunks.get(fileName)?.imports ?? []) visit(next);
+              };
+              visit(launch.fileName);
+              const links = [...wanted]
+                .filter((fileName) => !html.includes(`"./${fileName}"`))
+                .map((fileName) => `<link rel="modulepreload" crossorigin href="./${fileName}">\n    `)
+                .join('');
+              page.source = html.replace(/<script type="module"[^>]*><\/script>/, (script) => links + script);
+            },
+          },
+        },
+      ],
     },
   },
   // Libraries' production builds always: lit-html's development build (with its console warning and

@@ -1,10 +1,7 @@
-import * as Phaser from 'phaser';
 import { AttemptStore, browserStorage } from './game/attempt/attemptStore';
 import { HistoryStore, openAttemptDatabase } from './game/attempt/historyStore';
 import { PackLoader } from './game/bundledPack';
 import { createI18n, preferredLanguage } from './game/i18n';
-import { phaserConfig } from './game/phaserConfig';
-import { BootScene, MenuScene, PreloadScene } from './game/scenes/menuScenes';
 import type { GameServices } from './game/services';
 import { applySettings, defaultSettings, SettingsStore } from './game/settings';
 import { SoundBoard } from './game/sound';
@@ -13,10 +10,13 @@ import './game/styles.css';
 
 /**
  * Assembles the game: translations, the compiled library, storage, settings and sound, the DOM overlay
- * and the Phaser scenes that drive it (renderer settings in `phaserConfig`).
+ * and the Phaser scenes that drive it (see `launch.ts`).
  */
 async function start(): Promise<void> {
   performance.mark('main-start');
+  // Phaser is most of the page's code: it downloads (the page asks for it at once, see the build's
+  // preload in vite.config.ts) while the settings, translations and storage are read here.
+  const launching = import('./game/launch');
   const ui = document.querySelector<HTMLElement>('#ui');
   const announcer = document.querySelector<HTMLElement>('#announcer');
   const captions = document.querySelector<HTMLElement>('#captions');
@@ -34,9 +34,9 @@ async function start(): Promise<void> {
   performance.mark('i18n-ready');
   document.title = i18n.t('app.title');
 
-  // The library downloads while Phaser boots; the loading screen shows its progress.
+  // The menu shows the titles the build wrote into the code; the whole library downloads once it is
+  // on screen (see menuScenes.ts).
   const library = new PackLoader();
-  void library.load().catch(() => undefined);
   const store = new AttemptStore(storage);
   const services: GameServices = {
     i18n,
@@ -45,7 +45,7 @@ async function start(): Promise<void> {
       return library.value;
     },
     store,
-    // Opened now, while the library loads; the menu fills in the history when it is ready.
+    // Opened now, while Phaser boots; the menu fills in the history when it is ready.
     history: new HistoryStore(openAttemptDatabase(), store),
     settings,
     sound: new SoundBoard(captions, (cue) => i18n.t(`sounds.${cue}`)),
@@ -62,10 +62,8 @@ async function start(): Promise<void> {
   if (!storage) services.notify(i18n.t('notice.storageDisabled'));
 
   performance.mark('services-ready');
-  // The desk and debrief scenes join once the menu has loaded them (see menuScenes.ts).
-  new Phaser.Game(
-    phaserConfig([new BootScene(services), new PreloadScene(services), new MenuScene(services)]),
-  );
+  const { launch } = await launching;
+  launch(services);
 }
 
 void start();

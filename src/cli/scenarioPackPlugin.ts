@@ -3,7 +3,9 @@
  * compiled pack, scenarios and shifts, and any problems), beside the game. `import url from
  * 'virtual:scenario-pack'` gives the game its address; the loading screen fetches it with a real
  * progress bar. The browser never parses YAML or runs the compiler, and the game's code stays small;
- * the dev server compiles it afresh on each request.
+ * the dev server compiles it afresh on each request. `import menu from 'virtual:scenario-menu'` gives
+ * the menu's part of it (titles and what the picker lists, see `menuLibrary.ts`), written into the
+ * code, so the menu shows before the library has downloaded.
  *
  * A scenario error stops the build with the checker's located lines, rather than a scenario missing
  * from the menu with nobody told; the dev server still serves the pack (the scenarios that compile)
@@ -28,8 +30,10 @@ import {
   type ScenarioReleases,
   scenariosToVerifyWith,
 } from '../core/engine/released';
+import type { PackCheck } from '../core/pack/checkPack';
 import { packForDownload } from '../core/scenario/packDownload';
 import { formatProblem, type Problem, sortProblems } from '../core/scenario/problems';
+import { menuLibraryOf } from '../game/menuLibrary';
 import { SCENARIO_PACK_EVENT, type ScenarioPackUpdate } from '../game/scenarioPackEvent';
 import { loadPackAround, loadReleased } from './scenarioFiles';
 
@@ -38,6 +42,10 @@ const ID = 'virtual:scenario-pack';
 const RESOLVED = `\0${ID}`;
 /** The file the compiled library is written to, beside index.html. */
 export const PACK_ASSET = 'scenario-pack.json';
+
+/** The menu's part of the library (`menuLibrary.ts`), written into the game's code. */
+const MENU_ID = 'virtual:scenario-menu';
+const MENU_RESOLVED = `\0${MENU_ID}`;
 
 const RELEASES_ID = 'virtual:scenario-releases';
 const RELEASES_RESOLVED = `\0${RELEASES_ID}`;
@@ -185,6 +193,14 @@ function liveReloader(server: ViteDevServer, dir: string): () => Promise<void> {
 export function scenarioPackPlugin(dir = 'scenarios'): Plugin {
   let serving = false;
   let reload: (() => Promise<void>) | null = null;
+  // The library and the menu's part of it come from one compilation per build; the dev server
+  // compiles afresh each time it is asked.
+  let compiled: Promise<CompiledScenarioPack> | null = null;
+  const compile = (): Promise<CompiledScenarioPack> => {
+    if (serving) return compileScenarioPack(dir);
+    compiled ??= compileScenarioPack(dir);
+    return compiled;
+  };
   const assets = [
     { fileName: PACK_ASSET, compile: compileScenarioPack },
     { fileName: RELEASES_ASSET, compile: compileScenarioReleases },
@@ -195,6 +211,7 @@ export function scenarioPackPlugin(dir = 'scenarios'): Plugin {
       serving = config.command === 'serve';
     },
     async buildStart() {
+      compiled = null;
       if (serving) return;
       const { json, files } = await compileScenarioReleases(dir);
       for (const file of files) this.addWatchFile(file);
@@ -203,13 +220,19 @@ export function scenarioPackPlugin(dir = 'scenarios'): Plugin {
     resolveId(id) {
       if (id === ID) return RESOLVED;
       if (id === RELEASES_ID) return RELEASES_RESOLVED;
+      if (id === MENU_ID) return MENU_RESOLVED;
       return null;
     },
     async load(id) {
       // Relative to the page, so the game works from any folder it is served from.
       if (id === RELEASES_RESOLVED) return `export default ${JSON.stringify(RELEASES_ASSET)};`;
+      if (id === MENU_RESOLVED) {
+        const { json, files } = await compile();
+        for (const file of files) this.addWatchFile(file);
+        return `export default ${JSON.stringify(menuLibraryOf(JSON.parse(json) as PackCheck))};`;
+      }
       if (id !== RESOLVED) return null;
-      const { json, files, problems } = await compileScenarioPack(dir);
+      const { json, files, problems } = await compile();
       for (const file of files) this.addWatchFile(file);
       if (!serving) {
         // A scenario with an error would be missing from the menu with nobody told: stop the build.

@@ -1,12 +1,16 @@
 /**
  * Loads the scenario library the build compiled (`scenario-pack.json`, see `scenarioPackPlugin`):
- * the pack, every scenario and shift, and any problems the checker found. The loading screen shows
- * its progress byte by byte, and a failed load says so plainly and can be tried again.
+ * the pack, every scenario and shift, and any problems the checker found. The menu does not wait for
+ * it: it shows the part the build wrote into the code (`menu`), and the library loads once the menu
+ * is on screen. The loading screen shows its progress byte by byte, when a trainee is quicker than
+ * the download, and a failed load says so plainly and can be tried again.
  */
+import menuIndex from 'virtual:scenario-menu';
 import packUrl from 'virtual:scenario-pack';
 import type { PackCheck } from '../core/runtime';
 // Straight from its module: the runtime barrel would bring the engine into the menu's chunk.
 import { packFromDownload } from '../core/scenario/packDownload';
+import type { MenuLibrary } from './menuLibrary';
 
 /** Fetches the compiled library once, reporting progress to whoever watches. */
 export class PackLoader {
@@ -16,12 +20,25 @@ export class PackLoader {
   private readonly watchers = new Set<(received: number, total: number) => void>();
   private loading: Promise<PackCheck> | null = null;
 
-  constructor(private readonly url: string = packUrl) {}
+  constructor(
+    private readonly url: string = packUrl,
+    private readonly index: MenuLibrary = menuIndex,
+  ) {}
 
   /** The library; only once {@link load} has finished. */
   get value(): PackCheck {
     if (!this.pack) throw new Error('The scenario library has not loaded yet.');
     return this.pack;
+  }
+
+  /** Whether the library has loaded, so {@link value} can be read. */
+  get loaded(): boolean {
+    return this.pack !== null;
+  }
+
+  /** What the menu shows: the library once it has loaded, until then the part the build wrote in. */
+  get menu(): MenuLibrary {
+    return this.pack ?? this.index;
   }
 
   /** Starts loading (once; a failed load can be started again). */

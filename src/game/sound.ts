@@ -4,7 +4,7 @@
  * one's caption in the page's one caption region. A trainee who cannot hear, or has muted the game,
  * still reads every cue: muted, the board plays nothing and captions all the same.
  */
-import { Howl } from 'howler';
+import type { Howl } from 'howler';
 import spriteMap from '../../assets/sound/sprite.json';
 import type { ContactStatus, ShiftEmitted } from '../core/engine/shiftSteps';
 import type { Channel } from '../core/scenario/types';
@@ -245,13 +245,22 @@ export class SoundBoard {
   }
 
   /**
-   * Loads the sprite (once; later calls return the same promise), when the browser is next idle: the
-   * menu is already interactive when it asks, and the sound must not slow it down. howler unlocks the
-   * audio at the trainee's first click or key, as browsers require.
+   * Loads howler and the sprite (once; later calls return the same promise), when the browser is next
+   * idle: the menu is already interactive when it asks, and the sound must not slow it down, nor
+   * howler's code the menu's. howler unlocks the audio at the trainee's first click or key, as browsers
+   * require.
    */
   load(_cues: readonly SoundCue[] = SOUND_CUES): Promise<void> {
     this.loading ??= new Promise<void>((resolve) => {
-      const start = () => {
+      const start = async () => {
+        let Howl: typeof import('howler').Howl;
+        try {
+          ({ Howl } = await import('howler'));
+        } catch {
+          // Without sound the desk still captions every cue.
+          resolve();
+          return;
+        }
         const sprite = new Howl({
           src: [
             new URL('../../assets/sound/sprite.webm', import.meta.url).href,
@@ -272,8 +281,9 @@ export class SoundBoard {
         });
         this.sprite = sprite;
       };
-      if ('requestIdleCallback' in window) window.requestIdleCallback(start, { timeout: 1500 });
-      else setTimeout(start, 0);
+      const go = () => void start();
+      if ('requestIdleCallback' in window) window.requestIdleCallback(go, { timeout: 1500 });
+      else setTimeout(go, 0);
     });
     return this.loading;
   }

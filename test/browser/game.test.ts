@@ -333,7 +333,7 @@ describe('the game', () => {
     }
   });
 
-  it('shows the library loading with a real progress bar', async () => {
+  it('opens the menu without the library, and shows it loading with a real progress bar when a start waits for it', async () => {
     const { page } = session();
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => {
@@ -344,11 +344,16 @@ describe('the game', () => {
       await route.continue();
     });
     await page.goto(`${inject('baseUrl')}?renderer=canvas`);
+    // The menu lists the scenarios from what the build wrote into the code.
+    await scene(page, 'menu');
+    expect(await page.locator('.scenario-option').count()).toBeGreaterThan(10);
+    await page.getByRole('button', { name: 'Start practice' }).click();
     await scene(page, 'preload');
     expect(await page.getByRole('progressbar', { name: 'Getting the desk ready…' }).count()).toBe(1);
     await page.screenshot({ path: `${SHOTS}/preload.png` });
     release();
-    await scene(page, 'menu');
+    // The practice the trainee asked for starts once the library is here.
+    await scene(page, 'desk');
     expect(await page.locator('progress').count()).toBe(0);
     await page.unroute('**/scenario-pack.json');
   });

@@ -147,13 +147,16 @@ describe('loading', () => {
       });
     });
     await page.goto(`${inject('baseUrl')}?renderer=canvas`);
+    // The menu does not need the library; starting does.
+    await page.waitForFunction(() => document.body.dataset.scene === 'menu', null, { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Start practice' }).click();
     const retry = page.getByRole('button', { name: 'Try again' });
     await expect.poll(() => retry.count(), { timeout: 30_000 }).toBe(1);
     expect(await page.getByRole('alert').textContent()).toMatch(/./);
     await page.screenshot({ path: `${SHOTS}/loading-failed.png` });
     whole = true;
     await retry.click();
-    await page.waitForFunction(() => document.body.dataset.scene === 'menu', null, { timeout: 30_000 });
+    await page.waitForFunction(() => document.body.dataset.scene === 'desk', null, { timeout: 30_000 });
     await page.unroute('**/scenario-pack.json');
   });
 

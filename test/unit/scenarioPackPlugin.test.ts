@@ -1,10 +1,11 @@
 /**
  * The build-time scenario library: the game gets exactly what the checker compiles (same scenarios,
  * same content hashes, so saves and scorecards name the same versions), with project-relative paths,
- * written beside the game as scenario-pack.json; the build watches every scenario file. Beside it,
- * scenario-releases.json holds the older released versions the manager's review verifies with, and a
- * released file that cannot be read stops the build, as does any scenario error (located, as the
- * checker prints it; the dev server serves the rest and shows the errors in its overlay).
+ * written beside the game as scenario-pack.json, and the menu's part of it written into the code; the
+ * build watches every scenario file. Beside it, scenario-releases.json holds the older released
+ * versions the manager's review verifies with, and a released file that cannot be read stops the
+ * build, as does any scenario error (located, as the checker prints it; the dev server serves the
+ * rest and shows the errors in its overlay).
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +32,7 @@ import {
   scenarioVersionKey,
 } from '../../src/core/engine/released';
 import { packFromDownload } from '../../src/core/scenario/packDownload';
+import { type MenuLibrary, menuLibraryOf } from '../../src/game/menuLibrary';
 import { loadStarterPack } from '../support/starterPack';
 
 describe('the compiled scenario library', () => {
@@ -60,6 +62,21 @@ describe('the compiled scenario library', () => {
     expect(code).toBe(`export default ${JSON.stringify(PACK_ASSET)};`);
     expect(emitted[0]?.fileName).toBe(PACK_ASSET);
     expect(JSON.parse(String(emitted[0]?.source)).scenarios.length).toBeGreaterThan(10);
+    expect(watched.length).toBeGreaterThan(10);
+  });
+
+  it('writes the menu’s part of it into the code: every title the menu lists, and little else', async () => {
+    const { code, emitted, watched } = await build('virtual:scenario-menu');
+    const written = JSON.parse(code.replace(/^export default /, '').replace(/;$/, '')) as MenuLibrary;
+    const check = JSON.parse((await compileScenarioPack()).json) as PackCheck;
+    expect(written).toEqual(menuLibraryOf(check));
+    expect(written.scenarios.map((s) => [s.id, s.title, s.persona.name])).toEqual(
+      check.scenarios.map((s) => [s.id, s.title, s.persona.name]),
+    );
+    expect(written.shifts.map((s) => s.id)).toEqual(check.shifts.map((s) => s.id));
+    // The menu shows before the library downloads because this part is small.
+    expect(code.length).toBeLessThan((await compileScenarioPack()).json.length / 20);
+    expect(emitted).toEqual([]);
     expect(watched.length).toBeGreaterThan(10);
   });
 });

@@ -44,8 +44,9 @@ function studioPlayAsked(): boolean {
 }
 
 /**
- * Opens the first screen once the library has loaded: the menu, or, when the studio asked for it,
- * the draft play (its code loads with the desk's). A failed download of that code can be tried again.
+ * Opens the first screen: the menu, or, when the studio asked for it, the draft play (once the
+ * library has loaded; its code loads with the desk's). A failed download of that code can be tried
+ * again.
  */
 function openFirstScreen(scene: Phaser.Scene, services: GameServices): void {
   if (!studioPlayAsked()) {
@@ -72,7 +73,11 @@ function openFirstScreen(scene: Phaser.Scene, services: GameServices): void {
   );
 }
 
-/** Starts the game: settings applied, then the menu, or the loading screen while the library loads. */
+/**
+ * Starts the game: settings applied, then the menu, which shows the titles the build wrote into the
+ * code and never waits for the library; or, for the studio's draft play, which needs the whole
+ * library, the loading screen while it loads.
+ */
 export class BootScene extends Phaser.Scene {
   constructor(readonly services: GameServices) {
     super(SCENES.boot);
@@ -80,29 +85,44 @@ export class BootScene extends Phaser.Scene {
 
   create(): void {
     applySettings(document.documentElement, this.services.settings.value);
-    // The library usually arrives with the code. A loading screen that would only flash is skipped;
-    // if the library takes longer than a moment, the loading screen shows how far it has got.
-    let gone = false;
-    const go = (key: string) => {
-      if (gone) return;
-      gone = true;
-      if (key === SCENES.menu) openFirstScreen(this, this.services);
-      else this.scene.start(key);
-    };
     // Under `npm run dev` an edited scenario reaches the running game without a reload; never built in.
     if (import.meta.hot)
       void import('../devReload').then(({ followScenarioEdits }) =>
         followScenarioEdits(this.game, this.services),
       );
-    const wait = this.time.delayedCall(BOOT_PATIENCE_MS, () => go(SCENES.preload));
-    this.services.library.load().then(
-      () => {
-        wait.remove();
-        go(SCENES.menu);
-      },
-      () => go(SCENES.preload),
-    );
+    if (!studioPlayAsked()) {
+      this.scene.start(SCENES.menu);
+      return;
+    }
+    whenLibrary(this, this.services, () => openFirstScreen(this, this.services));
   }
+}
+
+/**
+ * Runs `then` once the library has loaded. It usually has, or arrives in a moment; if it takes longer,
+ * or fails, the loading screen takes over, showing how far it has got (or offering to try again), and
+ * opens the first screen when it is done.
+ */
+function whenLibrary(scene: Phaser.Scene, services: GameServices, then: () => void): void {
+  if (services.library.loaded) {
+    then();
+    return;
+  }
+  let gone = false;
+  const go = (ready: boolean) => {
+    if (gone) return;
+    gone = true;
+    if (ready) then();
+    else scene.scene.start(SCENES.preload);
+  };
+  const wait = scene.time.delayedCall(BOOT_PATIENCE_MS, () => go(false));
+  services.library.load().then(
+    () => {
+      wait.remove();
+      go(true);
+    },
+    () => go(false),
+  );
 }
 
 /** Runs `work` in a task after the next frame is painted, so what was just drawn shows first. */
@@ -110,7 +130,7 @@ function afterPaint(work: () => void): void {
   requestAnimationFrame(() => setTimeout(work, 0));
 }
 
-/** How long the game waits for the library before it shows the loading screen. */
+/** How long the game waits for the library before it shows the loading screen (one that would only flash is skipped). */
 const BOOT_PATIENCE_MS = 150;
 
 /**
@@ -159,8 +179,13 @@ export class PreloadScene extends Phaser.Scene {
   }
 }
 
+/** What the trainee asked the menu for: a practice scenario, a shift, or the unfinished attempt. */
+type MenuIntent = { readonly mode: 'practice' | 'shift'; readonly playing: string } | 'resume';
+
 /** The menu: who, what, settings, resume. */
 export class MenuScene extends Phaser.Scene {
+  /** What the trainee asked for before the library had loaded; done when the menu opens again. */
+  private pending: MenuIntent | null = null;
   /** A save that could not be restored, kept raw so the trainee can download it. */
   private unreadable: string | null = null;
   /** What to try again after the desk's code failed to load; null when nothing failed. */
@@ -184,11 +209,17 @@ export class MenuScene extends Phaser.Scene {
       this.history = history;
       if (this.scene.isActive()) this.fill?.(this.fillOf(history));
     });
-    // Neither the engine nor the sounds are needed to show the menu; fetch them now so starting is
-    // instant. (Browsers also only let sound play once the trainee has interacted with the page.)
-    void loadDesk(this).catch(() => {
-      // Tried again when the trainee starts; the menu needs none of it.
-    });
+    const asked = this.pending;
+    this.pending = null;
+    // The trainee asked before the library had loaded, and the loading screen has now loaded it.
+    if (asked) this.begin(asked);
+    // Neither the engine, the whole library nor the sounds are needed to show the menu; fetch them now
+    // so starting is instant. (Browsers also only let sound play once the trainee has interacted with
+    // the page.)
+    else
+      void loadDesk(this).catch(() => {
+        // Tried again when the trainee starts; the menu needs none of it.
+      });
     afterPaint(() => {
       // The office is decoration: its code and pictures come once the menu is on screen.
       void import('../office/OfficeView').then(({ OfficeView }) => {
@@ -201,6 +232,9 @@ export class MenuScene extends Phaser.Scene {
         });
         void office.open(() => Promise.resolve()).then(() => office.show({ clock: 0, queue: [], faces: [] }));
       });
+      // Parsing the library takes the page a moment, so it waits until the menu is on screen; a
+      // failed download is tried again, behind the loading screen, when the trainee starts.
+      void this.services.library.load().catch(() => undefined);
       // Making the sounds starts the page's audio (hundreds of milliseconds in a browser without a
       // sound device), so it waits until the menu is on screen; the volume is read when they are ready,
       // in case the trainee changed it meanwhile.
@@ -233,44 +267,14 @@ export class MenuScene extends Phaser.Scene {
     const s = this.services;
     const t = s.i18n.t;
     const settings = s.settings.value;
-    const world = attemptWorld(s);
+    const library = s.library.menu;
     const stored = this.unreadable === null ? s.store.readCurrent() : null;
-    const start = (mode: 'practice' | 'shift', playing: string): void =>
-      void loadDesk(this).then(
-        ({ Attempt }) => {
-          s.play.attempt = Attempt.start(
-            world,
-            this.attemptSettings(mode, playing, s.settings.value),
-            s.seed(),
-          );
-          this.scene.start(SCENES.desk);
-        },
-        () => this.deskFailed(() => start(mode, playing)),
-      );
-    const resume = (): void =>
-      void loadDesk(this).then(
-        ({ Attempt }) => {
-          const resumed = Attempt.resume(world, { traineeId: s.settings.value.traineeId });
-          if (!resumed.ok) {
-            this.unreadable = resumed.problems[0]?.raw ?? '';
-            this.render();
-          } else if (resumed.value) {
-            s.play.attempt = resumed.value.attempt;
-            if (resumed.value.madeUnder) {
-              s.notify(t('notice.replayedUnderNewRules'));
-              s.announce(t('notice.replayedUnderNewRules'));
-            }
-            this.scene.start(SCENES.desk);
-          }
-        },
-        () => this.deskFailed(resume),
-      );
     let resumeInfo: string | null = null;
     const found = stored?.ok ? stored.value : null;
     if (found) {
       const a = found;
-      const scenario = s.pack.scenarios.find((x) => x.id === a.playing);
-      const shift = s.pack.shifts.find((x) => x.id === a.playing);
+      const scenario = library.scenarios.find((x) => x.id === a.playing);
+      const shift = library.shifts.find((x) => x.id === a.playing);
       const what = scenario
         ? inLanguage(scenario.title, settings.language)
         : shift
@@ -286,15 +290,15 @@ export class MenuScene extends Phaser.Scene {
     this.fill = renderMenu(
       s.ui,
       {
-        pack: s.pack,
+        pack: library,
         settings,
         history: this.history ? this.fillOf(this.history) : null,
         resumeInfo,
       },
       {
-        startPractice: (scenario) => start('practice', scenario),
-        startShift: (shift) => start('shift', shift),
-        resume: found && damaged === null ? resume : null,
+        startPractice: (scenario) => this.begin({ mode: 'practice', playing: scenario }),
+        startShift: (shift) => this.begin({ mode: 'shift', playing: shift }),
+        resume: found && damaged === null ? () => this.begin('resume') : null,
         damagedSave:
           damaged !== null
             ? {
@@ -318,7 +322,7 @@ export class MenuScene extends Phaser.Scene {
         // The guide and its renderer load when first asked for: the menu does not wait for them.
         howItWorks: () =>
           void import('../ui/howItWorks').then(({ openHowItWorks }) =>
-            openHowItWorks(s.pack.pack, t, settings.language),
+            openHowItWorks(library.pack, t, settings.language),
           ),
         retry: this.retry
           ? () => {
@@ -332,6 +336,51 @@ export class MenuScene extends Phaser.Scene {
       t,
     );
     placeOfficeStrip(s.ui);
+  }
+
+  /**
+   * Starts or resumes what the trainee asked for, once the library and the desk's code are here. A
+   * library still loading after a moment shows the loading screen, which opens the menu again when it
+   * is done, and the menu then carries on with what was asked (`pending`).
+   */
+  private begin(intent: MenuIntent): void {
+    const s = this.services;
+    if (!s.library.loaded) {
+      this.pending = intent;
+      whenLibrary(this, s, () => {
+        this.pending = null;
+        this.begin(intent);
+      });
+      return;
+    }
+    const world = attemptWorld(s);
+    void loadDesk(this).then(
+      ({ Attempt }) => {
+        if (intent !== 'resume') {
+          s.play.attempt = Attempt.start(
+            world,
+            this.attemptSettings(intent.mode, intent.playing, s.settings.value),
+            s.seed(),
+          );
+          this.scene.start(SCENES.desk);
+          return;
+        }
+        const resumed = Attempt.resume(world, { traineeId: s.settings.value.traineeId });
+        if (!resumed.ok) {
+          this.unreadable = resumed.problems[0]?.raw ?? '';
+          this.render();
+        } else if (resumed.value) {
+          s.play.attempt = resumed.value.attempt;
+          if (resumed.value.madeUnder) {
+            const t = s.i18n.t;
+            s.notify(t('notice.replayedUnderNewRules'));
+            s.announce(t('notice.replayedUnderNewRules'));
+          }
+          this.scene.start(SCENES.desk);
+        }
+      },
+      () => this.deskFailed(() => this.begin(intent)),
+    );
   }
 
   private fillOf(history: HistoryView) {

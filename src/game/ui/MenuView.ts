@@ -4,10 +4,11 @@
  * left unfinished. Every control is a labelled DOM control, reachable by keyboard.
  */
 import type { TFunction } from 'i18next';
-import type { Grade, PackCheck, Scenario } from '../../core/runtime';
+import type { Grade } from '../../core/runtime';
 import type { HistoryView } from '../attempt/historyStore';
 import { UI_LANGUAGES, type UiLanguage } from '../i18n';
 import { LANGUAGE_NAMES } from '../languageNames';
+import type { MenuLibrary, MenuScenario } from '../menuLibrary';
 import type { Settings } from '../settings';
 import { inLanguage } from '../text';
 import { button, card, el, labelled, select } from './dom';
@@ -39,7 +40,8 @@ export type MenuFill = (history: MenuHistory) => void;
 
 /** What the menu shows. */
 export interface MenuModel {
-  readonly pack: PackCheck;
+  /** The library's titles and what the picker lists (the whole library need not have loaded). */
+  readonly pack: MenuLibrary;
   readonly settings: Settings;
   /** Null while the finished attempts are being read. */
   readonly history: MenuHistory | null;
@@ -47,7 +49,7 @@ export interface MenuModel {
 }
 
 /** Easiest first: the order the menu lists a topic's cases in. */
-const DIFFICULTY_ORDER: readonly NonNullable<Scenario['difficulty']>[] = ['easy', 'moderate', 'hard'];
+const DIFFICULTY_ORDER: readonly NonNullable<MenuScenario['difficulty']>[] = ['easy', 'moderate', 'hard'];
 
 function languageName(code: UiLanguage): string {
   return LANGUAGE_NAMES[code];
@@ -65,7 +67,7 @@ export function renderMenu(
 ): MenuFill {
   const { settings, pack } = model;
   const language = settings.language;
-  const title = (s: Scenario) => inLanguage(s.title, language);
+  const title = (s: MenuScenario) => inLanguage(s.title, language);
 
   const name = el('input', { type: 'text', autocomplete: 'name', maxlength: 80, value: settings.trainee });
   name.addEventListener('change', () => actions.changeSettings({ trainee: name.value.trim() }));
@@ -100,7 +102,7 @@ export function renderMenu(
   // case needs is part of the lesson, shown only once the case has been played.
   const picker = el('fieldset', { class: 'scenario-picker' }, el('legend', { text: t('menu.pickScenario') }));
   const topics = [...pack.pack.topics.map((topic) => topic.id), null];
-  const rank = (s: Scenario) =>
+  const rank = (s: MenuScenario) =>
     s.difficulty === null ? DIFFICULTY_ORDER.length : DIFFICULTY_ORDER.indexOf(s.difficulty);
   let first = true;
   const bestSpans: ((grades: ReadonlyMap<string, Grade>) => void)[] = [];

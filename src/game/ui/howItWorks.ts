@@ -10,6 +10,9 @@ import { html, render } from 'lit-html';
 import type { Pack } from '../../core/scenario/types';
 import { inLanguage, moneyText } from '../text';
 
+/** What the guide reads of the pack: the menu has this much before the whole library has loaded. */
+type GuidePack = Pick<Pack, 'currency' | 'tiers' | 'traineeTier'>;
+
 /** The critical errors, in the order a new hire meets them (their texts are the rubric's tips). */
 const CRITICAL = [
   'unkind-wording',
@@ -24,7 +27,7 @@ const CRITICAL = [
 const GRADES = ['Unsatisfactory', 'Expected', 'Desired', 'Exceptional'] as const;
 const LIMITS = ['refund', 'replace', 'pay', 'credit'] as const;
 
-function guide(pack: Pack, t: TFunction, language: string) {
+function guide(pack: GuidePack, t: TFunction, language: string) {
   const money = (n: number) => moneyText(n, pack.currency, language);
   const limits = (tier: Pack['tiers'][number]) => {
     const granted = LIMITS.filter((k) => tier.limits[k] > 0).map((k) =>
@@ -66,7 +69,7 @@ function guide(pack: Pack, t: TFunction, language: string) {
 }
 
 /** Opens the guide over whatever is showing; it removes itself when closed, then calls `closed`. */
-export function openHowItWorks(pack: Pack, t: TFunction, language: string, closed?: () => void): void {
+export function openHowItWorks(pack: GuidePack, t: TFunction, language: string, closed?: () => void): void {
   const opener = document.activeElement as HTMLElement | null;
   const dialog = document.createElement('dialog');
   dialog.className = 'howto';
