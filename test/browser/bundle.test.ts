@@ -45,10 +45,12 @@ function loadedBy(page: string): string[] {
  * What the game's page may load before its menu is interactive, besides Phaser (which the bare Phaser
  * page the benchmark compares against loads too), gzipped. Measured at 78.3 KB when the stored
  * settings and attempt moved to zod/mini (88.0 KB with full zod), and at 72.2 KB once howler loaded
- * with the sounds after the menu and the menu's titles (2.5 KB) were written into the code; the rest
- * is headroom, not room for art, sound or the scenario library, which load after the menu.
+ * with the sounds after the menu and the menu's titles (2.5 KB) were written into the code, and at
+ * 75.8 KB with the grade medals beside the recent attempts, the desk's new words in both languages and
+ * the office's strip; the rest is headroom, not room for art, sound or the scenario library, which
+ * load after the menu.
  */
-const MENU_BUDGET_GZIP_BYTES = 75 * 1024;
+const MENU_BUDGET_GZIP_BYTES = 78 * 1024;
 
 const NEVER_SHIPPED = [
   /node_modules\/yaml\//,
