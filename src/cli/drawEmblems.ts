@@ -7,10 +7,10 @@
  * size it is shown, so the line reads as heavy as the portraits'. Grades differ in shape as well as
  * colour, so they are told apart without colour. Pure string building: byte-identical every run.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { CHANNELS, type Channel, GRADES, type Grade } from '../core/runtime';
 import { fill, INK, light, line, mix, n, PALETTE, pictureOpen, shade, stroke } from './artStyle';
+import { writePictures, wroteLine } from './writePictures';
 
 /** The tier levels that have a badge: the default ladder's four. */
 export const TIER_LEVELS = [1, 2, 3, 4] as const;
@@ -203,21 +203,11 @@ export function emblems(): Record<string, string> {
 }
 
 /** Writes every emblem into `dir`; returns the files written and their total size in bytes. */
-export async function drawEmblems(dir: string): Promise<{ files: string[]; bytes: number }> {
-  await mkdir(dir, { recursive: true });
-  const files: string[] = [];
-  let bytes = 0;
-  for (const [name, svg] of Object.entries(emblems())) {
-    const file = join(dir, name);
-    await writeFile(file, svg);
-    files.push(file);
-    bytes += Buffer.byteLength(svg);
-  }
-  return { files, bytes };
+export function drawEmblems(dir: string): Promise<{ files: string[]; bytes: number }> {
+  return writePictures(dir, Object.entries(emblems()));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = resolve(process.argv[2] ?? 'assets/emblems');
-  const { files, bytes } = await drawEmblems(dir);
-  console.log(`${files.length} emblems written to ${dir} (${(bytes / 1024).toFixed(1)} KB)`);
+  console.log(wroteLine('emblems', dir, await drawEmblems(dir)));
 }

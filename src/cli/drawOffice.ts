@@ -11,8 +11,7 @@
  * building: the same code always writes byte-identical files, so the committed files are checked by
  * drawing them again.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
   band,
   fill,
@@ -28,6 +27,7 @@ import {
   shade,
   stroke,
 } from './artStyle';
+import { writePictures, wroteLine } from './writePictures';
 
 /** One picture of the office: its file stem, size in units (about a pixel each when shown) and body. */
 interface Picture {
@@ -364,22 +364,14 @@ export function officeSvg(picture: Picture): string {
 }
 
 /** Writes every office picture into `dir`; returns the files written and their total size in bytes. */
-export async function drawOffice(dir: string): Promise<{ files: string[]; bytes: number }> {
-  await mkdir(dir, { recursive: true });
-  const files: string[] = [];
-  let bytes = 0;
-  for (const picture of officePictures()) {
-    const svg = officeSvg(picture);
-    const file = join(dir, `${picture.name}.svg`);
-    await writeFile(file, svg);
-    files.push(file);
-    bytes += Buffer.byteLength(svg);
-  }
-  return { files, bytes };
+export function drawOffice(dir: string): Promise<{ files: string[]; bytes: number }> {
+  return writePictures(
+    dir,
+    officePictures().map((picture) => [`${picture.name}.svg`, officeSvg(picture)] as const),
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = resolve(process.argv[2] ?? 'assets/office');
-  const { files, bytes } = await drawOffice(dir);
-  console.log(`${files.length} office pictures written to ${dir} (${(bytes / 1024).toFixed(1)} KB)`);
+  console.log(wroteLine('office pictures', dir, await drawOffice(dir)));
 }

@@ -5,11 +5,11 @@
  * one light, from the top left, for the whole cast. Pure string building: the same cast always gives
  * byte-identical files, so the committed files are checked by running it again.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { DEFAULT_PORTRAIT, PORTRAIT_KEYS } from '../core/scenario/portraitKeys';
 import { EXPRESSIONS, type Expression } from '../game/portraits';
 import { fill, HAIR, INK, LINE, light, line, mix, n, SKIN, shade, stroke } from './artStyle';
+import { writePictures, wroteLine } from './writePictures';
 
 /** The outline colour and the one stroke width every picture uses. */
 
@@ -661,24 +661,16 @@ export function portraitFile(key: string, expression: Expression): string {
 }
 
 /** Writes every portrait into `dir`; returns the files written and their total size in bytes. */
-export async function drawPortraits(dir: string): Promise<{ files: string[]; bytes: number }> {
-  await mkdir(dir, { recursive: true });
-  const files: string[] = [];
-  let bytes = 0;
-  for (const key of DRAWN_KEYS) {
-    for (const expression of EXPRESSIONS) {
-      const svg = portraitSvg(key, expression);
-      const file = join(dir, portraitFile(key, expression));
-      await writeFile(file, svg);
-      files.push(file);
-      bytes += Buffer.byteLength(svg);
-    }
-  }
-  return { files, bytes };
+export function drawPortraits(dir: string): Promise<{ files: string[]; bytes: number }> {
+  return writePictures(
+    dir,
+    DRAWN_KEYS.flatMap((key) =>
+      EXPRESSIONS.map((expression) => [portraitFile(key, expression), portraitSvg(key, expression)] as const),
+    ),
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = resolve(process.argv[2] ?? 'assets/portraits');
-  const { files, bytes } = await drawPortraits(dir);
-  console.log(`${files.length} portraits written to ${dir} (${(bytes / 1024).toFixed(1)} KB)`);
+  console.log(wroteLine('portraits', dir, await drawPortraits(dir)));
 }

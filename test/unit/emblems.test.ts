@@ -2,23 +2,15 @@
  * The emblems (channel glyphs, tier badges, grade medals) are generated: the committed files must be
  * what `npm run art:emblems` writes, and every channel, default tier and grade must have one.
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { drawEmblems, emblems, TIER_LEVELS } from '../../src/cli/drawEmblems';
 import { CHANNELS, GRADES } from '../../src/core/runtime';
+import { tempFolders } from '../support/tempFolders';
 
 const ASSETS = 'assets/emblems';
-const temps: string[] = [];
-async function temp(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'emblems-'));
-  temps.push(dir);
-  return dir;
-}
-afterAll(async () => {
-  for (const dir of temps) await rm(dir, { recursive: true, force: true });
-});
+const temp = tempFolders('emblems');
 
 describe('the emblems shipped', () => {
   it('has one for every channel, every default tier and every grade, and nothing else', async () => {

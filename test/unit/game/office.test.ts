@@ -3,10 +3,9 @@
  * which figure a waiting customer is, and the office's pictures (the committed files are what
  * `npm run art:office` draws; one line weight; packed whole into one sheet).
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LINE } from '../../../src/cli/artStyle';
 import { drawOffice, officePictures, officeSvg } from '../../../src/cli/drawOffice';
 import { buildOfficeSheet } from '../../../src/cli/officeSheetPlugin';
@@ -18,16 +17,14 @@ import {
   QUEUE_ROOM,
   walkerOf,
 } from '../../../src/game/office/officeLayout';
+import { tempFolders } from '../../support/tempFolders';
 
 const ASSETS = 'assets/office';
 const HOUR = 3_600_000;
 /** Game time at a clock hour (the game's clock starts at 09:00). */
 const at = (hour: number) => (hour - 9) * HOUR;
 
-const temps: string[] = [];
-afterAll(async () => {
-  for (const dir of temps) await rm(dir, { recursive: true, force: true });
-});
+const temp = tempFolders('office');
 
 describe('the light through the window', () => {
   it('follows the game clock from its 09:00 start, round the day', () => {
@@ -142,9 +139,7 @@ describe('the office’s pictures', () => {
     expect((await readdir(ASSETS)).sort()).toEqual(pictures.map((p) => `${p.name}.svg`).sort());
     for (const picture of pictures)
       expect(await readFile(join(ASSETS, `${picture.name}.svg`), 'utf8')).toBe(officeSvg(picture));
-    const dir = await mkdtemp(join(tmpdir(), 'office-'));
-    temps.push(dir);
-    const { files } = await drawOffice(dir);
+    const { files } = await drawOffice(await temp());
     expect(files).toHaveLength(pictures.length);
   });
 

@@ -1,23 +1,15 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CAST, DRAWN_KEYS, drawPortraits, portraitSvg } from '../../../src/cli/drawPortraits';
 import { buildPortraitAtlas, CELL } from '../../../src/cli/portraitAtlasPlugin';
 import { loadPackAround } from '../../../src/cli/scenarioFiles';
 import { DEFAULT_PORTRAIT, PORTRAIT_KEYS } from '../../../src/core/scenario/portraitKeys';
 import { EXPRESSIONS, expressionFor, MoodTrends, portraitKeyFor } from '../../../src/game/portraits';
+import { tempFolders } from '../../support/tempFolders';
 
 const ASSETS = 'assets/portraits';
-const temps: string[] = [];
-async function temp(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'portraits-'));
-  temps.push(dir);
-  return dir;
-}
-afterAll(async () => {
-  for (const dir of temps) await rm(dir, { recursive: true, force: true });
-});
+const temp = tempFolders('portraits');
 
 describe('the portraits shipped', () => {
   it('has a drawn look for every key the shipped scenarios use, and no key they do not', async () => {
