@@ -166,23 +166,24 @@ const load = { game: [] as number[], bare: [] as number[] };
 const free = { game: [] as number[], bare: [] as number[] };
 const frames = { game: [] as number[], bare: [] as number[] };
 try {
-  /** One fresh browser on the bare page: its time to its scene (and, the first time, its frames). */
-  const measureBare = async (run: number) => {
+  /** A fresh browser on `page`'s address, its times to the `mark` (and to the first free moment after) noted. */
+  const opened = async (page: 'game' | 'bare', mark: string) => {
     const browser = await openBrowser();
     await browser.page.addInitScript(NOTE_FREE);
-    await browser.page.goto(bare);
-    load.bare.push(await markTime(browser.page, 'scene-only'));
-    free.bare.push(await markTime(browser.page, 'scene-only-free'));
+    await browser.page.goto(page === 'game' ? base : bare);
+    load[page].push(await markTime(browser.page, mark));
+    free[page].push(await markTime(browser.page, `${mark}-free`));
+    return browser;
+  };
+  /** One fresh browser on the bare page: its time to its scene (and, the first time, its frames). */
+  const measureBare = async (run: number) => {
+    const browser = await opened('bare', 'scene-only');
     if (run === 0) frames.bare.push(...(await frameTimes(browser.page, 5000)));
     await browser.close();
   };
   /** One fresh browser on the game: its time to the menu (and, the first time, the desk's frames). */
   const measureGame = async (run: number) => {
-    const browser = await openBrowser();
-    await browser.page.addInitScript(NOTE_FREE);
-    await browser.page.goto(base);
-    load.game.push(await markTime(browser.page, 'scene-menu'));
-    free.game.push(await markTime(browser.page, 'scene-menu-free'));
+    const browser = await opened('game', 'scene-menu');
     // The game starts the shift, so its seed and versions are the game's own.
     let stored: Record<string, string | null> | null = null;
     if (run === 0) {
