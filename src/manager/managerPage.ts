@@ -11,7 +11,7 @@ import { HistoryEntrySchema } from '../game/attempt/attemptStore';
 import { attemptsJsonl, openAttemptDatabase } from '../game/attempt/historyStore';
 import { download } from '../game/ui/dom';
 import { gradeEmblem } from '../game/ui/emblems';
-import { mastheadFigure, mastheadTools } from '../pages/pageMasthead';
+import { pageMasthead } from '../pages/pageMasthead';
 import { toCsv } from './csv';
 import type { DebriefReader } from './debriefReader';
 import {
@@ -619,16 +619,7 @@ export class ManagerPage {
       return html`<li><a href=${hrefOf({ view })} aria-current=${here ? 'page' : 'false'}>${label}</a></li>`;
     };
     render(
-      html`<header class="masthead">
-          ${mastheadFigure('manager')}
-          <div class="masthead-title"><h1>${t('title')}</h1><p>${t('intro')}</p></div>
-          ${mastheadTools({
-            language,
-            languageLabel: t('language'),
-            backLabel: t('backToGame'),
-            change: (next) => this.services.changeLanguage(next),
-          })}
-        </header>
+      html`${pageMasthead({ who: 'manager', t, language, change: (next) => this.services.changeLanguage(next) })}
         <nav class="views" aria-label=${t('nav.views')}>
           <ul>${tab('team', t('nav.team'))}${tab('scenarios', t('nav.scenarios'))}</ul>
         </nav>

@@ -52,13 +52,13 @@ export async function openPage(
  * The picture at the head of a page, from the office's own drawings (so the pages share the game's
  * look): the manager at their desk, the trainer talking a case through. Decoration only.
  */
-export function mastheadFigure(who: 'manager' | 'trainer'): TemplateResult {
+function mastheadFigure(who: 'manager' | 'trainer'): TemplateResult {
   const src = who === 'manager' ? managerFigure : trainerFigure;
   return html`<img class="masthead-figure" src=${src} alt="" width="96" height="80" />`;
 }
 
 /** The masthead's tools: the language choice (each language named in itself) and "back to the game". */
-export function mastheadTools(options: {
+function mastheadTools(options: {
   readonly language: string;
   readonly languageLabel: string;
   readonly backLabel: string;
@@ -75,4 +75,27 @@ export function mastheadTools(options: {
       </select></label>
     <a href="./">${options.backLabel}</a>
   </div>`;
+}
+
+/**
+ * A page's masthead: its figure, its title and introduction (`title` and `intro` in its text), the
+ * language choice and the way back to the game.
+ */
+export function pageMasthead(options: {
+  readonly who: 'manager' | 'trainer';
+  readonly t: (key: string) => string;
+  readonly language: string;
+  readonly change: (language: PageLanguage) => void;
+}): TemplateResult {
+  const { t } = options;
+  return html`<header class="masthead">
+    ${mastheadFigure(options.who)}
+    <div class="masthead-title"><h1>${t('title')}</h1><p>${t('intro')}</p></div>
+    ${mastheadTools({
+      language: options.language,
+      languageLabel: t('language'),
+      backLabel: t('backToGame'),
+      change: options.change,
+    })}
+  </header>`;
 }

@@ -10,7 +10,7 @@ import { html, nothing, render } from 'lit-html';
 import type { Problem } from '../core/scenario/problems';
 import type { Scenario } from '../core/scenario/types';
 import { download } from '../game/ui/dom';
-import { mastheadFigure, mastheadTools } from '../pages/pageMasthead';
+import { pageMasthead } from '../pages/pageMasthead';
 import type { StudioChecker } from './checker';
 import type { CheckedScenario, PlaythroughOutcome, StudioCheck, StudioFile } from './checkFiles';
 import type { Draft, DraftStore } from './draftStore';
@@ -350,16 +350,7 @@ export class StudioPage {
     const language = this.services.i18n.language;
     this.editor.relabel(this.current ? t('editor.labelOf', { name: this.current }) : t('editor.label'));
     render(
-      html`<header class="masthead">
-          ${mastheadFigure('trainer')}
-          <div class="masthead-title"><h1>${t('title')}</h1><p>${t('intro')}</p></div>
-          ${mastheadTools({
-            language,
-            languageLabel: t('language'),
-            backLabel: t('backToGame'),
-            change: (next) => this.services.changeLanguage(next),
-          })}
-        </header>
+      html`${pageMasthead({ who: 'trainer', t, language, change: (next) => this.services.changeLanguage(next) })}
         <main class="studio">
           ${this.filesView()}
           <section class="studio-editor" aria-labelledby="editor-heading">

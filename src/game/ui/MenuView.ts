@@ -193,23 +193,9 @@ export function renderMenu(
     }),
   );
 
-  const volume = el('input', {
-    type: 'range',
-    min: 0,
-    max: 100,
-    step: 5,
-    value: Math.round(settings.volume * 100),
-  });
-  volume.addEventListener('change', () => actions.changeSettings({ volume: Number(volume.value) / 100 }));
-  const ambience = el('input', {
-    type: 'range',
-    min: 0,
-    max: 100,
-    step: 5,
-    value: Math.round(settings.ambienceVolume * 100),
-  });
-  ambience.addEventListener('change', () =>
-    actions.changeSettings({ ambienceVolume: Number(ambience.value) / 100 }),
+  const volume = volumeSlider(settings.volume, (value) => actions.changeSettings({ volume: value }));
+  const ambience = volumeSlider(settings.ambienceVolume, (value) =>
+    actions.changeSettings({ ambienceVolume: value }),
   );
   const mute = el('input', { type: 'checkbox', checked: settings.muted });
   mute.addEventListener('change', () => actions.changeSettings({ muted: mute.checked }));
@@ -356,6 +342,13 @@ export function renderMenu(
   );
   if (model.history) fill(model.history);
   return fill;
+}
+
+/** A volume slider in steps of 5%, from `value` (0 to 1); `change` hears the new value, 0 to 1. */
+function volumeSlider(value: number, change: (value: number) => void): HTMLInputElement {
+  const slider = el('input', { type: 'range', min: 0, max: 100, step: 5, value: Math.round(value * 100) });
+  slider.addEventListener('change', () => change(Number(slider.value) / 100));
+  return slider;
 }
 
 /**
