@@ -3,35 +3,35 @@
  * coaching and the desk's keyboard shortcuts. Kept in localStorage (untrusted: validated, defaults for anything unreadable) and applied
  * to the document, so text size and motion hold on every screen.
  */
-// zod's functional build and the ids' checks from the store: full zod would weigh down the menu's first chunk.
-import * as z from 'zod/mini';
-import { type KeyValueStorage, StoredEmployeeId, StoredTraineeId } from './attempt/attemptStore';
+// valibot and the ids' checks from the store: a schema library's core would weigh down the menu's first chunk.
+import * as v from 'valibot';
+import { type KeyValueStorage, readStored, StoredEmployeeId, StoredTraineeId } from './attempt/attemptStore';
 import { UI_LANGUAGES, type UiLanguage } from './i18n';
 
-const SettingsSchema = z.strictObject({
-  trainee: z.string().check(z.maxLength(80)),
+const SettingsSchema = v.strictObject({
+  trainee: v.pipe(v.string(), v.maxLength(80)),
   /**
    * What tells this trainee apart from another of the same name: a random id made the first time the
    * game runs in this browser, kept ever after and written into every scorecard.
    */
   traineeId: StoredTraineeId,
   /** The employee id the trainee typed; '' when they gave none. */
-  employeeId: z.union([z.literal(''), StoredEmployeeId]),
-  language: z.enum(UI_LANGUAGES),
-  volume: z.number().check(z.gte(0), z.lte(1)),
-  muted: z.boolean(),
+  employeeId: v.union([v.literal(''), StoredEmployeeId]),
+  language: v.picklist(UI_LANGUAGES),
+  volume: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  muted: v.boolean(),
   /** The office ambience's own volume (0–1), under the main volume. */
-  ambienceVolume: z.number().check(z.gte(0), z.lte(1)),
-  textSize: z.enum(['normal', 'large', 'larger']),
-  reducedMotion: z.boolean(),
-  replyMode: z.enum(['typed', 'choices']),
-  coaching: z.boolean(),
+  ambienceVolume: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  textSize: v.picklist(['normal', 'large', 'larger']),
+  reducedMotion: v.boolean(),
+  replyMode: v.picklist(['typed', 'choices']),
+  coaching: v.boolean(),
   /** The desk's keyboard shortcuts (Alt+Shift+letter); a trainee can turn them off (WCAG 2.1.4). */
-  shortcuts: z.boolean(),
+  shortcuts: v.boolean(),
 });
 
 /** The trainee's settings. */
-export type Settings = z.infer<typeof SettingsSchema>;
+export type Settings = v.InferOutput<typeof SettingsSchema>;
 
 const KEY = 'escalation-desk:settings';
 
@@ -74,13 +74,13 @@ export class SettingsStore {
       const raw = storage?.getItem(KEY);
       if (raw) {
         const stored = JSON.parse(raw) as Record<string, unknown>;
-        const parsed = SettingsSchema.safeParse({ ...defaults, ...stored });
+        const parsed = readStored(SettingsSchema, { ...defaults, ...stored });
         if (parsed.success) {
           this.current = parsed.data;
           keptId = parsed.data.traineeId === stored.traineeId;
         } else {
           // Keep a readable id even when some other setting is damaged: it names past scorecards.
-          const id = StoredTraineeId.safeParse(stored.traineeId);
+          const id = readStored(StoredTraineeId, stored.traineeId);
           if (id.success) this.current = { ...defaults, traineeId: id.data };
           keptId = id.success;
         }
@@ -98,7 +98,7 @@ export class SettingsStore {
 
   /** Changes some settings and keeps them; returns false when they could not be stored. */
   update(changes: Partial<Settings>): boolean {
-    const parsed = SettingsSchema.safeParse({ ...this.current, ...changes });
+    const parsed = readStored(SettingsSchema, { ...this.current, ...changes });
     if (!parsed.success) return false;
     this.current = parsed.data;
     try {

@@ -7,7 +7,7 @@
 import type { i18n as I18n } from 'i18next';
 import { html, nothing, render } from 'lit-html';
 import type { Scenario } from '../core/scenario/types';
-import { HistoryEntrySchema } from '../game/attempt/attemptStore';
+import { HistoryEntrySchema, readStored } from '../game/attempt/attemptStore';
 import { attemptsJsonl, openAttemptDatabase } from '../game/attempt/historyStore';
 import { download } from '../game/ui/dom';
 import { gradeEmblem } from '../game/ui/emblems';
@@ -199,7 +199,7 @@ export class ManagerPage {
     const db = await openAttemptDatabase();
     const raw = (await db?.getAll()) ?? [];
     const entries = raw.flatMap((r) => {
-      const parsed = HistoryEntrySchema.safeParse(r);
+      const parsed = readStored(HistoryEntrySchema, r);
       return parsed.success ? [parsed.data] : [];
     });
     if (entries.length === 0) {

@@ -6,8 +6,10 @@
  * happened, never throws, and keeps whatever it could not read so nothing is lost; the game carries
  * on in memory and shows the reason.
  */
-// zod's functional build: the menu reads these before it shows, and full zod would be most of its first chunk.
-import * as z from 'zod/mini';
+// valibot: the menu reads these before it shows, and a schema library's core (zod's, even its functional
+// build) was most of the menu's first chunk; valibot's checks are separate functions the build keeps
+// only as used.
+import * as v from 'valibot';
 import { fail, type Result, succeed } from '../../core/result';
 
 /** The few Storage methods the store needs (localStorage, or a stand-in in tests). */
@@ -53,55 +55,73 @@ export const MAX_HISTORY = 100;
 
 /**
  * A trainee's id and employee id as storage holds them: the same checks as `TraineeIdSchema` and
- * `EmployeeIdSchema` in `core/trainee` (a unit test holds them to it), written here in zod's
- * functional build because importing the core's would bring full zod into the menu's first chunk.
+ * `EmployeeIdSchema` in `core/trainee` (a unit test holds them to it), written here in valibot
+ * because importing the core's would bring zod into the menu's first chunk.
  */
-export const StoredTraineeId = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/));
-export const StoredEmployeeId = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[^\p{Cc}]+$/u));
+export const StoredTraineeId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/));
+export const StoredEmployeeId = v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[^\p{Cc}]+$/u));
 
-const text = (max: number) => z.string().check(z.maxLength(max));
-const Language = z.string().check(z.regex(/^[a-z]{2}(-[A-Z]{2})?$/));
-const Mode = z.enum(['practice', 'shift']);
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const Language = v.pipe(v.string(), v.regex(/^[a-z]{2}(-[A-Z]{2})?$/));
+const Mode = v.picklist(['practice', 'shift']);
 
-const StoredAttemptSchema = z.strictObject({
-  format: z.literal(ATTEMPT_FORMAT),
-  version: z.union([z.literal(1), z.literal(ATTEMPT_VERSION)]),
+const StoredAttemptSchema = v.strictObject({
+  format: v.literal(ATTEMPT_FORMAT),
+  version: v.union([v.literal(1), v.literal(ATTEMPT_VERSION)]),
   trainee: text(200),
   /** Absent in version 1 saves, made before trainees had ids. */
-  traineeId: z.optional(StoredTraineeId),
-  employeeId: z.optional(z.nullable(StoredEmployeeId)),
+  traineeId: v.optional(StoredTraineeId),
+  employeeId: v.optional(v.nullable(StoredEmployeeId)),
   language: Language,
   mode: Mode,
   /** The scenario of a practice attempt, or the shift's id. */
-  playing: z.string().check(z.minLength(1), z.maxLength(80)),
-  replyMode: z.enum(['typed', 'choices']),
-  coaching: z.boolean(),
+  playing: v.pipe(v.string(), v.minLength(1), v.maxLength(80)),
+  replyMode: v.picklist(['typed', 'choices']),
+  coaching: v.boolean(),
   savedAt: text(40),
   /** The engine's save envelope (see `saveSession`), as text. */
   save: text(MAX_ATTEMPT_CHARS),
 });
 
 /** The current attempt as stored: who plays what, how, and the engine's save. */
-export type StoredAttempt = z.infer<typeof StoredAttemptSchema>;
+export type StoredAttempt = v.InferOutput<typeof StoredAttemptSchema>;
 
 /** A finished attempt as kept, checked whenever it is read back (storage is untrusted). */
-export const HistoryEntrySchema = z.strictObject({
+export const HistoryEntrySchema = v.strictObject({
   id: text(100),
   trainee: text(200),
   /** Absent in entries kept before trainees had ids. */
-  traineeId: z.optional(StoredTraineeId),
+  traineeId: v.optional(StoredTraineeId),
   mode: Mode,
   playing: text(80),
-  scenarios: z.array(text(80)).check(z.maxLength(200)),
-  grade: z.nullable(z.enum(['Unsatisfactory', 'Expected', 'Desired', 'Exceptional'])),
-  overall: z.nullable(z.number().check(z.gte(0), z.lte(100))),
+  scenarios: v.pipe(v.array(text(80)), v.maxLength(200)),
+  grade: v.nullable(v.picklist(['Unsatisfactory', 'Expected', 'Desired', 'Exceptional'])),
+  overall: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(100))),
   finishedAt: text(40),
   /** The full scorecard, as exported. */
   scorecard: text(MAX_ATTEMPT_CHARS),
 });
 
 /** A finished attempt in the history: a summary the menu and manager view list, and its scorecard. */
-export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+export type HistoryEntry = v.InferOutput<typeof HistoryEntrySchema>;
+
+/**
+ * A stored value checked against one of these schemas: its value, or the path of the first field that
+ * did not read ("shape" when the value itself is wrong).
+ */
+export function readStored<S extends v.GenericSchema>(
+  schema: S,
+  value: unknown,
+):
+  | { readonly success: true; readonly data: v.InferOutput<S> }
+  | { readonly success: false; readonly issue: string } {
+  // valibot reads an array as an object with missing keys; it is no record at all.
+  if (schema.type === 'strict_object' && Array.isArray(value)) return { success: false, issue: 'shape' };
+  const parsed = v.safeParse(schema, value);
+  if (parsed.success) return { success: true, data: parsed.output };
+  const path = parsed.issues[0]?.path?.map((item) => String(item.key)).join('.');
+  return { success: false, issue: path || 'shape' };
+}
 
 /** Why storage did not do what was asked: it is disabled, full, or failed otherwise. */
 export type StoreFailure = 'disabled' | 'full' | 'failed';
@@ -204,11 +224,8 @@ export class AttemptStore {
     const version = (value as { version?: unknown } | null)?.version;
     if (typeof version === 'number' && version > ATTEMPT_VERSION)
       return problem('newer', `version ${version}`, raw);
-    const parsed = StoredAttemptSchema.safeParse(value);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return problem('damaged', issue?.path.join('.') || 'shape', raw);
-    }
+    const parsed = readStored(StoredAttemptSchema, value);
+    if (!parsed.success) return problem('damaged', parsed.issue, raw);
     return succeed(parsed.data);
   }
 
@@ -242,7 +259,7 @@ export class AttemptStore {
     }
     if (!Array.isArray(list)) return [];
     return list.flatMap((item) => {
-      const parsed = HistoryEntrySchema.safeParse(item);
+      const parsed = readStored(HistoryEntrySchema, item);
       return parsed.success ? [parsed.data] : [];
     });
   }

@@ -10,7 +10,7 @@ import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import { succeed } from '../../core/result';
 import type { Grade } from '../../core/runtime';
 import type { AttemptStore, HistoryEntry, WriteResult } from './attemptStore';
-import { HistoryEntrySchema } from './attemptStore';
+import { HistoryEntrySchema, readStored } from './attemptStore';
 
 /** The database's name and version; each version's upgrade step is in {@link UPGRADES}, never edited. */
 export const HISTORY_DB = 'escalation-desk';
@@ -151,7 +151,7 @@ export class HistoryStore {
     }
     const byId = new Map<string, HistoryEntry>();
     for (const record of stored) {
-      const parsed = HistoryEntrySchema.safeParse(record);
+      const parsed = readStored(HistoryEntrySchema, record);
       if (parsed.success) byId.set(parsed.data.id, parsed.data);
     }
     for (const entry of local) if (!byId.has(entry.id)) byId.set(entry.id, entry);

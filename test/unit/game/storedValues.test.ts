@@ -11,6 +11,7 @@ import {
   type HistoryEntry,
   HistoryEntrySchema,
   type KeyValueStorage,
+  readStored,
   type StoredAttempt,
   StoredEmployeeId,
   StoredTraineeId,
@@ -184,12 +185,12 @@ const finished: HistoryEntry = {
 
 describe('a finished attempt as kept', () => {
   it('reads back whole, with or without a trainee id, with or without a grade', () => {
-    expect(HistoryEntrySchema.safeParse(finished)).toMatchObject({ success: true, data: finished });
+    expect(readStored(HistoryEntrySchema, finished)).toMatchObject({ success: true, data: finished });
     const { traineeId: _, ...older } = finished;
-    expect(HistoryEntrySchema.safeParse(older).success).toBe(true);
-    expect(HistoryEntrySchema.safeParse({ ...finished, grade: null, overall: null }).success).toBe(true);
-    expect(HistoryEntrySchema.safeParse({ ...finished, overall: 0 }).success).toBe(true);
-    expect(HistoryEntrySchema.safeParse({ ...finished, overall: 100 }).success).toBe(true);
+    expect(readStored(HistoryEntrySchema, older).success).toBe(true);
+    expect(readStored(HistoryEntrySchema, { ...finished, grade: null, overall: null }).success).toBe(true);
+    expect(readStored(HistoryEntrySchema, { ...finished, overall: 0 }).success).toBe(true);
+    expect(readStored(HistoryEntrySchema, { ...finished, overall: 100 }).success).toBe(true);
   });
 
   it.each<[string, Record<string, unknown>]>([
@@ -205,7 +206,7 @@ describe('a finished attempt as kept', () => {
     ['a trainee id that does not read', { traineeId: '' }],
     ['a key it does not know', { note: 'hi' }],
   ])('is skipped with %s', (_name, damage) => {
-    expect(HistoryEntrySchema.safeParse({ ...finished, ...damage }).success).toBe(false);
+    expect(readStored(HistoryEntrySchema, { ...finished, ...damage }).success).toBe(false);
   });
 
   it('skips a damaged entry in the localStorage list and keeps the rest', () => {
@@ -243,10 +244,10 @@ describe('the trainee ids storage is checked against', () => {
 
   it('accept and refuse exactly what the core’s schemas do', () => {
     for (const sample of samples) {
-      expect(StoredTraineeId.safeParse(sample).success, String(sample)).toBe(
+      expect(readStored(StoredTraineeId, sample).success, String(sample)).toBe(
         TraineeIdSchema.safeParse(sample).success,
       );
-      expect(StoredEmployeeId.safeParse(sample).success, String(sample)).toBe(
+      expect(readStored(StoredEmployeeId, sample).success, String(sample)).toBe(
         EmployeeIdSchema.safeParse(sample).success,
       );
     }
