@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { preview, build } from 'vite';
 import { openBrowser } from '../browser/chromium';
 process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
