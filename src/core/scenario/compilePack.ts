@@ -104,6 +104,7 @@ export const DEFAULT_PACK: Pack = Object.freeze({
   topics: [],
   personaDefaults: { traits: { patience: 0.5, volatility: 0.5, trust: 0.5 }, mood: 0 },
   scoring: DEFAULT_SCORING,
+  masteryScore: DEFAULT_SCORING.grades.desired,
   reactions: BUILT_IN_REACTIONS,
   contentHash: contentHash('default pack 3'),
 });
@@ -194,6 +195,7 @@ export function compilePack(text: string, file: string): CompilePackResult {
         cap: source.scoring?.critical?.cap ?? DEFAULT_SCORING.critical.cap,
       },
     },
+    masteryScore: source.mastery_score ?? (source.scoring?.grades ?? DEFAULT_SCORING.grades).desired,
     reactions,
     contentHash: contentHash(text),
   };

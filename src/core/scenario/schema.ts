@@ -536,6 +536,10 @@ export const PackFileSchema = z
       .optional()
       .meta({ description: 'Defaults for personas that leave traits or mood out.' }),
     scoring: ScoringSchema.optional(),
+    mastery_score: z.int().min(0).max(100).optional().meta({
+      description:
+        'The overall score (0 to 100) a trainee needs to pass when the game runs in a learning management system; the lowest Desired score when absent.',
+    }),
     reactions: z.array(ReactionSchema).max(60).optional().meta({
       description:
         'Answers to replies a script does not answer, tried before the built-in ones (which are in en and es); a pack in another language writes a complete set.',

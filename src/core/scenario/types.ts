@@ -111,6 +111,12 @@ export interface Pack {
   readonly topics: readonly Topic[];
   readonly personaDefaults: { readonly traits: Traits; readonly mood: number };
   readonly scoring: ScoringRules;
+  /**
+   * The overall score (0..100) that passes an attempt reported to a learning management system (a
+   * SCORM package's mastery score): `mastery_score` from the pack file, else the lowest Desired score.
+   * It decides nothing inside the game, so it stays out of the scoring rules a scorecard carries.
+   */
+  readonly masteryScore: number;
   /** The pack's reactions, then the built-in ones where the pack's languages allow. */
   readonly reactions: readonly Reaction[];
   /** SHA-256 of the pack file (of the defaults when there is none): scorecards name it. */

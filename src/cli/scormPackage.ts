@@ -1,0 +1,164 @@
+/**
+ * Turning a build of the game into a SCORM package: the game page with its launch settings, the
+ * files it needs, the manifest listing every one of them and the edition's control schemas beside it,
+ * zipped the same way every time. A package is checked before it is handed back; one that fails comes
+ * back as its problems, never as bytes someone might upload.
+ */
+import { type Zippable, zipSync } from 'fflate';
+import { fail, type Result, succeed } from '../core/result';
+import type { LocalizedText, Pack } from '../core/scenario/types';
+import { LMS_LAUNCH_ID, type LmsPlaying, type LmsStandard, lmsLaunchScript } from '../game/reporting/launch';
+import { PACK_ASSET } from './scenarioPackPlugin';
+import {
+  checkScormPackage,
+  controlSchemas,
+  EDITIONS,
+  MANIFEST_FILE,
+  manifestXml,
+  type PackageProblem,
+} from './scormManifest';
+
+/** The page a package launches. */
+export const GAME_PAGE = 'index.html';
+
+/**
+ * Whether a file of a build belongs in a package: the game page and everything beside it, except the
+ * other pages (the manager's review, the trainer's studio, the benchmark), the JSON Schemas published
+ * for trainers' editors, the released versions only the manager's review reads, and source maps, which
+ * are for developers and would make the package six times bigger. The shared `assets/` folder goes in
+ * whole (less its maps), so whatever the game page loads, however late, is there.
+ */
+export function isGameFile(path: string): boolean {
+  if (path.endsWith('.map')) return false;
+  if (!path.includes('/')) return path === GAME_PAGE || !path.endsWith('.html');
+  const top = path.slice(0, path.indexOf('/'));
+  return top !== 'bench' && top !== 'schema';
+}
+
+/** Files only the manager's review reads, left out of a package (see {@link isGameFile}). */
+const NOT_FOR_THE_GAME = new Set(['scenario-releases.json']);
+
+/** The files of a build (paths as in {@link ScormPackageInput.build}) that a package takes, sorted. */
+export function packagedFiles(paths: Iterable<string>): string[] {
+  return [...paths].filter((f) => isGameFile(f) && !NOT_FOR_THE_GAME.has(f)).sort();
+}
+
+/** What a package is built from. */
+export interface ScormPackageInput {
+  readonly standard: LmsStandard;
+  /** The compiled pack the build ships: its id names the package, its mastery score passes. */
+  readonly pack: Pack;
+  /** The scenario or shift the package plays (already checked against the pack); null: the library. */
+  readonly playing: LmsPlaying | null;
+  /** The package's title, as the learning system lists it. */
+  readonly title: string;
+  /** The game's build: each file's bytes by its path in the build folder, `/`-separated. */
+  readonly build: ReadonlyMap<string, Uint8Array>;
+}
+
+/** The manifest identifier of a package: the same for every build of the same course. */
+export function packageIdentifier(pack: Pack, playing: LmsPlaying | null): string {
+  return `escalation-desk.${pack.id}.${playing ? `${playing.mode}.${playing.id}` : 'library'}`;
+}
+
+/** Text in English, or in the first language it has: the package's title is in one language. */
+export function inEnglish(text: LocalizedText): string {
+  return text.en ?? Object.values(text)[0] ?? '';
+}
+
+/**
+ * Every zip entry gets this time, so two packages of the same build are the same bytes. Built from
+ * local parts because the zip format stores local time: the same on every machine and time zone.
+ */
+const FIXED_TIME = new Date(2000, 0, 1, 0, 0, 0);
+
+/** The package's zip, checked; or every problem that kept it from being made. */
+export async function packageScorm(input: ScormPackageInput): Promise<Result<Uint8Array, PackageProblem>> {
+  const files = packagedFiles(input.build.keys());
+  const page = input.build.get(GAME_PAGE);
+  if (!page) {
+    return fail([
+      {
+        code: 'no-launch',
+        message: `The build has no ${GAME_PAGE}, the game page a package launches. Build the game first (npm run build).`,
+      },
+    ]);
+  }
+  if (!files.includes(PACK_ASSET)) {
+    return fail([
+      {
+        code: 'missing-file',
+        message: `The build has no ${PACK_ASSET}, the scenario library the game loads. Build the game again (npm run build).`,
+      },
+    ]);
+  }
+  const control = new Set([MANIFEST_FILE, ...EDITIONS[input.standard].schemaFiles]);
+  const clash = files.filter((f) => control.has(f));
+  if (clash.length > 0) {
+    return fail([
+      {
+        code: 'unlisted-file',
+        message: `The build has ${clash.join(', ')} at its root, where the package's own manifest and schemas go. Give --from the game's build folder, not a package.`,
+      },
+    ]);
+  }
+  const launchPage = withLaunch(new TextDecoder().decode(page), {
+    standard: input.standard,
+    playing: input.playing,
+    masteryScore: input.pack.masteryScore,
+    title: input.title,
+  });
+  if (!launchPage.ok) return launchPage;
+
+  const manifest = manifestXml({
+    standard: input.standard,
+    identifier: packageIdentifier(input.pack, input.playing),
+    version: input.pack.version,
+    title: input.title,
+    masteryScore: input.pack.masteryScore,
+    launch: GAME_PAGE,
+    files,
+  });
+  const encoder = new TextEncoder();
+  const entries: Zippable = {};
+  entries[MANIFEST_FILE] = encoder.encode(manifest);
+  for (const schema of await controlSchemas(input.standard)) {
+    entries[schema.fileName] =
+      typeof schema.contents === 'string' ? encoder.encode(schema.contents) : schema.contents;
+  }
+  for (const file of files) {
+    entries[file] =
+      file === GAME_PAGE ? encoder.encode(launchPage.value) : (input.build.get(file) as Uint8Array);
+  }
+  const zip = zipSync(entries, { level: 9, mtime: FIXED_TIME });
+  const problems = await checkScormPackage(zip, input.standard);
+  return problems.length > 0 ? fail(problems) : succeed(zip);
+}
+
+/**
+ * The game page with the launch settings at the end of its head. The game's scripts are modules, which
+ * run only once the whole page is read, so the settings are there when the game starts.
+ */
+function withLaunch(
+  html: string,
+  launch: Parameters<typeof lmsLaunchScript>[0],
+): Result<string, PackageProblem> {
+  if (html.includes(`id="${LMS_LAUNCH_ID}"`)) {
+    return fail([
+      {
+        code: 'no-launch',
+        message: `${GAME_PAGE} already holds launch settings (id="${LMS_LAUNCH_ID}"): it comes from a package. Give --from the game's build folder.`,
+      },
+    ]);
+  }
+  const head = html.indexOf('</head>');
+  if (head < 0) {
+    return fail([
+      {
+        code: 'no-launch',
+        message: `${GAME_PAGE} has no </head> to put the launch settings before. Build the game again (npm run build).`,
+      },
+    ]);
+  }
+  return succeed(`${html.slice(0, head)}  ${lmsLaunchScript(launch)}\n  ${html.slice(head)}`);
+}
