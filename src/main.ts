@@ -2,6 +2,8 @@ import { AttemptStore, browserStorage } from './game/attempt/attemptStore';
 import { HistoryStore, openAttemptDatabase } from './game/attempt/historyStore';
 import { PackLoader } from './game/bundledPack';
 import { createI18n, preferredLanguage } from './game/i18n';
+import { readLmsLaunch } from './game/reporting/launch';
+import type { LmsMode } from './game/reporting/lmsMode';
 import type { GameServices } from './game/services';
 import { applySettings, defaultSettings, SettingsStore } from './game/settings';
 import { SoundBoard } from './game/sound';
@@ -29,6 +31,20 @@ async function start(): Promise<void> {
     storage,
     defaultSettings(preferredLanguage(navigator.languages), reduced, crypto.randomUUID()),
   );
+  // A SCORM package carries launch settings in its page: the learning system names the learner, their
+  // language and what to play. Its code loads only then.
+  const launchSettings = readLmsLaunch(document);
+  let lms: LmsMode | undefined;
+  const library = new PackLoader();
+  if (launchSettings.ok && launchSettings.value) {
+    const { openLms, learnerSettings } = await import('./game/reporting/lmsMode');
+    lms = openLms(launchSettings.value, {
+      window,
+      scenarios: () => (library.loaded ? library.value.scenarios : null),
+      now: () => Date.now(),
+    });
+    if (lms.session) settings.update(learnerSettings(lms.session.learner));
+  }
   applySettings(document.documentElement, settings.value);
   const i18n = await createI18n(settings.value.language);
   performance.mark('i18n-ready');
@@ -36,7 +52,6 @@ async function start(): Promise<void> {
 
   // The menu shows the titles the build wrote into the code; the whole library downloads once it is
   // on screen (see menuScenes.ts).
-  const library = new PackLoader();
   const store = new AttemptStore(storage);
   const services: GameServices = {
     i18n,
@@ -58,8 +73,11 @@ async function start(): Promise<void> {
     seed: () => Math.floor(Math.random() * 2 ** 31),
     now: () => new Date(),
     play: { attempt: null, scorecard: null, finishedId: null },
+    ...(lms ? { lms } : {}),
   };
   if (!storage) services.notify(i18n.t('notice.storageDisabled'));
+  if (!launchSettings.ok) services.notify(launchSettings.problems[0]?.message ?? null);
+  if (lms) (await import('./game/reporting/lmsGame')).joinLms(services, lms);
 
   performance.mark('services-ready');
   const { launch } = await launching;

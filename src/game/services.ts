@@ -9,6 +9,7 @@ import type { Attempt, AttemptWorld } from './attempt/Attempt';
 import type { AttemptStore } from './attempt/attemptStore';
 import type { HistoryStore } from './attempt/historyStore';
 import type { PackLoader } from './bundledPack';
+import type { LmsMode } from './reporting/lmsMode';
 import type { SettingsStore } from './settings';
 import type { SoundBoard } from './sound';
 import type { StudioPlayRequest } from './studioPlay';
@@ -49,6 +50,11 @@ export interface GameServices {
   readonly play: { attempt: Attempt | null; scorecard: Scorecard | null; finishedId: string | null };
   /** Set when this page plays a draft from the trainer's studio rather than a trainee's attempt. */
   readonly studio?: StudioSession;
+  /**
+   * Set when the game runs as a package inside a learning management system: the launch settings, the
+   * session it reports to, and what the learner's name and language came from.
+   */
+  readonly lms?: LmsMode;
 }
 
 /** Formats a game time as the desk clock shows it (the shift starts on a Monday at 09:00). */

@@ -169,6 +169,12 @@ export class AttemptStore {
     this.keys = keysOf(prefix);
   }
 
+  /**
+   * Hears every save of the current attempt as it is written: in a learning system, the game keeps
+   * each one there as resume data too (see `reporting/lmsMode.ts`).
+   */
+  alsoKeep: ((attempt: StoredAttempt) => void) | null = null;
+
   /** Whether anything can be kept across a refresh at all. */
   get available(): boolean {
     return this.storage !== null;
@@ -197,6 +203,8 @@ export class AttemptStore {
    * crash halfway leaves the previous save whole.
    */
   saveCurrent(attempt: StoredAttempt): WriteResult {
+    // Kept elsewhere too (a learning system's resume data), whether or not this browser could keep it.
+    this.alsoKeep?.(attempt);
     const next = this.read(this.keys.current) === 'a' ? 'b' : 'a';
     const written = this.write(next === 'a' ? this.keys.slotA : this.keys.slotB, JSON.stringify(attempt));
     if (!written.ok) return written;

@@ -306,6 +306,8 @@ export class DeskScene extends Phaser.Scene {
     void kept.then((result) => {
       if (!result.ok) s.notify(s.i18n.t(`notice.notKept.${result.problems[0]?.code}`));
     });
+    const lms = s.lms;
+    if (lms) void import('../reporting/lmsGame').then(({ reportFinished }) => reportFinished(s, lms, scorecard));
     this.scene.start(SCENES.debrief);
   }
 }

@@ -6,6 +6,8 @@
 import * as Phaser from 'phaser';
 import { attemptsFileName, attemptsJsonl, bestGrades, type HistoryView } from '../attempt/historyStore';
 import { SCENES, SOUND_CUES } from '../keys';
+import type { MenuLibrary } from '../menuLibrary';
+import type { LmsPlaying } from '../reporting/launch';
 import { attemptWorld, type GameServices } from '../services';
 import { applySettings, motionReduced, type Settings } from '../settings';
 import { inLanguage } from '../text';
@@ -267,7 +269,7 @@ export class MenuScene extends Phaser.Scene {
     const s = this.services;
     const t = s.i18n.t;
     const settings = s.settings.value;
-    const library = s.library.menu;
+    const library = packagedLibrary(s.library.menu, s.lms?.launch.playing ?? null);
     const stored = this.unreadable === null ? s.store.readCurrent() : null;
     let resumeInfo: string | null = null;
     const found = stored?.ok ? stored.value : null;
@@ -294,6 +296,9 @@ export class MenuScene extends Phaser.Scene {
         settings,
         history: this.history ? this.fillOf(this.history) : null,
         resumeInfo,
+        learning: s.lms
+          ? { learner: s.lms.session?.learner.name ? settings.trainee : null, connected: s.lms.session !== null }
+          : null,
       },
       {
         startPractice: (scenario) => this.begin({ mode: 'practice', playing: scenario }),
@@ -424,4 +429,14 @@ export class MenuScene extends Phaser.Scene {
       });
     }
   }
+}
+
+/** What a learning-system package lists: the one scenario or shift it was built for, or the whole library. */
+function packagedLibrary(library: MenuLibrary, playing: LmsPlaying | null): MenuLibrary {
+  if (!playing) return library;
+  return {
+    ...library,
+    scenarios: playing.mode === 'practice' ? library.scenarios.filter((x) => x.id === playing.id) : [],
+    shifts: playing.mode === 'shift' ? library.shifts.filter((x) => x.id === playing.id) : [],
+  };
 }

@@ -46,6 +46,11 @@ export interface MenuModel {
   /** Null while the finished attempts are being read. */
   readonly history: MenuHistory | null;
   readonly resumeInfo: string | null;
+  /**
+   * Set inside a learning system: the learner's name as it gave it (null when it gave none, and the
+   * trainee types it), and whether results reach it.
+   */
+  readonly learning: { readonly learner: string | null; readonly connected: boolean } | null;
 }
 
 /** Easiest first: the order the menu lists a topic's cases in. */
@@ -91,11 +96,18 @@ export function renderMenu(
     if (next) actions.changeSettings({ language: next });
   });
 
+  const learning = model.learning;
+  // Inside a learning system, it names the learner: the name is its, not typed (and not retyped).
+  const named = learning?.learner
+    ? [el('p', { class: 'learner', text: t('lms.playingAs', { name: learning.learner }) })]
+    : [labelled(t('menu.name'), name), labelled(t('menu.employeeId'), employeeId)];
   const who = card(
     { id: 'menu-who', heading: t('menu.who') },
-    labelled(t('menu.name'), name),
-    labelled(t('menu.employeeId'), employeeId),
+    ...named,
     labelled(t('menu.language'), languagePicker),
+    ...(learning
+      ? [el('p', { class: 'learning-status', text: t(learning.connected ? 'lms.connected' : 'lms.offline') })]
+      : []),
   );
 
   // Practice: scenarios by topic, easiest first, then by channel. Nothing names a tier: which level a
@@ -327,16 +339,22 @@ export function renderMenu(
             class: 'secondary howto-open',
             'aria-haspopup': 'dialog',
           }),
-          el('a', { href: 'manager.html', class: 'masthead-link', text: t('menu.managerReview') }),
-          el('a', { href: 'studio.html', class: 'masthead-link', text: t('menu.trainerStudio') }),
+          // A package holds the game alone: the manager's and the trainers' pages are not in it.
+          ...(learning
+            ? []
+            : [
+                el('a', { href: 'manager.html', class: 'masthead-link', text: t('menu.managerReview') }),
+                el('a', { href: 'studio.html', class: 'masthead-link', text: t('menu.trainerStudio') }),
+              ]),
         ),
       ),
       el(
         'div',
         { class: 'menu-grid' },
         el('div', { class: 'menu-col' }, failed, damaged, who, settingsCard),
-        el('div', { class: 'menu-col menu-col-practice' }, practice),
-        el('div', { class: 'menu-col' }, resume, shift, historyCard),
+        // A package of one scenario or one shift lists only that.
+        el('div', { class: 'menu-col menu-col-practice' }, pack.scenarios.length > 0 ? practice : null),
+        el('div', { class: 'menu-col' }, resume, pack.shifts.length > 0 ? shift : null, historyCard),
       ),
     ),
   );
