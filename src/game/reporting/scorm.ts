@@ -348,6 +348,67 @@ function isTrue(value: unknown): boolean {
   return value === true || value === 'true';
 }
 
+function closedProblem(detail: string): ReportProblem {
+  return {
+    code: 'closed',
+    lmsError: '0',
+    message: `The learning system's window is no longer there (${detail}). Your attempt is kept on this device.`,
+  };
+}
+
+/**
+ * One LMS API object behind a guard: a call that throws (its window closed, its frame gone) comes
+ * back as a `closed` problem, and a refusal with the LMS's own error number and words.
+ */
+class ScormApi {
+  constructor(
+    private readonly api: Record<string, unknown>,
+    private readonly row: StandardRow,
+  ) {}
+
+  call(name: Call, ...args: string[]): Called {
+    try {
+      const fn = this.api[this.row.calls[name]] as (...a: string[]) => unknown;
+      const value = fn.apply(this.api, args);
+      return { ok: true, value: value === undefined || value === null ? '' : String(value) };
+    } catch (error) {
+      return { ok: false, problem: closedProblem(error instanceof Error ? error.message : String(error)) };
+    }
+  }
+
+  /**
+   * Makes a call the LMS should answer `true` to: null when it did; else a `closed` problem when its
+   * error says the session is over, or the problem `refused` words from the LMS's error.
+   */
+  confirm(
+    name: Call,
+    refused: (said: string) => Omit<ReportProblem, 'lmsError'>,
+    ...args: string[]
+  ): ReportProblem | null {
+    const done = this.call(name, ...args);
+    if (!done.ok) return done.problem;
+    if (isTrue(done.value)) return null;
+    const error = this.lastError();
+    const lmsError = `${error.code}${error.text ? ` ${error.text}` : ''}`;
+    if (this.row.closedErrors.includes(error.code)) {
+      return {
+        code: 'closed',
+        lmsError,
+        message: 'The learning system has closed this session. Your attempt is kept on this device.',
+      };
+    }
+    return { ...refused(`error ${error.code}${error.text ? `: ${error.text}` : ''}`), lmsError };
+  }
+
+  /** The LMS's last error: its number and its own words, "0" when there is none. */
+  private lastError(): { readonly code: string; readonly text: string } {
+    const code = this.call('lastError');
+    if (!code.ok) return { code: '0', text: '' };
+    const text = code.value && code.value !== '0' ? this.call('errorString', code.value) : null;
+    return { code: code.value || '0', text: text?.ok ? text.value : '' };
+  }
+}
+
 /** An open SCORM session over one API object. */
 class ScormSession implements ReportingSession {
   readonly learner: Learner;
@@ -361,7 +422,7 @@ class ScormSession implements ReportingSession {
 
   constructor(
     readonly standard: ScormStandard,
-    private readonly api: Record<string, unknown>,
+    private readonly api: ScormApi,
     private readonly row: StandardRow,
     private readonly options: ScormOptions,
   ) {
@@ -373,39 +434,9 @@ class ScormSession implements ReportingSession {
     };
   }
 
-  /** Calls the API; a throw means its window or frame is gone. */
-  private call(name: Call, ...args: string[]): Called {
-    try {
-      const fn = this.api[this.row.calls[name]] as (...a: string[]) => unknown;
-      const value = fn.apply(this.api, args);
-      return { ok: true, value: value === undefined || value === null ? '' : String(value) };
-    } catch (error) {
-      return {
-        ok: false,
-        problem: this.closedProblem(error instanceof Error ? error.message : String(error)),
-      };
-    }
-  }
-
-  private closedProblem(detail: string): ReportProblem {
-    return {
-      code: 'closed',
-      lmsError: '0',
-      message: `The learning system's window is no longer there (${detail}). Your attempt is kept on this device.`,
-    };
-  }
-
-  /** The LMS's last error: its number and its own words, "0" when there is none. */
-  private lastError(): { readonly code: string; readonly text: string } {
-    const code = this.call('lastError');
-    if (!code.ok) return { code: '0', text: '' };
-    const text = code.value && code.value !== '0' ? this.call('errorString', code.value) : null;
-    return { code: code.value || '0', text: text?.ok ? text.value : '' };
-  }
-
   /** Reads an element; what the LMS leaves empty, or will not give, is null. */
   private read(element: string): string | null {
-    const got = this.call('getValue', element);
+    const got = this.api.call('getValue', element);
     if (!got.ok) return null;
     const value = got.value.trim();
     return value === '' ? null : value;
@@ -416,39 +447,29 @@ class ScormSession implements ReportingSession {
     return value === '1' ? true : value === '-1' ? false : null;
   }
 
-  /** Sets an element; a failure is a problem with the LMS's own error. */
   private set(element: string, value: string): ReportProblem | null {
-    const done = this.call('setValue', element, value);
-    if (!done.ok) return done.problem;
-    if (isTrue(done.value)) return null;
-    const error = this.lastError();
-    const closed = this.row.closedErrors.includes(error.code);
-    return {
-      code: closed ? 'closed' : 'set-failed',
-      lmsError: `${error.code}${error.text ? ` ${error.text}` : ''}`,
-      message: closed
-        ? 'The learning system has closed this session. Your attempt is kept on this device.'
-        : `The learning system would not take ${element} (error ${error.code}${error.text ? `: ${error.text}` : ''}).`,
-    };
+    return this.api.confirm(
+      'setValue',
+      (said) => ({ code: 'set-failed', message: `The learning system would not take ${element} (${said}).` }),
+      element,
+      value,
+    );
   }
 
   private commitOnce(): ReportProblem | null {
-    const done = this.call('commit', '');
-    if (!done.ok) return done.problem;
-    if (isTrue(done.value)) {
+    const failed = this.api.confirm(
+      'commit',
+      (said) => ({
+        code: 'commit-failed',
+        message: `The learning system did not keep the result (${said}). Your attempt is kept on this device.`,
+      }),
+      '',
+    );
+    if (!failed) {
       this.pendingCommit = false;
       this.lastCommitAt = (this.options.now ?? Date.now)();
-      return null;
     }
-    const error = this.lastError();
-    const closed = this.row.closedErrors.includes(error.code);
-    return {
-      code: closed ? 'closed' : 'commit-failed',
-      lmsError: `${error.code}${error.text ? ` ${error.text}` : ''}`,
-      message: closed
-        ? 'The learning system has closed this session, so it did not keep the result. Your attempt is kept on this device.'
-        : `The learning system did not keep the result (error ${error.code}${error.text ? `: ${error.text}` : ''}). Your attempt is kept on this device.`,
-    };
+    return failed;
   }
 
   /** Settings for the start of a session: the status of a first entry, and an exit that keeps the data. */
@@ -498,7 +519,7 @@ class ScormSession implements ReportingSession {
   }
 
   async finish(attempt: FinishedAttempt): Promise<Result<void, ReportProblem>> {
-    if (this.closed) return fail([this.closedProblem('the session was ended')]);
+    if (this.closed) return fail([closedProblem('the session was ended')]);
     const { scorecard } = attempt;
     const overall = scorecard.score.overall;
     const raw = overall === null ? null : Math.round(Math.min(100, Math.max(0, overall)));
@@ -519,10 +540,12 @@ class ScormSession implements ReportingSession {
     const decisions = decisionsOf(scorecard);
     this.interactionBase ??= Number(this.read(this.row.elements.interactionCount) ?? 0) || 0;
     for (const [i, decision] of decisions.entries()) {
-      const failed = this.row
-        .interaction(this.interactionBase + i, decision)
-        .map(([element, value]) => this.set(element, value))
-        .find((p) => p !== null);
+      let failed: ReportProblem | null = null;
+      for (const [element, value] of this.row.interaction(this.interactionBase + i, decision)) {
+        failed = this.set(element, value);
+        if (failed) break;
+      }
+      if (failed?.code === 'closed') return fail([failed]);
       if (failed) {
         // The first interaction an LMS refuses is usually its ceiling; the ones before it stand.
         problems.push({
@@ -551,7 +574,7 @@ class ScormSession implements ReportingSession {
   end(): void {
     if (this.closed) return;
     if (this.pendingCommit) this.commitOnce();
-    this.call('terminate', '');
+    this.api.call('terminate', '');
     this.closed = true;
   }
 }
@@ -579,37 +602,17 @@ export function createScormAdapter(
           },
         ]);
       }
-      const target = api as Record<string, unknown>;
-      let initialized: unknown;
-      try {
-        initialized = (target[row.calls.initialize] as (a: string) => unknown).call(target, '');
-      } catch (error) {
-        return fail([
-          {
-            code: 'closed',
-            lmsError: '0',
-            message: `The learning system's window is no longer there (${error instanceof Error ? error.message : String(error)}).`,
-          },
-        ]);
-      }
-      if (!isTrue(initialized)) {
-        let code = '0';
-        let text = '';
-        try {
-          code = String((target[row.calls.lastError] as () => unknown).call(target) ?? '0');
-          text = String((target[row.calls.errorString] as (c: string) => unknown).call(target, code) ?? '');
-        } catch {
-          // The error cannot be read either; the failure itself is the news.
-        }
-        return fail([
-          {
-            code: 'initialize-failed',
-            lmsError: `${code}${text ? ` ${text}` : ''}`,
-            message: `The learning system would not start a session (error ${code}${text ? `: ${text}` : ''}).`,
-          },
-        ]);
-      }
-      const session = new ScormSession(standard, target, row, options);
+      const lms = new ScormApi(api as Record<string, unknown>, row);
+      const refused = lms.confirm(
+        'initialize',
+        (said) => ({
+          code: 'initialize-failed',
+          message: `The learning system would not start a session (${said}).`,
+        }),
+        '',
+      );
+      if (refused) return fail([refused]);
+      const session = new ScormSession(standard, lms, row, options);
       const warnings = session.start();
       return succeed(session, warnings);
     },
