@@ -19,7 +19,7 @@ import type {
   ResumeData,
   SuspendOutcome,
 } from './reporting';
-import { type CutSave, fitSuspend, unpackSuspend } from './suspendData';
+import { type CutSave, type FittedSuspend, suspendFitter, unpackSuspend } from './suspendData';
 
 /** The SCORM versions this adapter speaks. */
 export type ScormStandard = 'scorm12' | 'scorm2004';
@@ -419,6 +419,7 @@ class ScormSession implements ReportingSession {
   private lastCommitAt = Number.NEGATIVE_INFINITY;
   /** Where this attempt's interactions begin, fixed at the first report so a second one overwrites it. */
   private interactionBase: number | null = null;
+  private readonly fit: (save: string) => FittedSuspend;
 
   constructor(
     readonly standard: ScormStandard,
@@ -426,6 +427,10 @@ class ScormSession implements ReportingSession {
     private readonly row: StandardRow,
     private readonly options: ScormOptions,
   ) {
+    this.fit = suspendFitter(
+      Math.min(options.suspendLimit ?? row.suspendLimit, row.suspendLimit),
+      options.cut,
+    );
     this.learner = {
       id: this.read(row.elements.learnerId),
       name: this.read(row.elements.learnerName),
@@ -506,8 +511,7 @@ class ScormSession implements ReportingSession {
   suspend(save: string): SuspendOutcome {
     // A finished attempt keeps no resume data: a later save must not bring it back to be resumed.
     if (this.closed || this.finished) return { kept: 'nothing', chars: 0, cutAt: null };
-    const limit = Math.min(this.options.suspendLimit ?? this.row.suspendLimit, this.row.suspendLimit);
-    const fitted = fitSuspend(save, limit, this.options.cut);
+    const fitted = this.fit(save);
     const failed = this.set(this.row.elements.suspendData, fitted.data);
     if (failed) return { ...fitted.outcome, problem: failed };
     this.pendingCommit = true;

@@ -178,13 +178,17 @@ export interface FittedSuspend {
   /** The text to write; empty when nothing fits. */
   readonly data: string;
   readonly outcome: SuspendOutcome;
+  /** How many of the save's inputs it keeps: all of them, the cut's, or none. */
+  readonly inputs: number;
 }
 
-function inputCount(save: string): number | null {
+/** A save's inputs, and the rest of it (what names the attempt) as text; null when it is not a save. */
+function splitSave(save: string): { readonly attempt: string; readonly inputs: readonly unknown[] } | null {
   try {
     const parsed: unknown = JSON.parse(save);
-    const inputs = (parsed as { inputs?: unknown } | null)?.inputs;
-    return Array.isArray(inputs) ? inputs.length : null;
+    if (typeof parsed !== 'object' || parsed === null || !('inputs' in parsed)) return null;
+    const { inputs, eventsHash: _, ...attempt } = parsed as { inputs: unknown; eventsHash?: unknown };
+    return Array.isArray(inputs) ? { attempt: JSON.stringify(attempt), inputs } : null;
   } catch {
     return null;
   }
@@ -197,10 +201,10 @@ function inputCount(save: string): number | null {
  */
 export function fitSuspend(save: string, limit: number, cut: CutSave | null): FittedSuspend {
   const whole = packSuspend(save, null);
+  const total = splitSave(save)?.inputs.length ?? null;
   if (whole.length <= limit)
-    return { data: whole, outcome: { kept: 'whole', chars: whole.length, cutAt: null } };
-  const total = inputCount(save);
-  let best: { data: string; at: number } | null = null;
+    return { data: whole, outcome: { kept: 'whole', chars: whole.length, cutAt: null }, inputs: total ?? 0 };
+  let best: { data: string; at: number; inputs: number } | null = null;
   if (cut && total !== null && total > 0) {
     // The largest count that fits lies in [low, high]; `whole` already failed at `total`.
     let low = 0;
@@ -210,13 +214,44 @@ export function fitSuspend(save: string, limit: number, cut: CutSave | null): Fi
       const made = cut(save, middle);
       const data = made ? packSuspend(made.save, made.at) : null;
       if (made && data && data.length <= limit) {
-        best = { data, at: made.at };
+        best = { data, at: made.at, inputs: middle };
         low = middle + 1;
       } else {
         high = middle - 1;
       }
     }
   }
-  if (!best) return { data: '', outcome: { kept: 'nothing', chars: 0, cutAt: null } };
-  return { data: best.data, outcome: { kept: 'cut', chars: best.data.length, cutAt: best.at } };
+  if (!best) return { data: '', outcome: { kept: 'nothing', chars: 0, cutAt: null }, inputs: 0 };
+  return {
+    data: best.data,
+    outcome: { kept: 'cut', chars: best.data.length, cutAt: best.at },
+    inputs: best.inputs,
+  };
+}
+
+/**
+ * {@link fitSuspend} for one attempt's saves in turn. The game saves after every input, and a save
+ * only grows: once one had to be cut, every later save of the attempt that starts with the same inputs
+ * (those kept, and the first that did not fit) is cut the same way, so the cut is remembered instead
+ * of replayed again.
+ */
+export function suspendFitter(limit: number, cut: CutSave | null): (save: string) => FittedSuspend {
+  let last: { readonly attempt: string; readonly head: string; readonly fitted: FittedSuspend } | null = null;
+  const headOf = (inputs: readonly unknown[], kept: number) => JSON.stringify(inputs.slice(0, kept + 1));
+  return (save) => {
+    const split = splitSave(save);
+    if (
+      last &&
+      split &&
+      split.attempt === last.attempt &&
+      headOf(split.inputs, last.fitted.inputs) === last.head
+    )
+      return last.fitted;
+    const fitted = fitSuspend(save, limit, cut);
+    last =
+      split && fitted.outcome.kept !== 'whole'
+        ? { attempt: split.attempt, head: headOf(split.inputs, fitted.inputs), fitted }
+        : null;
+    return fitted;
+  };
 }

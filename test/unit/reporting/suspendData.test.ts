@@ -13,6 +13,7 @@ import {
   packSuspend,
   SUSPEND_MARKER,
   saveCutter,
+  suspendFitter,
   unpackSuspend,
 } from '../../../src/game/reporting/suspendData';
 import { loadStarterPack } from '../../support/starterPack';
@@ -73,8 +74,27 @@ describe('a save too large for the field', () => {
     expect(fitSuspend(busiest, 40, cut)).toEqual({
       data: '',
       outcome: { kept: 'nothing', chars: 0, cutAt: null },
+      inputs: 0,
     });
     expect(fitSuspend(busiest, whole.length - 1, null).outcome.kept).toBe('nothing');
+  });
+
+  it('cuts each later save of the attempt the same way, without replaying it again', () => {
+    let cuts = 0;
+    const counted: typeof cut = (save, kept) => {
+      cuts += 1;
+      return cut(save, kept);
+    };
+    const fitted = suspendFitter(Math.floor(whole.length * 0.8), counted);
+    const earlier = cut(busiest, inputs - 5)?.save ?? '';
+    const first = fitted(earlier);
+    expect(first.outcome.kept).toBe('cut');
+    const replayed = cuts;
+    expect(fitted(busiest)).toBe(first);
+    expect(cuts).toBe(replayed);
+    // Another attempt on the same shift is fitted afresh.
+    expect(fitted(played)).not.toBe(first);
+    expect(cuts).toBeGreaterThan(replayed);
   });
 
   it('cannot cut a save that does not restore', () => {
