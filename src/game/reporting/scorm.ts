@@ -8,8 +8,7 @@
  */
 import { gameDate } from '../../core/analysis/gameClock';
 import { fail, type Result, succeed } from '../../core/result';
-import type { Decision } from './decisions';
-import { decisionsOf } from './decisions';
+import { type Decision, decisionsOf } from './decisions';
 import type {
   FinishedAttempt,
   Learner,
@@ -58,6 +57,8 @@ interface StandardRow {
 
 /** An interaction's response fields: 1.2 holds 255 characters. */
 const SCORM12_TEXT = 255;
+/** 1.2's interaction weighting lies within -100..100. */
+const SCORM12_WEIGHTING = 100;
 /** 2004's long-fill-in response holds 4,000 characters; a performance step's answer 250. */
 const SCORM2004_LONG_TEXT = 4000;
 const SCORM2004_STEP = 250;
@@ -96,13 +97,21 @@ function noDelimiter(text: string): string {
   return text.startsWith('{') ? ` ${text}` : text;
 }
 
-/** 2004 performance steps are split on `[,]`, `[.]` and `[:]`; words never carry them. */
-function noStepDelimiters(text: string): string {
-  return text.replace(/\[([,.:])\]/g, '($1)');
+/**
+ * A 2004 performance answer: records are split on `[,]` and steps on `[.]` (`[:]` marks a range), and
+ * runtimes that read leniently (scorm-again among them) split records on a bare comma as well, so a
+ * comma in the words would make a second, malformed record. Those become look-alike plain text.
+ */
+function stepAnswer(text: string): string {
+  return text.replace(/\[([,.:])\]/g, '($1)').replace(/,/g, ';');
 }
 
-function weighting(decision: Decision): string {
-  return String(Math.abs(decision.points));
+/**
+ * How much a decision weighed: the points its evidence moved, either way. 1.2 holds weightings
+ * within -100..100, so a reply worth more (its evidence spread over several dimensions) is held at 100.
+ */
+function weighting(decision: Decision, max = Number.POSITIVE_INFINITY): string {
+  return String(Math.min(Math.abs(decision.points), max));
 }
 
 /** 1.2's CMITimespan, `HHHH:MM:SS.SS`. */
@@ -193,7 +202,7 @@ export const STANDARDS: Readonly<Record<ScormStandard, StandardRow>> = {
         ...(key ? ([[`${at}.objectives.0.id`, scorm12Identifier(key)]] as const) : []),
         // CMITime has no date and stops at 23:59:59: the desk clock's time of day.
         [`${at}.time`, gameDate(decision.at).toISOString().slice(11, 19)],
-        [`${at}.weighting`, weighting(decision)],
+        [`${at}.weighting`, weighting(decision, SCORM12_WEIGHTING)],
         [`${at}.student_response`, clip(decision.response, SCORM12_TEXT)],
         [`${at}.result`, decision.result],
       ];
@@ -258,7 +267,7 @@ export const STANDARDS: Readonly<Record<ScormStandard, StandardRow>> = {
                 SCORM2004_LONG_TEXT - (decision.language ? decision.language.length + 7 : 1),
               ),
             )}`
-          : `${decision.kind}[.]${noStepDelimiters(clip(decision.response, SCORM2004_STEP)) || '-'}`;
+          : `${decision.kind}[.]${stepAnswer(clip(decision.response, SCORM2004_STEP)) || '-'}`;
       const description = decision.evidenceKeys.length
         ? `Judged by ${decision.evidenceKeys.join(', ')}`
         : 'Not judged by any evidence';

@@ -26,8 +26,9 @@ import {
 import { saveCutter } from '../../../src/game/reporting/suspendData';
 import { Play } from '../../support/play';
 import { playedScorecard } from '../../support/playedScorecard';
+import { playReference } from '../../support/referenceScorecards';
 import { loadStarterPack } from '../../support/starterPack';
-import { busiestPlay, playedToEnd } from './longestShift';
+import { busiestPlay, playedToEnd, scorecardOf } from './longestShift';
 
 type Lms = Scorm12API | Scorm2004API;
 type HttpService = NonNullable<ConstructorParameters<typeof Scorm12API>[1]>;
@@ -192,7 +193,7 @@ describe('reporting a finished attempt', () => {
         id: d.id,
         type: d.kind === 'reply' ? 'fill-in' : 'performance',
         result: d.result,
-        weighting: String(Math.abs(d.points)),
+        weighting: String(Math.min(Math.abs(d.points), 100)),
         student_response: clip(d.response, 255),
       });
       // CMIIdentifier as 1.2 defines it (scorm-again checks more loosely): no periods, no spaces.
@@ -235,7 +236,8 @@ describe('reporting a finished attempt', () => {
         id: d.id,
         type: d.kind === 'reply' ? 'long-fill-in' : 'performance',
         result: d.result === 'wrong' ? 'incorrect' : d.result,
-        learner_response: d.kind === 'reply' ? `{lang=en}${d.response}` : `${d.kind}[.]${d.response}`,
+        learner_response:
+          d.kind === 'reply' ? `{lang=en}${d.response}` : `${d.kind}[.]${d.response.replaceAll(',', ';')}`,
       });
       expect(sent?.timestamp).toMatch(/^2026-03-09T\d\d:\d\d:\d\d$/);
       expect(String(sent?.description)).toContain(d.evidenceKeys[0] ?? 'Not judged');
@@ -293,6 +295,67 @@ describe('reporting a finished attempt', () => {
     const api04 = lms('scorm2004');
     await open('scorm2004', api04).session.finish({ scorecard: card, masteryScore: 70, sessionMs: 1000 });
     expect(stored(api04, `cmi.interactions.${index}.learner_response`)).toBe(`{lang=en}${long}`);
+  });
+});
+
+describe('words that look like SCORM syntax', () => {
+  it('reaches both standards as the trainee wrote it, without breaking their formats', async () => {
+    const scenario = scenarios.find((s) => s.channel === 'chat') ?? scenarios[0];
+    if (!scenario) throw new Error('no scenario');
+    const play = new Play(scenario).wait(5000);
+    play.reply('{lang=fr} Order [.] 1001,\nsorry!');
+    play.act({ type: 'escalate', tier: 2, note: 'Order [.] 1001 [,] cracked [:] lid' });
+    const card = createScorecard(play.session.transcript, [scenario], {
+      trainee: { name: 'Ana Ruiz', id: 'trainee-1' },
+      attemptId: 'syntax',
+      language: 'en',
+      finishedAt: null,
+    });
+    const decisions = decisionsOf(card);
+    const reply = decisions.findIndex((d) => d.kind === 'reply');
+    const escalation = decisions.findIndex((d) => d.kind === 'escalation');
+    expect(reply).toBeGreaterThanOrEqual(0);
+    expect(escalation).toBeGreaterThanOrEqual(0);
+    const api12 = lms('scorm12');
+    const reported12 = await open('scorm12', api12).session.finish({
+      scorecard: card,
+      masteryScore: 70,
+      sessionMs: 1,
+    });
+    expect(reported12).toMatchObject({ ok: true, problems: [] });
+    expect(stored(api12, `cmi.interactions.${reply}.student_response`)).toBe(
+      '{lang=fr} Order [.] 1001, sorry!',
+    );
+    const api04 = lms('scorm2004');
+    const reported04 = await open('scorm2004', api04).session.finish({
+      scorecard: card,
+      masteryScore: 70,
+      sessionMs: 1,
+    });
+    expect(reported04).toMatchObject({ ok: true, problems: [] });
+    expect(stored(api04, `cmi.interactions.${reply}.learner_response`)).toBe(
+      '{lang=en} {lang=fr} Order [.] 1001, sorry!',
+    );
+    expect(stored(api04, `cmi.interactions.${escalation}.learner_response`)).toBe(
+      'escalation[.]escalated to tier 2: Order (.) 1001 (;) cracked (:) lid',
+    );
+  });
+
+  it.each([
+    ['the reference attempt (escalation notes, a Spanish reply)', playReference],
+    ['a busy trainee on the longest shift (promises in words with commas)', () => scorecardOf(busiestPlay())],
+  ])('takes every decision of %s in both standards', async (_, made) => {
+    const card = made();
+    for (const standard of ['scorm12', 'scorm2004'] as const) {
+      const api = lms(standard);
+      const reported = await open(standard, api).session.finish({
+        scorecard: card,
+        masteryScore: 70,
+        sessionMs: 1,
+      });
+      expect(reported).toEqual({ ok: true, value: undefined, problems: [] });
+      expect(Object.keys(stored(api, 'cmi.interactions') as object)).toHaveLength(decisionsOf(card).length);
+    }
   });
 });
 
