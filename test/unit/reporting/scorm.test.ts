@@ -7,6 +7,8 @@
  */
 // The package's root: its `scorm12` and `scorm2004` entries export the classes by name at run time but
 // declare only a default export in their types (scorm-again 3.4.3), so TypeScript refuses them.
+
+import fc from 'fast-check';
 import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { describe, expect, it } from 'vitest';
 import { lexiconAnalyser } from '../../../src/core/analysis/lexiconAnalyser';
@@ -20,6 +22,7 @@ import {
   findScormApi,
   type ScormOptions,
   type ScormStandard,
+  STANDARDS,
   scorm12Timespan,
   scorm2004Duration,
 } from '../../../src/game/reporting/scorm';
@@ -497,6 +500,59 @@ describe('when the learning system fails', () => {
     session.end();
     const reported = await session.finish({ scorecard: shiftCard, masteryScore: 70, sessionMs: 1000 });
     expect(reported.problems[0]?.code).toBe('closed');
+  });
+});
+
+/** A fresh runtime of `standard`, initialised, and its SetValue. */
+function initialized(standard: ScormStandard): (element: string, value: string) => string {
+  if (standard === 'scorm12') {
+    const api = new Scorm12API({ logLevel: 5, lmsCommitUrl: false });
+    api.LMSInitialize('');
+    return (element, value) => api.LMSSetValue(element, value);
+  }
+  const api = new Scorm2004API({ logLevel: 5, lmsCommitUrl: false });
+  api.Initialize('');
+  return (element, value) => api.SetValue(element, value);
+}
+
+describe('any decision, any words', () => {
+  it('is written in a form each runtime accepts, its text within the field', () => {
+    const decision = fc.record({
+      id: fc.constantFrom('c1-reply-3', 'c12-escalation-240'),
+      kind: fc.constantFrom('reply', 'promise', 'escalation', 'resolution' as const),
+      contact: fc.constant('c1'),
+      scenario: fc.constant('any'),
+      at: fc.integer({ min: 0, max: 30 * 24 * 3_600_000 }),
+      // Words with SCORM's own syntax in them more often than chance would write it.
+      response: fc
+        .array(
+          fc.oneof(
+            fc.constantFrom('{', '}', '{lang=fr}', '[,]', '[.]', '[:]', ',', '.', '\n', '\\', '😀', ' ', 'é'),
+            fc.string({ unit: 'grapheme', maxLength: 60 }),
+          ),
+          { minLength: 1, maxLength: 120 },
+        )
+        .map((parts) => parts.join('').slice(0, 2000)),
+      language: fc.constantFrom(null, 'en', 'es-ES'),
+      result: fc.constantFrom('correct', 'wrong', 'neutral' as const),
+      evidenceKeys: fc.array(fc.constantFrom('promises.kept', 'phrase.matched', 'tier.late'), {
+        maxLength: 3,
+      }),
+      points: fc.double({ min: -500, max: 500, noNaN: true }).map((p) => Math.round(p * 10) / 10),
+    });
+    fc.assert(
+      fc.property(decision, (d) => {
+        for (const standard of ['scorm12', 'scorm2004'] as const) {
+          const call = initialized(standard);
+          for (const [element, value] of STANDARDS[standard].interaction(0, d)) {
+            expect([element, call(element, value)]).toEqual([element, 'true']);
+            if (element.endsWith('_response'))
+              expect(value.length).toBeLessThanOrEqual(standard === 'scorm12' ? 255 : 4000);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 
