@@ -24,8 +24,9 @@ export interface ResumeData {
   /** An engine save (`saveSession`'s JSON) that restores as it is. */
   readonly save: string;
   /**
-   * When the save had to be cut to the standard's limit: the game time of the last input kept. The
-   * attempt resumes from there, not from where the learner left it, and the game says so.
+   * When the save had to be cut to the standard's limit: the game time the kept inputs reach (the
+   * restored attempt's clock). The attempt resumes from there, not from where the learner left it, and
+   * the game says so.
    */
   readonly cutAt: number | null;
 }
@@ -36,8 +37,13 @@ export interface SuspendOutcome {
   readonly kept: 'whole' | 'cut' | 'nothing';
   /** Characters written to the standard's resume field. */
   readonly chars: number;
-  /** The game time of the last input kept when `kept` is `cut`; null otherwise. */
+  /** The game time the kept inputs reach when `kept` is `cut`; null otherwise. */
   readonly cutAt: number | null;
+  /**
+   * Set when the learning system did not take or keep the resume data (the game's own save is
+   * untouched): the game may show it, and the next save tries again.
+   */
+  readonly problem?: ReportProblem | undefined;
 }
 
 /** A finished attempt as the game reports it. */
@@ -51,7 +57,17 @@ export interface FinishedAttempt {
 
 /** Why the learning system did not take something: its error code and text, said plainly. */
 export interface ReportProblem {
-  readonly code: 'no-api' | 'initialize-failed' | 'set-failed' | 'commit-failed' | 'closed';
+  /**
+   * `resume-unreadable` comes as a warning of a successful open: the learning system handed back resume
+   * data that is damaged or not this game's, so the attempt starts afresh.
+   */
+  readonly code:
+    | 'no-api'
+    | 'initialize-failed'
+    | 'set-failed'
+    | 'commit-failed'
+    | 'closed'
+    | 'resume-unreadable';
   /** The standard's error number as the LMS gave it ("0" when none), and its own words for it. */
   readonly lmsError: string;
   readonly message: string;
