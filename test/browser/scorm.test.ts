@@ -120,6 +120,8 @@ afterAll(async () => {
 /** Opens the LMS's page with `cmi` loaded, and waits for the package's menu in its frame. */
 async function launch(page: Page, standard: 'scorm12' | 'scorm2004', folder: string, cmi: object) {
   const hash = encodeURIComponent(JSON.stringify({ standard, cmi, launch: `${folder}/index.html` }));
+  // Only the hash would differ from the page before: leave first, so the LMS's page loads afresh.
+  await page.goto('about:blank');
   await page.goto(`${server.base}host.html#${hash}`);
   const frame = await gameFrame(page);
   await frame.waitForFunction(() => document.body.dataset.scene === 'menu', null, { timeout: 30_000 });
@@ -135,16 +137,35 @@ async function gameFrame(page: Page): Promise<Frame> {
 }
 
 /** What the LMS holds, as scorm-again renders its CMI data (interactions are write-only in 1.2). */
-function lmsData(page: Page): Promise<Record<string, unknown> & { interactions?: Record<string, Record<string, unknown>> }> {
+function lmsData(
+  page: Page,
+): Promise<Record<string, unknown> & { interactions?: Record<string, Record<string, unknown>> }> {
   return page.evaluate(() => {
     const w = window as unknown as Record<string, { renderCMIToJSONObject(): unknown } | undefined>;
-    return JSON.parse(JSON.stringify((w.API ?? w.API_1484_11)?.renderCMIToJSONObject()));
+    // scorm-again renders the data model under its root, `cmi`.
+    return JSON.parse(JSON.stringify((w.API ?? w.API_1484_11)?.renderCMIToJSONObject())).cmi;
   });
 }
 
 const WORDS = {
-  en: { start: 'Start practice', answer: 'Answer', reply: 'Reply', send: 'Send', note: 'Handoff note', escalate: 'Escalate', finish: 'End attempt' },
-  es: { start: 'Empezar práctica', answer: 'Contestar', reply: 'Respuesta', send: 'Enviar', note: 'Nota de traspaso', escalate: 'Escalar', finish: 'Terminar intento' },
+  en: {
+    start: 'Start practice',
+    answer: 'Answer',
+    reply: 'Reply',
+    send: 'Send',
+    note: 'Handoff note',
+    escalate: 'Escalate',
+    finish: 'End attempt',
+  },
+  es: {
+    start: 'Empezar práctica',
+    answer: 'Contestar',
+    reply: 'Respuesta',
+    send: 'Enviar',
+    note: 'Nota de traspaso',
+    escalate: 'Escalar',
+    finish: 'Terminar intento',
+  },
 } as const;
 
 /** Answers the crisis and promises to cover everything, in `language`. */
@@ -167,7 +188,9 @@ async function promiseEverything(frame: Frame, language: 'en' | 'es') {
 /** Hands the crisis to Level 2 (the wrong tier) and ends the attempt. */
 async function escalateAndFinish(frame: Frame, language: 'en' | 'es') {
   const w = WORDS[language];
-  await frame.getByLabel(w.note).fill(language === 'en' ? 'Power bank burned her son.' : 'Batería quemó a su hijo.');
+  await frame
+    .getByLabel(w.note)
+    .fill(language === 'en' ? 'Power bank burned her son.' : 'Batería quemó a su hijo.');
   await frame.getByRole('button', { name: w.escalate, exact: true }).click();
   await frame.getByRole('button', { name: w.finish }).click();
   await frame.waitForFunction(() => document.body.dataset.scene === 'debrief', null, { timeout: 30_000 });
@@ -200,7 +223,9 @@ describe('a SCORM package in a learning management system', () => {
     expect(suspend.startsWith('ED1:')).toBe(true);
 
     await escalateAndFinish(frame, 'es');
-    await expect.poll(() => frame.locator('#notice').textContent(), { timeout: 20_000 }).toContain('plataforma de formación');
+    await expect
+      .poll(() => frame.locator('#notice').textContent(), { timeout: 20_000 })
+      .toContain('plataforma de formación');
     const cmi = await lmsData(page);
     const core = cmi.core as Record<string, unknown>;
     expect(core.lesson_status).toBe('failed');
@@ -210,15 +235,16 @@ describe('a SCORM package in a learning management system', () => {
     expect(String(core.session_time)).toMatch(/^\d{2,4}:\d{2}:\d{2}/);
     const interactions = Object.values(cmi.interactions ?? {});
     const kinds = interactions.map((i) => String(i.id));
-    // The reply, the promise in its words, and the handoff to the wrong tier are each a decision.
-    expect(kinds.some((id) => id.includes('reply'))).toBe(true);
-    expect(kinds.some((id) => id.includes('promise'))).toBe(true);
-    expect(kinds.some((id) => id.includes('escalation'))).toBe(true);
+    // The reply and the handoff to the wrong tier are the trainee's two decisions, both judged wrong:
+    // the reply promises everything without a word for the burned child.
+    expect(kinds).toEqual([expect.stringMatching(/^c1-reply-/), expect.stringMatching(/^c1-escalation-/)]);
+    expect(interactions[0]?.student_response).toContain('le prometo que lo cubriremos todo');
     for (const interaction of interactions) {
       expect(['correct', 'wrong', 'neutral', 'unanticipated']).toContain(interaction.result);
       expect(String(interaction.student_response ?? '').length).toBeLessThanOrEqual(255);
       const objectives = Object.values((interaction.objectives ?? {}) as Record<string, { id: string }>);
-      expect(objectives[0]?.id).toMatch(/^[a-z_]+\.[a-z-]+/);
+      // The evidence key (empathy.noAcknowledgement), as a 1.2 identifier holds it.
+      expect(objectives[0]?.id).toMatch(/^[a-z]+_[A-Za-z-]+$/);
     }
     const escalation = interactions.find((i) => String(i.id).includes('escalation'));
     expect(escalation?.result).toBe('wrong');
@@ -229,7 +255,11 @@ describe('a SCORM package in a learning management system', () => {
   it('SCORM 2004: the whole library, scaled score and completion, and a resume on another computer from the LMS alone', async () => {
     const { page } = session();
     await page.setViewportSize({ width: 1366, height: 920 });
-    const learner = { learner_id: 'emp-077', learner_name: 'Hannah Reyes', learner_preference: { language: 'en' } };
+    const learner = {
+      learner_id: 'emp-077',
+      learner_name: 'Hannah Reyes',
+      learner_preference: { language: 'en' },
+    };
     let frame = await launch(page, 'scorm2004', 'library2004', learner);
     // The whole library: every scenario and the shifts.
     expect(await frame.getByRole('radio').count()).toBeGreaterThan(1);
@@ -261,7 +291,9 @@ describe('a SCORM package in a learning management system', () => {
       .toEqual([expect.stringContaining('cover everything')]);
 
     await escalateAndFinish(frame, 'en');
-    await expect.poll(() => frame.locator('#notice').textContent(), { timeout: 20_000 }).toContain('learning system');
+    await expect
+      .poll(() => frame.locator('#notice').textContent(), { timeout: 20_000 })
+      .toContain('learning system');
     const cmi = await lmsData(page);
     expect(cmi.completion_status).toBe('completed');
     expect(cmi.success_status).toBe('failed');
@@ -269,7 +301,11 @@ describe('a SCORM package in a learning management system', () => {
     expect(Number(score.scaled)).toBeCloseTo(Number(score.raw) / 100, 5);
     expect(String(cmi.session_time)).toMatch(/^P/);
     const interactions = Object.values(cmi.interactions ?? {});
-    expect(interactions.length).toBeGreaterThanOrEqual(3);
+    expect(interactions.map((i) => String(i.id))).toEqual([
+      expect.stringMatching(/^c1-reply-/),
+      expect.stringMatching(/^c1-escalation-/),
+    ]);
+    expect(interactions[1]?.result).toBe('incorrect');
     for (const interaction of interactions) {
       expect(['correct', 'incorrect', 'neutral', 'unanticipated']).toContain(interaction.result);
       expect(String(interaction.description ?? '').length).toBeLessThanOrEqual(250);

@@ -7,35 +7,51 @@
 import type { Scorecard } from '../../core/scoring/scorecard';
 import { clockText, type GameServices } from '../services';
 import { adoptResume, type LmsMode, passes, seedOf } from './lmsMode';
+import type { ReportProblem } from './reporting';
+
+/** A learning system's problem in the trainee's language, with its own error number when it gave one. */
+function problemText(t: GameServices['i18n']['t'], problem: ReportProblem | null | undefined): string {
+  if (!problem) return '';
+  const error = problem.lmsError && problem.lmsError !== '0' ? problem.lmsError : '';
+  const said = t(`lms.problems.${problem.code}`);
+  return `${said}${error ? ` ${t('lms.errorNumber', { error })}` : ''}.`;
+}
 
 /** Joins the game to the learning system `lms` opened: resume, resume data, and the page's end. */
 export function joinLms(services: GameServices, lms: LmsMode): void {
   const t = services.i18n.t;
   const session = lms.session;
   if (!session) {
-    services.notify(t('lms.notConnected', { reason: lms.problem ?? '' }));
+    services.notify(t('lms.notConnected', { reason: problemText(t, lms.problem) }));
     return;
   }
   const language = () => services.settings.value.language;
+  if (lms.problem) services.notify(problemText(t, lms.problem));
   if (session.resume) {
-    const taken = adoptResume(session.resume, services.store, services.settings.value, services.now().toISOString());
+    const taken = adoptResume(
+      session.resume,
+      services.store,
+      services.settings.value,
+      services.now().toISOString(),
+    );
     if (taken && session.resume.cutAt !== null)
       services.notify(t('lms.resumedCut', { time: clockText(session.resume.cutAt, language()) }));
   }
-  // Once a save no longer fits, the part that does is kept and stays the same: later saves of the
-  // same attempt only add inputs, so they are not cut again (each cut replays the attempt).
-  let settled: unknown = null;
+  // Said once per attempt: a save too long to keep whole (later saves keep the same part), or one the
+  // learning system would not take.
+  let told: unknown = null;
   services.store.alsoKeep = (stored) => {
-    const seed = seedOf(stored.save);
-    if (settled !== null && seed === settled) return;
     const outcome = session.suspend(stored.save);
     lms.lastSuspend = outcome;
-    if (outcome.kept === 'whole') return;
-    settled = seed;
+    const seed = seedOf(stored.save);
+    if ((outcome.kept === 'whole' && !outcome.problem) || told === seed) return;
+    told = seed;
     services.notify(
-      outcome.kept === 'cut' && outcome.cutAt !== null
-        ? t('lms.resumeCut', { time: clockText(outcome.cutAt, language()) })
-        : t('lms.resumeNone'),
+      outcome.problem
+        ? t('lms.resumeNotKept', { reason: problemText(t, outcome.problem) })
+        : outcome.kept === 'cut' && outcome.cutAt !== null
+          ? t('lms.resumeCut', { time: clockText(outcome.cutAt, language()) })
+          : t('lms.resumeNone'),
     );
   };
   // Closing the window or leaving the page ends the session; what was kept is committed first.
@@ -47,7 +63,11 @@ export function joinLms(services: GameServices, lms: LmsMode): void {
  * Says what was sent, or, when the learning system would not take it after its retries, why, and that
  * the scorecard is kept on this device.
  */
-export async function reportFinished(services: GameServices, lms: LmsMode, scorecard: Scorecard): Promise<void> {
+export async function reportFinished(
+  services: GameServices,
+  lms: LmsMode,
+  scorecard: Scorecard,
+): Promise<void> {
   const t = services.i18n.t;
   if (!lms.session) return;
   const reported = await lms.session.finish({
@@ -55,13 +75,15 @@ export async function reportFinished(services: GameServices, lms: LmsMode, score
     masteryScore: lms.launch.masteryScore,
     sessionMs: Math.max(0, Date.now() - lms.openedAt),
   });
-  const score = scorecard.score.overall ?? 0;
-  const said = reported.ok
-    ? t(passes(scorecard, lms.launch.masteryScore) ? 'lms.reportedPassed' : 'lms.reportedFailed', {
-        score,
-        mastery: lms.launch.masteryScore,
-      })
-    : t('lms.notReported', { reason: reported.problems[0]?.message ?? '' });
+  const score = scorecard.score.overall;
+  const said = !reported.ok
+    ? t('lms.notReported', { reason: problemText(t, reported.problems[0]) })
+    : score === null
+      ? t('lms.reportedUnscored')
+      : t(passes(scorecard, lms.launch.masteryScore) ? 'lms.reportedPassed' : 'lms.reportedFailed', {
+          score,
+          mastery: lms.launch.masteryScore,
+        });
   services.notify(said);
   services.announce(said);
 }

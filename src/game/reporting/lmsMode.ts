@@ -7,11 +7,16 @@
 import { lexiconAnalyser } from '../../core/analysis/lexiconAnalyser';
 import type { Scenario } from '../../core/scenario/types';
 import type { Scorecard } from '../../core/scoring/scorecard';
-import { ATTEMPT_FORMAT, ATTEMPT_VERSION, type AttemptStore, type StoredAttempt } from '../attempt/attemptStore';
+import {
+  ATTEMPT_FORMAT,
+  ATTEMPT_VERSION,
+  type AttemptStore,
+  type StoredAttempt,
+} from '../attempt/attemptStore';
 import { UI_LANGUAGES, type UiLanguage } from '../i18n';
 import type { Settings } from '../settings';
 import type { LmsLaunch } from './launch';
-import type { Learner, ReportingSession, ResumeData, SuspendOutcome } from './reporting';
+import type { Learner, ReportingSession, ReportProblem, ResumeData, SuspendOutcome } from './reporting';
 import { createScormAdapter } from './scorm';
 import { type CutSave, saveCutter } from './suspendData';
 
@@ -23,8 +28,11 @@ export interface LmsMode {
    * still plays what the package holds, kept on this device only, and says so.
    */
   readonly session: ReportingSession | null;
-  /** Why there is no session, in the learning system's own words when it gave any. */
-  readonly problem: string | null;
+  /**
+   * Why there is no session, or (with a session) what went wrong on the way in, such as resume data
+   * it could not read; null when all went well.
+   */
+  readonly problem: ReportProblem | null;
   /** Real time (ms) the session opened, for the session time reported at the end. */
   readonly openedAt: number;
   /** What the last save kept in the learning system; null before the first. */
@@ -60,7 +68,7 @@ export function openLms(launch: LmsLaunch, world: LmsWorld): LmsMode {
   return {
     launch,
     session: opened.ok ? opened.value : null,
-    problem: opened.ok ? null : (opened.problems[0]?.message ?? 'No learning system answered.'),
+    problem: opened.problems[0] ?? null,
     openedAt: world.now(),
     lastSuspend: null,
   };
@@ -91,10 +99,12 @@ export function learnerSettings(learner: Learner): Partial<Settings> {
 /** What a save says it plays: a practice scenario (`practice-<id>`, one arrival) or a shift. */
 export function playingOfSave(save: string): { mode: 'practice' | 'shift'; playing: string } | null {
   try {
-    const shift = (JSON.parse(save) as { shift?: { id?: unknown; arrivals?: { scenario?: unknown }[] } }).shift;
+    const shift = (JSON.parse(save) as { shift?: { id?: unknown; arrivals?: { scenario?: unknown }[] } })
+      .shift;
     if (typeof shift?.id !== 'string') return null;
     const only = shift.arrivals?.length === 1 ? shift.arrivals[0]?.scenario : null;
-    if (shift.id.startsWith('practice-') && typeof only === 'string') return { mode: 'practice', playing: only };
+    if (shift.id.startsWith('practice-') && typeof only === 'string')
+      return { mode: 'practice', playing: only };
     return { mode: 'shift', playing: shift.id };
   } catch {
     return null;

@@ -307,7 +307,8 @@ export class DeskScene extends Phaser.Scene {
       if (!result.ok) s.notify(s.i18n.t(`notice.notKept.${result.problems[0]?.code}`));
     });
     const lms = s.lms;
-    if (lms) void import('../reporting/lmsGame').then(({ reportFinished }) => reportFinished(s, lms, scorecard));
+    if (lms)
+      void import('../reporting/lmsGame').then(({ reportFinished }) => reportFinished(s, lms, scorecard));
     this.scene.start(SCENES.debrief);
   }
 }

@@ -297,7 +297,10 @@ export class MenuScene extends Phaser.Scene {
         history: this.history ? this.fillOf(this.history) : null,
         resumeInfo,
         learning: s.lms
-          ? { learner: s.lms.session?.learner.name ? settings.trainee : null, connected: s.lms.session !== null }
+          ? {
+              learner: s.lms.session?.learner.name ? settings.trainee : null,
+              connected: s.lms.session !== null,
+            }
           : null,
       },
       {
