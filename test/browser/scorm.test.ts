@@ -42,8 +42,8 @@ const HOST = `<!doctype html>
 <script src="scorm-again.min.js"></script></head>
 <body><main><h1>Course</h1></main>
 <script>
-  const { standard, cmi, launch } = JSON.parse(decodeURIComponent(location.hash.slice(1)));
-  const settings = { logLevel: 5, lmsCommitUrl: false, autocommit: false };
+  const { standard, cmi, launch, lms } = JSON.parse(decodeURIComponent(location.hash.slice(1)));
+  const settings = { logLevel: 5, lmsCommitUrl: false, autocommit: false, ...lms };
   const api = standard === 'scorm12' ? new Scorm12API(settings) : new Scorm2004API(settings);
   api.loadFromJSON(cmi, '');
   window.commits = 0;
@@ -118,8 +118,14 @@ afterAll(async () => {
 });
 
 /** Opens the LMS's page with `cmi` loaded, and waits for the package's menu in its frame. */
-async function launch(page: Page, standard: 'scorm12' | 'scorm2004', folder: string, cmi: object) {
-  const hash = encodeURIComponent(JSON.stringify({ standard, cmi, launch: `${folder}/index.html` }));
+async function launch(
+  page: Page,
+  standard: 'scorm12' | 'scorm2004',
+  folder: string,
+  cmi: object,
+  lms: object = {},
+) {
+  const hash = encodeURIComponent(JSON.stringify({ standard, cmi, lms, launch: `${folder}/index.html` }));
   // Only the hash would differ from the page before: leave first, so the LMS's page loads afresh.
   await page.goto('about:blank');
   await page.goto(`${server.base}host.html#${hash}`);
@@ -312,4 +318,29 @@ describe('a SCORM package in a learning management system', () => {
     }
     await page.screenshot({ path: `${SHOTS}/lms-scorm2004-debrief.png` });
   });
+
+  it('says plainly when the LMS will not store the result, after retrying, and keeps it on this device', async () => {
+    const { page } = session();
+    await page.setViewportSize({ width: 1366, height: 920 });
+    // The LMS's server refuses every commit (this test's server answers 404 to the address).
+    const frame = await launch(
+      page,
+      'scorm12',
+      'crisis12',
+      { core: { student_id: 'emp-051', student_name: 'Okafor, Ada' } },
+      { lmsCommitUrl: '/commit-refused', asyncCommit: false },
+    );
+    await promiseEverything(frame, 'en');
+    await escalateAndFinish(frame, 'en');
+    await expect
+      .poll(() => frame.locator('#notice').textContent(), { timeout: 30_000 })
+      .toContain('Your learning system did not take this result');
+    expect(await frame.locator('#notice').textContent()).toContain('Export scorecard');
+    // Kept on this device: the finished attempt is in the menu's recent attempts.
+    await frame.getByRole('button', { name: 'Back to the menu' }).click();
+    await page.screenshot({ path: `${SHOTS}/lms-commit-refused.png` });
+    await expect
+      .poll(() => frame.locator('ul.history li').first().textContent(), { timeout: 10_000 })
+      .toContain('Ada Okafor');
+  }, 60_000);
 });
