@@ -58,12 +58,15 @@ function issueProblems(issue: Issue, prefix: YamlPath, root: Schema, yaml: YamlF
         `${path.length === 0 ? 'The file' : `\`${field}\``} must be ${expectedName(issue.expected)}, not ${got}.`,
       );
     case 'unrecognized_keys':
-      return issue.keys.map((key) => {
+      return issue.keys.map((raw) => {
+        // A key can be a whole mapping written across lines; a message stays on one line, and short.
+        const flat = raw.replace(/\s+/g, ' ').trim();
+        const key = flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
         const known = keysAt(root, path);
-        const guess = known ? closest(key, known) : null;
+        const guess = known ? closest(raw, known) : null;
         // A field name never holds spaces or sentence punctuation: such a "field" is the rest of a
         // text that a comma inside `{ … }` cut in two.
-        const hint = /[\s!?.,;'"]/.test(key.trim())
+        const hint = /[\s!?.,;'"]/.test(raw.trim())
           ? ` A comma inside \`{ … }\` ends the text before it, so \`${key}\` was read as a field name. Put the whole text in quotes: \`"…, ${key}"\`.`
           : guess
             ? ` Did you mean \`${guess}\`?`
@@ -74,7 +77,7 @@ function issueProblems(issue: Issue, prefix: YamlPath, root: Schema, yaml: YamlF
           'unknown-field',
           `\`${key}\` is not a field of ${parentName(path)}.${hint}`,
           yaml.file,
-          yaml.locateKey(path, key),
+          yaml.locateKey(path, raw),
         );
       });
     case 'invalid_key': {
