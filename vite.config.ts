@@ -28,9 +28,10 @@ export default defineConfig({
       output: { codeSplitting: { groups: [{ name: 'phaser', test: /node_modules[\\/]phaser[\\/]/ }] } },
       plugins: [
         {
-          // The game's entry imports Phaser and the scenes up to the menu (src/game/launch.ts) only once
-          // it has read the settings and translations, so that it reads them while Phaser downloads
-          // (src/main.ts); the page asks for all of that code at once all the same.
+          // The game's entry (src/main.ts) asks for Phaser with the scenes up to the menu
+          // (src/game/launch.ts) and for the services (src/game/start.ts) at once, and the services ask
+          // for the trainee's words (src/game/i18n.ts); the page asks for all of that code at once, in
+          // that order: Phaser, the longest download, first.
           name: 'escalation-desk:preload-launch',
           generateBundle: {
             order: 'post',
@@ -39,10 +40,11 @@ export default defineConfig({
               const chunks = new Map(
                 Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])),
               );
-              const launch = [...chunks.values()].find((c) =>
-                c.facadeModuleId?.endsWith('src/game/launch.ts'),
-              );
-              if (page?.type !== 'asset' || !launch) return;
+              const chunkOf = (ending: RegExp) =>
+                [...chunks.values()].filter((c) => ending.test(c.facadeModuleId ?? ''));
+              const launch = chunkOf(/src\/game\/launch\.ts$/)[0];
+              const start = chunkOf(/src\/game\/start\.ts$/)[0];
+              if (page?.type !== 'asset' || !launch || !start) return;
               const html = String(page.source);
               const wanted = new Set<string>();
               const visit = (fileName: string) => {
@@ -51,6 +53,8 @@ export default defineConfig({
                 for (const next of chunks.get(fileName)?.imports ?? []) visit(next);
               };
               visit(launch.fileName);
+              visit(start.fileName);
+              for (const words of chunkOf(/src\/game\/locales\/[a-z]{2}\.json$/)) visit(words.fileName);
               const links = [...wanted]
                 .filter((fileName) => !html.includes(`"./${fileName}"`))
                 .map((fileName) => `<link rel="modulepreload" crossorigin href="./${fileName}">\n    `)

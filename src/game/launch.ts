@@ -6,10 +6,14 @@ import * as Phaser from 'phaser';
 import { phaserConfig } from './phaserConfig';
 import { BootScene, MenuScene, PreloadScene } from './scenes/menuScenes';
 import type { GameServices } from './services';
+import type { MenuScreen } from './ui/MenuScreen';
 
-/** Starts the game on `services`; the desk and debrief scenes join once the menu has loaded them. */
-export function launch(services: GameServices): Phaser.Game {
+/**
+ * Starts the game on `services`, with the menu already on `screen`; the desk and debrief scenes join
+ * once the menu has loaded them.
+ */
+export function launch(services: GameServices, screen: MenuScreen): Phaser.Game {
   return new Phaser.Game(
-    phaserConfig([new BootScene(services), new PreloadScene(services), new MenuScene(services)]),
+    phaserConfig([new BootScene(services), new PreloadScene(services), new MenuScene(services, screen)]),
   );
 }

@@ -99,3 +99,8 @@ export function attemptWorld(s: GameServices): AttemptWorld {
     now: s.now,
   };
 }
+
+/** Whether this page plays a trainer's draft from the studio (`index.html?play=studio`), not the menu's. */
+export function studioPlayAsked(): boolean {
+  return new URLSearchParams(window.location.search).get('play') === 'studio';
+}

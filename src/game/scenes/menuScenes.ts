@@ -4,16 +4,11 @@
  * captions and announcements. None of them decides an outcome or a score.
  */
 import * as Phaser from 'phaser';
-import { attemptsFileName, attemptsJsonl, bestGrades, type HistoryView } from '../attempt/historyStore';
 import { SCENES, SOUND_CUES } from '../keys';
-import type { MenuLibrary } from '../menuLibrary';
-import type { LmsPlaying } from '../reporting/launch';
-import { attemptWorld, type GameServices } from '../services';
+import { attemptWorld, type GameServices, studioPlayAsked } from '../services';
 import { applySettings, motionReduced, type Settings } from '../settings';
-import { inLanguage } from '../text';
-import { button, download, el, markScene } from '../ui/dom';
-import { type MenuFill, renderMenu } from '../ui/MenuView';
-import { placeOfficeStrip } from './office';
+import { button, el, markScene } from '../ui/dom';
+import type { MenuIntent, MenuScreen, MenuStage } from '../ui/MenuScreen';
 
 type DeskModule = typeof import('./deskScenes');
 let desk: Promise<DeskModule> | null = null;
@@ -35,14 +30,6 @@ function loadDesk(scene: Phaser.Scene & { services?: GameServices }): Promise<De
       scene.scene.add(SCENES.debrief, new module.DebriefScene(services), false);
     return module;
   });
-}
-
-/**
- * Whether the page was opened to play the trainer's draft (`index.html?play=studio`, opened by the
- * studio). Read here rather than from `studioPlay.ts`, which brings its checks into the menu's chunk.
- */
-function studioPlayAsked(): boolean {
-  return new URLSearchParams(window.location.search).get('play') === 'studio';
 }
 
 /**
@@ -181,36 +168,28 @@ export class PreloadScene extends Phaser.Scene {
   }
 }
 
-/** What the trainee asked the menu for: a practice scenario, a shift, or the unfinished attempt. */
-type MenuIntent = { readonly mode: 'practice' | 'shift'; readonly playing: string } | 'resume';
-
-/** The menu: who, what, settings, resume. */
-export class MenuScene extends Phaser.Scene {
+/**
+ * The menu's scene: the menu itself is a {@link MenuScreen} (DOM, shown before Phaser boots); the scene
+ * starts what the trainee asks for, fetches the desk's code, the library and the sounds, and draws the
+ * office in the strip under the masthead.
+ */
+export class MenuScene extends Phaser.Scene implements MenuStage {
   /** What the trainee asked for before the library had loaded; done when the menu opens again. */
   private pending: MenuIntent | null = null;
-  /** A save that could not be restored, kept raw so the trainee can download it. */
-  private unreadable: string | null = null;
-  /** What to try again after the desk's code failed to load; null when nothing failed. */
-  private retry: (() => void) | null = null;
-  /** The finished attempts, once read (the menu shows before they arrive). */
-  private history: HistoryView | null = null;
-  /** Fills the history into the menu on screen. */
-  private fill: MenuFill | null = null;
   /** The office in the strip under the masthead, once its code has arrived. */
   private office: { tick(delta: number): void } | null = null;
 
-  constructor(readonly services: GameServices) {
+  constructor(
+    readonly services: GameServices,
+    readonly screen: MenuScreen,
+  ) {
     super(SCENES.menu);
   }
 
   create(): void {
-    this.history = null;
-    this.render();
-    markScene(SCENES.menu);
-    void this.services.history.view().then((history) => {
-      this.history = history;
-      if (this.scene.isActive()) this.fill?.(this.fillOf(history));
-    });
+    // The first time, the menu is on screen already (shown while Phaser downloaded, see start.ts).
+    if (!this.screen.shown) this.screen.open();
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.screen.detach());
     const asked = this.pending;
     this.pending = null;
     // The trainee asked before the library had loaded, and the loading screen has now loaded it.
@@ -222,6 +201,8 @@ export class MenuScene extends Phaser.Scene {
       void loadDesk(this).catch(() => {
         // Tried again when the trainee starts; the menu needs none of it.
       });
+    // What the trainee asked for while Phaser was booting starts now.
+    this.screen.attach(this);
     afterPaint(() => {
       // The office is decoration: its code and pictures come once the menu is on screen.
       void import('../office/OfficeView').then(({ OfficeView }) => {
@@ -253,97 +234,7 @@ export class MenuScene extends Phaser.Scene {
 
   /** The library changed under `npm run dev` (see `devReload.ts`): show the scenarios as they are now. */
   libraryChanged(): void {
-    const ui = this.services.ui;
-    const picked = ui.querySelector<HTMLInputElement>('input[name="scenario"]:checked')?.value ?? null;
-    const focused = document.activeElement?.getAttribute('aria-label') ?? null;
-    this.render();
-    // The trainer keeps their place: the scenario they picked (if it is still there) and the focus.
-    const again = picked
-      ? ui.querySelector<HTMLInputElement>(`input[name="scenario"][value="${CSS.escape(picked)}"]`)
-      : null;
-    if (again) again.checked = true;
-    if (focused) ui.querySelector<HTMLElement>(`[aria-label="${CSS.escape(focused)}"]`)?.focus();
-  }
-
-  private render(): void {
-    const s = this.services;
-    const t = s.i18n.t;
-    const settings = s.settings.value;
-    const library = packagedLibrary(s.library.menu, s.lms?.launch.playing ?? null);
-    const stored = this.unreadable === null ? s.store.readCurrent() : null;
-    let resumeInfo: string | null = null;
-    const found = stored?.ok ? stored.value : null;
-    if (found) {
-      const a = found;
-      const scenario = library.scenarios.find((x) => x.id === a.playing);
-      const shift = library.shifts.find((x) => x.id === a.playing);
-      const what = scenario
-        ? inLanguage(scenario.title, settings.language)
-        : shift
-          ? inLanguage(shift.title, settings.language)
-          : a.playing;
-      const when = new Intl.DateTimeFormat(settings.language, {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-      }).format(new Date(a.savedAt));
-      resumeInfo = t('menu.resumeInfo', { what, time: when });
-    }
-    const damaged = this.unreadable ?? (stored && !stored.ok ? (stored.problems[0]?.raw ?? '') : null);
-    this.fill = renderMenu(
-      s.ui,
-      {
-        pack: library,
-        settings,
-        history: this.history ? this.fillOf(this.history) : null,
-        resumeInfo,
-        learning: s.lms
-          ? {
-              learner: s.lms.session?.learner.name ? settings.trainee : null,
-              connected: s.lms.session !== null,
-            }
-          : null,
-      },
-      {
-        startPractice: (scenario) => this.begin({ mode: 'practice', playing: scenario }),
-        startShift: (shift) => this.begin({ mode: 'shift', playing: shift }),
-        resume: found && damaged === null ? () => this.begin('resume') : null,
-        damagedSave:
-          damaged !== null
-            ? {
-                download: () => download('escalation-desk-damaged-save.json', damaged),
-                discard: () => {
-                  s.store.clearCurrent();
-                  this.unreadable = null;
-                  this.render();
-                },
-              }
-            : null,
-        changeSettings: (changes) => this.changeSettings(changes),
-        exportAttempts: () => {
-          if (this.history)
-            download(
-              attemptsFileName(s.now()),
-              attemptsJsonl(this.history.entries).text,
-              'application/jsonl',
-            );
-        },
-        // The guide and its renderer load when first asked for: the menu does not wait for them.
-        howItWorks: () =>
-          void import('../ui/howItWorks').then(({ openHowItWorks }) =>
-            openHowItWorks(library.pack, t, settings.language),
-          ),
-        retry: this.retry
-          ? () => {
-              const again = this.retry;
-              this.retry = null;
-              this.render();
-              again?.();
-            }
-          : null,
-      },
-      t,
-    );
-    placeOfficeStrip(s.ui);
+    this.screen.libraryChanged();
   }
 
   /**
@@ -351,7 +242,7 @@ export class MenuScene extends Phaser.Scene {
    * library still loading after a moment shows the loading screen, which opens the menu again when it
    * is done, and the menu then carries on with what was asked (`pending`).
    */
-  private begin(intent: MenuIntent): void {
+  begin(intent: MenuIntent): void {
     const s = this.services;
     if (!s.library.loaded) {
       this.pending = intent;
@@ -375,8 +266,7 @@ export class MenuScene extends Phaser.Scene {
         }
         const resumed = Attempt.resume(world, { traineeId: s.settings.value.traineeId });
         if (!resumed.ok) {
-          this.unreadable = resumed.problems[0]?.raw ?? '';
-          this.render();
+          this.screen.unreadableSave(resumed.problems[0]?.raw ?? '');
         } else if (resumed.value) {
           s.play.attempt = resumed.value.attempt;
           if (resumed.value.madeUnder) {
@@ -387,21 +277,8 @@ export class MenuScene extends Phaser.Scene {
           this.scene.start(SCENES.desk);
         }
       },
-      () => this.deskFailed(() => this.begin(intent)),
+      () => this.screen.deskFailed(() => this.begin(intent)),
     );
-  }
-
-  private fillOf(history: HistoryView) {
-    const { trainee, traineeId } = this.services.settings.value;
-    return { ...history, bestGrades: bestGrades(history.entries, { name: trainee, id: traineeId }) };
-  }
-
-  /** The desk's code did not arrive: say so, and offer to try the same thing again. */
-  private deskFailed(again: () => void): void {
-    this.retry = again;
-    this.render();
-    this.services.announce(this.services.i18n.t('menu.deskFailed'));
-    this.services.ui.querySelector<HTMLElement>('.desk-failed button')?.focus();
   }
 
   private attemptSettings(mode: 'practice' | 'shift', playing: string, settings: Settings) {
@@ -416,30 +293,4 @@ export class MenuScene extends Phaser.Scene {
       coaching: settings.coaching,
     };
   }
-
-  private changeSettings(changes: Partial<Settings>): void {
-    const s = this.services;
-    if (!s.settings.update(changes) && s.store.available) s.notify(s.i18n.t('notice.settingsNotSaved'));
-    const settings = s.settings.value;
-    applySettings(document.documentElement, settings);
-    s.sound.configure(settings.volume, settings.muted, settings.ambienceVolume);
-    if (changes.language) {
-      void s.i18n.changeLanguage(settings.language).then(() => {
-        document.title = s.i18n.t('app.title');
-        const focused = document.activeElement?.getAttribute('aria-label') ?? null;
-        this.render();
-        if (focused) s.ui.querySelector<HTMLElement>(`[aria-label="${CSS.escape(focused)}"]`)?.focus();
-      });
-    }
-  }
-}
-
-/** What a learning-system package lists: the one scenario or shift it was built for, or the whole library. */
-function packagedLibrary(library: MenuLibrary, playing: LmsPlaying | null): MenuLibrary {
-  if (!playing) return library;
-  return {
-    ...library,
-    scenarios: playing.mode === 'practice' ? library.scenarios.filter((x) => x.id === playing.id) : [],
-    shifts: playing.mode === 'shift' ? library.shifts.filter((x) => x.id === playing.id) : [],
-  };
 }
