@@ -4,7 +4,9 @@
  *
  * - bundle size (gzip) of the game's own code, of Phaser (its own chunk), and of the bare page;
  * - time from navigation to an interactive menu, against the bare page's first scene, and to the first
- *   moment after it that the page is free to answer input;
+ *   moment after it that the page is free to answer input. The menu is DOM alone and shows before
+ *   Phaser boots (src/game/ui/MenuScreen.ts), so the page is then still evaluating Phaser: the second
+ *   figure counts that work, and is held to the same target;
  * - frame times (requestAnimationFrame intervals over 5 s) on the desk during a six-customer shift
  *   with the animated office, against the bare page in the same run. The issue's targets: the desk's
  *   p95 within 1 ms of the bare page's p95, and fewer than 5% of the desk's frames over 20 ms.
@@ -265,7 +267,7 @@ console.log(
   `time to interactive menu: game ${gameTti.toFixed(0)} ms, bare Phaser page ${bareTti.toFixed(0)} ms, ratio ${(gameTti / bareTti).toFixed(2)}x (target ≤ 1.15x)`,
 );
 console.log(
-  `first free moment after it: game ${gameFree.toFixed(0)} ms, bare Phaser page ${bareFree.toFixed(0)} ms, ratio ${(gameFree / bareFree).toFixed(2)}x`,
+  `first free moment after it: game ${gameFree.toFixed(0)} ms, bare Phaser page ${bareFree.toFixed(0)} ms, ratio ${(gameFree / bareFree).toFixed(2)}x (target ≤ 1.15x)`,
 );
 console.log(
   `frame time p95: desk (six-customer shift, office animating) ${deskP95.toFixed(1)} ms, bare page ${bareP95.toFixed(1)} ms, difference ${(deskP95 - bareP95).toFixed(1)} ms (target ≤ ${P95_MARGIN_MS} ms: ${deskP95 - bareP95 <= P95_MARGIN_MS ? 'met' : 'missed'})`,
