@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { loadStarterPack } from '../support/starterPack';
-import { browserPerFile, forgetEverything, noSeriousViolations, SHOTS } from './session';
+import { browserPerFile, forgetEverything, noSeriousViolations, SHOTS, DESK_WORDS as WORDS } from './session';
 
 const session = browserPerFile();
 const { scenarios } = loadStarterPack();
@@ -19,35 +19,6 @@ const SIZES = [
   { width: 1920, height: 1080 },
   { width: 800, height: 900 },
 ] as const;
-
-const WORDS = {
-  en: {
-    start: 'Start practice',
-    answer: 'Answer',
-    reply: 'Reply',
-    send: 'Send',
-    note: 'Handoff note',
-    escalate: 'Escalate',
-    lookup: 'Look up the record',
-    promiseWhat: 'What you promise',
-    promiseIn: 'Due in (game minutes)',
-    makePromise: 'Make a promise',
-    finish: 'End attempt',
-  },
-  es: {
-    start: 'Empezar práctica',
-    answer: 'Contestar',
-    reply: 'Respuesta',
-    send: 'Enviar',
-    note: 'Nota de traspaso',
-    escalate: 'Escalar',
-    lookup: 'Consultar el expediente',
-    promiseWhat: 'Qué promete',
-    promiseIn: 'Vence en (minutos de juego)',
-    makePromise: 'Hacer una promesa',
-    finish: 'Terminar intento',
-  },
-} as const;
 
 /** From a fresh menu, start a practice of `scenario` in `language`. */
 async function practise(page: Page, scenario: string, language: 'en' | 'es') {

@@ -15,7 +15,7 @@ import { unzipSync } from 'fflate';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildScorm } from '../../src/cli/buildScorm';
-import { browserPerFile, noSeriousViolations, SHOTS } from './session';
+import { browserPerFile, forgetEverything, noSeriousViolations, SHOTS, DESK_WORDS as WORDS } from './session';
 
 const session = browserPerFile();
 const CRISIS = 'power-bank-burned-son';
@@ -153,27 +153,6 @@ function lmsData(
   });
 }
 
-const WORDS = {
-  en: {
-    start: 'Start practice',
-    answer: 'Answer',
-    reply: 'Reply',
-    send: 'Send',
-    note: 'Handoff note',
-    escalate: 'Escalate',
-    finish: 'End attempt',
-  },
-  es: {
-    start: 'Empezar práctica',
-    answer: 'Contestar',
-    reply: 'Respuesta',
-    send: 'Enviar',
-    note: 'Nota de traspaso',
-    escalate: 'Escalar',
-    finish: 'Terminar intento',
-  },
-} as const;
-
 /** Answers the crisis and promises to cover everything, in `language`. */
 async function promiseEverything(frame: Frame, language: 'en' | 'es') {
   const w = WORDS[language];
@@ -276,15 +255,7 @@ describe('a SCORM package in a learning management system', () => {
     expect(String(left.completion_status)).toBe('incomplete');
 
     // Another computer: nothing in this browser, only what the LMS kept.
-    await frame.evaluate(async () => {
-      localStorage.clear();
-      await new Promise<void>((resolve) => {
-        const request = indexedDB.deleteDatabase('escalation-desk');
-        request.onsuccess = () => resolve();
-        request.onerror = () => resolve();
-        request.onblocked = () => resolve();
-      });
-    });
+    await forgetEverything(frame);
     frame = await launch(page, 'scorm2004', 'library2004', {
       ...learner,
       entry: 'resume',

@@ -3,7 +3,7 @@
  * after), the folder screenshots go to, and the accessibility check each screen must pass.
  */
 import { mkdir } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { axeViolations } from './axe';
 import { type BrowserSession, openBrowser } from './chromium';
@@ -37,7 +37,7 @@ export async function noSeriousViolations(page: Page): Promise<void> {
  * Forgets what the game kept in this browser profile: localStorage and the attempts database (the
  * page's own connection steps aside when asked), so a test starts as a first visit.
  */
-export async function forgetEverything(page: Page): Promise<void> {
+export async function forgetEverything(page: Page | Frame): Promise<void> {
   await page.evaluate(async () => {
     localStorage.clear();
     await new Promise<void>((resolve) => {
@@ -68,3 +68,33 @@ export async function freshMenu(page: Page, language: 'en' | 'es' = 'en'): Promi
   await waitForScene(page, 'menu');
   if (language === 'es') await page.getByLabel('Language').selectOption('es');
 }
+
+/** The desk's and the menu's words a test plays by, in English and Spanish (accessible names). */
+export const DESK_WORDS = {
+  en: {
+    start: 'Start practice',
+    answer: 'Answer',
+    reply: 'Reply',
+    send: 'Send',
+    note: 'Handoff note',
+    escalate: 'Escalate',
+    lookup: 'Look up the record',
+    promiseWhat: 'What you promise',
+    promiseIn: 'Due in (game minutes)',
+    makePromise: 'Make a promise',
+    finish: 'End attempt',
+  },
+  es: {
+    start: 'Empezar práctica',
+    answer: 'Contestar',
+    reply: 'Respuesta',
+    send: 'Enviar',
+    note: 'Nota de traspaso',
+    escalate: 'Escalar',
+    lookup: 'Consultar el expediente',
+    promiseWhat: 'Qué promete',
+    promiseIn: 'Vence en (minutos de juego)',
+    makePromise: 'Hacer una promesa',
+    finish: 'Terminar intento',
+  },
+} as const;
