@@ -184,4 +184,33 @@ describe('loading', () => {
     await page.waitForFunction(() => document.body.dataset.scene === 'desk', null, { timeout: 30_000 });
     await page.unroute(/deskScenes-[^/]*\.js$/);
   });
+
+  it('shows the menu before Phaser arrives, and a start asked for meanwhile begins once it has', async () => {
+    const { page } = session();
+    await page.goto(`${inject('baseUrl')}?renderer=canvas`);
+    await forgetEverything(page);
+    // Phaser is held back until the trainee has pressed Start on the menu it did not draw.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/phaser-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${inject('baseUrl')}?renderer=canvas`);
+    await page.waitForFunction(() => document.body.dataset.scene === 'menu', null, { timeout: 30_000 });
+    expect(await page.locator('#stage canvas').count()).toBe(0);
+    await noSeriousViolations(page);
+    // The settings answer at once.
+    await page.getByLabel('Your name').fill('Rubén Castaño');
+    await page.getByLabel('Your name').press('Tab');
+    await page.getByRole('button', { name: 'Start practice' }).click();
+    await expect.poll(() => page.locator('#announcer').textContent()).toBe('Getting the desk ready…');
+    expect(await page.evaluate(() => document.body.dataset.scene)).toBe('menu');
+    release();
+    await page.waitForFunction(() => document.body.dataset.scene === 'desk', null, { timeout: 30_000 });
+    expect(await page.locator('#stage canvas').count()).toBe(1);
+    await page.unroute(/phaser-[^/]*\.js$/);
+  });
 });
