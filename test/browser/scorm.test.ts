@@ -85,9 +85,21 @@ async function serve(root: string): Promise<Served> {
 }
 
 /** Builds the package from this run's `dist/` and unpacks it under `root/<folder>/`, as an LMS would. */
-async function unpack(root: string, folder: string, standard: 'scorm12' | 'scorm2004', scenario?: string) {
+async function unpack(
+  root: string,
+  folder: string,
+  standard: 'scorm12' | 'scorm2004',
+  scenario?: string,
+  shift?: string,
+) {
   const out = join(root, `${folder}.zip`);
-  const built = await buildScorm({ standard, from: 'dist', out, ...(scenario ? { scenario } : {}) });
+  const built = await buildScorm({
+    standard,
+    from: 'dist',
+    out,
+    ...(scenario ? { scenario } : {}),
+    ...(shift ? { shift } : {}),
+  });
   if (!built.ok) throw new Error(built.problems.join('\n'));
   for (const [name, bytes] of Object.entries(unzipSync(await readFile(out)))) {
     if (name.endsWith('/')) continue;
@@ -109,6 +121,7 @@ beforeAll(async () => {
   );
   await unpack(root, 'crisis12', 'scorm12', CRISIS);
   await unpack(root, 'library2004', 'scorm2004');
+  await unpack(root, 'shift12', 'scorm12', undefined, 'monday-morning');
   server = await serve(root);
 }, 120_000);
 
@@ -314,4 +327,19 @@ describe('a SCORM package in a learning management system', () => {
       .poll(() => frame.locator('ul.history li').first().textContent(), { timeout: 10_000 })
       .toContain('Ada Okafor');
   }, 60_000);
+
+  it('lists only the shift a shift package was built for, with no empty practice column', async () => {
+    const { page } = session();
+    await page.setViewportSize({ width: 1366, height: 920 });
+    const frame = await launch(page, 'scorm12', 'shift12', {
+      core: { student_id: 'emp-063', student_name: 'Ruiz, Ana' },
+    });
+    expect(await frame.getByRole('radio').count()).toBe(0);
+    expect(await frame.getByLabel('Choose a shift').locator('option').allTextContents()).toEqual([
+      expect.stringContaining('Monday morning'),
+    ]);
+    expect(await frame.locator('.menu-grid > .menu-col').count()).toBe(2);
+    await page.screenshot({ path: `${SHOTS}/lms-scorm12-shift-menu.png` });
+    await noSeriousViolations(page);
+  });
 });

@@ -350,10 +350,10 @@ export function renderMenu(
       ),
       el(
         'div',
-        { class: 'menu-grid' },
+        // A learning-system package of one shift lists no practice: two columns, no empty one between.
+        { class: pack.scenarios.length > 0 ? 'menu-grid' : 'menu-grid menu-grid-two' },
         el('div', { class: 'menu-col' }, failed, damaged, who, settingsCard),
-        // A package of one scenario or one shift lists only that.
-        el('div', { class: 'menu-col menu-col-practice' }, pack.scenarios.length > 0 ? practice : null),
+        pack.scenarios.length > 0 ? el('div', { class: 'menu-col menu-col-practice' }, practice) : null,
         el('div', { class: 'menu-col' }, resume, pack.shifts.length > 0 ? shift : null, historyCard),
       ),
     ),
