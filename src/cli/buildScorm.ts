@@ -94,25 +94,19 @@ export function choosePlaying(
   check: Pick<PackCheck, 'pack' | 'scenarios' | 'shifts'>,
   options: Pick<BuildScormOptions, 'scenario' | 'shift'>,
 ): Result<{ playing: LmsPlaying | null; title: string }, string> {
-  if (options.scenario !== undefined) {
-    const scenario = check.scenarios.find((s) => s.id === options.scenario);
-    if (!scenario) {
-      const known = check.scenarios.map((s) => s.id).sort();
-      return fail([
-        `No scenario ${options.scenario} in the pack. Give --scenario one of: ${known.join(', ') || '(none)'}.`,
-      ]);
+  // A scenario is played as practice, a shift as itself: one lookup for either, by the flag given.
+  const asked = [
+    { flag: 'scenario', mode: 'practice', id: options.scenario, list: check.scenarios },
+    { flag: 'shift', mode: 'shift', id: options.shift, list: check.shifts },
+  ] as const;
+  for (const { flag, mode, id, list } of asked) {
+    if (id === undefined) continue;
+    const found = list.find((item) => item.id === id);
+    if (!found) {
+      const known = list.map((item) => item.id).sort();
+      return fail([`No ${flag} ${id} in the pack. Give --${flag} one of: ${known.join(', ') || '(none)'}.`]);
     }
-    return succeed({ playing: { mode: 'practice', id: scenario.id }, title: inEnglish(scenario.title) });
-  }
-  if (options.shift !== undefined) {
-    const shift = check.shifts.find((s) => s.id === options.shift);
-    if (!shift) {
-      const known = check.shifts.map((s) => s.id).sort();
-      return fail([
-        `No shift ${options.shift} in the pack. Give --shift one of: ${known.join(', ') || '(none)'}.`,
-      ]);
-    }
-    return succeed({ playing: { mode: 'shift', id: shift.id }, title: inEnglish(shift.title) });
+    return succeed({ playing: { mode, id: found.id }, title: inEnglish(found.title) });
   }
   return succeed({ playing: null, title: inEnglish(check.pack.title) });
 }

@@ -13,7 +13,7 @@ import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { describe, expect, it } from 'vitest';
 import { lexiconAnalyser } from '../../../src/core/analysis/lexiconAnalyser';
 import { restoreSession, saveSession } from '../../../src/core/engine/saves';
-import { createScorecard } from '../../../src/core/scoring/scorecard';
+import { createScorecard, type Scorecard } from '../../../src/core/scoring/scorecard';
 import { decisionsOf } from '../../../src/game/reporting/decisions';
 import type { ReportingSession } from '../../../src/game/reporting/reporting';
 import {
@@ -77,6 +77,13 @@ function open(standard: ScormStandard, api: Lms, extra: Partial<ScormOptions> = 
   const opened = createScormAdapter(standard, { [API_NAME[standard]]: api }, opts).open();
   if (!opened.ok) throw new Error(opened.problems[0]?.message);
   return { session: opened.value, warnings: opened.problems, waited: opts.waited };
+}
+
+/** A fresh LMS of `standard` with `scorecard` reported to it: its API and what the report came to. */
+async function finished(standard: ScormStandard, scorecard: Scorecard, masteryScore = 70, sessionMs = 1) {
+  const api = lms(standard);
+  const reported = await open(standard, api).session.finish({ scorecard, masteryScore, sessionMs });
+  return { api, reported };
 }
 
 /** An LMS commit service that refuses the first `failures` commits (Infinity: all) with `errorCode`. */
@@ -173,14 +180,16 @@ describe('reporting a finished attempt', () => {
   const decisions = decisionsOf(shiftCard);
   const overall = shiftCard.score.overall ?? -1;
 
+  /** Reports the Monday shift to a fresh LMS of `standard`: its API, the result, and the interactions it holds (one per decision). */
+  async function report(standard: 'scorm12' | 'scorm2004', masteryScore: number, sessionMs: number) {
+    const { api, reported } = await finished(standard, shiftCard, masteryScore, sessionMs);
+    const interactions = stored(api, 'cmi.interactions') as Record<string, Record<string, unknown>>;
+    expect(Object.keys(interactions)).toHaveLength(decisions.length);
+    return { api, reported, interactions };
+  }
+
   it('sends SCORM 1.2 the status, score, session time and one interaction per decision', async () => {
-    const api = lms('scorm12');
-    const { session } = open('scorm12', api);
-    const reported = await session.finish({
-      scorecard: shiftCard,
-      masteryScore: overall,
-      sessionMs: 3_723_450,
-    });
+    const { api, reported, interactions } = await report('scorm12', overall, 3_723_450);
     expect(reported).toEqual({ ok: true, value: undefined, problems: [] });
     expect(stored(api, 'cmi.core.lesson_status')).toBe('passed');
     expect(stored(api, 'cmi.core.score')).toEqual({ raw: String(overall), min: '0', max: '100' });
@@ -188,8 +197,6 @@ describe('reporting a finished attempt', () => {
     expect(stored(api, 'cmi.core.session_time')).toBe('01:02:03.45');
     expect(stored(api, 'cmi.core.exit')).toBe('');
     expect(stored(api, 'cmi.suspend_data')).toBe('');
-    const interactions = stored(api, 'cmi.interactions') as Record<string, Record<string, unknown>>;
-    expect(Object.keys(interactions)).toHaveLength(decisions.length);
     for (const [n, d] of decisions.entries()) {
       const sent = interactions[n];
       expect(sent).toMatchObject({
@@ -213,13 +220,7 @@ describe('reporting a finished attempt', () => {
   });
 
   it('sends SCORM 2004 completion and success apart, the scaled score and an ISO 8601 session time', async () => {
-    const api = lms('scorm2004');
-    const { session } = open('scorm2004', api);
-    const reported = await session.finish({
-      scorecard: shiftCard,
-      masteryScore: overall + 1,
-      sessionMs: 754_300,
-    });
+    const { api, reported, interactions } = await report('scorm2004', overall + 1, 754_300);
     expect(reported.ok).toBe(true);
     expect(stored(api, 'cmi.completion_status')).toBe('completed');
     expect(stored(api, 'cmi.success_status')).toBe('failed');
@@ -231,8 +232,6 @@ describe('reporting a finished attempt', () => {
     });
     expect(stored(api, 'cmi.session_time')).toBe('PT12M34.3S');
     expect(stored(api, 'cmi.exit')).toBe('normal');
-    const interactions = stored(api, 'cmi.interactions') as Record<string, Record<string, unknown>>;
-    expect(Object.keys(interactions)).toHaveLength(decisions.length);
     for (const [n, d] of decisions.entries()) {
       const sent = interactions[n];
       expect(sent).toMatchObject({
@@ -319,22 +318,12 @@ describe('words that look like SCORM syntax', () => {
     const escalation = decisions.findIndex((d) => d.kind === 'escalation');
     expect(reply).toBeGreaterThanOrEqual(0);
     expect(escalation).toBeGreaterThanOrEqual(0);
-    const api12 = lms('scorm12');
-    const reported12 = await open('scorm12', api12).session.finish({
-      scorecard: card,
-      masteryScore: 70,
-      sessionMs: 1,
-    });
+    const { api: api12, reported: reported12 } = await finished('scorm12', card);
     expect(reported12).toMatchObject({ ok: true, problems: [] });
     expect(stored(api12, `cmi.interactions.${reply}.student_response`)).toBe(
       '{lang=fr} Order [.] 1001, sorry!',
     );
-    const api04 = lms('scorm2004');
-    const reported04 = await open('scorm2004', api04).session.finish({
-      scorecard: card,
-      masteryScore: 70,
-      sessionMs: 1,
-    });
+    const { api: api04, reported: reported04 } = await finished('scorm2004', card);
     expect(reported04).toMatchObject({ ok: true, problems: [] });
     expect(stored(api04, `cmi.interactions.${reply}.learner_response`)).toBe(
       '{lang=en} {lang=fr} Order [.] 1001, sorry!',
