@@ -13,7 +13,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { formatProblem, hasErrors } from '../core';
 import type { PackCheck } from '../core/pack/checkPack';
 import { fail, type Result, succeed } from '../core/result';
-import { LMS_STANDARDS, type LmsPlaying, type LmsStandard } from '../game/reporting/launch';
+import { type LmsPlaying, SCORM_STANDARDS, type ScormStandard } from '../game/reporting/launch';
 import { runCli } from './runCli';
 import { loadPackAround } from './scenarioFiles';
 import { PACK_ASSET } from './scenarioPackPlugin';
@@ -21,7 +21,7 @@ import { GAME_PAGE, inEnglish, isGameFile, packagedFiles, packageScorm } from '.
 
 /** What to package, as the command line gives it. */
 export interface BuildScormOptions {
-  readonly standard: LmsStandard;
+  readonly standard: ScormStandard;
   /** The scenario to play as practice; at most one of `scenario` and `shift`. */
   readonly scenario?: string;
   readonly shift?: string;
@@ -64,15 +64,15 @@ export function parseBuildScormArgs(argv: readonly string[]): BuildScormOptions 
     i++;
   }
   const standard = values.get('--standard');
-  if (!LMS_STANDARDS.some((s) => s === standard)) {
-    return `--standard must be ${LMS_STANDARDS.join(' or ')}${standard ? `, not ${standard}` : ''}.`;
+  if (!SCORM_STANDARDS.some((s) => s === standard)) {
+    return `--standard must be ${SCORM_STANDARDS.join(' or ')}${standard ? `, not ${standard}` : ''}.`;
   }
   if (values.has('--scenario') && values.has('--shift')) {
     return 'Give --scenario or --shift, not both: a package plays one scenario, one shift, or the whole library.';
   }
   const optional = (name: string) => (values.has(name) ? { [name.slice(2)]: values.get(name) } : {});
   return {
-    standard: standard as LmsStandard,
+    standard: standard as ScormStandard,
     ...optional('--scenario'),
     ...optional('--shift'),
     ...optional('--from'),

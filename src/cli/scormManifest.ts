@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
 import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
-import type { LmsStandard } from '../game/reporting/launch';
+import type { ScormStandard } from '../game/reporting/launch';
 
 /** What one edition of SCORM writes and checks: namespaces, version text and control schemas. */
 interface Edition {
@@ -23,7 +23,7 @@ interface Edition {
 }
 
 /** The two editions a package can be built for. */
-export const EDITIONS: Readonly<Record<LmsStandard, Edition>> = {
+export const EDITIONS: Readonly<Record<ScormStandard, Edition>> = {
   scorm12: {
     schemaVersion: '1.2',
     namespace: 'http://www.imsproject.org/xsd/imscp_rootv1p1p2',
@@ -74,7 +74,7 @@ export const MANIFEST_FILE = 'imsmanifest.xml';
 
 /** What a manifest describes: one SCO that is the whole package. */
 export interface ManifestInput {
-  readonly standard: LmsStandard;
+  readonly standard: ScormStandard;
   /** The manifest's identifier: the same for every build of the same course, so an LMS sees an update. */
   readonly identifier: string;
   /** The pack's version, written as the manifest's version. */
@@ -185,7 +185,10 @@ export interface PackageProblem {
  * schemas beside the manifest. `standard` is the edition it must be; without it the manifest's
  * namespace says which.
  */
-export async function checkScormPackage(zip: Uint8Array, standard?: LmsStandard): Promise<PackageProblem[]> {
+export async function checkScormPackage(
+  zip: Uint8Array,
+  standard?: ScormStandard,
+): Promise<PackageProblem[]> {
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(zip);
@@ -217,7 +220,7 @@ export async function checkScormPackage(zip: Uint8Array, standard?: LmsStandard)
 }
 
 /** The manifest checked against the edition's control schemas, one problem per schema error. */
-export async function schemaProblems(xml: string, standard: LmsStandard): Promise<PackageProblem[]> {
+export async function schemaProblems(xml: string, standard: ScormStandard): Promise<PackageProblem[]> {
   const edition = EDITIONS[standard];
   const schemas = await controlSchemas(standard);
   // One small schema that imports every namespace the manifest uses, so xmllint checks the adlcp and
@@ -261,7 +264,7 @@ export async function schemaProblems(xml: string, standard: LmsStandard): Promis
 }
 
 /** The edition's control schema files, as the package carries them beside its manifest. */
-export async function controlSchemas(standard: LmsStandard): Promise<XMLFileInfo[]> {
+export async function controlSchemas(standard: ScormStandard): Promise<XMLFileInfo[]> {
   const edition = EDITIONS[standard];
   const folder = new URL(`../../vendor/scorm-schemas/${edition.folder}/`, import.meta.url);
   return Promise.all(
@@ -275,7 +278,7 @@ export async function controlSchemas(standard: LmsStandard): Promise<XMLFileInfo
 /** What a schema cannot see: see {@link checkScormPackage}. `files` are the zip's file names. */
 export function manifestProblems(
   root: XmlElement | null,
-  standard: LmsStandard,
+  standard: ScormStandard,
   files: ReadonlySet<string>,
 ): PackageProblem[] {
   const problems: PackageProblem[] = [];
@@ -435,7 +438,7 @@ function scormTypeOf(element: XmlElement): string | undefined {
   return undefined;
 }
 
-function editionOf(root: XmlElement | null): LmsStandard | null {
+function editionOf(root: XmlElement | null): ScormStandard | null {
   const namespace = root?.attributes.get('xmlns');
   if (namespace === EDITIONS.scorm12.namespace) return 'scorm12';
   if (namespace === EDITIONS.scorm2004.namespace) return 'scorm2004';

@@ -7,7 +7,12 @@
 import { type Zippable, zipSync } from 'fflate';
 import { fail, type Result, succeed } from '../core/result';
 import type { LocalizedText, Pack } from '../core/scenario/types';
-import { LMS_LAUNCH_ID, type LmsPlaying, type LmsStandard, lmsLaunchScript } from '../game/reporting/launch';
+import {
+  LMS_LAUNCH_ID,
+  type LmsPlaying,
+  lmsLaunchScript,
+  type ScormStandard,
+} from '../game/reporting/launch';
 import { PACK_ASSET } from './scenarioPackPlugin';
 import {
   checkScormPackage,
@@ -45,7 +50,7 @@ export function packagedFiles(paths: Iterable<string>): string[] {
 
 /** What a package is built from. */
 export interface ScormPackageInput {
-  readonly standard: LmsStandard;
+  readonly standard: ScormStandard;
   /** The compiled pack the build ships: its id names the package, its mastery score passes. */
   readonly pack: Pack;
   /** The scenario or shift the package plays (already checked against the pack); null: the library. */

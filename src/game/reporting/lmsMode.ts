@@ -59,6 +59,16 @@ export function openLms(launch: LmsLaunch, world: LmsWorld): LmsMode {
     cutter ??= saveCutter(scenarios, lexiconAnalyser);
     return cutter(save, inputs);
   };
+  if (launch.standard === 'cmi5') {
+    // The cmi5 adapter comes with its own launch (see cmi5.ts); until then a cmi5 page has no session.
+    return {
+      launch,
+      session: null,
+      problem: { code: 'no-api', lmsError: '0', message: 'cmi5 is not connected yet.' },
+      openedAt: world.now(),
+      lastSuspend: null,
+    };
+  }
   const adapter = createScormAdapter(launch.standard, world.window, {
     wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     cut,

@@ -14,10 +14,10 @@ import {
 } from '../../../src/cli/scormManifest';
 import { packageScorm } from '../../../src/cli/scormPackage';
 import { DEFAULT_PACK } from '../../../src/core/scenario/compilePack';
-import type { LmsStandard } from '../../../src/game/reporting/launch';
+import type { ScormStandard } from '../../../src/game/reporting/launch';
 import { fakeGameBuild } from '../../support/fakeGameBuild';
 
-const input = (standard: LmsStandard): ManifestInput => ({
+const input = (standard: ScormStandard): ManifestInput => ({
   standard,
   identifier: 'escalation-desk.starter.practice.late-refund',
   version: 3,
@@ -28,7 +28,7 @@ const input = (standard: LmsStandard): ManifestInput => ({
 });
 
 /** A good package of each edition, made once; each case plants one fault in a copy of it. */
-const good: Partial<Record<LmsStandard, Uint8Array>> = {};
+const good: Partial<Record<ScormStandard, Uint8Array>> = {};
 beforeAll(async () => {
   for (const standard of ['scorm12', 'scorm2004'] as const) {
     const made = await packageScorm({
@@ -45,7 +45,7 @@ beforeAll(async () => {
 
 /** The good package of `standard` with its manifest text and its entries changed. */
 function altered(
-  standard: LmsStandard,
+  standard: ScormStandard,
   change: { manifest?: (xml: string) => string; entries?: (e: Record<string, Uint8Array>) => void },
 ): Uint8Array {
   const entries = unzipSync(good[standard] as Uint8Array);
