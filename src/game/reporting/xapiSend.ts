@@ -7,10 +7,18 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import type { XapiAttachmentContent, XapiStatement } from './xapi';
+import type { XapiAttachmentContent } from './xapi';
 
 /** The xAPI version every request declares. */
 export const XAPI_VERSION = '1.0.3';
+
+/**
+ * A statement as the sender needs it: any xAPI statement with its id fixed (the game's own, or one a
+ * cmi5 library made), sent as its JSON.
+ */
+export interface SentStatement {
+  readonly id: string;
+}
 
 /** Where statements go and how the game is let in. */
 export interface LrsConnection {
@@ -33,7 +41,7 @@ export type SendOutcome =
       readonly kind: 'refused';
       readonly status: number;
       readonly message: string;
-      readonly statement: XapiStatement | null;
+      readonly statement: SentStatement | null;
     };
 
 /** A request's headers and bytes. */
@@ -55,7 +63,7 @@ export function endpointOf(url: string): string {
  * always makes the same bytes.
  */
 export function statementsRequest(
-  statements: readonly XapiStatement[],
+  statements: readonly SentStatement[],
   attachments: readonly XapiAttachmentContent[],
 ): StatementsRequest {
   const encoder = new TextEncoder();
@@ -119,7 +127,7 @@ async function storeWords(response: Response): Promise<string> {
 }
 
 /** The statement a store's warning names (`statements.3.result…`), when it names one. */
-function namedStatement(message: string, statements: readonly XapiStatement[]): XapiStatement | null {
+function namedStatement(message: string, statements: readonly SentStatement[]): SentStatement | null {
   const index = /statements\.(\d+)/.exec(message)?.[1];
   if (index !== undefined) return statements[Number(index)] ?? null;
   return statements.find((s) => message.includes(s.id)) ?? null;
@@ -128,7 +136,7 @@ function namedStatement(message: string, statements: readonly XapiStatement[]): 
 /** POSTs statements (with their attachments) to the store and says what came of it. */
 export async function postStatements(
   connection: LrsConnection,
-  statements: readonly XapiStatement[],
+  statements: readonly SentStatement[],
   attachments: readonly XapiAttachmentContent[],
   fetcher: typeof fetch = fetch,
 ): Promise<SendOutcome> {
