@@ -37,7 +37,7 @@ export async function start(launching: Promise<typeof import('./launch')>): Prom
   const library = new PackLoader();
   if (launchSettings.ok && launchSettings.value) {
     const { openLms, learnerSettings } = await import('./reporting/lmsMode');
-    lms = openLms(launchSettings.value, {
+    lms = await openLms(launchSettings.value, {
       window,
       scenarios: () => (library.loaded ? library.value.scenarios : null),
       now: () => Date.now(),

@@ -7,31 +7,24 @@
  * another computer: the game resumes from the LMS's resume data alone.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize } from 'node:path';
+import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildScorm } from '../../src/cli/buildScorm';
-import { browserPerFile, forgetEverything, noSeriousViolations, SHOTS, DESK_WORDS as WORDS } from './session';
+import { type Served, serveFolder as serve } from '../support/serveFolder';
+import {
+  browserPerFile,
+  escalateAndFinish,
+  forgetEverything,
+  noSeriousViolations,
+  promiseEverything,
+  SHOTS,
+} from './session';
 
 const session = browserPerFile();
 const CRISIS = 'power-bank-burned-son';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webm': 'audio/webm',
-  '.mp3': 'audio/mpeg',
-  '.xml': 'application/xml',
-  '.xsd': 'application/xml',
-};
 
 /**
  * The LMS's page: scorm-again's API for `standard` on the window, loaded with what the LMS knows of
@@ -55,34 +48,6 @@ const HOST = `<!doctype html>
   frame.src = launch + '?renderer=canvas';
   document.body.append(frame);
 </script></body></html>`;
-
-interface Served {
-  readonly base: string;
-  close(): Promise<void>;
-}
-
-/** Serves `root` on loopback, as the LMS serves an unpacked package. */
-async function serve(root: string): Promise<Served> {
-  const server: Server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    readFile(join(root, path)).then(
-      (bytes) => {
-        response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-        response.end(bytes);
-      },
-      () => {
-        response.writeHead(404);
-        response.end();
-      },
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    base: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 /** Builds the package from this run's `dist/` and unpacks it under `root/<folder>/`, as an LMS would. */
 async function unpack(
@@ -164,34 +129,6 @@ function lmsData(
     // scorm-again renders the data model under its root, `cmi`.
     return JSON.parse(JSON.stringify((w.API ?? w.API_1484_11)?.renderCMIToJSONObject())).cmi;
   });
-}
-
-/** Answers the crisis and promises to cover everything, in `language`. */
-async function promiseEverything(frame: Frame, language: 'en' | 'es') {
-  const w = WORDS[language];
-  await frame.getByRole('button', { name: w.start }).click();
-  await frame.waitForFunction(() => document.body.dataset.scene === 'desk', null, { timeout: 30_000 });
-  await frame.getByRole('button', { name: w.answer }).click();
-  await frame
-    .getByRole('textbox', { name: w.reply })
-    .fill(
-      language === 'en'
-        ? "Please don't worry, I promise you we'll cover everything: the hospital, the jacket, all of it."
-        : 'No se preocupe, le prometo que lo cubriremos todo: el hospital, la chaqueta, todo.',
-    );
-  await frame.getByRole('button', { name: w.send, exact: true }).click();
-  await expect.poll(() => frame.locator('.line.from-trainee').count()).toBe(1);
-}
-
-/** Hands the crisis to Level 2 (the wrong tier) and ends the attempt. */
-async function escalateAndFinish(frame: Frame, language: 'en' | 'es') {
-  const w = WORDS[language];
-  await frame
-    .getByLabel(w.note)
-    .fill(language === 'en' ? 'Power bank burned her son.' : 'Batería quemó a su hijo.');
-  await frame.getByRole('button', { name: w.escalate, exact: true }).click();
-  await frame.getByRole('button', { name: w.finish }).click();
-  await frame.waitForFunction(() => document.body.dataset.scene === 'debrief', null, { timeout: 30_000 });
 }
 
 describe('a SCORM package in a learning management system', () => {

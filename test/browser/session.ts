@@ -34,17 +34,21 @@ export async function noSeriousViolations(page: Page): Promise<void> {
 }
 
 /**
- * Forgets what the game kept in this browser profile: localStorage and the attempts database (the
- * page's own connection steps aside when asked), so a test starts as a first visit.
+ * Forgets what the game kept in this browser profile: localStorage, the attempts database and the
+ * statements waiting for a learning record store (the page's own connections step aside when asked),
+ * so a test starts as a first visit.
  */
 export async function forgetEverything(page: Page | Frame): Promise<void> {
   await page.evaluate(async () => {
     localStorage.clear();
-    await new Promise<void>((resolve) => {
-      const request = indexedDB.deleteDatabase('escalation-desk');
-      request.onsuccess = () => resolve();
-      request.onerror = () => resolve();
-    });
+    for (const name of ['escalation-desk', 'escalation-desk-xapi-outbox']) {
+      await new Promise<void>((resolve) => {
+        const request = indexedDB.deleteDatabase(name);
+        request.onsuccess = () => resolve();
+        request.onerror = () => resolve();
+        request.onblocked = () => resolve();
+      });
+    }
   });
 }
 
@@ -98,3 +102,34 @@ export const DESK_WORDS = {
     finish: 'Terminar intento',
   },
 } as const;
+
+/**
+ * Starts the packaged crisis (the burned power bank) and answers it by promising to cover everything,
+ * in `language`: the reply a learning system is then told was judged wrong.
+ */
+export async function promiseEverything(frame: Page | Frame, language: 'en' | 'es') {
+  const w = DESK_WORDS[language];
+  await frame.getByRole('button', { name: w.start }).click();
+  await frame.waitForFunction(() => document.body.dataset.scene === 'desk', null, { timeout: 30_000 });
+  await frame.getByRole('button', { name: w.answer }).click();
+  await frame
+    .getByRole('textbox', { name: w.reply })
+    .fill(
+      language === 'en'
+        ? "Please don't worry, I promise you we'll cover everything: the hospital, the jacket, all of it."
+        : 'No se preocupe, le prometo que lo cubriremos todo: el hospital, la chaqueta, todo.',
+    );
+  await frame.getByRole('button', { name: w.send, exact: true }).click();
+  await expect.poll(() => frame.locator('.line.from-trainee').count()).toBe(1);
+}
+
+/** Hands the crisis to Level 2 (the wrong tier) and ends the attempt. */
+export async function escalateAndFinish(frame: Page | Frame, language: 'en' | 'es') {
+  const w = DESK_WORDS[language];
+  await frame
+    .getByLabel(w.note)
+    .fill(language === 'en' ? 'Power bank burned her son.' : 'Batería quemó a su hijo.');
+  await frame.getByRole('button', { name: w.escalate, exact: true }).click();
+  await frame.getByRole('button', { name: w.finish }).click();
+  await frame.waitForFunction(() => document.body.dataset.scene === 'debrief', null, { timeout: 30_000 });
+}

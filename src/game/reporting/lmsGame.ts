@@ -70,20 +70,30 @@ export async function reportFinished(
 ): Promise<void> {
   const t = services.i18n.t;
   if (!lms.session) return;
+  // The learning system's own mastery score (cmi5's launch data) comes before the package's.
+  const mastery = lms.session.masteryScore ?? lms.launch.masteryScore;
   const reported = await lms.session.finish({
     scorecard,
-    masteryScore: lms.launch.masteryScore,
+    masteryScore: mastery,
     sessionMs: Math.max(0, Date.now() - lms.openedAt),
   });
   const score = scorecard.score.overall;
-  const said = !reported.ok
-    ? t('lms.notReported', { reason: problemText(t, reported.problems[0]) })
-    : score === null
-      ? t('lms.reportedUnscored')
-      : t(passes(scorecard, lms.launch.masteryScore) ? 'lms.reportedPassed' : 'lms.reportedFailed', {
-          score,
-          mastery: lms.launch.masteryScore,
-        });
+  const problem = reported.ok ? null : reported.problems[0];
+  const said =
+    problem?.code === 'queued'
+      ? t('lms.queued')
+      : problem?.code === 'refused'
+        ? t('lms.refused', { detail: problem.message.split('. Statement:')[0]?.slice(0, 300) })
+        : problem?.code === 'not-recorded'
+          ? t('lms.notRecorded')
+          : problem
+            ? t('lms.notReported', { reason: problemText(t, problem) })
+            : score === null
+              ? t('lms.reportedUnscored')
+              : t(passes(scorecard, mastery) ? 'lms.reportedPassed' : 'lms.reportedFailed', {
+                  score,
+                  mastery,
+                });
   services.notify(said);
   services.announce(said);
 }

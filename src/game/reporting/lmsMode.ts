@@ -51,7 +51,7 @@ export interface LmsWorld {
  * Opens the session the launch settings name. A failure is not fatal: the attempt is kept on this
  * device and the trainee told why nothing reaches the learning system.
  */
-export function openLms(launch: LmsLaunch, world: LmsWorld): LmsMode {
+export async function openLms(launch: LmsLaunch, world: LmsWorld): Promise<LmsMode> {
   let cutter: CutSave | null = null;
   const cut: CutSave = (save, inputs) => {
     const scenarios = world.scenarios();
@@ -59,22 +59,12 @@ export function openLms(launch: LmsLaunch, world: LmsWorld): LmsMode {
     cutter ??= saveCutter(scenarios, lexiconAnalyser);
     return cutter(save, inputs);
   };
-  if (launch.standard === 'cmi5') {
-    // The cmi5 adapter comes with its own launch (see cmi5.ts); until then a cmi5 page has no session.
-    return {
-      launch,
-      session: null,
-      problem: { code: 'no-api', lmsError: '0', message: 'cmi5 is not connected yet.' },
-      openedAt: world.now(),
-      lastSuspend: null,
-    };
-  }
-  const adapter = createScormAdapter(launch.standard, world.window, {
-    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    cut,
-    now: world.now,
-  });
-  const opened = adapter.open();
+  const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  const adapter =
+    launch.standard === 'cmi5'
+      ? (await import('./cmi5')).createCmi5Adapter(world.window, { wait, now: world.now })
+      : createScormAdapter(launch.standard, world.window, { wait, cut, now: world.now });
+  const opened = await adapter.open();
   return {
     launch,
     session: opened.ok ? opened.value : null,

@@ -59,7 +59,10 @@ export interface FinishedAttempt {
 export interface ReportProblem {
   /**
    * `resume-unreadable` comes as a warning of a successful open: the learning system handed back resume
-   * data that is damaged or not this game's, so the attempt starts afresh.
+   * data that is damaged or not this game's, so the attempt starts afresh. For a learning record store:
+   * `queued`, the statements are kept and wait to be sent; `refused`, the store refused one as
+   * malformed, which is this game's fault; `not-recorded`, the launch (cmi5 Browse or Review) records
+   * no result.
    */
   readonly code:
     | 'no-api'
@@ -67,7 +70,10 @@ export interface ReportProblem {
     | 'set-failed'
     | 'commit-failed'
     | 'closed'
-    | 'resume-unreadable';
+    | 'resume-unreadable'
+    | 'queued'
+    | 'refused'
+    | 'not-recorded';
   /** The standard's error number as the LMS gave it ("0" when none), and its own words for it. */
   readonly lmsError: string;
   readonly message: string;
@@ -78,6 +84,11 @@ export interface ReportingSession {
   /** The standard spoken, for the notice and the tests: `scorm12`, `scorm2004`. */
   readonly standard: string;
   readonly learner: Learner;
+  /**
+   * The overall score (0–100) a pass needs when the learning system says so itself (cmi5's launch data):
+   * it takes precedence over the package's own. Absent or null: the package's applies.
+   */
+  readonly masteryScore?: number | null;
   /** The save to resume from, when the learning system kept one for this learner; null on a first entry. */
   readonly resume: ResumeData | null;
   /** Keeps the attempt's latest save as resume data, within the standard's limit. */
@@ -91,7 +102,10 @@ export interface ReportingSession {
   end(): void;
 }
 
-/** Finds a learning system's API from the page and opens a session with it. */
+/**
+ * Finds a learning system's API from the page and opens a session with it: at once for SCORM, whose
+ * API is on the page; after the launch handshake for cmi5, whose learning system is reached over HTTP.
+ */
 export interface ReportingAdapter {
-  open(): Result<ReportingSession, ReportProblem>;
+  open(): Result<ReportingSession, ReportProblem> | Promise<Result<ReportingSession, ReportProblem>>;
 }

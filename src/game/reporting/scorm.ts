@@ -12,7 +12,6 @@ import { type Decision, decisionsOf } from './decisions';
 import type {
   FinishedAttempt,
   Learner,
-  ReportingAdapter,
   ReportingSession,
   ReportProblem,
   ResumeData,
@@ -601,7 +600,7 @@ export function createScormAdapter(
   standard: ScormStandard,
   win: unknown,
   options: ScormOptions,
-): ReportingAdapter {
+): { open(): Result<ReportingSession, ReportProblem> } {
   const row = STANDARDS[standard];
   return {
     open(): Result<ReportingSession, ReportProblem> {
