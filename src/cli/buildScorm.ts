@@ -1,11 +1,15 @@
 /**
- * `npm run build:scorm12` / `npm run build:scorm2004` `[-- --scenario ID | --shift ID] [--from DIR]
- * [--out FILE]`: packages the game for a learning management system. A package plays the whole
- * library from the menu, or the one scenario or shift named; it passes a trainee from the pack's
+ * `npm run build:scorm12` / `build:scorm2004` / `build:cmi5` `[-- --scenario ID | --shift ID]
+ * [--from DIR] [--out FILE]`: packages the game for a learning management system. A package plays the
+ * whole library from the menu, or the one scenario or shift named; it passes a trainee from the pack's
  * mastery score. Without `--from` the game page is built first (into a temporary folder); with it, an
  * existing build is packaged. The package is checked (the official schemas and what they miss) and
  * written only when it passes, by default to `dist-lms/escalation-desk-<standard>[-<id>].zip`.
  * Exits 1 when the package cannot be made, 2 on a usage error.
+ *
+ * Everything up to the package itself (reading the pack, choosing what to play, building or reading
+ * the game, checking the build is of this pack) is the same for every standard; only the last step
+ * asks SCORM (`scormPackage.ts`) or cmi5 (`cmi5Package.ts`) to make the zip.
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,7 +17,9 @@ import { dirname, join, relative, sep } from 'node:path';
 import { formatProblem, hasErrors } from '../core';
 import type { PackCheck } from '../core/pack/checkPack';
 import { fail, type Result, succeed } from '../core/result';
-import { type LmsPlaying, SCORM_STANDARDS, type ScormStandard } from '../game/reporting/launch';
+import type { LocalizedText } from '../core/scenario/types';
+import { LMS_STANDARDS, type LmsPlaying, type LmsStandard } from '../game/reporting/launch';
+import { packageCmi5 } from './cmi5Package';
 import { runCli } from './runCli';
 import { loadPackAround } from './scenarioFiles';
 import { PACK_ASSET } from './scenarioPackPlugin';
@@ -21,7 +27,7 @@ import { GAME_PAGE, inEnglish, isGameFile, packagedFiles, packageScorm } from '.
 
 /** What to package, as the command line gives it. */
 export interface BuildScormOptions {
-  readonly standard: ScormStandard;
+  readonly standard: LmsStandard;
   /** The scenario to play as practice; at most one of `scenario` and `shift`. */
   readonly scenario?: string;
   readonly shift?: string;
@@ -37,12 +43,13 @@ export interface BuildScormOptions {
 export interface BuiltPackage {
   readonly file: string;
   readonly bytes: number;
-  /** Files of the game in the package (the manifest and the schemas aside). */
+  /** Files of the game in the package (the manifest or course structure and the schemas aside). */
   readonly entries: number;
 }
 
 const USAGE = `Usage: npm run build:scorm12 [-- --scenario ID | --shift ID] [--from DIR] [--out FILE]
        npm run build:scorm2004 [-- --scenario ID | --shift ID] [--from DIR] [--out FILE]
+       npm run build:cmi5 [-- --scenario ID | --shift ID] [--from DIR] [--out FILE]
 Packages the game for a learning management system: the whole library, or the one scenario or shift
 named. Without --from the game page is built first; --from packages an existing build (such as dist/).
 Writes dist-lms/escalation-desk-<standard>[-<id>].zip unless --out says where.`;
@@ -64,15 +71,16 @@ export function parseBuildScormArgs(argv: readonly string[]): BuildScormOptions 
     i++;
   }
   const standard = values.get('--standard');
-  if (!SCORM_STANDARDS.some((s) => s === standard)) {
-    return `--standard must be ${SCORM_STANDARDS.join(' or ')}${standard ? `, not ${standard}` : ''}.`;
+  if (!LMS_STANDARDS.some((s) => s === standard)) {
+    const names = `${LMS_STANDARDS.slice(0, -1).join(', ')} or ${LMS_STANDARDS.at(-1)}`;
+    return `--standard must be ${names}${standard ? `, not ${standard}` : ''}.`;
   }
   if (values.has('--scenario') && values.has('--shift')) {
     return 'Give --scenario or --shift, not both: a package plays one scenario, one shift, or the whole library.';
   }
   const optional = (name: string) => (values.has(name) ? { [name.slice(2)]: values.get(name) } : {});
   return {
-    standard: standard as ScormStandard,
+    standard: standard as LmsStandard,
     ...optional('--scenario'),
     ...optional('--shift'),
     ...optional('--from'),
@@ -87,13 +95,13 @@ export function defaultOutput(options: Pick<BuildScormOptions, 'standard' | 'sce
 }
 
 /**
- * What a package plays and its title, from the compiled pack: an id it does not have is refused with
- * the ids it does have, so the trainer can pick one.
+ * What a package plays and its title in every language the pack has, from the compiled pack: an id it
+ * does not have is refused with the ids it does have, so the trainer can pick one.
  */
 export function choosePlaying(
   check: Pick<PackCheck, 'pack' | 'scenarios' | 'shifts'>,
   options: Pick<BuildScormOptions, 'scenario' | 'shift'>,
-): Result<{ playing: LmsPlaying | null; title: string }, string> {
+): Result<{ playing: LmsPlaying | null; title: LocalizedText }, string> {
   // A scenario is played as practice, a shift as itself: one lookup for either, by the flag given.
   const asked = [
     { flag: 'scenario', mode: 'practice', id: options.scenario, list: check.scenarios },
@@ -106,9 +114,9 @@ export function choosePlaying(
       const known = list.map((item) => item.id).sort();
       return fail([`No ${flag} ${id} in the pack. Give --${flag} one of: ${known.join(', ') || '(none)'}.`]);
     }
-    return succeed({ playing: { mode, id: found.id }, title: inEnglish(found.title) });
+    return succeed({ playing: { mode, id: found.id }, title: found.title });
   }
-  return succeed({ playing: null, title: inEnglish(check.pack.title) });
+  return succeed({ playing: null, title: check.pack.title });
 }
 
 /** Builds (or takes) the game, packages it and writes the zip: see the module comment. */
@@ -125,8 +133,7 @@ export async function buildScorm(options: BuildScormOptions): Promise<Result<Bui
   const chosen = choosePlaying(check, options);
   if (!chosen.ok) return chosen;
 
-  const temporary =
-    options.from === undefined ? await mkdtemp(join(tmpdir(), 'escalation-desk-scorm-')) : null;
+  const temporary = options.from === undefined ? await mkdtemp(join(tmpdir(), 'escalation-desk-lms-')) : null;
   try {
     const from = options.from ?? (temporary as string);
     if (temporary) await buildGamePage(temporary);
@@ -134,13 +141,17 @@ export async function buildScorm(options: BuildScormOptions): Promise<Result<Bui
     if (!build.ok) return build;
     const shipped = sameLibrary(build.value, check, chosen.value.playing, from);
     if (!shipped.ok) return shipped;
-    const zip = await packageScorm({
-      standard: options.standard,
-      pack: check.pack,
-      playing: chosen.value.playing,
-      title: chosen.value.title,
-      build: build.value,
-    });
+    const { playing, title } = chosen.value;
+    const zip =
+      options.standard === 'cmi5'
+        ? await packageCmi5({ pack: check.pack, playing, title, build: build.value })
+        : await packageScorm({
+            standard: options.standard,
+            pack: check.pack,
+            playing,
+            title: inEnglish(title),
+            build: build.value,
+          });
     if (!zip.ok) return fail(zip.problems.map((p) => `${p.code}: ${p.message}`));
     const out = options.out ?? defaultOutput(options);
     await mkdir(dirname(out), { recursive: true });
@@ -238,10 +249,12 @@ async function main(): Promise<number> {
     return 1;
   }
   const { file, bytes, entries } = built.value;
-  console.log(
-    `wrote ${file} (${(bytes / 1024 / 1024).toFixed(1)} MiB, ${entries} game files; manifest checked against the SCORM schemas)`,
-  );
+  const checked =
+    options.standard === 'cmi5'
+      ? 'cmi5.xml checked against the cmi5 course structure schema'
+      : 'manifest checked against the SCORM schemas';
+  console.log(`wrote ${file} (${(bytes / 1024 / 1024).toFixed(1)} MiB, ${entries} game files; ${checked})`);
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) runCli('build:scorm', main);
+if (import.meta.url === `file://${process.argv[1]}`) runCli('build:lms', main);

@@ -150,7 +150,8 @@ function hrefOf(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
-function escapeXml(text: string): string {
+/** Text safe inside an XML element or a double- or single-quoted attribute. */
+export function escapeXml(text: string): string {
   return text.replace(
     /[<>&"']/g,
     (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[c]};`,
@@ -412,13 +413,16 @@ export function manifestProblems(
   return problems;
 }
 
-/** The path an href names inside the package, or why it may name something outside it. */
-function pathOf(href: string): string | { why: string } {
+/**
+ * The path an href (or a cmi5 AU's url) names inside the package, or why it may name something outside
+ * it: an absolute path, a Windows path, an address elsewhere, a broken escape or a `.`/`..` segment.
+ */
+export function pathOf(href: string): string | { why: string } {
   if (href === '') return { why: 'is empty' };
-  if (href.startsWith('/')) return { why: 'starts with /; hrefs are relative to the package root' };
-  if (href.includes('\\')) return { why: 'uses \\; hrefs separate folders with /' };
+  if (href.startsWith('/')) return { why: 'starts with /; paths in a package are relative to its root' };
+  if (href.includes('\\')) return { why: 'uses \\; paths in a package separate folders with /' };
   if (/^[a-z][a-z0-9+.-]*:/i.test(href))
-    return { why: 'is an address elsewhere; hrefs name files in the package' };
+    return { why: 'is an address elsewhere; it must name a file in the package' };
   let path: string;
   try {
     path = decodeURIComponent(href.replace(/[?#].*$/, ''));
@@ -426,7 +430,7 @@ function pathOf(href: string): string | { why: string } {
     return { why: 'has a broken %-escape' };
   }
   if (path.split('/').some((segment) => segment === '..' || segment === '.')) {
-    return { why: 'has a . or .. segment; hrefs stay inside the package' };
+    return { why: 'has a . or .. segment; paths stay inside the package' };
   }
   return path;
 }
@@ -445,7 +449,8 @@ function editionOf(root: XmlElement | null): ScormStandard | null {
   return null;
 }
 
-function messageOf(error: unknown): string {
+/** What an error says, whatever was thrown. */
+export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -513,6 +518,7 @@ function decodeEntities(text: string): string {
   });
 }
 
-function descendants(element: XmlElement): XmlElement[] {
+/** `element` and every element inside it, in document order. */
+export function descendants(element: XmlElement): XmlElement[] {
   return [element, ...element.children.flatMap(descendants)];
 }

@@ -2,7 +2,9 @@
  * Turning a build of the game into a SCORM package: the game page with its launch settings, the
  * files it needs, the manifest listing every one of them and the edition's control schemas beside it,
  * zipped the same way every time. A package is checked before it is handed back; one that fails comes
- * back as its problems, never as bytes someone might upload.
+ * back as its problems, never as bytes someone might upload. What does not depend on SCORM (which
+ * files of a build go in, the launch settings, the deterministic zip) is exported for the cmi5
+ * package too (`cmi5Package.ts`), so the two never disagree about what the game is.
  */
 import { type Zippable, zipSync } from 'fflate';
 import { fail, type Result, succeed } from '../core/result';
@@ -77,10 +79,25 @@ export function inEnglish(text: LocalizedText): string {
  */
 const FIXED_TIME = new Date(2000, 0, 1, 0, 0, 0);
 
-/** The package's zip, checked; or every problem that kept it from being made. */
-export async function packageScorm(input: ScormPackageInput): Promise<Result<Uint8Array, PackageProblem>> {
-  const files = packagedFiles(input.build.keys());
-  const page = input.build.get(GAME_PAGE);
+/** Why a build cannot be packaged, whatever the standard. */
+export interface BuildProblem {
+  readonly code: 'no-launch' | 'missing-file' | 'unlisted-file';
+  readonly message: string;
+}
+
+/**
+ * The files a package of `build` carries for the game, by path: every game file, the game page with
+ * the launch settings in it. Refused when the build has no game page or no scenario library, or when
+ * it holds one of `control` (the package's own files: a manifest, schemas), the sign of a package
+ * given where a build was wanted.
+ */
+export function gameEntries(
+  build: ReadonlyMap<string, Uint8Array>,
+  launch: Parameters<typeof lmsLaunchScript>[0],
+  control: ReadonlySet<string>,
+): Result<Map<string, Uint8Array>, BuildProblem> {
+  const files = packagedFiles(build.keys());
+  const page = build.get(GAME_PAGE);
   if (!page) {
     return fail([
       {
@@ -97,7 +114,6 @@ export async function packageScorm(input: ScormPackageInput): Promise<Result<Uin
       },
     ]);
   }
-  const control = new Set([MANIFEST_FILE, ...EDITIONS[input.standard].schemaFiles]);
   const clash = files.filter((f) => control.has(f));
   if (clash.length > 0) {
     return fail([
@@ -107,13 +123,43 @@ export async function packageScorm(input: ScormPackageInput): Promise<Result<Uin
       },
     ]);
   }
-  const launchPage = withLaunch(new TextDecoder().decode(page), {
-    standard: input.standard,
-    playing: input.playing,
-    masteryScore: input.pack.masteryScore,
-    title: input.title,
-  });
+  const launchPage = withLaunch(new TextDecoder().decode(page), launch);
   if (!launchPage.ok) return launchPage;
+  const encoder = new TextEncoder();
+  return succeed(
+    new Map(
+      files.map((file) => [
+        file,
+        file === GAME_PAGE ? encoder.encode(launchPage.value) : (build.get(file) as Uint8Array),
+      ]),
+    ),
+  );
+}
+
+/**
+ * The zip of `entries`, the same bytes for the same entries whatever order they come in: names
+ * sorted, every entry stamped with one fixed time, one compression level.
+ */
+export function zipPackage(entries: ReadonlyMap<string, Uint8Array>): Uint8Array {
+  const zippable: Zippable = {};
+  for (const name of [...entries.keys()].sort()) zippable[name] = entries.get(name) as Uint8Array;
+  return zipSync(zippable, { level: 9, mtime: FIXED_TIME });
+}
+
+/** The package's zip, checked; or every problem that kept it from being made. */
+export async function packageScorm(input: ScormPackageInput): Promise<Result<Uint8Array, PackageProblem>> {
+  const control = new Set([MANIFEST_FILE, ...EDITIONS[input.standard].schemaFiles]);
+  const game = gameEntries(
+    input.build,
+    {
+      standard: input.standard,
+      playing: input.playing,
+      masteryScore: input.pack.masteryScore,
+      title: input.title,
+    },
+    control,
+  );
+  if (!game.ok) return game;
 
   const manifest = manifestXml({
     standard: input.standard,
@@ -122,20 +168,18 @@ export async function packageScorm(input: ScormPackageInput): Promise<Result<Uin
     title: input.title,
     masteryScore: input.pack.masteryScore,
     launch: GAME_PAGE,
-    files,
+    files: [...game.value.keys()],
   });
   const encoder = new TextEncoder();
-  const entries: Zippable = {};
-  entries[MANIFEST_FILE] = encoder.encode(manifest);
+  const entries = new Map(game.value);
+  entries.set(MANIFEST_FILE, encoder.encode(manifest));
   for (const schema of await controlSchemas(input.standard)) {
-    entries[schema.fileName] =
-      typeof schema.contents === 'string' ? encoder.encode(schema.contents) : schema.contents;
+    entries.set(
+      schema.fileName,
+      typeof schema.contents === 'string' ? encoder.encode(schema.contents) : schema.contents,
+    );
   }
-  for (const file of files) {
-    entries[file] =
-      file === GAME_PAGE ? encoder.encode(launchPage.value) : (input.build.get(file) as Uint8Array);
-  }
-  const zip = zipSync(entries, { level: 9, mtime: FIXED_TIME });
+  const zip = zipPackage(entries);
   const problems = await checkScormPackage(zip, input.standard);
   return problems.length > 0 ? fail(problems) : succeed(zip);
 }
@@ -147,7 +191,7 @@ export async function packageScorm(input: ScormPackageInput): Promise<Result<Uin
 function withLaunch(
   html: string,
   launch: Parameters<typeof lmsLaunchScript>[0],
-): Result<string, PackageProblem> {
+): Result<string, BuildProblem> {
   if (html.includes(`id="${LMS_LAUNCH_ID}"`)) {
     return fail([
       {
