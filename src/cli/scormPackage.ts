@@ -209,5 +209,11 @@ function withLaunch(
       },
     ]);
   }
-  return succeed(`${html.slice(0, head)}  ${lmsLaunchScript(launch)}\n  ${html.slice(head)}`);
+  const page = `${html.slice(0, head)}  ${lmsLaunchScript(launch)}\n  ${html.slice(head)}`;
+  // A cmi5 unit talks to the learning record store the launch address names, on an origin known only
+  // then: its page may connect out (its scripts stay the package's own, so nothing else can).
+  return succeed(launch.standard === 'cmi5' ? page.replace(/default-src 'self';/, CMI5_CONNECT) : page);
 }
+
+/** The policy a cmi5 page's `default-src 'self';` becomes: connections to any http(s) store. */
+export const CMI5_CONNECT = "default-src 'self'; connect-src 'self' https: http:;";

@@ -2,18 +2,19 @@
  * The game as a cmi5 assignable unit in Chromium, against a real learning record store (Learning
  * Locker's statement service) behind a learning system's launch server (`test/support/cmi5Lms.ts`:
  * the token, the launch data, the learner's preferences and state, as an LMS provides them). The
- * package is built from this run's `dist/` with the real command. What the store keeps is read back
+ * package is built from this run's `dist/` with the real command (`npm run build:cmi5`'s function). What the store keeps is read back
  * from the store itself: the statement order cmi5 requires, the launch's registration, session id and
  * mastery score, each decision's evidence, and the scorecard attached to `completed`. Then the store
  * goes offline and busy while an attempt finishes: nothing is lost and nothing is stored twice.
  */
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lmsLaunchScript } from '../../src/game/reporting/launch';
+import { buildScorm } from '../../src/cli/buildScorm';
 import { scorecardUsageType, xapiExtensions } from '../../src/game/reporting/xapi';
 import { lrsHeaders } from '../../src/game/reporting/xapiSend';
 import { type Registration, startCmi5Lms, type TestCmi5Lms } from '../support/cmi5Lms';
@@ -89,16 +90,15 @@ const HANNAH = registration(2, {
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'escalation-desk-cmi5-'));
-  // TEMP until buildCmi5 lands
-  await cp('dist', join(root, 'crisis'), { recursive: true });
-  const index = join(root, 'crisis', 'index.html');
-  const html = (await readFile(index, 'utf8'))
-    .replace(
-      '</head>',
-      `${lmsLaunchScript({ standard: 'cmi5', playing: { mode: 'practice', id: CRISIS }, masteryScore: 70, title: 'Crisis' })}</head>`,
-    )
-    .replace("default-src 'self';", "default-src 'self'; connect-src 'self' http: https:;");
-  await writeFile(index, html);
+  const out = join(root, 'crisis.zip');
+  const built = await buildScorm({ standard: 'cmi5', from: 'dist', out, scenario: CRISIS });
+  if (!built.ok) throw new Error(built.problems.join('\n'));
+  for (const [name, bytes] of Object.entries(unzipSync(await readFile(out)))) {
+    if (name.endsWith('/')) continue;
+    const target = join(root, 'crisis', name);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, bytes);
+  }
   lrs = await startLrs();
   lms = await startCmi5Lms(lrs, [RUBEN, HANNAH]);
   served = await serveFolder(root);
@@ -259,6 +259,10 @@ describe('a cmi5 assignable unit with a real learning record store', () => {
     await expect
       .poll(async () => verbsOf(await storedFor(HANNAH)), { timeout: 30_000 })
       .toEqual(['initialized', 'answered', 'answered', 'failed', 'completed', 'terminated']);
+    // The learner is told it arrived.
+    await expect
+      .poll(() => page.locator('#notice').textContent(), { timeout: 10_000 })
+      .toBe('Your result has now reached your learning system.');
     const statements = await storedFor(HANNAH);
     expect(new Set(statements.map((s) => s.id)).size).toBe(statements.length);
     // No mastery score in this launch: the package's 70 decides, and the statement says none.

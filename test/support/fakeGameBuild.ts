@@ -19,6 +19,7 @@ export function fakeGameBuild(library: FakeLibrary): Map<string, Uint8Array> {
   const page = `<!doctype html>
 <html lang="en">
   <head>
+    <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; object-src 'none'" />
     <title>Escalation Desk</title>
     <script type="module" crossorigin src="./assets/main-abc123.js"></script>
   </head>

@@ -167,6 +167,8 @@ async function openCmi5(win: Window, options: Cmi5Options): Promise<Result<Repor
   const fetcher = options.fetcher ?? ((input, init) => fetch(input, init));
   let connection: LrsConnection = { endpoint: parameters.endpoint, auth: null };
   let outbox: XapiOutbox | null = null;
+  /** Who waits to hear that everything queued reached the store. */
+  const delivered: (() => void)[] = [];
   let scorecardBytes = new Map<string, Uint8Array>();
   const queue = async (statement: LibraryStatement) => {
     if (!outbox) throw new Error('The outbox is not open.');
@@ -197,6 +199,10 @@ async function openCmi5(win: Window, options: Cmi5Options): Promise<Result<Repor
       : new XapiOutbox(await openOutboxDatabase(), {
           now: options.now,
           later: (run, ms) => void options.wait(ms).then(run),
+          onChange: (state) => {
+            if (state.waiting > 0 || state.refused.length > 0) return;
+            for (const listener of delivered.splice(0)) listener();
+          },
         });
     // The handshake: the one-time token, the launch data, the learner's preferences, then
     // `initialized`, the first statement, which the outbox sends with the token.
@@ -317,6 +323,10 @@ async function openCmi5(win: Window, options: Cmi5Options): Promise<Result<Repor
         cutAt: null,
         ...(stateProblem ? { problem: stateProblem } : {}),
       };
+    },
+    whenDelivered(listener: () => void): void {
+      if (outbox && outbox.current.waiting === 0 && outbox.current.refused.length === 0) listener();
+      else delivered.push(listener);
     },
     async finish(attempt: FinishedAttempt): Promise<Result<void, ReportProblem>> {
       if (terminated || !outbox) {

@@ -96,4 +96,11 @@ export async function reportFinished(
                 });
   services.notify(said);
   services.announce(said);
+  if (problem?.code === 'queued') {
+    lms.session.whenDelivered?.(() => {
+      const sent = t('lms.deliveredLater');
+      services.notify(sent);
+      services.announce(sent);
+    });
+  }
 }

@@ -98,6 +98,11 @@ export interface ReportingSession {
    * commits it, retrying; fails with the learning system's own error when every retry failed.
    */
   finish(attempt: FinishedAttempt): Promise<Result<void, ReportProblem>>;
+  /**
+   * Where results can wait to be sent (a learning record store's outbox): calls `listener` once, when
+   * everything waiting has been taken. Absent where results go at once or not at all (SCORM).
+   */
+  readonly whenDelivered?: (listener: () => void) => void;
   /** Ends the session: commits what is pending and closes it. Safe to call more than once. */
   end(): void;
 }

@@ -59,6 +59,14 @@ describe('a cmi5 package', () => {
     expect(launchOf(await made())).toEqual({ ok: true, value: launch, problems: [] });
   });
 
+  it('lets its page connect to the learning record store the launch names, and run only its own scripts', async () => {
+    const page = new TextDecoder().decode((await made())['index.html']);
+    const policy = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(page)?.[1] ?? '';
+    expect(policy).toContain("connect-src 'self' https: http:;");
+    expect(policy).toContain("script-src 'self'");
+    expect(policy.match(/connect-src/g)).toHaveLength(1);
+  });
+
   it('names the course and its AU under the project’s xAPI base, apart, and launches the game page', async () => {
     const xml = new TextDecoder().decode((await made())[COURSE_STRUCTURE_FILE]);
     const root = readXml(xml);
