@@ -80,6 +80,13 @@ const RUBEN = registration(1, {
     returnURL: 'https://lms.example.com/courses',
   },
 });
+const ADA = registration(3, {
+  actor: {
+    objectType: 'Agent',
+    name: 'Ada Okafor',
+    account: { homePage: 'https://lms.example.com', name: 'emp-051' },
+  },
+});
 const HANNAH = registration(2, {
   actor: {
     objectType: 'Agent',
@@ -100,7 +107,7 @@ beforeAll(async () => {
     await writeFile(target, bytes);
   }
   lrs = await startLrs();
-  lms = await startCmi5Lms(lrs, [RUBEN, HANNAH]);
+  lms = await startCmi5Lms(lrs, [RUBEN, HANNAH, ADA]);
   served = await serveFolder(root);
 }, 120_000);
 
@@ -283,5 +290,33 @@ describe('a cmi5 assignable unit with a real learning record store', () => {
         ),
       )
       .toBe(0);
+  }, 90_000);
+
+  it('resumes on another computer from the save the learning system keeps', async () => {
+    const { page } = session();
+    await page.setViewportSize({ width: 1366, height: 920 });
+    await page.goto(`${served.base}crisis/index.html`);
+    await forgetEverything(page);
+    await launch(page, ADA);
+    await promiseEverything(page, 'en');
+    await expect.poll(() => lms.states.size).toBe(1);
+
+    // Another computer: nothing in this browser; the learning system launches the course again.
+    await page.goto(`${served.base}crisis/index.html`);
+    await forgetEverything(page);
+    await launch(page, ADA);
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await waitForScene(page, 'desk');
+    await expect
+      .poll(() => page.locator('.line.from-trainee').allTextContents())
+      .toEqual([expect.stringContaining('cover everything')]);
+    await escalateAndFinish(page, 'en');
+    await expect
+      .poll(() => page.locator('#notice').textContent(), { timeout: 20_000 })
+      .toContain('Sent to your learning system');
+    const verbs = verbsOf(await storedFor(ADA));
+    // Two sessions, each opened by `initialized`; the second carries the decisions and the end.
+    expect(verbs.filter((v) => v === 'initialized')).toHaveLength(2);
+    expect(verbs.slice(-5)).toEqual(['answered', 'answered', 'failed', 'completed', 'terminated']);
   }, 90_000);
 });
