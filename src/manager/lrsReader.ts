@@ -32,7 +32,7 @@ const MAX_PAGE_BYTES = MAX_IMPORT_FILE_CHARS;
 export interface LrsQuery {
   /** The store's xAPI endpoint (its `statements` resource is under it). */
   readonly endpoint: string;
-  /** The `Authorization` header's value (`Basic …`); never kept by this module. */
+  /** The `Authorization` header's value (`Basic …`), or '' for a store that asks none; never kept. */
   readonly auth: string;
   /** Only statements about this activity (an IRI), or with it among their context's activities. */
   readonly activity?: string;
@@ -430,7 +430,10 @@ export async function readLrs(
     let response: Response;
     try {
       response = await options.fetch(next.href, {
-        headers: { Authorization: query.auth, 'X-Experience-API-Version': XAPI_VERSION },
+        headers: {
+          'X-Experience-API-Version': XAPI_VERSION,
+          ...(query.auth ? { Authorization: query.auth } : {}),
+        },
       });
     } catch (error) {
       return problem('unreachable', null, error instanceof Error ? error.message : String(error));
@@ -552,4 +555,21 @@ export function basicAuth(key: string, secret: string): string {
   let binary = '';
   for (const b of bytes) binary += String.fromCharCode(b);
   return `Basic ${btoa(binary)}`;
+}
+
+/**
+ * The `since` and `until` of a read from the days a manager picked (`YYYY-MM-DD`, either may be
+ * empty): from the start of the first day to the end of the last, in UTC, as the store stamps them.
+ */
+export function storePeriod(from: string, to: string): { since?: string; until?: string } {
+  const day = (text: string) => {
+    const time = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00.000Z`) : Number.NaN;
+    return Number.isNaN(time) ? null : time;
+  };
+  const start = day(from);
+  const end = day(to);
+  return {
+    ...(start === null ? {} : { since: new Date(start).toISOString() }),
+    ...(end === null ? {} : { until: new Date(end + 24 * 60 * 60 * 1000).toISOString() }),
+  };
 }

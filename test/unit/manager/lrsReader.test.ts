@@ -27,6 +27,7 @@ import {
   newStatementAttempts,
   readLrs,
   readStatementAttempt,
+  storePeriod,
 } from '../../../src/manager/lrsReader';
 import { trustOf } from '../../../src/manager/trust';
 import { startLrs, type TestLrs } from '../../support/lrs';
@@ -224,6 +225,15 @@ describe('reading a team from a learning record store', () => {
     expect(await ids({ until: between })).toEqual(['attempt-ana', 'attempt-bo', 'attempt-cy']);
     expect(await ids({ since: between })).toEqual(['attempt-dee', 'attempt-eli', 'attempt-fay']);
     expect(await ids({ since: '2999-01-01T00:00:00.000Z' })).toEqual([]);
+  });
+
+  it('turns the days a manager picks into the whole of those days, in UTC', () => {
+    expect(storePeriod('2026-12-01', '2026-12-03')).toEqual({
+      since: '2026-12-01T00:00:00.000Z',
+      until: '2026-12-04T00:00:00.000Z',
+    });
+    expect(storePeriod('', '')).toEqual({});
+    expect(storePeriod('yesterday', '2026-12-31')).toEqual({ until: '2027-01-01T00:00:00.000Z' });
   });
 
   it('reads only the attempts on one activity when asked', async () => {
