@@ -24,7 +24,7 @@ export interface LrsFormServices {
   readonly announce: (text: string) => void;
   readonly draw: () => void;
   /** Reads, takes in what was read, and says what came of it (`ok` false: why nothing was read). */
-  readonly read: (values: LrsFormValues) => Promise<{ readonly ok: boolean; readonly text: string }>;
+  readonly read: (values: LrsFormValues) => Promise<{ readonly ok: boolean; readonly say: () => string }>;
 }
 
 /** The address last read from, when this browser keeps one. */
@@ -47,7 +47,8 @@ function rememberEndpoint(endpoint: string): void {
 export class LrsForm {
   private busy = false;
   private status: string | null = null;
-  private outcome: { readonly ok: boolean; readonly text: string } | null = null;
+  /** What the last read came to, worded when drawn, so it follows a change of language. */
+  private outcome: { readonly ok: boolean; readonly say: () => string } | null = null;
   private readonly endpoint = rememberedEndpoint();
 
   constructor(private readonly services: LrsFormServices) {}
@@ -92,37 +93,35 @@ export class LrsForm {
       this.busy = false;
       this.status = null;
     }
-    this.services.announce(this.outcome.text);
+    this.services.announce(this.outcome.say());
     this.services.draw();
   }
 
   view() {
     const t = this.t;
-    return html`<section class="card" aria-labelledby="lrs-heading">
+    return html`<section class="card lrs-card" aria-labelledby="lrs-heading">
       <h2 id="lrs-heading">${t('lrs.heading')}</h2>
       <form class="lrs-form" aria-labelledby="lrs-heading" @submit=${(e: SubmitEvent) => void this.submit(e)}>
-        <label class="field"><span class="field-label">${t('lrs.endpoint')}</span>
+        <label class="field wide"><span class="field-label">${t('lrs.endpoint')}</span>
           <input name="endpoint" type="url" required autocomplete="url" spellcheck="false" .value=${this.endpoint}
             placeholder="https://lrs.example.com/xAPI/" aria-describedby="lrs-origin-hint" /></label>
         <label class="field"><span class="field-label">${t('lrs.key')}</span>
           <input name="key" type="text" autocomplete="username" spellcheck="false" /></label>
         <label class="field"><span class="field-label">${t('lrs.secret')}</span>
           <input name="secret" type="password" autocomplete="current-password" /></label>
-        <label class="field"><span class="field-label">${t('lrs.activity')}</span>
+        <label class="field wide"><span class="field-label">${t('lrs.activity')}</span>
           <input name="activity" type="url" spellcheck="false" aria-describedby="lrs-activity-hint" /></label>
-        <p class="field-hint" id="lrs-activity-hint">${t('lrs.activityHint')}</p>
-        <div class="lrs-dates">
-          <label class="field"><span class="field-label">${t('lrs.from')}</span>
-            <input name="from" type="date" aria-describedby="lrs-dates-hint" /></label>
-          <label class="field"><span class="field-label">${t('lrs.to')}</span>
-            <input name="to" type="date" aria-describedby="lrs-dates-hint" /></label>
-        </div>
-        <p class="field-hint" id="lrs-dates-hint">${t('lrs.datesHint')}</p>
-        <button type="submit" ?disabled=${this.busy}>${t('lrs.submit')}</button>
+        <p class="field-hint wide" id="lrs-activity-hint">${t('lrs.activityHint')}</p>
+        <label class="field"><span class="field-label">${t('lrs.from')}</span>
+          <input name="from" type="date" aria-describedby="lrs-dates-hint" /></label>
+        <label class="field"><span class="field-label">${t('lrs.to')}</span>
+          <input name="to" type="date" aria-describedby="lrs-dates-hint" /></label>
+        <p class="field-hint wide" id="lrs-dates-hint">${t('lrs.datesHint')}</p>
+        <button type="submit" class="wide" ?disabled=${this.busy}>${t('lrs.submit')}</button>
       </form>
       <p class="field-hint" id="lrs-origin-hint">${t('lrs.originHint', { origin: window.location.origin })}</p>
-      ${this.status ? html`<p class="summary">${this.status}</p>` : nothing}
-      ${this.outcome ? html`<p class=${this.outcome.ok ? 'summary' : 'warning-text'}>${this.outcome.text}</p>` : nothing}
+      ${this.status ? html`<p class="lrs-status">${this.status}</p>` : nothing}
+      ${this.outcome ? html`<p class="lrs-outcome ${this.outcome.ok ? '' : 'warning-text'}">${this.outcome.say()}</p>` : nothing}
     </section>`;
   }
 }

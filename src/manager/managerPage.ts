@@ -179,7 +179,7 @@ export class ManagerPage {
   /** Imports files: verified in a worker, kept, then drawn. */
   async importFiles(files: readonly (ImportFile | UnreadFile)[]): Promise<void> {
     if (files.length === 0) return;
-    this.summary = await this.takeIn(files, []);
+    this.summary = this.t('import.summary', await this.takeIn(files, []));
     this.services.announce(this.summary);
     this.draw();
   }
@@ -189,27 +189,30 @@ export class ManagerPage {
    * completed statements without one join as attempts "not re-checked". Says what came of it, or why
    * the store could not be read.
    */
-  private async readFromStore(values: LrsFormValues): Promise<{ ok: boolean; text: string }> {
+  private async readFromStore(values: LrsFormValues): Promise<{ ok: boolean; say: () => string }> {
     const read = await readLrs(values.query, {
       fetch: (input, init) => window.fetch(input, init),
       progress: (p) => this.lrs.progress(p),
     });
     if (!read.ok) {
       const problem = read.problems[0];
-      const text = this.t(`lrs.errors.${problem?.code ?? 'unreachable'}`, {
-        status: problem?.status ?? '',
-        message: problem?.message ?? '',
-        origin: window.location.origin,
-      });
-      return { ok: false, text };
+      const say = () =>
+        this.t(`lrs.errors.${problem?.code ?? 'unreachable'}`, {
+          status: problem?.status ?? '',
+          message: problem?.message ?? '',
+          origin: window.location.origin,
+        });
+      return { ok: false, say };
     }
-    const imported = await this.takeIn(read.value.files, read.value.alone, read.value);
-    const said = this.t('lrs.read', {
-      count: read.value.pages,
-      attempts: read.value.statements,
-      unchecked: read.value.alone.length,
-    });
-    return { ok: true, text: `${said} ${read.value.capped ? `${this.t('lrs.capped')} ` : ''}${imported}` };
+    const { pages, statements, alone, capped } = read.value;
+    const imported = await this.takeIn(read.value.files, alone, read.value);
+    const say = () =>
+      [
+        this.t('lrs.read', { count: pages, attempts: statements, unchecked: alone.length }),
+        ...(capped ? [this.t('lrs.capped')] : []),
+        this.t('import.summary', imported),
+      ].join(' ');
+    return { ok: true, say };
   }
 
   /**
@@ -222,7 +225,7 @@ export class ManagerPage {
     files: readonly (ImportFile | UnreadFile)[],
     alone: readonly StatementAttempt[],
     read: LrsRead | null = null,
-  ): Promise<string> {
+  ): Promise<{ accepted: number; duplicates: number; rejected: number }> {
     const known = this.stored.map((s) => [s.attemptId, s.hash] as const);
     const request: VerifyRequest = { files, scenarios: this.scenarios, known };
     this.progress = { done: 0, total: 0 };
@@ -275,11 +278,11 @@ export class ManagerPage {
       files: c.copies.map((copy) => (copy.file === '' ? this.t('conflicts.earlier') : copy.file)),
     }));
     this.progress = null;
-    return this.t('import.summary', {
+    return {
       accepted: keep.length + keptAlone.length,
       duplicates: outcome.duplicates + fresh.duplicates,
       rejected: this.rejected.length,
-    });
+    };
   }
 
   /** Brings in the game's own finished attempts from this browser (what "Export my attempts" would send). */
