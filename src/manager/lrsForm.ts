@@ -7,7 +7,8 @@
  */
 import type { i18n as I18n } from 'i18next';
 import { html, nothing } from 'lit-html';
-import { basicAuth, type LrsProgress, type LrsQuery, storePeriod } from './lrsReader';
+import { basicAuth, type LrsQuery, storePeriod } from './lrsQuery';
+import type { LrsProgress } from './lrsReader';
 
 /** Statements asked for per page: small enough that progress moves, large enough to be few requests. */
 const PAGE_SIZE = 100;

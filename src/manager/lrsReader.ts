@@ -18,6 +18,7 @@ import { GRADES } from '../core/scoring/scoringRules';
 import { scorecardUsageType, XAPI_IRI_BASE, xapiExtensions } from '../game/reporting/xapi';
 import { endpointOf, XAPI_VERSION } from '../game/reporting/xapiSend';
 import { type ImportFile, MAX_IMPORT_FILE_CHARS, type Rejection } from './importShares';
+import type { LrsQuery } from './lrsQuery';
 import type { AttemptSummary } from './team';
 
 const COMPLETED = 'http://adlnet.gov/expapi/verbs/completed';
@@ -27,21 +28,6 @@ export const MAX_LRS_PAGES = 200;
 export const MAX_LRS_STATEMENTS = 20_000;
 /** The most bytes one page may hold (its scorecards with it): the size an imported file may have. */
 const MAX_PAGE_BYTES = MAX_IMPORT_FILE_CHARS;
-
-/** What to read, and from where. */
-export interface LrsQuery {
-  /** The store's xAPI endpoint (its `statements` resource is under it). */
-  readonly endpoint: string;
-  /** The `Authorization` header's value (`Basic …`), or '' for a store that asks none; never kept. */
-  readonly auth: string;
-  /** Only statements about this activity (an IRI), or with it among their context's activities. */
-  readonly activity?: string;
-  /** ISO dates: only statements the store received from and until these. */
-  readonly since?: string;
-  readonly until?: string;
-  /** How many statements to ask for per page. */
-  readonly pageSize: number;
-}
 
 /** How far a read has come, after each page. */
 export interface LrsProgress {
@@ -547,29 +533,4 @@ export function newStatementAttempts(
     taken.push(a);
   }
   return { taken, duplicates };
-}
-
-/** The `Authorization` header of a key and secret (Basic, their UTF-8 bytes in base64). */
-export function basicAuth(key: string, secret: string): string {
-  const bytes = new TextEncoder().encode(`${key}:${secret}`);
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return `Basic ${btoa(binary)}`;
-}
-
-/**
- * The `since` and `until` of a read from the days a manager picked (`YYYY-MM-DD`, either may be
- * empty): from the start of the first day to the end of the last, in UTC, as the store stamps them.
- */
-export function storePeriod(from: string, to: string): { since?: string; until?: string } {
-  const day = (text: string) => {
-    const time = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00.000Z`) : Number.NaN;
-    return Number.isNaN(time) ? null : time;
-  };
-  const start = day(from);
-  const end = day(to);
-  return {
-    ...(start === null ? {} : { since: new Date(start).toISOString() }),
-    ...(end === null ? {} : { until: new Date(end + 24 * 60 * 60 * 1000).toISOString() }),
-  };
 }

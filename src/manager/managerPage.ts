@@ -24,13 +24,7 @@ import {
 } from './importShares';
 import { traineeTimeline } from './insights';
 import { LrsForm, type LrsFormValues } from './lrsForm';
-import {
-  type LrsRead,
-  newStatementAttempts,
-  readLrs,
-  readStatementAttempt,
-  type StatementAttempt,
-} from './lrsReader';
+import type { LrsRead, StatementAttempt } from './lrsReader';
 import { mergeVersions, readVersionFiles, type VersionFile, type VersionProblem } from './scenarioVersions';
 import { scenariosView, scenarioView } from './scenarioView';
 import type { StoredAttempt, StoredStatement, TeamStore } from './store';
@@ -48,7 +42,7 @@ import {
   traineeKey,
 } from './team';
 import { attemptView, CHART_LINES, chartValues, traineeView } from './traineeView';
-import { TRUSTS } from './trust';
+import type { Trust } from './trust';
 import type { KeptText, Verified, VerifyMessage, VerifyRequest, WorkerRequest } from './verifyWorker';
 import { hrefOf, type Route, routeOf, scenarioTitle, type ViewContext } from './viewContext';
 
@@ -71,6 +65,16 @@ const PROGRESS_EVERY_MS = 250;
 const TEAM_SHOWN = 50;
 /** How many scorecards the team view lists until the manager asks for all. */
 const LATEST_LISTED = 20;
+
+/** Every trust the legend explains, in its order; a record, so a new trust cannot be left out. */
+const TRUST_LEGEND: Readonly<Record<Trust, true>> = {
+  verified: true,
+  changed: true,
+  'scenario-unknown': true,
+  'cannot-recheck': true,
+  'not-rechecked': true,
+};
+const TRUSTS = Object.keys(TRUST_LEGEND) as Trust[];
 
 /** What the page needs from outside. */
 export interface ManagerServices {
@@ -152,13 +156,16 @@ export class ManagerPage {
       return read ? [{ hash: s.hash, read, trust: s.trust, fields: s.fields, file: s.file }] : [];
     });
     this.statements = (await this.services.store?.statements()) ?? [];
-    this.attempts = [
-      ...this.attempts,
-      ...this.statements.flatMap((s) => {
-        const read = readStatementAttempt(s);
-        return read ? [statementAttempt(read)] : [];
-      }),
-    ];
+    if (this.statements.length > 0) {
+      const { readStatementAttempt } = await import('./lrsReader');
+      this.attempts = [
+        ...this.attempts,
+        ...this.statements.flatMap((s) => {
+          const read = readStatementAttempt(s);
+          return read ? [statementAttempt(read)] : [];
+        }),
+      ];
+    }
     this.draw();
   }
 
@@ -190,6 +197,8 @@ export class ManagerPage {
    * the store could not be read.
    */
   private async readFromStore(values: LrsFormValues): Promise<{ ok: boolean; say: () => string }> {
+    // The reader (and the xAPI vocabulary it brings) loads when a read is asked for, not with the page.
+    const { readLrs } = await import('./lrsReader');
     const read = await readLrs(values.query, {
       fetch: (input, init) => window.fetch(input, init),
       progress: (p) => this.lrs.progress(p),
@@ -252,10 +261,11 @@ export class ManagerPage {
     // A scorecard says everything its statement said, and can be checked: it takes the statement's place.
     const scored = new Set(this.stored.map((s) => s.attemptId));
     const replaced = this.statements.filter((s) => scored.has(s.attemptId)).map((s) => s.hash);
-    const fresh = newStatementAttempts(
-      alone,
-      new Set([...scored, ...this.statements.map((s) => s.attemptId)]),
-    );
+    const held = new Set([...scored, ...this.statements.map((s) => s.attemptId)]);
+    const fresh =
+      alone.length === 0
+        ? { taken: [], duplicates: 0 }
+        : (await import('./lrsReader')).newStatementAttempts(alone, held);
     const keptAlone: StoredStatement[] = fresh.taken.map((a) => ({
       hash: a.hash,
       attemptId: a.attemptId,

@@ -15,15 +15,6 @@ import { verdictOf, verifyScorecard } from '../core/scoring/verifyScorecard';
 /** The things the review can say of an attempt: four of a scorecard, one of a statement alone. */
 export type Trust = 'verified' | 'changed' | 'scenario-unknown' | 'cannot-recheck' | 'not-rechecked';
 
-/** Every trust, in the order the page explains them. */
-export const TRUSTS: readonly Trust[] = [
-  'verified',
-  'changed',
-  'scenario-unknown',
-  'cannot-recheck',
-  'not-rechecked',
-];
-
 /** A scorecard's trust, and for a changed one the fields that differ from the replay. */
 export interface TrustReport {
   readonly trust: Trust;

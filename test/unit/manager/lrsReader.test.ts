@@ -19,15 +19,13 @@ import {
 } from '../../../src/game/reporting/xapi';
 import { postStatements, statementsRequest } from '../../../src/game/reporting/xapiSend';
 import { importScorecards } from '../../../src/manager/importScorecards';
+import { basicAuth, type LrsQuery, storePeriod } from '../../../src/manager/lrsQuery';
 import {
-  basicAuth,
   boundaryOf,
-  type LrsQuery,
   multipartParts,
   newStatementAttempts,
   readLrs,
   readStatementAttempt,
-  storePeriod,
 } from '../../../src/manager/lrsReader';
 import { trustOf } from '../../../src/manager/trust';
 import { startLrs, type TestLrs } from '../../support/lrs';
