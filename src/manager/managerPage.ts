@@ -1,7 +1,7 @@
 /**
- * The manager's review page: bring scorecards in (files, bundles, a dropped folder), see what was
- * rejected and why, and the team table, sortable and filterable, with its CSV. Every scorecard is
- * verified in a Web Worker as it arrives; the team is kept in IndexedDB. Everything a trainee or
+ * The manager's review page: bring scorecards in (files, bundles, a dropped folder, or a learning
+ * record store), see what was rejected and why, and the team table, sortable and filterable, with its
+ * CSV. Every scorecard is verified in a Web Worker as it arrives; the team is kept in IndexedDB. Everything a trainee or
  * trainer wrote is put on the page as text (lit-html never reads it as HTML).
  */
 import type { i18n as I18n } from 'i18next';
@@ -23,9 +23,11 @@ import {
   type UnreadFile,
 } from './importShares';
 import { traineeTimeline } from './insights';
+import { LrsForm, type LrsFormValues } from './lrsForm';
+import type { LrsRead, StatementAttempt } from './lrsReader';
 import { mergeVersions, readVersionFiles, type VersionFile, type VersionProblem } from './scenarioVersions';
 import { scenariosView, scenarioView } from './scenarioView';
-import type { StoredAttempt, TeamStore } from './store';
+import type { StoredAttempt, StoredStatement, TeamStore } from './store';
 import {
   type Attempt,
   filterRows,
@@ -63,7 +65,16 @@ const PROGRESS_EVERY_MS = 250;
 const TEAM_SHOWN = 50;
 /** How many scorecards the team view lists until the manager asks for all. */
 const LATEST_LISTED = 20;
-const TRUSTS: readonly Trust[] = ['verified', 'changed', 'scenario-unknown', 'cannot-recheck'];
+
+/** Every trust the legend explains, in its order; a record, so a new trust cannot be left out. */
+const TRUST_LEGEND: Readonly<Record<Trust, true>> = {
+  verified: true,
+  changed: true,
+  'scenario-unknown': true,
+  'cannot-recheck': true,
+  'not-rechecked': true,
+};
+const TRUSTS = Object.keys(TRUST_LEGEND) as Trust[];
 
 /** What the page needs from outside. */
 export interface ManagerServices {
@@ -81,6 +92,9 @@ export interface ManagerServices {
 export class ManagerPage {
   private attempts: Attempt[] = [];
   private stored: StoredAttempt[] = [];
+  /** The attempts kept as their completed statement alone (read from a learning record store). */
+  private statements: StoredStatement[] = [];
+  private readonly lrs: LrsForm;
   private rejected: Rejection[] = [];
   private conflicts: { attemptId: string; files: string[] }[] = [];
   private summary: string | null = null;
@@ -111,6 +125,12 @@ export class ManagerPage {
     private readonly services: ManagerServices,
   ) {
     this.scenarios = services.scenarios;
+    this.lrs = new LrsForm({
+      i18n: services.i18n,
+      announce: (text) => this.services.announce(text),
+      draw: () => this.draw(),
+      read: (values) => this.readFromStore(values),
+    });
   }
 
   private get t() {
@@ -135,6 +155,17 @@ export class ManagerPage {
       const read = reads.get(s.hash);
       return read ? [{ hash: s.hash, read, trust: s.trust, fields: s.fields, file: s.file }] : [];
     });
+    this.statements = (await this.services.store?.statements()) ?? [];
+    if (this.statements.length > 0) {
+      const { readStatementAttempt } = await import('./lrsReader');
+      this.attempts = [
+        ...this.attempts,
+        ...this.statements.flatMap((s) => {
+          const read = readStatementAttempt(s);
+          return read ? [statementAttempt(read)] : [];
+        }),
+      ];
+    }
     this.draw();
   }
 
@@ -155,11 +186,63 @@ export class ManagerPage {
   /** Imports files: verified in a worker, kept, then drawn. */
   async importFiles(files: readonly (ImportFile | UnreadFile)[]): Promise<void> {
     if (files.length === 0) return;
+    this.summary = this.t('import.summary', await this.takeIn(files, []));
+    this.services.announce(this.summary);
+    this.draw();
+  }
+
+  /**
+   * Reads a team from a learning record store: its scorecards go in as files do, verified alike; its
+   * completed statements without one join as attempts "not re-checked". Says what came of it, or why
+   * the store could not be read.
+   */
+  private async readFromStore(values: LrsFormValues): Promise<{ ok: boolean; say: () => string }> {
+    // The reader (and the xAPI vocabulary it brings) loads when a read is asked for, not with the page.
+    const { readLrs } = await import('./lrsReader');
+    const read = await readLrs(values.query, {
+      fetch: (input, init) => window.fetch(input, init),
+      progress: (p) => this.lrs.progress(p),
+    });
+    if (!read.ok) {
+      const problem = read.problems[0];
+      const say = () =>
+        this.t(`lrs.errors.${problem?.code ?? 'unreachable'}`, {
+          status: problem?.status ?? '',
+          message: problem?.message ?? '',
+          origin: window.location.origin,
+        });
+      return { ok: false, say };
+    }
+    const { pages, statements, alone, capped } = read.value;
+    const imported = await this.takeIn(read.value.files, alone, read.value);
+    const say = () =>
+      [
+        this.t('lrs.read', { count: pages, attempts: statements, unchecked: alone.length }),
+        ...(capped ? [this.t('lrs.capped')] : []),
+        this.t('import.summary', imported),
+      ].join(' ');
+    return { ok: true, say };
+  }
+
+  /**
+   * Takes in files (verified in workers) and attempts known by their statement alone, keeps them, and
+   * says what was added. A scorecard replaces a statement-only attempt of the same attempt id; a
+   * statement-only attempt is not taken when the team holds its attempt already. `read` is set when
+   * they came from a learning record store, whose rejected statements are listed with the files'.
+   */
+  private async takeIn(
+    files: readonly (ImportFile | UnreadFile)[],
+    alone: readonly StatementAttempt[],
+    read: LrsRead | null = null,
+  ): Promise<{ accepted: number; duplicates: number; rejected: number }> {
     const known = this.stored.map((s) => [s.attemptId, s.hash] as const);
     const request: VerifyRequest = { files, scenarios: this.scenarios, known };
     this.progress = { done: 0, total: 0 };
     this.draw();
-    const outcome = await runVerify(request, (done, total) => this.showProgress(done, total));
+    const outcome =
+      files.length === 0
+        ? { accepted: [], rejected: [], duplicates: 0, conflicts: [] }
+        : await runVerify(request, (done, total) => this.showProgress(done, total));
     const now = new Date().toISOString();
     // Conflicting copies are shown, never counted: neither copy joins the team.
     const conflicting = new Set(outcome.conflicts.map((c) => c.attemptId));
@@ -175,23 +258,41 @@ export class ManagerPage {
     }));
     await this.services.store?.add(keep);
     this.stored = [...this.stored, ...keep];
+    // A scorecard says everything its statement said, and can be checked: it takes the statement's place.
+    const scored = new Set(this.stored.map((s) => s.attemptId));
+    const replaced = this.statements.filter((s) => scored.has(s.attemptId)).map((s) => s.hash);
+    const held = new Set([...scored, ...this.statements.map((s) => s.attemptId)]);
+    const fresh =
+      alone.length === 0
+        ? { taken: [], duplicates: 0 }
+        : (await import('./lrsReader')).newStatementAttempts(alone, held);
+    const keptAlone: StoredStatement[] = fresh.taken.map((a) => ({
+      hash: a.hash,
+      attemptId: a.attemptId,
+      file: a.file,
+      text: a.text,
+      importedAt: now,
+    }));
+    if (keptAlone.length > 0 || replaced.length > 0)
+      await this.services.store?.keepStatements(keptAlone, replaced);
+    const gone = new Set(replaced);
+    this.statements = [...this.statements.filter((s) => !gone.has(s.hash)), ...keptAlone];
     this.attempts = [
-      ...this.attempts,
+      ...this.attempts.filter((a) => !gone.has(a.hash)),
       ...taken.map((a) => ({ hash: a.hash, read: a.read, trust: a.trust, fields: a.fields, file: a.file })),
+      ...fresh.taken.map(statementAttempt),
     ];
-    this.rejected = [...outcome.rejected];
+    this.rejected = [...outcome.rejected, ...(read?.rejected ?? [])];
     this.conflicts = outcome.conflicts.map((c) => ({
       attemptId: c.attemptId,
       files: c.copies.map((copy) => (copy.file === '' ? this.t('conflicts.earlier') : copy.file)),
     }));
     this.progress = null;
-    this.summary = this.t('import.summary', {
-      accepted: keep.length,
-      duplicates: outcome.duplicates,
-      rejected: outcome.rejected.length,
-    });
-    this.services.announce(this.summary);
-    this.draw();
+    return {
+      accepted: keep.length + keptAlone.length,
+      duplicates: outcome.duplicates + fresh.duplicates,
+      rejected: this.rejected.length,
+    };
   }
 
   /** Brings in the game's own finished attempts from this browser (what "Export my attempts" would send). */
@@ -260,6 +361,7 @@ export class ManagerPage {
     if (!window.confirm(this.t('import.clearConfirm'))) return;
     await this.services.store?.clear();
     this.stored = [];
+    this.statements = [];
     this.attempts = [];
     this.rejected = [];
     this.conflicts = [];
@@ -315,10 +417,12 @@ export class ManagerPage {
     const header = [
       ...COLUMNS.map((c) => t(`team.columns.${c}`)),
       ...HEADLINE.map((d) => `${t(`team.columns.${d}`)} ±`),
+      t('team.uncheckedColumn'),
     ];
     const body = rows.map((row) => [
       ...COLUMNS.map((c) => this.cell(row, c)),
       ...HEADLINE.map((d) => row.trend[d]),
+      row.unchecked,
     ]);
     download('team.csv', toCsv([header, ...body]), 'text/csv');
   }
@@ -379,7 +483,11 @@ export class ManagerPage {
                 ${HEADLINE.map((d) => html`<td>${row.latest[d] ?? '—'} ${this.trend(row.trend[d])}</td>`)}
                 <td>${row.criticalRecent}</td>
                 <td>${this.cell(row, 'lastActive') ?? '—'}</td>
-                <td>${t('team.verifiedOf', { verified: row.verified, attempts: row.attempts })}</td>
+                <td>${t('team.verifiedOf', { verified: row.verified, attempts: row.attempts })}${
+                  row.unchecked > 0
+                    ? html` <span class="trust-badge" data-trust="not-rechecked">${t('team.unchecked', { count: row.unchecked })}</span>`
+                    : nothing
+                }</td>
               </tr>`,
             )}
           </tbody>
@@ -572,6 +680,7 @@ export class ManagerPage {
             ${this.summary ? html`<p class="summary">${this.summary}</p>` : nothing}
             <button type="button" class="secondary" ?disabled=${this.attempts.length === 0} @click=${() => void this.clear()}>${t('import.clear')}</button>
           </section>
+          ${this.lrs.view()}
           <section class="card" role="region" aria-labelledby="rejected-heading">
             <h2 id="rejected-heading">${t('rejected.heading')}</h2>
             ${
@@ -822,4 +931,15 @@ async function runVerify(request: VerifyRequest, progress: (done: number, total:
     ),
   );
   return mergeImports(parts, known);
+}
+
+/** An attempt known by its completed statement alone, as the views hold it: never re-checked. */
+function statementAttempt(a: StatementAttempt): Attempt {
+  return {
+    hash: a.hash,
+    read: { current: false, statement: true, summary: a.summary },
+    trust: 'not-rechecked',
+    fields: [],
+    file: a.file,
+  };
 }

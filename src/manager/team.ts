@@ -14,17 +14,45 @@ import type { Trust } from './trust';
 export const HEADLINE = ['empathy', 'promises', 'tier'] as const;
 export type Headline = (typeof HEADLINE)[number];
 
-/** One imported scorecard as the review holds it. */
+/**
+ * What the review needs to know of any attempt, whichever way it came: a scorecard says all of it, an
+ * older scorecard its summary, and a completed statement from a learning record store as much as the
+ * statement carries (its scenarios by id alone).
+ */
+export interface AttemptSummary {
+  readonly trainee: { readonly name: string; readonly id?: string; readonly employeeId?: string };
+  readonly attempt: {
+    readonly id: string;
+    readonly mode: 'practice' | 'shift';
+    readonly language: string;
+    readonly finishedAt: string | null;
+  };
+  readonly scenarios: readonly { readonly id: string }[];
+  readonly score: { readonly overall: number | null; readonly grade: Grade | null };
+}
+
+/**
+ * An attempt as read: a scorecard (in full, or an older one by its summary), or a completed statement
+ * read without its scorecard, which is known by its summary alone and can never be re-checked.
+ */
+export type AttemptRead =
+  | ReadScorecard
+  | { readonly current: false; readonly statement: true; readonly summary: AttemptSummary };
+
+/**
+ * One attempt as the review holds it. `hash` is the hash of the document it was read from (the
+ * scorecard, or the statement when it came alone): equal hashes are the same document read twice.
+ */
 export interface Attempt {
   readonly hash: string;
-  readonly read: ReadScorecard;
+  readonly read: AttemptRead;
   readonly trust: Trust;
   readonly fields: readonly string[];
   readonly file: string;
 }
 
 /** What every attempt says, whichever format it was read in. */
-export function summaryOf(attempt: Attempt) {
+export function summaryOf(attempt: Attempt): AttemptSummary {
   return attempt.read.current ? attempt.read.scorecard : attempt.read.summary;
 }
 
@@ -55,6 +83,8 @@ export interface TeamRow {
   /** ISO date of the latest finished attempt; null when none says. */
   readonly lastActive: string | null;
   readonly verified: number;
+  /** Attempts read from a learning record store without their scorecard: shown, never verified. */
+  readonly unchecked: number;
   /** Levels and channels of the cases played, for filtering. */
   readonly levels: readonly number[];
   readonly channels: readonly string[];
@@ -115,6 +145,7 @@ export function teamRows(
         .reduce((n, a) => n + (a.read.current ? a.read.scorecard.score.critical.length : 0), 0),
       lastActive: last ? summaryOf(last).attempt.finishedAt : null,
       verified: sorted.filter((a) => a.trust === 'verified').length,
+      unchecked: sorted.filter((a) => a.trust === 'not-rechecked').length,
       levels: [...new Set(cases.map((c) => c.level))].sort(),
       channels: [...new Set(cases.map((c) => c.channel))].sort(),
     };

@@ -45,7 +45,7 @@ export function traineeView(ctx: ViewContext, row: TeamRow) {
         latest: row.latestGrade ? t(`grades.${row.latestGrade}`) : '—',
         best: row.bestGrade ? t(`grades.${row.bestGrade}`) : '—',
         last: dayText(ctx, row.lastActive),
-      })}</p>
+      })}${row.unchecked > 0 ? ` ${t('trainee.unchecked', { count: row.unchecked })}` : ''}</p>
       ${row.id ? html`<p class="field-hint">${t('trainee.id', { id: row.id })}</p>` : nothing}
     </section>
     <section class="card view" aria-labelledby="progress-heading">
@@ -156,7 +156,11 @@ export function attemptView(ctx: ViewContext, attempt: Attempt) {
       <p>${trustBadge(ctx, attempt.trust)} ${t(`trust.about.${attempt.trust}`)}</p>
       ${attempt.fields.length > 0 ? html`<p class="fields">${t('attempts.fields', { fields: attempt.fields.join(', ') })}</p>` : nothing}
       <p class="field-hint">${t('drill.file', { file: attempt.file })}</p>
-      ${attempt.read.current ? nothing : html`<p class="warning-text">${t('drill.oldFormat')}</p>`}
+      ${
+        attempt.read.current
+          ? nothing
+          : html`<p class="warning-text">${t('statement' in attempt.read ? 'drill.statementOnly' : 'drill.oldFormat')}</p>`
+      }
     </section>
     ${attempt.read.current ? html`<div id="drill" class="drill"><p class="empty">${t('drill.loading')}</p></div>` : nothing}`;
 }
