@@ -272,9 +272,9 @@ describe('a cmi5 assignable unit with a real learning record store', () => {
       .toBe('Your result has now reached your learning system.');
     const statements = await storedFor(HANNAH);
     expect(new Set(statements.map((s) => s.id)).size).toBe(statements.length);
-    // No mastery score in this launch: the package's 70 decides, and the statement says none.
+    // No mastery score in this launch: the package's 70 decides, and the verdict names it.
     expect(statements[3]?.result?.success).toBe(false);
-    expect(statements[3]?.context.extensions?.[MASTERY]).toBeUndefined();
+    expect(statements[3]?.context.extensions?.[MASTERY]).toBe(0.7);
     // Nothing is left waiting in the browser.
     await expect
       .poll(() =>

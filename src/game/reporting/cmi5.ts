@@ -13,29 +13,28 @@
  */
 import Cmi5 from '@xapi/cmi5';
 import { fail, type Result, succeed } from '../../core/result';
-import { CMI5_SAVE_STATE, type Cmi5LaunchParameters, cmi5Allowed, readCmi5Launch } from './cmi5Launch';
+import { type Cmi5LaunchParameters, cmi5Allowed, readCmi5Launch } from './cmi5Launch';
+import {
+  type DeliveringOutbox,
+  deliveryOutcome,
+  errorWords,
+  KeptSave,
+  openDeliveringOutbox,
+} from './lrsSession';
 import type {
   FinishedAttempt,
   Learner,
   ReportingAdapter,
   ReportingSession,
   ReportProblem,
-  ResumeData,
   SuspendOutcome,
 } from './reporting';
-import { packSuspend, unpackSuspend } from './suspendData';
 import { attemptStatements, type XapiStatement } from './xapi';
-import { type OutboxState, openOutboxDatabase, XapiOutbox } from './xapiOutbox';
-import { type LrsConnection, lrsHeaders } from './xapiSend';
+import type { XapiOutbox } from './xapiOutbox';
+import type { LrsConnection } from './xapiSend';
 
-function said(error: unknown): string {
-  if (typeof error === 'object' && error !== null) {
-    const { message, response } = error as { message?: unknown; response?: { status?: unknown } };
-    const status = typeof response?.status === 'number' ? ` (HTTP ${response.status})` : '';
-    if (typeof message === 'string') return `${message}${status}`;
-  }
-  return String(error);
-}
+/** cmi5's context extension for the mastery score a verdict was judged against. */
+const MASTERY_EXTENSION = 'https://w3id.org/xapi/cmi5/context/extensions/masteryscore';
 
 /** A statement as `@xapi/cmi5` makes it. */
 type LibraryStatement = Parameters<Cmi5['sendXapiStatement']>[0];
@@ -68,8 +67,6 @@ class QueuedCmi5 extends Cmi5 {
 export interface Cmi5Options {
   readonly wait: (ms: number) => Promise<void>;
   readonly now: () => number;
-  /** Where batches are kept; IndexedDB when absent. */
-  readonly outbox?: (connection: LrsConnection) => Promise<XapiOutbox>;
   readonly fetcher?: typeof fetch;
 }
 
@@ -86,11 +83,10 @@ async function openCmi5(win: Window, options: Cmi5Options): Promise<Result<Repor
   const parameters = launched.value;
   const fetcher = options.fetcher ?? ((input, init) => fetch(input, init));
   let connection: LrsConnection = { endpoint: parameters.endpoint, auth: null };
-  let outbox: XapiOutbox | null = null;
-  /** Who waits to hear that everything queued reached the store. */
-  const delivered: (() => void)[] = [];
+  let delivery: DeliveringOutbox | null = null;
   let scorecardBytes = new Map<string, Uint8Array>();
   const queue = async (statement: LibraryStatement) => {
+    const outbox = delivery?.outbox;
     if (!outbox) throw new Error('The outbox is not open.');
     const auth = `Basic ${cmi5.getAuthToken()}`;
     if (connection.auth !== auth) {
@@ -114,16 +110,7 @@ async function openCmi5(win: Window, options: Cmi5Options): Promise<Result<Repor
   };
   const cmi5 = new QueuedCmi5(parameters, queue);
   try {
-    outbox = options.outbox
-      ? await options.outbox(connection)
-      : new XapiOutbox(await openOutboxDatabase(), {
-          now: options.now,
-          later: (run, ms) => void options.wait(ms).then(run),
-          onChange: (state) => {
-            if (state.waiting > 0 || state.refused.length > 0) return;
-            for (const listener of delivered.splice(0)) listener();
-          },
-        });
+    delivery = await openDeliveringOutbox(options.now, options.wait);
     // The handshake: the one-time token, the launch data, the learner's preferences, then
     // `initialized`, the first statement, which the outbox sends with the token.
     await cmi5.initialize();
@@ -132,7 +119,7 @@ async function openCmi5(win: Window, options: Cmi5Options): Promise<Result<Repor
       {
         code: 'initialize-failed',
         lmsError: '0',
-        message: `The learning system did not complete the cmi5 launch: ${said(error)}.`,
+        message: `The learning system did not complete the cmi5 launch: ${errorWords(error)}.`,
       },
     ]);
   }
@@ -151,84 +138,23 @@ async function openCmi5(win: Window, options: Cmi5Options): Promise<Result<Repor
     // A learner who turned the sound off reads it instead.
     captions: preferences.audioPreference === 'off' ? true : null,
   };
-  const stateUrl = (() => {
-    const query = new URLSearchParams({
+  const kept = new KeptSave(
+    {
+      endpoint: parameters.endpoint,
       activityId: parameters.activityId,
-      agent: JSON.stringify(parameters.actor),
+      agent: parameters.actor,
       registration: parameters.registration,
-      stateId: CMI5_SAVE_STATE,
-    });
-    return `${parameters.endpoint}activities/state?${query}`;
-  })();
-
-  let resume: ResumeData | null = null;
-  let problem: ReportProblem | null = null;
-  try {
-    const answer = await fetcher(stateUrl, { headers: lrsHeaders(connection) });
-    if (answer.ok) {
-      const kept = (await answer.json()) as { save?: unknown };
-      if (typeof kept.save === 'string') {
-        const unpacked = unpackSuspend(kept.save);
-        if (unpacked.ok) resume = unpacked.value;
-        else
-          problem = {
-            code: 'resume-unreadable',
-            lmsError: '0',
-            message: `${unpacked.problems[0]?.message ?? 'The kept save cannot be read.'} The attempt starts again.`,
-          };
-      }
-    }
-  } catch {
-    // No save kept, or the store keeps no state: a first entry.
-  }
+    },
+    () => connection,
+    fetcher,
+  );
+  const resumed = await kept.read();
+  const resume = resumed.ok ? resumed.value : null;
 
   const normal = launchData.launchMode === 'Normal';
   let terminated = false;
   let passedOrFailed = false;
   let completed = false;
-  let stateProblem: ReportProblem | null = null;
-  const putState = (save: string | null) => {
-    // The learner's state is a document of its own; only the latest matters, so a failure is said
-    // with the next save, which tries again.
-    void fetcher(stateUrl, {
-      method: save === null ? 'DELETE' : 'PUT',
-      headers: lrsHeaders(connection, { 'Content-Type': 'application/json' }),
-      ...(save === null ? {} : { body: JSON.stringify({ save: packSuspend(save, null) }) }),
-      keepalive: save === null || save.length < 48_000,
-    }).then(
-      (answer) => {
-        stateProblem = answer.ok
-          ? null
-          : { code: 'set-failed', lmsError: String(answer.status), message: `HTTP ${answer.status}` };
-      },
-      (error) => {
-        stateProblem = { code: 'set-failed', lmsError: '0', message: said(error) };
-      },
-    );
-  };
-  const outcomeOf = (state: OutboxState): Result<void, ReportProblem> => {
-    const refused = state.refused[0];
-    if (refused) {
-      return fail([
-        {
-          code: 'refused',
-          lmsError: String(refused.status),
-          message: `The learning record store refused a statement as malformed, which is a fault in Escalation Desk: ${refused.message}. Statement: ${JSON.stringify(refused.statement).slice(0, 2000)}`,
-        },
-      ]);
-    }
-    if (state.waiting > 0) {
-      return fail([
-        {
-          code: 'queued',
-          lmsError: '0',
-          message: `${state.waitingStatements} statements wait to be sent (${state.problem ?? 'no answer yet'}).`,
-        },
-      ]);
-    }
-    return succeed(undefined);
-  };
-
   const session: ReportingSession = {
     standard: 'cmi5',
     learner,
@@ -236,19 +162,15 @@ async function openCmi5(win: Window, options: Cmi5Options): Promise<Result<Repor
     masteryScore: mastery,
     suspend(save: string): SuspendOutcome {
       if (terminated) return { kept: 'nothing', chars: 0, cutAt: null };
-      putState(save);
-      return {
-        kept: 'whole',
-        chars: save.length,
-        cutAt: null,
-        ...(stateProblem ? { problem: stateProblem } : {}),
-      };
+      kept.write(save);
+      const problem = kept.lastProblem;
+      return { kept: 'whole', chars: save.length, cutAt: null, ...(problem ? { problem } : {}) };
     },
     whenDelivered(listener: () => void): void {
-      if (outbox && outbox.current.waiting === 0 && outbox.current.refused.length === 0) listener();
-      else delivered.push(listener);
+      delivery?.whenDelivered(listener);
     },
     async finish(attempt: FinishedAttempt): Promise<Result<void, ReportProblem>> {
+      const outbox = delivery?.outbox;
       if (terminated || !outbox) {
         return fail([
           {
@@ -292,19 +214,27 @@ async function openCmi5(win: Window, options: Cmi5Options): Promise<Result<Repor
       try {
         await outbox.add(connection, answered);
         const ours = statements.find((s) => s.verb.id.endsWith('/completed'));
-        const withOurs = (s: LibraryStatement): LibraryStatement => ({
+        // A verdict names the mastery score it was judged against (cmi5 9.6.3.2): the launch data's,
+        // or the package's where the learning system gave none.
+        const verdictExtensions = { [MASTERY_EXTENSION]: passMark / 100 };
+        const withOurs = (s: LibraryStatement, verdict = false): LibraryStatement => ({
           ...s,
           context: {
             ...s.context,
-            extensions: { ...(s.context?.extensions ?? {}), ...(ours?.context.extensions ?? {}) },
+            extensions: {
+              ...(s.context?.extensions ?? {}),
+              ...(ours?.context.extensions ?? {}),
+              ...(verdict ? verdictExtensions : {}),
+            },
           },
         });
         const score = attempt.scorecard.score.overall;
         const raw = score === null ? null : Math.round(Math.min(100, Math.max(0, score)));
         if (raw !== null && !passedOrFailed) {
           const result = { scaled: raw / 100, raw, min: 0, max: 100 };
-          if (raw >= passMark) await cmi5.pass(result, { transform: withOurs });
-          else await cmi5.fail(result, { transform: withOurs });
+          const transform = (statement: LibraryStatement) => withOurs(statement, true);
+          if (raw >= passMark) await cmi5.pass(result, { transform });
+          else await cmi5.fail(result, { transform });
           passedOrFailed = true;
         }
         if (!completed) {
@@ -323,12 +253,12 @@ async function openCmi5(win: Window, options: Cmi5Options): Promise<Result<Repor
           });
           completed = true;
         }
-        putState(null);
+        kept.write(null);
         await end();
       } catch (error) {
-        return fail([{ code: 'set-failed', lmsError: '0', message: said(error) }]);
+        return fail([{ code: 'set-failed', lmsError: '0', message: errorWords(error) }]);
       }
-      return outcomeOf(outbox.current);
+      return deliveryOutcome(outbox.current);
     },
     end(): void {
       void end();
@@ -339,5 +269,5 @@ async function openCmi5(win: Window, options: Cmi5Options): Promise<Result<Repor
     terminated = true;
     await cmi5.terminate().catch(() => undefined);
   }
-  return succeed(session, problem ? [problem] : []);
+  return succeed(session, resumed.problems);
 }

@@ -24,9 +24,6 @@ export interface Cmi5Actor {
   readonly account: { readonly homePage: string; readonly name: string };
 }
 
-/** The State API document the game keeps the attempt's save in. */
-export const CMI5_SAVE_STATE = 'https://w3id.org/escalation-desk/xapi/state/save';
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const NOT_LAUNCHED =
   'The game was not launched by a cmi5 learning system: its address must carry endpoint, fetch, actor, registration and activityId. Open it from the learning system.';
@@ -61,27 +58,44 @@ export function readCmi5Launch(search: string): Result<Cmi5LaunchParameters, Rep
   if (!UUID.test(registration)) return wrong('registration', 'is not a UUID');
   if (!isHttpUrl(activityId) && !/^[a-z][a-z0-9+.-]*:/i.test(activityId))
     return wrong('activityId', 'is not an IRI');
-  let actor: unknown;
-  try {
-    actor = JSON.parse(actorText);
-  } catch {
-    return wrong('actor', 'is not JSON');
-  }
-  const account = (actor as { account?: { homePage?: unknown; name?: unknown } } | null)?.account;
-  if (typeof account?.homePage !== 'string' || typeof account.name !== 'string' || !account.name) {
-    return wrong('actor', 'does not name the learner by an account (homePage and name)');
-  }
-  const name = (actor as { name?: unknown }).name;
+  const actor = readCmi5Actor(actorText);
+  if (!actor.ok) return wrong('actor', actor.problems[0] ?? 'cannot be read');
   return succeed({
     endpoint: endpointOf(endpoint),
     fetch: fetchUrl,
-    actor: {
-      objectType: 'Agent',
-      ...(typeof name === 'string' && name.trim() ? { name: name.trim().slice(0, 200) } : {}),
-      account: { homePage: account.homePage, name: account.name },
-    },
+    actor: actor.value,
     registration,
     activityId,
+  });
+}
+
+/**
+ * The learner from a launch's `actor` (JSON): an agent with an account, kept to its account and name.
+ * The Tin Can launch's older form (`name` and `account` as lists, the account's `accountServiceHomePage`
+ * and `accountName`) is read too. A problem says what is wrong with it, to follow "The actor …".
+ */
+export function readCmi5Actor(text: string): Result<Cmi5Actor, string> {
+  let actor: unknown;
+  try {
+    actor = JSON.parse(text);
+  } catch {
+    return fail(['is not JSON']);
+  }
+  const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+  const raw = (actor ?? {}) as { name?: unknown; account?: unknown };
+  const account = first(raw.account) as
+    | { homePage?: unknown; name?: unknown; accountServiceHomePage?: unknown; accountName?: unknown }
+    | undefined;
+  const homePage = account?.homePage ?? account?.accountServiceHomePage;
+  const accountName = account?.name ?? account?.accountName;
+  if (typeof homePage !== 'string' || typeof accountName !== 'string' || !accountName) {
+    return fail(['does not name the learner by an account (homePage and name)']);
+  }
+  const name = first(raw.name);
+  return succeed({
+    objectType: 'Agent',
+    ...(typeof name === 'string' && name.trim() ? { name: name.trim().slice(0, 200) } : {}),
+    account: { homePage, name: accountName },
   });
 }
 
