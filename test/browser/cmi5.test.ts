@@ -8,18 +8,16 @@
  * goes offline and busy while an attempt finishes: nothing is lost and nothing is stored twice.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildScorm } from '../../src/cli/buildScorm';
 import { scorecardUsageType, xapiExtensions } from '../../src/game/reporting/xapi';
 import { lrsHeaders } from '../../src/game/reporting/xapiSend';
 import { type Registration, startCmi5Lms, type TestCmi5Lms } from '../support/cmi5Lms';
 import { startLrs, type TestLrs } from '../support/lrs';
-import { type Served, serveFolder } from '../support/serveFolder';
+import { type Served, serveFolder, unpackPackage } from '../support/serveFolder';
 import {
   browserPerFile,
   escalateAndFinish,
@@ -97,15 +95,7 @@ const HANNAH = registration(2, {
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'escalation-desk-cmi5-'));
-  const out = join(root, 'crisis.zip');
-  const built = await buildScorm({ standard: 'cmi5', from: 'dist', out, scenario: CRISIS });
-  if (!built.ok) throw new Error(built.problems.join('\n'));
-  for (const [name, bytes] of Object.entries(unzipSync(await readFile(out)))) {
-    if (name.endsWith('/')) continue;
-    const target = join(root, 'crisis', name);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, bytes);
-  }
+  await unpackPackage(root, 'crisis', 'cmi5', CRISIS);
   lrs = await startLrs();
   lms = await startCmi5Lms(lrs, [RUBEN, HANNAH, ADA]);
   served = await serveFolder(root);

@@ -11,11 +11,11 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createScorecard, type Scorecard, traineeIdFromName } from '../../src/core/scoring/scorecard';
-import { attemptStatements, type XapiStatementBatch } from '../../src/game/reporting/xapi';
+import type { Scorecard } from '../../src/core/scoring/scorecard';
+import type { XapiStatementBatch } from '../../src/game/reporting/xapi';
 import { postStatements } from '../../src/game/reporting/xapiSend';
 import { startLrs, type TestLrs } from '../support/lrs';
-import { playThrough } from '../support/playedScorecard';
+import { namedScorecard, statementBatch } from '../support/lrsStatements';
 import { browserPerFile, noSeriousViolations, SHOTS } from './session';
 
 const session = browserPerFile();
@@ -24,29 +24,8 @@ const WELL = 'scenarios/level-1/locked-out-before-payroll.handled-well.playthrou
 const BADLY = 'scenarios/level-1/locked-out-before-payroll.handled-badly.playthrough.yaml';
 const SECRET = 'correct-horse-battery-staple';
 
-function card(file: string, trainee: string, attemptId: string, day: number): Scorecard {
-  const { pack, transcript, run } = playThrough(file);
-  return createScorecard(transcript, pack.scenarios, {
-    trainee: { name: trainee, id: traineeIdFromName(trainee) },
-    attemptId,
-    language: run.language,
-    finishedAt: `2026-12-0${day}T09:00:00.000Z`,
-  });
-}
-
-function batch(scorecard: Scorecard): XapiStatementBatch {
-  const built = attemptStatements({
-    scorecard,
-    masteryScore: 70,
-    sessionMs: 600_000,
-    startedAt: '2026-12-01T08:00:00.000Z',
-    registration: crypto.randomUUID(),
-    homePage: 'https://lms.example.com',
-    newId: () => crypto.randomUUID(),
-  });
-  if (!built.ok) throw new Error(built.problems[0]?.message);
-  return built.value;
-}
+const card = namedScorecard;
+const batch = (scorecard: Scorecard): XapiStatementBatch => statementBatch(scorecard);
 
 let lrs: TestLrs;
 const eliCard = card(BADLY, 'Eli Park', 'attempt-eli', 3);

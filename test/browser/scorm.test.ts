@@ -6,14 +6,12 @@
  * own CMI data, for SCORM 1.2 and 2004. The 2004 learner then leaves mid-attempt and comes back on
  * another computer: the game resumes from the LMS's resume data alone.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildScorm } from '../../src/cli/buildScorm';
-import { type Served, serveFolder as serve } from '../support/serveFolder';
+import { type Served, serveFolder as serve, unpackPackage as unpack } from '../support/serveFolder';
 import {
   browserPerFile,
   escalateAndFinish,
@@ -48,31 +46,6 @@ const HOST = `<!doctype html>
   frame.src = launch + '?renderer=canvas';
   document.body.append(frame);
 </script></body></html>`;
-
-/** Builds the package from this run's `dist/` and unpacks it under `root/<folder>/`, as an LMS would. */
-async function unpack(
-  root: string,
-  folder: string,
-  standard: 'scorm12' | 'scorm2004',
-  scenario?: string,
-  shift?: string,
-) {
-  const out = join(root, `${folder}.zip`);
-  const built = await buildScorm({
-    standard,
-    from: 'dist',
-    out,
-    ...(scenario ? { scenario } : {}),
-    ...(shift ? { shift } : {}),
-  });
-  if (!built.ok) throw new Error(built.problems.join('\n'));
-  for (const [name, bytes] of Object.entries(unzipSync(await readFile(out)))) {
-    if (name.endsWith('/')) continue;
-    const target = join(root, folder, name);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, bytes);
-  }
-}
 
 let root = '';
 let server: Served;

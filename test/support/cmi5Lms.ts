@@ -41,6 +41,11 @@ export interface TestCmi5Lms {
   mode: 'up' | 'offline' | 'busy';
   /** Statement requests that reached it, by method, whatever came of them. */
   readonly statementRequests: { method: string; status: number }[];
+  /**
+   * Credentials for an xAPI (Tin Can) launch, which carries them in its address instead of a one-time
+   * token: the `Authorization` value this server takes.
+   */
+  storeAuth(): string;
   /** The address to launch the AU at `auUrl` for `registration` with. */
   launchUrl(auUrl: string, registration: Registration): string;
   /** The AU's state documents it holds, by state id. */
@@ -176,6 +181,12 @@ export async function startCmi5Lms(
     mode: 'up',
     statementRequests,
     states,
+    storeAuth() {
+      tokenCount += 1;
+      const key = `t${tokenCount}`;
+      tokens.set(key, { registration: '', used: true });
+      return `Basic ${Buffer.from(`learner:${key}`).toString('base64')}`;
+    },
     launchUrl(auUrl, r) {
       tokenCount += 1;
       const key = `t${tokenCount}`;

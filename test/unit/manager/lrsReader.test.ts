@@ -10,13 +10,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lexiconAnalyser } from '../../../src/core/analysis/lexiconAnalyser';
-import { createScorecard, type Scorecard, traineeIdFromName } from '../../../src/core/scoring/scorecard';
-import {
-  attemptStatements,
-  XAPI_IRI_BASE,
-  type XapiStatement,
-  type XapiStatementBatch,
-} from '../../../src/game/reporting/xapi';
+import { type Scorecard, traineeIdFromName } from '../../../src/core/scoring/scorecard';
+import { XAPI_IRI_BASE, type XapiStatement, type XapiStatementBatch } from '../../../src/game/reporting/xapi';
 import { postStatements, statementsRequest } from '../../../src/game/reporting/xapiSend';
 import { importScorecards } from '../../../src/manager/importScorecards';
 import { basicAuth, type LrsQuery, storePeriod } from '../../../src/manager/lrsQuery';
@@ -29,7 +24,7 @@ import {
 } from '../../../src/manager/lrsReader';
 import { trustOf } from '../../../src/manager/trust';
 import { startLrs, type TestLrs } from '../../support/lrs';
-import { playThrough } from '../../support/playedScorecard';
+import { namedScorecard, statementBatch } from '../../support/lrsStatements';
 import { loadStarterPack } from '../../support/starterPack';
 
 const WELL = 'scenarios/level-1/locked-out-before-payroll.handled-well.playthrough.yaml';
@@ -37,30 +32,8 @@ const BADLY = 'scenarios/level-1/locked-out-before-payroll.handled-badly.playthr
 const SHIFT = 'scenarios/shifts/monday-morning.juggling.playthrough.yaml';
 const ADL = 'http://adlnet.gov/expapi/verbs/';
 
-/** A scorecard as the game writes it: trainee, attempt id and date are part of what is hashed. */
-function card(file: string, trainee: string, attemptId: string, day: number): Scorecard {
-  const { pack, transcript, run } = playThrough(file);
-  return createScorecard(transcript, pack.scenarios, {
-    trainee: { name: trainee, id: traineeIdFromName(trainee) },
-    attemptId,
-    language: run.language,
-    finishedAt: `2026-12-0${day}T09:00:00.000Z`,
-  });
-}
-
-function batch(scorecard: Scorecard): XapiStatementBatch {
-  const built = attemptStatements({
-    scorecard,
-    masteryScore: 70,
-    sessionMs: 600_000,
-    startedAt: '2026-12-01T08:00:00.000Z',
-    registration: crypto.randomUUID(),
-    homePage: 'https://lms.example.com',
-    newId: () => crypto.randomUUID(),
-  });
-  if (!built.ok) throw new Error(built.problems[0]?.message);
-  return built.value;
-}
+const card = namedScorecard;
+const batch = (scorecard: Scorecard): XapiStatementBatch => statementBatch(scorecard);
 
 const isCompleted = (s: XapiStatement) => s.verb.id === `${ADL}completed`;
 

@@ -8,10 +8,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scorecard } from '../../../src/core/scoring/scorecard';
-import { attemptStatements, type XapiStatementBatch } from '../../../src/game/reporting/xapi';
+import type { XapiStatementBatch } from '../../../src/game/reporting/xapi';
 import { MemoryOutboxDatabase, XapiOutbox } from '../../../src/game/reporting/xapiOutbox';
 import { type LrsConnection, lrsHeaders, postStatements } from '../../../src/game/reporting/xapiSend';
 import { startLrs, type TestLrs } from '../../support/lrs';
+import { statementBatch } from '../../support/lrsStatements';
 import { playedScorecard } from '../../support/playedScorecard';
 import { playReference } from '../../support/referenceScorecards';
 
@@ -31,17 +32,7 @@ let registrations = 0;
 function batchOf(scorecard: Scorecard): XapiStatementBatch & { registration: string } {
   registrations += 1;
   const registration = `6c1f3a2e-0000-4000-8000-${String(registrations).padStart(12, '0')}`;
-  const built = attemptStatements({
-    scorecard,
-    masteryScore: 70,
-    sessionMs: 600_000,
-    startedAt: '2026-12-01T09:00:00.000Z',
-    registration,
-    homePage: 'https://lms.example.com',
-    newId: () => crypto.randomUUID(),
-  });
-  if (!built.ok) throw new Error(built.problems[0]?.message);
-  return { ...built.value, registration };
+  return { ...statementBatch(scorecard, registration), registration };
 }
 
 /** Every statement the store holds for `registration`, following its `more` links. */
