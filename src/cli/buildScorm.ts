@@ -45,7 +45,7 @@ export interface BuildScormOptions {
 export interface BuiltPackage {
   readonly file: string;
   readonly bytes: number;
-  /** Files of the game in the package (the manifest or course structure and the schemas aside). */
+  /** Files of the game in the package (the manifest, cmi5.xml or tincan.xml and the schemas aside). */
   readonly entries: number;
 }
 
