@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
 import { validateXML } from 'xmllint-wasm';
 import type { LocalizedText } from '../core/scenario/types';
+import { inLanguages } from './lmsCourse';
 import { descendants, escapeXml, messageOf, pathOf, readXml, type XmlElement } from './scormManifest';
 
 /** The course structure's file name, at the root of every cmi5 package (cmi5 section 14.1). */
@@ -20,15 +21,6 @@ export const CMI5_NAMESPACE = 'https://w3id.org/xapi/profiles/cmi5/v1/CourseStru
 
 /** This project's copy of the schema (see vendor/cmi5-schemas/SOURCE.md). */
 const SCHEMA_FILE = 'CourseStructure.xsd';
-
-/**
- * The languages a course structure is written in: a pack language and the tag its langstring carries.
- * English is always written (a learning system shows something); Spanish when the pack has it.
- */
-const LANGSTRINGS = [
-  ['en', 'en-US'],
-  ['es', 'es'],
-] as const;
 
 /** What a course structure describes: one course of one AU, the game page. */
 export interface CourseStructureInput {
@@ -54,12 +46,9 @@ export function scaledMastery(score: number): string {
 /** The text of `cmi5.xml` for `input`; the same input always gives the same text. */
 export function courseStructureXml(input: CourseStructureInput): string {
   const text = (element: string, value: LocalizedText, indent: string) => {
-    const strings = LANGSTRINGS.flatMap(([language, tag]) => {
-      const said = value[language] ?? (language === 'en' ? Object.values(value)[0] : undefined);
-      return said === undefined
-        ? []
-        : [`${indent}  <langstring lang="${tag}">${escapeXml(said)}</langstring>\n`];
-    });
+    const strings = inLanguages(value).map(
+      ([tag, said]) => `${indent}  <langstring lang="${tag}">${escapeXml(said)}</langstring>\n`,
+    );
     return `${indent}<${element}>\n${strings.join('')}${indent}</${element}>\n`;
   };
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -256,8 +245,8 @@ export function courseStructureProblems(
   return problems;
 }
 
-/** An IRI with a scheme and something after it, no spaces: what cmi5 calls fully qualified. */
-function isAbsoluteIri(id: string): boolean {
+/** An IRI with a scheme and something after it, no spaces: what cmi5 and xAPI call fully qualified. */
+export function isAbsoluteIri(id: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\S+$/i.test(id) && URL.canParse(id);
 }
 

@@ -7,13 +7,13 @@
 import { fail, type Result, succeed } from '../core/result';
 import type { LocalizedText, Pack } from '../core/scenario/types';
 import type { LmsPlaying } from '../game/reporting/launch';
-import { XAPI_IRI_BASE } from '../game/reporting/xapi';
 import {
   type Cmi5Problem,
   COURSE_STRUCTURE_FILE,
   checkCmi5Package,
   courseStructureXml,
 } from './cmi5CourseStructure';
+import { courseDescription, courseIri } from './lmsCourse';
 import { GAME_PAGE, gameEntries, inEnglish, zipPackage } from './scormPackage';
 
 /** What a cmi5 package is built from. */
@@ -28,17 +28,7 @@ export interface Cmi5PackageInput {
   readonly build: ReadonlyMap<string, Uint8Array>;
 }
 
-/**
- * The course's IRI, under the project's xAPI base so the course, its AU and the statements the game
- * sends share one home: the same for every build of the same course, so a learning system sees an
- * update rather than a new course.
- */
-export function courseIri(pack: Pack, playing: LmsPlaying | null): string {
-  const what = playing ? `${playing.mode}/${encodeURIComponent(playing.id)}` : 'library';
-  return `${XAPI_IRI_BASE}courses/${encodeURIComponent(pack.id)}/${what}`;
-}
-
-/** The AU's IRI: inside the course's, and never equal to it. */
+/** The AU's IRI: inside the course's ({@link courseIri}), and never equal to it. */
 export function auIri(pack: Pack, playing: LmsPlaying | null): string {
   return `${courseIri(pack, playing)}/au`;
 }
@@ -68,28 +58,6 @@ export async function packageCmi5(input: Cmi5PackageInput): Promise<Result<Uint8
   const zip = zipPackage(entries);
   const problems = await checkCmi5Package(zip, files);
   return problems.length > 0 ? fail(problems) : succeed(zip);
-}
-
-/** What the course is, in English and Spanish, from the pack's title. */
-function courseDescription(pack: Pack, playing: LmsPlaying | null): LocalizedText {
-  const en = inEnglish(pack.title);
-  const es = pack.title.es ?? en;
-  if (playing === null) {
-    return {
-      en: `Every scenario and shift of ${en}, chosen from the menu.`,
-      es: `Todos los escenarios y turnos de ${es}, elegidos desde el menú.`,
-    };
-  }
-  if (playing.mode === 'practice') {
-    return {
-      en: `A practice scenario from ${en}: one customer, scored on empathy, promises and the right tier.`,
-      es: `Un escenario de práctica de ${es}: un cliente, puntuado por empatía, promesas y el nivel adecuado.`,
-    };
-  }
-  return {
-    en: `A shift from ${en}: customers on several channels at once, scored on empathy, promises and the right tier.`,
-    es: `Un turno de ${es}: clientes por varios canales a la vez, puntuado por empatía, promesas y el nivel adecuado.`,
-  };
 }
 
 /** What the AU does and what passes it. */

@@ -3,8 +3,9 @@
  * files it needs, the manifest listing every one of them and the edition's control schemas beside it,
  * zipped the same way every time. A package is checked before it is handed back; one that fails comes
  * back as its problems, never as bytes someone might upload. What does not depend on SCORM (which
- * files of a build go in, the launch settings, the deterministic zip) is exported for the cmi5
- * package too (`cmi5Package.ts`), so the two never disagree about what the game is.
+ * files of a build go in, the launch settings, the deterministic zip) is exported for the cmi5 and
+ * xAPI packages too (`cmi5Package.ts`, `xapiPackage.ts`), so they never disagree about what the game
+ * is.
  */
 import { type Zippable, zipSync } from 'fflate';
 import { fail, type Result, succeed } from '../core/result';
@@ -210,10 +211,14 @@ function withLaunch(
     ]);
   }
   const page = `${html.slice(0, head)}  ${lmsLaunchScript(launch)}\n  ${html.slice(head)}`;
-  // A cmi5 unit talks to the learning record store the launch address names, on an origin known only
-  // then: its page may connect out (its scripts stay the package's own, so nothing else can).
-  return succeed(launch.standard === 'cmi5' ? page.replace(/default-src 'self';/, CMI5_CONNECT) : page);
+  // A cmi5 or xAPI page talks to the learning record store the launch address names, on an origin
+  // known only then: its page may connect out (its scripts stay the package's own, so nothing else can).
+  const toStore = launch.standard === 'cmi5' || launch.standard === 'xapi';
+  return succeed(toStore ? page.replace(/default-src 'self';/, STORE_CONNECT) : page);
 }
 
-/** The policy a cmi5 page's `default-src 'self';` becomes: connections to any http(s) store. */
-export const CMI5_CONNECT = "default-src 'self'; connect-src 'self' https: http:;";
+/**
+ * The policy a cmi5 or xAPI page's `default-src 'self';` becomes: connections to any http(s) learning
+ * record store.
+ */
+export const STORE_CONNECT = "default-src 'self'; connect-src 'self' https: http:;";

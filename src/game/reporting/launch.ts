@@ -13,9 +13,12 @@ import { fail, type Result, succeed } from '../../core/result';
 export const SCORM_STANDARDS = ['scorm12', 'scorm2004'] as const;
 /** A SCORM edition. */
 export type ScormStandard = (typeof SCORM_STANDARDS)[number];
-/** The learning-system standards a package can be built for: the SCORM editions and cmi5. */
-export const LMS_STANDARDS = [...SCORM_STANDARDS, 'cmi5'] as const;
-/** A learning-system standard: SCORM 1.2, SCORM 2004 (4th edition) or cmi5 (an xAPI profile). */
+/**
+ * The learning-system standards a package can be built for: the SCORM editions, cmi5, and xAPI on its
+ * own (a Tin Can package, launched with the store's address, credentials and the learner in its URL).
+ */
+export const LMS_STANDARDS = [...SCORM_STANDARDS, 'cmi5', 'xapi'] as const;
+/** A learning-system standard: SCORM 1.2, SCORM 2004 (4th edition), cmi5 or xAPI. */
 export type LmsStandard = (typeof LMS_STANDARDS)[number];
 
 /** What a package plays: one scenario as practice, or one shift. */
@@ -50,7 +53,7 @@ const MAX_TITLE_CHARS = 200;
 /** The scenario language's id rule (`IdSchema` in core/scenario/schema.ts), kept here without zod. */
 const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const WHERE = `The LMS launch settings (<script id="${LMS_LAUNCH_ID}"> in index.html)`;
-const FIX = 'Build the package again with npm run build:scorm12, build:scorm2004 or build:cmi5.';
+const FIX = 'Build the package again with npm run build:scorm12, build:scorm2004, build:cmi5 or build:xapi.';
 
 /**
  * The launch settings on `doc`: null when the page has none (the ordinary web game), a problem when

@@ -41,7 +41,7 @@ describe('the command line', () => {
   });
 
   it.each([
-    [['--standard', 'xapi'], /--standard must be scorm12, scorm2004 or cmi5, not xapi/],
+    [['--standard', 'aicc'], /--standard must be scorm12, scorm2004, cmi5 or xapi, not aicc/],
     [[], /--standard must be/],
     [['--standard', 'scorm12', '--scenario', 'a', '--shift', 'b'], /not both/],
     [['--standard', 'scorm12', '--scenario'], /--scenario needs a value/],

@@ -76,9 +76,9 @@ describe('the launch settings', () => {
     ],
     [
       'another standard',
-      JSON.stringify({ ...scenario, standard: 'xapi' }),
+      JSON.stringify({ ...scenario, standard: 'aicc' }),
       'launch-invalid',
-      /"xapi".*scorm12, scorm2004/,
+      /"aicc".*scorm12, scorm2004, cmi5, xapi/,
     ],
     [
       'a score above 100',

@@ -1,0 +1,62 @@
+/**
+ * What names and describes a course to a learning system that keeps xAPI records: its IRI, what it
+ * says about itself, and the language tags its text carries. The cmi5 package (`cmi5Package.ts`) and
+ * the xAPI package (`xapiPackage.ts`) both take them from here, so the same course is the same
+ * activity, with the same words, whichever of the two a learning system imports.
+ */
+import type { LocalizedText, Pack } from '../core/scenario/types';
+import type { LmsPlaying } from '../game/reporting/launch';
+import { XAPI_IRI_BASE } from '../game/reporting/xapi';
+import { inEnglish } from './scormPackage';
+
+/**
+ * The course's IRI, under the project's xAPI base so the course and the statements the game sends
+ * share one home: the same for every build of the same course, so a learning system sees an update
+ * rather than a new course.
+ */
+export function courseIri(pack: Pack, playing: LmsPlaying | null): string {
+  const what = playing ? `${playing.mode}/${encodeURIComponent(playing.id)}` : 'library';
+  return `${XAPI_IRI_BASE}courses/${encodeURIComponent(pack.id)}/${what}`;
+}
+
+/**
+ * The languages a course's text is written in: a pack language and the tag written on it. English is
+ * always written (a learning system shows something); Spanish when the text has it.
+ */
+const LANGUAGE_TAGS = [
+  ['en', 'en-US'],
+  ['es', 'es'],
+] as const;
+
+/**
+ * `value` as (tag, text) pairs in {@link LANGUAGE_TAGS} order; text with no English gives its first
+ * language as English, so there is always one.
+ */
+export function inLanguages(value: LocalizedText): (readonly [tag: string, text: string])[] {
+  return LANGUAGE_TAGS.flatMap(([language, tag]) => {
+    const said = value[language] ?? (language === 'en' ? Object.values(value)[0] : undefined);
+    return said === undefined ? [] : [[tag, said] as const];
+  });
+}
+
+/** What the course is, in English and Spanish, from the pack's title. */
+export function courseDescription(pack: Pack, playing: LmsPlaying | null): LocalizedText {
+  const en = inEnglish(pack.title);
+  const es = pack.title.es ?? en;
+  if (playing === null) {
+    return {
+      en: `Every scenario and shift of ${en}, chosen from the menu.`,
+      es: `Todos los escenarios y turnos de ${es}, elegidos desde el menú.`,
+    };
+  }
+  if (playing.mode === 'practice') {
+    return {
+      en: `A practice scenario from ${en}: one customer, scored on empathy, promises and the right tier.`,
+      es: `Un escenario de práctica de ${es}: un cliente, puntuado por empatía, promesas y el nivel adecuado.`,
+    };
+  }
+  return {
+    en: `A shift from ${en}: customers on several channels at once, scored on empathy, promises and the right tier.`,
+    es: `Un turno de ${es}: clientes por varios canales a la vez, puntuado por empatía, promesas y el nivel adecuado.`,
+  };
+}
