@@ -63,7 +63,9 @@ export async function openLms(launch: LmsLaunch, world: LmsWorld): Promise<LmsMo
   const adapter =
     launch.standard === 'cmi5'
       ? (await import('./cmi5')).createCmi5Adapter(world.window, { wait, now: world.now })
-      : createScormAdapter(launch.standard, world.window, { wait, cut, now: world.now });
+      : launch.standard === 'xapi'
+        ? (await import('./xapiDirect')).createXapiAdapter(world.window, { wait, now: world.now })
+        : createScormAdapter(launch.standard, world.window, { wait, cut, now: world.now });
   const opened = await adapter.open();
   return {
     launch,
