@@ -19,7 +19,7 @@ import { scorecardUsageType, XAPI_IRI_BASE, xapiExtensions } from '../game/repor
 import { endpointOf, XAPI_VERSION } from '../game/reporting/xapiSend';
 import { type ImportFile, MAX_IMPORT_FILE_CHARS, type Rejection } from './importShares';
 import type { LrsQuery } from './lrsQuery';
-import type { AttemptSummary } from './team';
+import { type AttemptSummary, HEADLINE, type Headline } from './team';
 
 const COMPLETED = 'http://adlnet.gov/expapi/verbs/completed';
 /** The most pages one read follows: a store that keeps handing out `more` links is stopped. */
@@ -315,6 +315,14 @@ export function statementSummary(statement: Statement, base = XAPI_IRI_BASE): At
   const raw = statement.result?.score?.raw;
   const language = statement.context?.language ?? '';
   const account = statement.actor.account?.name;
+  // The headline dimensions' scores as the statement reports them (`DimensionReport.score`).
+  const dimensions = Object.fromEntries(
+    HEADLINE.map((d) => {
+      const report = statement.result?.extensions?.[ext[d]] as { score?: unknown } | undefined;
+      const score = report?.score;
+      return [d, typeof score === 'number' && score >= 0 && score <= 100 ? score : null] as const;
+    }),
+  ) as Record<Headline, number | null>;
   return {
     trainee: { name: statement.actor.name ?? '', ...(account ? { id: account } : {}) },
     attempt: {
@@ -329,6 +337,7 @@ export function statementSummary(statement: Statement, base = XAPI_IRI_BASE): At
       overall: typeof raw === 'number' && raw >= 0 && raw <= 100 ? raw : null,
       grade: GRADES.find((g) => g === grade) ?? null,
     },
+    dimensions,
   };
 }
 

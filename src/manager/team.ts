@@ -29,6 +29,11 @@ export interface AttemptSummary {
   };
   readonly scenarios: readonly { readonly id: string }[];
   readonly score: { readonly overall: number | null; readonly grade: Grade | null };
+  /**
+   * The headline dimensions' scores, where only a statement tells them (an attempt read from a learning
+   * record store without its scorecard): what the store says, like its score and grade.
+   */
+  readonly dimensions?: Readonly<Partial<Record<Headline, number | null>>>;
 }
 
 /**
@@ -95,7 +100,8 @@ function finishedAt(attempt: Attempt): string {
 }
 
 function headline(attempt: Attempt, dimension: Headline): number | null {
-  return attempt.read.current ? (attempt.read.scorecard.score.dimensions[dimension]?.score ?? null) : null;
+  if (attempt.read.current) return attempt.read.scorecard.score.dimensions[dimension]?.score ?? null;
+  return 'statement' in attempt.read ? (attempt.read.summary.dimensions?.[dimension] ?? null) : null;
 }
 
 /** The cases behind a scenario id: its level and channel, when the page holds the scenario. */

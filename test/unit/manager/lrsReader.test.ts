@@ -172,6 +172,12 @@ describe('reading a team from a learning record store', () => {
       },
       scenarios: [{ id: 'locked-out-before-payroll' }],
       score: { overall: Math.round(eli.score.overall ?? -1), grade: eli.score.grade },
+      // The headline dimensions as the completed statement reports them: the scorecard's own.
+      dimensions: {
+        empathy: eli.score.dimensions.empathy.score,
+        promises: eli.score.dimensions.promises.score,
+        tier: eli.score.dimensions.tier.score,
+      },
     });
     // Kept and read back when the page opens, it is the same attempt.
     expect(alone && readStatementAttempt(alone)).toEqual(alone);
