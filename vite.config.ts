@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { officeSheetPlugin } from './src/cli/officeSheetPlugin';
 import { portraitAtlasPlugin } from './src/cli/portraitAtlasPlugin';
@@ -73,10 +72,6 @@ export default defineConfig({
   server: { fs: { allow: ['.'] } },
   test: {
     reporters: ['default', './test/setup/closingLine.ts'],
-    // Vitest's default is one worker per core but one, which on a 2-core machine runs every file in
-    // turn. A browser test file spends most of its time waiting on Chromium, so a unit file runs beside
-    // it: at least two workers, whatever the machine.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
