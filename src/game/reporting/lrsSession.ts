@@ -125,6 +125,8 @@ export async function openDeliveringOutbox(
       if (done(state)) for (const listener of listeners.splice(0)) listener();
     },
   });
+  // Back online: what waits goes now rather than after its pause.
+  globalThis.addEventListener?.('online', () => void outbox.retryNow());
   return {
     outbox,
     whenDelivered(listener) {

@@ -165,6 +165,17 @@ export class XapiOutbox {
     }
   }
 
+  /**
+   * Tries every waiting batch at once, whatever its pause: for when the browser says it is back online,
+   * so a learner does not wait out a five-minute pause after the connection returns.
+   */
+  async retryNow(): Promise<OutboxState> {
+    for (const batch of await this.batches()) {
+      if (!batch.refused && batch.notBefore > 0) await this.keep({ ...batch, notBefore: 0 });
+    }
+    return this.flush();
+  }
+
   /** Sends every batch that is due, in order, stopping at the first that must wait. */
   flush(): Promise<OutboxState> {
     if (this.running) {

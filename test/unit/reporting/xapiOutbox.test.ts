@@ -202,6 +202,19 @@ describe('the outbox against a real learning record store', () => {
     expect((await stored(batch.registration)).length).toBe(batch.statements.length);
   });
 
+  it('tries at once when told the connection is back, whatever the pause', async () => {
+    const net = network();
+    const { outbox, timers } = outboxOn(new MemoryOutboxDatabase(), net.fetcher);
+    const batch = batchOf(referenceCard);
+    net.state.mode = 'offline';
+    await outbox.add(connection, batch.statements, batch.attachments);
+    expect(timers).toHaveLength(1);
+    net.state.mode = 'up';
+    // No time has passed: the pause is not over, yet the batch goes.
+    expect((await outbox.retryNow()).waiting).toBe(0);
+    expect((await stored(batch.registration)).length).toBe(batch.statements.length);
+  });
+
   it('waits longer after each failed try, up to five minutes', async () => {
     const net = network();
     net.state.mode = 'busy';
