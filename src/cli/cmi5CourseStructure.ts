@@ -10,8 +10,8 @@ import { readFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
 import { validateXML } from 'xmllint-wasm';
 import type { LocalizedText } from '../core/scenario/types';
-import { inLanguages } from './lmsCourse';
-import { descendants, escapeXml, messageOf, pathOf, readXml, type XmlElement } from './scormManifest';
+import { inLanguages, launchPageProblems, packageFileProblems } from './lmsCourse';
+import { descendants, escapeXml, messageOf, readXml, type XmlElement } from './scormManifest';
 
 /** The course structure's file name, at the root of every cmi5 package (cmi5 section 14.1). */
 export const COURSE_STRUCTURE_FILE = 'cmi5.xml';
@@ -72,7 +72,7 @@ export interface Cmi5Problem {
     | 'duplicate-id'
     | 'invalid-mastery-score'
     | 'no-launch'
-    | 'unsafe-url'
+    | 'unsafe-launch'
     | 'missing-file'
     | 'unlisted-file';
   readonly message: string;
@@ -205,43 +205,11 @@ export function courseStructureProblems(
         message: `${at}: ${name} has masteryScore="${mastery}"; it must be a decimal from 0 to 1 (0.7 for 70), with at most four decimals.`,
       });
     }
-    const urlElement = au.children.find((e) => e.name === 'url');
     // A learning system trims the url on import (section 13.1), so the check reads what it will.
-    const url = urlElement?.text.trim() ?? '';
-    const path = pathOf(url);
-    if (typeof path !== 'string') {
-      problems.push({
-        code: 'unsafe-url',
-        message: `${at}: ${name} <url>${url}</url> ${path.why}; give the game page's path in the package, such as index.html.`,
-      });
-      continue;
-    }
-    launched.add(path);
-    if (!files.has(path)) {
-      problems.push({
-        code: 'missing-file',
-        message: `${at}: ${name} <url>${url}</url> names a file the package does not hold; package the game page there or correct the url.`,
-      });
-    }
+    const url = au.children.find((e) => e.name === 'url')?.text ?? '';
+    problems.push(...launchPageProblems(`${at}: ${name}`, 'url', url, files, launched));
   }
-
-  const wanted = new Set([COURSE_STRUCTURE_FILE, ...expected]);
-  for (const file of [...files].sort()) {
-    if (!wanted.has(file)) {
-      problems.push({
-        code: 'unlisted-file',
-        message: `The package holds ${file}, which is not part of the game; leave it out of the package.`,
-      });
-    }
-  }
-  for (const file of [...wanted].sort()) {
-    if (!files.has(file) && !launched.has(file)) {
-      problems.push({
-        code: 'missing-file',
-        message: `The package lacks ${file}, a file of the game; package the whole build.`,
-      });
-    }
-  }
+  problems.push(...packageFileProblems(files, COURSE_STRUCTURE_FILE, expected, launched));
   return problems;
 }
 

@@ -7,6 +7,7 @@
 import type { LocalizedText, Pack } from '../core/scenario/types';
 import type { LmsPlaying } from '../game/reporting/launch';
 import { XAPI_IRI_BASE } from '../game/reporting/xapi';
+import { pathOf } from './scormManifest';
 import { inEnglish } from './scormPackage';
 
 /**
@@ -59,4 +60,74 @@ export function courseDescription(pack: Pack, playing: LmsPlaying | null): Local
     en: `A shift from ${en}: customers on several channels at once, scored on empathy, promises and the right tier.`,
     es: `Un turno de ${es}: clientes por varios canales a la vez, puntuado por empatía, promesas y el nivel adecuado.`,
   };
+}
+
+/** A problem the launch-page and file checks share between the cmi5 and xAPI packages. */
+export interface PackageFileProblem {
+  readonly code: 'unsafe-launch' | 'missing-file' | 'unlisted-file';
+  readonly message: string;
+}
+
+/**
+ * The launch page a course file names (`<url>` in cmi5.xml, `<launch>` in tincan.xml), trimmed as a
+ * learning system reads it: relative, inside the package, and in it. Adds the path to `launched` when
+ * it is one. `where` names the element, as `cmi5.xml: <au id="…">`.
+ */
+export function launchPageProblems(
+  where: string,
+  tag: 'url' | 'launch',
+  text: string,
+  files: ReadonlySet<string>,
+  launched: Set<string>,
+): PackageFileProblem[] {
+  const url = text.trim();
+  const path = pathOf(url);
+  if (typeof path !== 'string') {
+    return [
+      {
+        code: 'unsafe-launch',
+        message: `${where} <${tag}>${url}</${tag}> ${path.why}; give the game page's path in the package, such as index.html.`,
+      },
+    ];
+  }
+  launched.add(path);
+  return files.has(path)
+    ? []
+    : [
+        {
+          code: 'missing-file',
+          message: `${where} <${tag}>${url}</${tag}> names a file the package does not hold; package the game page there or correct the ${tag}.`,
+        },
+      ];
+}
+
+/**
+ * Every file in the zip is the course file or a file of the game, and every file of the game is there
+ * (a launch page already reported missing is not reported again).
+ */
+export function packageFileProblems(
+  files: ReadonlySet<string>,
+  courseFile: string,
+  expected: Iterable<string>,
+  launched: ReadonlySet<string>,
+): PackageFileProblem[] {
+  const problems: PackageFileProblem[] = [];
+  const wanted = new Set([courseFile, ...expected]);
+  for (const file of [...files].sort()) {
+    if (!wanted.has(file)) {
+      problems.push({
+        code: 'unlisted-file',
+        message: `The package holds ${file}, which is not part of the game; leave it out of the package.`,
+      });
+    }
+  }
+  for (const file of [...wanted].sort()) {
+    if (!files.has(file) && !launched.has(file)) {
+      problems.push({
+        code: 'missing-file',
+        message: `The package lacks ${file}, a file of the game; package the whole build.`,
+      });
+    }
+  }
+  return problems;
 }

@@ -11,8 +11,8 @@ import { unzipSync } from 'fflate';
 import { validateXML } from 'xmllint-wasm';
 import type { LocalizedText } from '../core/scenario/types';
 import { isAbsoluteIri } from './cmi5CourseStructure';
-import { inLanguages } from './lmsCourse';
-import { escapeXml, messageOf, pathOf, readXml, type XmlElement } from './scormManifest';
+import { inLanguages, launchPageProblems, packageFileProblems } from './lmsCourse';
+import { escapeXml, messageOf, readXml, type XmlElement } from './scormManifest';
 
 /** The activity list's file name, at the root of every xAPI package. */
 export const TINCAN_FILE = 'tincan.xml';
@@ -179,40 +179,9 @@ export function tincanProblems(
       continue;
     }
     // A learning system may trim the text around the path, so the check reads it as one would.
-    const url = (launches[0] as XmlElement).text.trim();
-    const path = pathOf(url);
-    if (typeof path !== 'string') {
-      problems.push({
-        code: 'unsafe-launch',
-        message: `${at}: ${name} <launch>${url}</launch> ${path.why}; give the game page's path in the package, such as index.html.`,
-      });
-      continue;
-    }
-    launched.add(path);
-    if (!files.has(path)) {
-      problems.push({
-        code: 'missing-file',
-        message: `${at}: ${name} <launch>${url}</launch> names a file the package does not hold; package the game page there or correct the launch.`,
-      });
-    }
+    const url = (launches[0] as XmlElement).text;
+    problems.push(...launchPageProblems(`${at}: ${name}`, 'launch', url, files, launched));
   }
-
-  const wanted = new Set([TINCAN_FILE, ...expected]);
-  for (const file of [...files].sort()) {
-    if (!wanted.has(file)) {
-      problems.push({
-        code: 'unlisted-file',
-        message: `The package holds ${file}, which is not part of the game; leave it out of the package.`,
-      });
-    }
-  }
-  for (const file of [...wanted].sort()) {
-    if (!files.has(file) && !launched.has(file)) {
-      problems.push({
-        code: 'missing-file',
-        message: `The package lacks ${file}, a file of the game; package the whole build.`,
-      });
-    }
-  }
+  problems.push(...packageFileProblems(files, TINCAN_FILE, expected, launched));
   return problems;
 }

@@ -3,8 +3,8 @@
  * (xmllint); then each thing a learning system would choke on is planted on its own in an otherwise
  * good package and must be named, alone: the schema's finds, and what no schema sees.
  */
-import { unzipSync, zipSync } from 'fflate';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
 import {
   CMI5_NAMESPACE,
   COURSE_STRUCTURE_FILE,
@@ -16,8 +16,7 @@ import {
 } from '../../../src/cli/cmi5CourseStructure';
 import { packageCmi5 } from '../../../src/cli/cmi5Package';
 import { packagedFiles } from '../../../src/cli/scormPackage';
-import { DEFAULT_PACK } from '../../../src/core/scenario/compilePack';
-import { fakeGameBuild } from '../../support/fakeGameBuild';
+import { goodPracticePackage, PRACTICE_BUILD, withFault } from '../../support/storePackageContract';
 
 const input: CourseStructureInput = {
   courseId: 'https://w3id.org/escalation-desk/xapi/courses/starter/practice/late-refund',
@@ -30,36 +29,11 @@ const input: CourseStructureInput = {
   url: 'index.html',
 };
 
-const build = fakeGameBuild({ packHash: DEFAULT_PACK.contentHash, scenarios: ['late-refund'] });
-/** The game files a package of `build` carries, which the check is told to expect. */
-const gameFiles = packagedFiles(build.keys());
-
-/** A good package, made once; each case plants one fault in a copy of it. */
-let good: Uint8Array;
-beforeAll(async () => {
-  const made = await packageCmi5({
-    pack: DEFAULT_PACK,
-    playing: { mode: 'practice', id: 'late-refund' },
-    title: { en: 'A late refund', es: 'Un reembolso tardío' },
-    build,
-  });
-  if (!made.ok) throw new Error(made.problems.map((p) => p.message).join('\n'));
-  good = made.value;
-});
-
-/** The good package with its `cmi5.xml` text and its entries changed. */
-function altered(change: {
-  xml?: (xml: string) => string;
-  entries?: (e: Record<string, Uint8Array>) => void;
-}): Uint8Array {
-  const entries = unzipSync(good);
-  const xml = new TextDecoder().decode(entries[COURSE_STRUCTURE_FILE]);
-  const changed = change.xml?.(xml) ?? xml;
-  if (change.xml) expect(changed, 'the planted fault must change cmi5.xml').not.toBe(xml);
-  entries[COURSE_STRUCTURE_FILE] = new TextEncoder().encode(changed);
-  change.entries?.(entries);
-  return zipSync(entries);
-}
+/** The game files a package of the practice build carries, which the check is told to expect. */
+const gameFiles = packagedFiles(PRACTICE_BUILD.keys());
+const good = goodPracticePackage(packageCmi5);
+/** The good package with one fault planted in its `cmi5.xml` or its entries. */
+const altered = (change: Parameters<typeof withFault>[2]) => withFault(good(), COURSE_STRUCTURE_FILE, change);
 
 const codesOf = async (zip: Uint8Array) => (await checkCmi5Package(zip, gameFiles)).map((p) => p.code);
 
@@ -101,7 +75,7 @@ describe('the course structure', () => {
 
 describe('the package check', () => {
   it('passes a good package', async () => {
-    expect(await checkCmi5Package(good, gameFiles)).toEqual([]);
+    expect(await checkCmi5Package(good(), gameFiles)).toEqual([]);
   });
 
   it('fails a moveOn cmi5 does not know (the schema finds it)', async () => {
@@ -143,7 +117,7 @@ describe('the package check', () => {
   ])('catches an AU url that is %s (the schema lets it through)', async (_, url, why) => {
     const zip = altered({ xml: (x) => x.replace('<url>index.html</url>', `<url>${url}</url>`) });
     const problems = await checkCmi5Package(zip, gameFiles);
-    expect(problems.map((p) => p.code)).toEqual(['unsafe-url']);
+    expect(problems.map((p) => p.code)).toEqual(['unsafe-launch']);
     expect(problems[0]?.message).toMatch(why);
     expect(problems[0]?.message).toMatch(/^cmi5\.xml: <au id=.*<url>.*give the game page's path/);
   });

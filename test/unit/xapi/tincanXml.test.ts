@@ -4,8 +4,8 @@
  * planted on its own in a copy of a good package and must be named, alone, with the file, the element
  * and the fix.
  */
-import { unzipSync, zipSync } from 'fflate';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
 import { packagedFiles } from '../../../src/cli/scormPackage';
 import {
   checkXapiPackage,
@@ -15,8 +15,7 @@ import {
   tincanXml,
 } from '../../../src/cli/tincanXml';
 import { packageXapi } from '../../../src/cli/xapiPackage';
-import { DEFAULT_PACK } from '../../../src/core/scenario/compilePack';
-import { fakeGameBuild } from '../../support/fakeGameBuild';
+import { goodPracticePackage, PRACTICE_BUILD, withFault } from '../../support/storePackageContract';
 
 const input: TincanInput = {
   id: 'https://w3id.org/escalation-desk/xapi/courses/starter/practice/late-refund',
@@ -25,36 +24,11 @@ const input: TincanInput = {
   launch: 'index.html',
 };
 
-const build = fakeGameBuild({ packHash: DEFAULT_PACK.contentHash, scenarios: ['late-refund'] });
-/** The game files a package of `build` carries, which the check is told to expect. */
-const gameFiles = packagedFiles(build.keys());
-
-/** A good package, made once; each case plants one fault in a copy of it. */
-let good: Uint8Array;
-beforeAll(async () => {
-  const made = await packageXapi({
-    pack: DEFAULT_PACK,
-    playing: { mode: 'practice', id: 'late-refund' },
-    title: { en: 'A late refund', es: 'Un reembolso tardío' },
-    build,
-  });
-  if (!made.ok) throw new Error(made.problems.map((p) => p.message).join('\n'));
-  good = made.value;
-});
-
-/** The good package with its `tincan.xml` text and its entries changed. */
-function altered(change: {
-  xml?: (xml: string) => string;
-  entries?: (e: Record<string, Uint8Array>) => void;
-}): Uint8Array {
-  const entries = unzipSync(good);
-  const xml = new TextDecoder().decode(entries[TINCAN_FILE]);
-  const changed = change.xml?.(xml) ?? xml;
-  if (change.xml) expect(changed, 'the planted fault must change tincan.xml').not.toBe(xml);
-  entries[TINCAN_FILE] = new TextEncoder().encode(changed);
-  change.entries?.(entries);
-  return zipSync(entries);
-}
+/** The game files a package of the practice build carries, which the check is told to expect. */
+const gameFiles = packagedFiles(PRACTICE_BUILD.keys());
+const good = goodPracticePackage(packageXapi);
+/** The good package with one fault planted in its `tincan.xml` or its entries. */
+const altered = (change: Parameters<typeof withFault>[2]) => withFault(good(), TINCAN_FILE, change);
 
 const problemsOf = (zip: Uint8Array) => checkXapiPackage(zip, gameFiles);
 
@@ -82,7 +56,7 @@ describe('tincan.xml', () => {
 
 describe('the package check', () => {
   it('passes a good package', async () => {
-    expect(await problemsOf(good)).toEqual([]);
+    expect(await problemsOf(good())).toEqual([]);
   });
 
   it('catches tincan.xml that is not well-formed, and says only that', async () => {
