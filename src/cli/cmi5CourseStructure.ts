@@ -7,10 +7,9 @@
  * and names the field and the fix.
  */
 import { readFile } from 'node:fs/promises';
-import { unzipSync } from 'fflate';
 import { validateXML } from 'xmllint-wasm';
 import type { LocalizedText } from '../core/scenario/types';
-import { inLanguages, launchPageProblems, packageFileProblems } from './lmsCourse';
+import { inLanguages, launchPageProblems, openPackage, packageFileProblems } from './lmsCourse';
 import { descendants, escapeXml, messageOf, readXml, type XmlElement } from './scormManifest';
 
 /** The course structure's file name, at the root of every cmi5 package (cmi5 section 14.1). */
@@ -85,23 +84,12 @@ export interface Cmi5Problem {
  * carry beside `cmi5.xml`; every other file in the zip is a problem.
  */
 export async function checkCmi5Package(zip: Uint8Array, expected: readonly string[]): Promise<Cmi5Problem[]> {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(zip);
-  } catch (error) {
-    return [{ code: 'not-a-zip', message: `The package is not a zip file (${messageOf(error)}).` }];
-  }
-  const bytes = entries[COURSE_STRUCTURE_FILE];
-  if (!bytes) {
-    return [
-      {
-        code: 'no-course-structure',
-        message: `The package has no ${COURSE_STRUCTURE_FILE} at its root; every cmi5 package needs one there (cmi5 section 14.1).`,
-      },
-    ];
-  }
-  const xml = new TextDecoder().decode(bytes);
-  const files = new Set(Object.keys(entries).filter((name) => !name.endsWith('/')));
+  const opened = openPackage<Cmi5Problem>(zip, COURSE_STRUCTURE_FILE, {
+    code: 'no-course-structure',
+    message: `The package has no ${COURSE_STRUCTURE_FILE} at its root; every cmi5 package needs one there (cmi5 section 14.1).`,
+  });
+  if (!('xml' in opened)) return [opened];
+  const { xml, files } = opened;
   return [
     ...(await courseStructureSchemaProblems(xml)),
     ...courseStructureProblems(readXml(xml), files, expected),

@@ -4,10 +4,12 @@
  * the xAPI package (`xapiPackage.ts`) both take them from here, so the same course is the same
  * activity, with the same words, whichever of the two a learning system imports.
  */
+
+import { unzipSync } from 'fflate';
 import type { LocalizedText, Pack } from '../core/scenario/types';
 import type { LmsPlaying } from '../game/reporting/launch';
 import { XAPI_IRI_BASE } from '../game/reporting/xapi';
-import { pathOf } from './scormManifest';
+import { messageOf, pathOf } from './scormManifest';
 import { inEnglish } from './scormPackage';
 
 /**
@@ -130,4 +132,34 @@ export function packageFileProblems(
     }
   }
   return problems;
+}
+
+/** A package opened for checking: its course file's text, and the files it holds. */
+export interface OpenedPackage {
+  readonly xml: string;
+  readonly files: ReadonlySet<string>;
+}
+
+/**
+ * Opens a package's zip and finds `courseFile` at its root. A zip that cannot be read is `not-a-zip`;
+ * one without the file is `missing`, whose words (why a learning system needs it, how to fix it) each
+ * standard gives.
+ */
+export function openPackage<P extends { readonly code: string; readonly message: string }>(
+  zip: Uint8Array,
+  courseFile: string,
+  missing: P,
+): OpenedPackage | P | { readonly code: 'not-a-zip'; readonly message: string } {
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(zip);
+  } catch (error) {
+    return { code: 'not-a-zip', message: `The package is not a zip file (${messageOf(error)}).` };
+  }
+  const bytes = entries[courseFile];
+  if (!bytes) return missing;
+  return {
+    xml: new TextDecoder().decode(bytes),
+    files: new Set(Object.keys(entries).filter((name) => !name.endsWith('/'))),
+  };
 }

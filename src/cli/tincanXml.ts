@@ -1,18 +1,8 @@
-/**
- * The activity list of an xAPI package (`tincan.xml`) and the checks a package must pass before it is
- * written. No official schema for `tincan.xml` is published with a source this project can name, so
- * none is vendored or made up: the file is parsed for real (xmllint, no schema) to prove it is
- * well-formed, then read for what a learning system needs to import and launch it: the `tincan` root in
- * its namespace, one activity with an absolute IRI, a launch page that is relative, stays inside the
- * package and is in it, and a zip holding the game and nothing else. Each problem names the file, the
- * element and the fix.
- */
-import { unzipSync } from 'fflate';
 import { validateXML } from 'xmllint-wasm';
 import type { LocalizedText } from '../core/scenario/types';
 import { isAbsoluteIri } from './cmi5CourseStructure';
-import { inLanguages, launchPageProblems, packageFileProblems } from './lmsCourse';
-import { escapeXml, messageOf, readXml, type XmlElement } from './scormManifest';
+import { inLanguages, launchPageProblems, openPackage, packageFileProblems } from './lmsCourse';
+import { escapeXml, readXml, type XmlElement } from './scormManifest';
 
 /** The activity list's file name, at the root of every xAPI package. */
 export const TINCAN_FILE = 'tincan.xml';
@@ -73,25 +63,14 @@ export interface XapiProblem {
  * the files the package should carry beside `tincan.xml`; every other file in the zip is a problem.
  */
 export async function checkXapiPackage(zip: Uint8Array, expected: readonly string[]): Promise<XapiProblem[]> {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(zip);
-  } catch (error) {
-    return [{ code: 'not-a-zip', message: `The package is not a zip file (${messageOf(error)}).` }];
-  }
-  const bytes = entries[TINCAN_FILE];
-  if (!bytes) {
-    return [
-      {
-        code: 'no-tincan',
-        message: `The package has no ${TINCAN_FILE} at its root; a learning system imports an xAPI package by it. Build the package again (npm run build:xapi).`,
-      },
-    ];
-  }
-  const xml = new TextDecoder().decode(bytes);
+  const opened = openPackage<XapiProblem>(zip, TINCAN_FILE, {
+    code: 'no-tincan',
+    message: `The package has no ${TINCAN_FILE} at its root; a learning system imports an xAPI package by it. Build the package again (npm run build:xapi).`,
+  });
+  if (!('xml' in opened)) return [opened];
+  const { xml, files } = opened;
   const broken = await tincanWellFormedProblems(xml);
   if (broken.length > 0) return broken;
-  const files = new Set(Object.keys(entries).filter((name) => !name.endsWith('/')));
   return tincanProblems(readXml(xml), files, expected);
 }
 

@@ -8,16 +8,11 @@
  * goes offline and busy while an attempt finishes: nothing is lost and nothing is stored twice.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scorecardUsageType, xapiExtensions } from '../../src/game/reporting/xapi';
 import { lrsHeaders } from '../../src/game/reporting/xapiSend';
-import { type Registration, startCmi5Lms, type TestCmi5Lms } from '../support/cmi5Lms';
-import { startLrs, type TestLrs } from '../support/lrs';
-import { type Served, serveFolder, unpackPackage } from '../support/serveFolder';
+import { type Registration, storeCourse } from '../support/cmi5Lms';
 import {
   browserPerFile,
   escalateAndFinish,
@@ -36,11 +31,6 @@ const CMI5_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
 const MOVE_ON = 'https://w3id.org/xapi/cmi5/context/categories/moveon';
 const COURSE = 'https://lms.example.com/courses/escalation-desk';
 const ext = xapiExtensions();
-
-let root = '';
-let lrs: TestLrs;
-let lms: TestCmi5Lms;
-let served: Served;
 
 function registration(n: number, fields: Partial<Registration> & Pick<Registration, 'actor'>): Registration {
   return {
@@ -93,20 +83,7 @@ const HANNAH = registration(2, {
   },
 });
 
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'escalation-desk-cmi5-'));
-  await unpackPackage(root, 'crisis', 'cmi5', CRISIS);
-  lrs = await startLrs();
-  lms = await startCmi5Lms(lrs, [RUBEN, HANNAH, ADA]);
-  served = await serveFolder(root);
-}, 120_000);
-
-afterAll(async () => {
-  await served?.close();
-  await lms?.close();
-  await lrs?.stop();
-  if (root) await rm(root, { recursive: true, force: true });
-});
+const course = storeCourse('cmi5', CRISIS, [RUBEN, HANNAH, ADA]);
 
 interface Stored {
   id: string;
@@ -127,8 +104,10 @@ async function storedFor(r: Registration): Promise<Stored[]> {
   const found: Stored[] = [];
   let next: string | null = `statements?registration=${r.registration}&ascending=true&limit=4`;
   while (next) {
-    const url: string = next.startsWith('/') ? new URL(next, lrs.endpoint).href : `${lrs.endpoint}${next}`;
-    const page = (await (await fetch(url, { headers: lrsHeaders(lrs) })).json()) as {
+    const url: string = next.startsWith('/')
+      ? new URL(next, course().lrs.endpoint).href
+      : `${course().lrs.endpoint}${next}`;
+    const page = (await (await fetch(url, { headers: lrsHeaders(course().lrs) })).json()) as {
       statements: Stored[];
       more: string;
     };
@@ -141,7 +120,7 @@ async function storedFor(r: Registration): Promise<Stored[]> {
 const verbsOf = (statements: readonly Stored[]) => statements.map((s) => s.verb.id.split('/').pop());
 
 async function launch(page: Page, r: Registration) {
-  await page.goto(lms.launchUrl(`${served.base}crisis/index.html?renderer=canvas`, r));
+  await page.goto(course().lms.launchUrl(`${course().served.base}crisis/index.html?renderer=canvas`, r));
   await waitForScene(page, 'menu');
 }
 
@@ -160,7 +139,7 @@ describe('a cmi5 assignable unit with a real learning record store', () => {
 
     await promiseEverything(page, 'es');
     // The save is kept in the learning system's State API, for another computer.
-    await expect.poll(() => lms.states.size).toBe(1);
+    await expect.poll(() => course().lms.states.size).toBe(1);
     await escalateAndFinish(page, 'es');
     // 40 of 100 fails the package's 70, but the learning system asked for 30.
     await expect.poll(() => page.locator('#notice').textContent(), { timeout: 20_000 }).toContain('aprobado');
@@ -207,9 +186,12 @@ describe('a cmi5 assignable unit with a real learning record store', () => {
     expect(attached).toBeDefined();
 
     // The attached scorecard's bytes are in the store, and they are the hash the statement declares.
-    const withBytes = await fetch(`${lrs.endpoint}statements?statementId=${completed?.id}&attachments=true`, {
-      headers: lrsHeaders(lrs),
-    });
+    const withBytes = await fetch(
+      `${course().lrs.endpoint}statements?statementId=${completed?.id}&attachments=true`,
+      {
+        headers: lrsHeaders(course().lrs),
+      },
+    );
     const boundary = /boundary=([^;]+)/.exec(withBytes.headers.get('content-type') ?? '')?.[1];
     const parts = Buffer.from(await withBytes.arrayBuffer())
       .toString('latin1')
@@ -227,19 +209,19 @@ describe('a cmi5 assignable unit with a real learning record store', () => {
     const card = bytes.toString('utf8');
     expect(JSON.parse(card).trainee.employeeId).toBe('emp-042');
     // Its save is gone from the learning system once the attempt is finished.
-    await expect.poll(() => lms.states.size).toBe(0);
+    await expect.poll(() => course().lms.states.size).toBe(0);
   });
 
   it('loses nothing and stores nothing twice when the store is offline, then busy, as the attempt ends', async () => {
     const { page } = session();
     await page.setViewportSize({ width: 1366, height: 920 });
-    await page.goto(`${served.base}crisis/index.html`);
+    await page.goto(`${course().served.base}crisis/index.html`);
     await forgetEverything(page);
     await launch(page, HANNAH);
     await expect.poll(async () => verbsOf(await storedFor(HANNAH))).toEqual(['initialized']);
     await promiseEverything(page, 'en');
 
-    lms.mode = 'offline';
+    course().lms.mode = 'offline';
     await escalateAndFinish(page, 'en');
     await expect
       .poll(() => page.locator('#notice').textContent(), { timeout: 20_000 })
@@ -247,12 +229,14 @@ describe('a cmi5 assignable unit with a real learning record store', () => {
     await page.screenshot({ path: `${SHOTS}/lms-cmi5-queued.png` });
     expect(verbsOf(await storedFor(HANNAH))).toEqual(['initialized']);
 
-    lms.mode = 'busy';
-    const before = lms.statementRequests.length;
-    await expect.poll(() => lms.statementRequests.length, { timeout: 20_000 }).toBeGreaterThan(before);
-    expect(lms.statementRequests.at(-1)?.status).toBe(503);
+    course().lms.mode = 'busy';
+    const before = course().lms.statementRequests.length;
+    await expect
+      .poll(() => course().lms.statementRequests.length, { timeout: 20_000 })
+      .toBeGreaterThan(before);
+    expect(course().lms.statementRequests.at(-1)?.status).toBe(503);
 
-    lms.mode = 'up';
+    course().lms.mode = 'up';
     await expect
       .poll(async () => verbsOf(await storedFor(HANNAH)), { timeout: 30_000 })
       .toEqual(['initialized', 'answered', 'answered', 'failed', 'completed', 'terminated']);
@@ -285,14 +269,14 @@ describe('a cmi5 assignable unit with a real learning record store', () => {
   it('resumes on another computer from the save the learning system keeps', async () => {
     const { page } = session();
     await page.setViewportSize({ width: 1366, height: 920 });
-    await page.goto(`${served.base}crisis/index.html`);
+    await page.goto(`${course().served.base}crisis/index.html`);
     await forgetEverything(page);
     await launch(page, ADA);
     await promiseEverything(page, 'en');
-    await expect.poll(() => lms.states.size).toBe(1);
+    await expect.poll(() => course().lms.states.size).toBe(1);
 
     // Another computer: nothing in this browser; the learning system launches the course again.
-    await page.goto(`${served.base}crisis/index.html`);
+    await page.goto(`${course().served.base}crisis/index.html`);
     await forgetEverything(page);
     await launch(page, ADA);
     await page.getByRole('button', { name: 'Resume' }).click();

@@ -5,15 +5,10 @@
  * the learning system's server (which adds the State API the store lacks). The package is built from
  * this run's `dist/` with `npm run build:xapi`'s function. What the store keeps is read back from it.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scorecardUsageType, xapiExtensions } from '../../src/game/reporting/xapi';
 import { lrsHeaders } from '../../src/game/reporting/xapiSend';
-import { startCmi5Lms, type TestCmi5Lms } from '../support/cmi5Lms';
-import { startLrs, type TestLrs } from '../support/lrs';
-import { type Served, serveFolder, unpackPackage } from '../support/serveFolder';
+import { storeCourse } from '../support/cmi5Lms';
 import {
   browserPerFile,
   escalateAndFinish,
@@ -34,25 +29,7 @@ const ACTOR = {
 } as const;
 const ext = xapiExtensions();
 
-let root = '';
-let lrs: TestLrs;
-let lms: TestCmi5Lms;
-let served: Served;
-
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'escalation-desk-xapi-'));
-  await unpackPackage(root, 'crisis', 'xapi', CRISIS);
-  lrs = await startLrs();
-  lms = await startCmi5Lms(lrs, []);
-  served = await serveFolder(root);
-}, 120_000);
-
-afterAll(async () => {
-  await served?.close();
-  await lms?.close();
-  await lrs?.stop();
-  if (root) await rm(root, { recursive: true, force: true });
-});
+const course = storeCourse('xapi', CRISIS, []);
 
 describe('an xAPI package launched with its store in the address', () => {
   it('names the learner from the launch and reports the attempt about the launched activity', async () => {
@@ -60,13 +37,13 @@ describe('an xAPI package launched with its store in the address', () => {
     await page.setViewportSize({ width: 1366, height: 920 });
     const query = new URLSearchParams({
       renderer: 'canvas',
-      endpoint: lms.endpoint,
-      auth: lms.storeAuth(),
+      endpoint: course().lms.endpoint,
+      auth: course().lms.storeAuth(),
       actor: JSON.stringify(ACTOR),
       registration: REGISTRATION,
       activity_id: ACTIVITY,
     });
-    await page.goto(`${served.base}crisis/index.html?${query}`);
+    await page.goto(`${course().served.base}crisis/index.html?${query}`);
     await waitForScene(page, 'menu');
     await expect.poll(() => page.locator('.learner').textContent()).toContain('Noor Haddad');
     expect(await page.getByRole('textbox', { name: 'Your name' }).count()).toBe(0);
@@ -74,16 +51,19 @@ describe('an xAPI package launched with its store in the address', () => {
 
     await promiseEverything(page, 'en');
     // The save is kept in the store's State API, under the launched activity.
-    await expect.poll(() => lms.states.size).toBe(1);
+    await expect.poll(() => course().lms.states.size).toBe(1);
     await escalateAndFinish(page, 'en');
     await expect
       .poll(() => page.locator('#notice').textContent(), { timeout: 20_000 })
       .toContain('Sent to your learning system: not yet passed');
     await page.screenshot({ path: `${SHOTS}/lms-xapi-debrief.png` });
 
-    const answer = await fetch(`${lrs.endpoint}statements?registration=${REGISTRATION}&ascending=true`, {
-      headers: lrsHeaders(lrs),
-    });
+    const answer = await fetch(
+      `${course().lrs.endpoint}statements?registration=${REGISTRATION}&ascending=true`,
+      {
+        headers: lrsHeaders(course().lrs),
+      },
+    );
     const { statements } = (await answer.json()) as {
       statements: {
         verb: { id: string };
@@ -114,6 +94,6 @@ describe('an xAPI package launched with its store in the address', () => {
     expect(answered[0]?.result?.extensions?.[ext.evidence]).toBeDefined();
     expect(statements[4]?.attachments?.[0]?.usageType).toBe(scorecardUsageType());
     // The finished attempt's save is gone from the store.
-    await expect.poll(() => lms.states.size).toBe(0);
+    await expect.poll(() => course().lms.states.size).toBe(0);
   });
 });

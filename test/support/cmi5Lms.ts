@@ -8,9 +8,15 @@
  *
  * It answers from its own origin, as a learning system does, with the CORS headers a browser needs.
  */
+
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TestLrs } from './lrs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { startLrs, type TestLrs } from './lrs';
+import { type Served, serveFolder, unpackPackage } from './serveFolder';
 
 /** What the launch data says (cmi5 10.2.2). */
 export interface LaunchData {
@@ -207,4 +213,43 @@ export async function startCmi5Lms(
       }),
   };
   return lms;
+}
+
+/** A packaged course served beside a learning system in front of a real store, for one test file. */
+export interface StoreCourse {
+  readonly lrs: TestLrs;
+  readonly lms: TestCmi5Lms;
+  /** Where the unpacked package is served; its game page is `${base}crisis/index.html`. */
+  readonly served: Served;
+}
+
+/**
+ * Before the calling file's tests: builds the `standard` package of `scenario` from this run's `dist/`,
+ * unpacks it as a learning system would, starts the store and the learning system in front of it with
+ * `registrations`, and serves the package; after them, stops and removes it all.
+ */
+export function storeCourse(
+  standard: 'cmi5' | 'xapi',
+  scenario: string,
+  registrations: readonly Registration[],
+): () => StoreCourse {
+  let root = '';
+  let course: StoreCourse | null = null;
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), `escalation-desk-${standard}-`));
+    await unpackPackage(root, 'crisis', standard, scenario);
+    const lrs = await startLrs();
+    const lms = await startCmi5Lms(lrs, registrations);
+    course = { lrs, lms, served: await serveFolder(root) };
+  }, 120_000);
+  afterAll(async () => {
+    await course?.served.close();
+    await course?.lms.close();
+    await course?.lrs.stop();
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+  return () => {
+    if (!course) throw new Error('The course is served before the tests run.');
+    return course;
+  };
 }

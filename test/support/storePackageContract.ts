@@ -190,3 +190,15 @@ export function withFault(
   change.entries?.(entries);
   return zipSync(entries);
 }
+
+/**
+ * Launch paths no package may name, each with what the check must say: an address elsewhere, a path
+ * from the root, out of the package, with `..` inside, or with Windows separators.
+ */
+export const UNSAFE_LAUNCH_PATHS: readonly (readonly [what: string, path: string, said: RegExp])[] = [
+  ['an address elsewhere', 'https://cdn.example.com/index.html', /address elsewhere/],
+  ['an absolute path', '/index.html', /starts with \//],
+  ['a path out of the package', '../index.html', /\.\. segment/],
+  ['a path with .. inside', 'assets/../index.html', /\.\. segment/],
+  ['a Windows path', 'assets\\index.html', /uses \\/],
+];

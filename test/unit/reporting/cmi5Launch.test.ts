@@ -7,13 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { cmi5Allowed, readCmi5Launch } from '../../../src/game/reporting/cmi5Launch';
 import { attemptStatements } from '../../../src/game/reporting/xapi';
+import { LAUNCH_ACTOR, launchSearch } from '../../support/launchAddress';
 import { playReference } from '../../support/referenceScorecards';
 
-const ACTOR = {
-  objectType: 'Agent',
-  name: 'Hannah Reyes',
-  account: { homePage: 'https://lms.example.com', name: 'emp-077' },
-};
+const ACTOR = LAUNCH_ACTOR;
 const GOOD = {
   endpoint: 'https://lms.example.com/lrs',
   fetch: 'https://lms.example.com/fetch/abc',
@@ -21,11 +18,7 @@ const GOOD = {
   registration: '0f6d2a1c-9b1e-4c3a-8d2f-000000000001',
   activityId: 'https://lms.example.com/courses/escalation-desk/au',
 };
-const search = (over: Record<string, string | null> = {}) => {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...GOOD, ...over })) if (value !== null) query.set(key, value);
-  return `?renderer=canvas&${query}`;
-};
+const search = (over: Record<string, string | null> = {}) => launchSearch(GOOD, over, 'renderer=canvas&');
 
 describe('reading a cmi5 launch address', () => {
   it('reads the five parameters, with the endpoint ending in a slash', () => {

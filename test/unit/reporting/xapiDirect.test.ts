@@ -7,13 +7,10 @@ import validate from '@learninglocker/xapi-validation';
 import { describe, expect, it } from 'vitest';
 import { attemptStatements } from '../../../src/game/reporting/xapi';
 import { forLaunch, readXapiLaunch } from '../../../src/game/reporting/xapiDirect';
+import { LAUNCH_ACTOR, launchSearch } from '../../support/launchAddress';
 import { playReference } from '../../support/referenceScorecards';
 
-const ACTOR = {
-  objectType: 'Agent',
-  name: 'Hannah Reyes',
-  account: { homePage: 'https://lms.example.com', name: 'emp-077' },
-};
+const ACTOR = LAUNCH_ACTOR;
 const GOOD = {
   endpoint: 'https://lrs.example.com/xapi',
   auth: 'Basic ZW1wLTA3Nzpzb21l',
@@ -21,11 +18,7 @@ const GOOD = {
   registration: '0f6d2a1c-9b1e-4c3a-8d2f-000000000002',
   activity_id: 'https://lms.example.com/courses/escalation-desk',
 };
-const search = (over: Record<string, string | null> = {}) => {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...GOOD, ...over })) if (value !== null) query.set(key, value);
-  return `?${query}`;
-};
+const search = (over: Record<string, string | null> = {}) => launchSearch(GOOD, over);
 
 describe('reading a Tin Can launch', () => {
   it('reads the store, its credentials, the learner, the registration and the activity', () => {
